@@ -1,0 +1,132 @@
+package io.relais.article;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The translation store: one row per (article, revision, language), with its quality issues. */
+@Service
+public class Translations {
+
+    private static final RowMapper<Translation> ROW = (rs, i) -> new Translation(
+            rs.getLong("id"), rs.getLong("article_id"), rs.getInt("revision"), rs.getString("lang"),
+            rs.getString("engine"), rs.getString("route"), rs.getString("title"), rs.getString("summary"),
+            rs.getString("body"), (Double) rs.getObject("quality_score"), (Integer) rs.getObject("word_count"),
+            (Integer) rs.getObject("unknown_words"), TranslationState.valueOf(rs.getString("state")),
+            rs.getString("failure_reason"), rs.getInt("attempts"), rs.getInt("version"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+
+    private static final RowMapper<PublishedEntry> ENTRY = (rs, i) -> new PublishedEntry(
+            rs.getLong("article_id"), rs.getInt("revision"), rs.getString("lang"), rs.getString("title"),
+            rs.getString("summary"), rs.getString("body"), rs.getString("url"), rs.getString("original_title"),
+            rs.getString("author"), rs.getObject("published_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class), rs.getString("engine"), rs.getString("route"),
+            (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")));
+
+    private final JdbcClient jdbc;
+
+    Translations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a result, replacing a failed or earlier attempt for the same (article, revision, language):
+     * running the same work twice never makes two rows.
+     */
+    @Transactional
+    public long save(TranslationResult r) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Optional<Long> existing = jdbc.sql("select id from translation where article_id = ? and revision = ? and lang = ? for update")
+                .params(r.articleId(), r.revision(), r.lang()).query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+            jdbc.sql("""
+                    update translation set engine = ?, route = ?, title = ?, summary = ?, body = ?, quality_score = ?,
+                        word_count = ?, unknown_words = ?, state = ?, failure_reason = ?, attempts = attempts + 1,
+                        version = version + 1, updated_at = ?
+                    where id = ?""")
+                    .params(r.engine(), r.route(), r.title(), r.summary(), r.body(), r.qualityScore(), r.wordCount(),
+                            r.unknownWords(), r.state().name(), Sources.abbreviate(r.failureReason(), 4000), now, id)
+                    .update();
+            jdbc.sql("delete from quality_issue where translation_id = ?").param(id).update();
+        } else {
+            jdbc.sql("""
+                    insert into translation (article_id, revision, lang, engine, route, title, summary, body,
+                        quality_score, word_count, unknown_words, state, failure_reason, attempts, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                    .params(r.articleId(), r.revision(), r.lang(), r.engine(), r.route(), r.title(), r.summary(),
+                            r.body(), r.qualityScore(), r.wordCount(), r.unknownWords(), r.state().name(),
+                            Sources.abbreviate(r.failureReason(), 4000), now, now)
+                    .update();
+            id = jdbc.sql("select id from translation where article_id = ? and revision = ? and lang = ?")
+                    .params(r.articleId(), r.revision(), r.lang()).query(Long.class).single();
+        }
+        for (StoredIssue issue : r.issues()) {
+            jdbc.sql("""
+                    insert into quality_issue (translation_id, checker, field, rule_id, message, start_offset,
+                                               end_offset, suggestion, severity)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, issue.checker(), issue.field(), Sources.abbreviate(issue.ruleId(), 200),
+                            Sources.abbreviate(issue.message(), 4000), issue.startOffset(), issue.endOffset(),
+                            Sources.abbreviate(issue.suggestion(), 1000), issue.severity())
+                    .update();
+        }
+        return id;
+    }
+
+    public Optional<Translation> find(long articleId, int revision, String lang) {
+        return jdbc.sql("select * from translation where article_id = ? and revision = ? and lang = ?")
+                .params(articleId, revision, lang).query(ROW).optional();
+    }
+
+    public List<Translation> forArticle(long articleId) {
+        return jdbc.sql("select * from translation where article_id = ? order by revision, lang")
+                .param(articleId).query(ROW).list();
+    }
+
+    public List<StoredIssue> issues(long translationId) {
+        return jdbc.sql("select * from quality_issue where translation_id = ? order by field, start_offset")
+                .param(translationId)
+                .query((rs, i) -> new StoredIssue(rs.getString("checker"), rs.getString("field"),
+                        rs.getString("rule_id"), rs.getString("message"), rs.getInt("start_offset"),
+                        rs.getInt("end_offset"), rs.getString("suggestion"), rs.getString("severity")))
+                .list();
+    }
+
+    /** Published translations of current revisions in {@code lang}, newest first. */
+    public List<PublishedEntry> published(String lang, int limit) {
+        return jdbc.sql("""
+                select t.article_id, t.revision, t.lang, t.title, t.summary, t.body, t.engine, t.route,
+                       t.quality_score, t.state, t.updated_at,
+                       a.url, a.title as original_title, a.author, a.published_at
+                from translation t join article a on a.id = t.article_id and a.revision = t.revision
+                where t.lang = ? and t.state in ('AUTO_APPROVED', 'APPROVED')
+                order by coalesce(a.published_at, a.created_at) desc, a.id desc
+                limit ?""")
+                .params(lang, limit).query(ENTRY).list();
+    }
+
+    /** Number of translations per language and state. */
+    public Map<String, Map<TranslationState, Long>> countsByLanguage() {
+        Map<String, Map<TranslationState, Long>> counts = new LinkedHashMap<>();
+        jdbc.sql("select lang, state, count(*) as n from translation group by lang, state order by lang, state")
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString("lang"), k -> new LinkedHashMap<>())
+                            .put(TranslationState.valueOf(rs.getString("state")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from translation").query(Long.class).single();
+    }
+}

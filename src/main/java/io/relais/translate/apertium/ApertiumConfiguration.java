@@ -1,0 +1,25 @@
+package io.relais.translate.apertium;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class ApertiumConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ApertiumEngine apertiumEngine(@Value("${relais.translate.apertium.modes-dir:/usr/share/apertium/modes}") Path modesDir,
+                                  @Value("${relais.translate.apertium.timeout:60s}") Duration timeout,
+                                  Environment environment) {
+        Map<String, String> routes = Binder.get(environment)
+                .bindOrCreate("relais.translate.routes", org.springframework.boot.context.properties.bind.Bindable
+                        .mapOf(String.class, String.class));
+        return new ApertiumEngine(modesDir, routes, timeout);
+    }
+}

@@ -1,0 +1,191 @@
+package io.relais.translate.apertium;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import io.relais.translate.MachineTranslator;
+import io.relais.translate.TextFormat;
+import io.relais.translate.TranslatedText;
+import io.relais.translate.TranslationException;
+
+/**
+ * Apertium as a {@link MachineTranslator}: one warm pipeline per mode, routes with pivots
+ * ({@code fr>es>en} runs fr-es then spa-eng), HTML translated one block (paragraph, heading, list item...)
+ * per request with its inline markup kept as superblanks.
+ */
+public class ApertiumEngine implements MachineTranslator, AutoCloseable {
+
+    public static final String NAME = "apertium";
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+
+    private final ApertiumModes modes;
+    private final Map<String, List<String>> routes;
+    private final Duration timeout;
+    private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
+
+    /**
+     * @param modesDir where Apertium's {@code *.mode} files are ({@code /usr/share/apertium/modes})
+     * @param routes   target language to route, e.g. {@code en -> "fr>es>en"}
+     * @param timeout  longest wait for one request before the pipeline is considered hung
+     */
+    public ApertiumEngine(Path modesDir, Map<String, String> routes, Duration timeout) {
+        this.modes = new ApertiumModes(modesDir);
+        this.timeout = timeout;
+        Map<String, List<String>> parsed = new ConcurrentHashMap<>();
+        routes.forEach((target, route) -> parsed.put(target, parseRoute(route)));
+        this.routes = parsed;
+    }
+
+    static List<String> parseRoute(String route) {
+        List<String> hops = Arrays.stream(route.split(">")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (hops.size() < 2) {
+            throw new IllegalArgumentException("a route names at least two languages, like fr>es: " + route);
+        }
+        return hops;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean supports(String source, String target) {
+        List<String> hops = routes.get(target);
+        return hops != null && hops.get(0).equals(source) && missingModes(hops).isEmpty();
+    }
+
+    @Override
+    public String route(String source, String target) {
+        List<String> hops = routes.get(target);
+        return hops == null ? null : String.join(">", hops);
+    }
+
+    /** The hops of a route that no installed mode serves, e.g. {@code [fr>en]}. */
+    public List<String> missingModes(List<String> hops) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i + 1 < hops.size(); i++) {
+            if (modes.find(hops.get(i), hops.get(i + 1)).isEmpty()) {
+                missing.add(hops.get(i) + ">" + hops.get(i + 1));
+            }
+        }
+        return missing;
+    }
+
+    @Override
+    public TranslatedText translate(String text, TextFormat format, String source, String target) {
+        List<String> hops = routes.get(target);
+        if (hops == null || !hops.get(0).equals(source)) {
+            throw new TranslationException("Apertium has no route configured for " + source + ">" + target);
+        }
+        List<String> missing = missingModes(hops);
+        if (!missing.isEmpty()) {
+            throw new TranslationException("Apertium modes not installed for " + missing);
+        }
+        return translateRoute(text, format, hops);
+    }
+
+    /** Translates along explicit hops, e.g. {@code [fr, es, en]} (used by the benchmark to compare routes). */
+    public TranslatedText translateRoute(String text, TextFormat format, List<String> hops) {
+        int words = countWords(format == TextFormat.HTML ? Jsoup.parseBodyFragment(text).text() : text);
+        String current = text;
+        int unknown = 0;
+        for (int i = 0; i + 1 < hops.size(); i++) {
+            String mode = modes.find(hops.get(i), hops.get(i + 1))
+                    .orElseThrow(() -> new TranslationException("no Apertium mode for " + hops));
+            Hop hop = format == TextFormat.HTML ? translateHtml(current, mode) : translatePlain(current, mode);
+            current = hop.text;
+            // a word unknown at the first hop reaches the next one unchanged and is marked again: take the
+            // largest count of a hop rather than the sum, so that pivots do not count it twice
+            unknown = Math.max(unknown, hop.marks);
+        }
+        return new TranslatedText(current, NAME, String.join(">", hops), words, Math.min(unknown, words));
+    }
+
+    private record Hop(String text, int marks) {
+    }
+
+    private Hop translatePlain(String text, String mode) {
+        if (!LETTER.matcher(text).find()) {
+            return new Hop(text, 0);
+        }
+        String out = pipeline(mode).translate(ApertiumStreamFormat.fromPlain(text));
+        ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(out, false);
+        return new Hop(decoded.text(), decoded.marks());
+    }
+
+    /** Each top-level block is one request; runs of inline nodes between blocks are one request together. */
+    private Hop translateHtml(String html, String mode) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        StringBuilder inline = new StringBuilder();
+        int marks = 0;
+        for (Node node : doc.body().childNodes()) {
+            boolean block = node instanceof Element e && e.isBlock();
+            if (block) {
+                marks += flushInline(inline, out, mode);
+                marks += translateFragment(node.outerHtml(), mode, out);
+            } else {
+                inline.append(node instanceof TextNode t ? t.outerHtml() : node.outerHtml());
+            }
+        }
+        marks += flushInline(inline, out, mode);
+        return new Hop(out.toString(), marks);
+    }
+
+    private int flushInline(StringBuilder inline, StringBuilder out, String mode) {
+        if (inline.isEmpty()) {
+            return 0;
+        }
+        int marks = translateFragment(inline.toString(), mode, out);
+        inline.setLength(0);
+        return marks;
+    }
+
+    private int translateFragment(String fragmentHtml, String mode, StringBuilder out) {
+        if (!LETTER.matcher(Jsoup.parseBodyFragment(fragmentHtml).text()).find()) {
+            out.append(fragmentHtml);   // markup only (an image, a rule): nothing to translate
+            return 0;
+        }
+        String translated = pipeline(mode).translate(ApertiumStreamFormat.fromHtml(fragmentHtml));
+        ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(translated, true);
+        out.append(decoded.text());
+        return decoded.marks();
+    }
+
+    static int countWords(String text) {
+        return (int) WORD.matcher(text).results().count();
+    }
+
+    private ApertiumPipeline pipeline(String mode) {
+        return pipelines.computeIfAbsent(mode, m -> new ApertiumPipeline(m, modes.pipeline(m), timeout));
+    }
+
+    /** The warm pipeline of a mode, if it was started (for health checks and tests). */
+    Optional<ApertiumPipeline> runningPipeline(String mode) {
+        return Optional.ofNullable(pipelines.get(mode));
+    }
+
+    @Override
+    public void close() {
+        pipelines.values().forEach(ApertiumPipeline::close);
+        pipelines.clear();
+    }
+}

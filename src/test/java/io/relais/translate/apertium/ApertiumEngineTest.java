@@ -1,0 +1,116 @@
+package io.relais.translate.apertium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.relais.translate.TextFormat;
+import io.relais.translate.TranslatedText;
+import io.relais.translate.TranslationException;
+
+/** Runs the real Apertium programs installed from Debian's packages. */
+class ApertiumEngineTest {
+
+    static ApertiumEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = new ApertiumEngine(Path.of("/usr/share/apertium/modes"),
+                Map.of("es", "fr>es", "ca", "fr>ca", "en", "fr>es>en", "it", "fr>ca>it", "pt", "fr>es>pt"),
+                Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void translatesPlainTextDirectly() {
+        TranslatedText es = engine.translate("Le chat noir dort dans la maison.", TextFormat.PLAIN, "fr", "es");
+        assertThat(es.text()).isEqualTo("El gato negro duerme en la casa.");
+        assertThat(es.route()).isEqualTo("fr>es");
+        assertThat(es.engine()).isEqualTo("apertium");
+        assertThat(es.wordCount()).isEqualTo(7);
+        assertThat(es.unknownWords()).isZero();
+    }
+
+    @Test
+    void translatesThroughAPivot() {
+        TranslatedText en = engine.translate("Le chat noir dort dans la maison.", TextFormat.PLAIN, "fr", "en");
+        assertThat(en.route()).isEqualTo("fr>es>en");
+        assertThat(en.text()).containsIgnoringCase("black cat").contains("house");
+    }
+
+    @Test
+    void keepsMarkupAndDecodesEntitiesInHtml() {
+        String html = "<p>Le pr&eacute;sident a visit&eacute; <a href=\"https://exemple.fr/a?x=1&amp;y=2\">la maison</a>"
+                + " rouge.</p><figure><img src=\"https://exemple.fr/photo.jpg\" alt=\"Une photo\"></figure>"
+                + "<p>Le <b>chat</b> dort &amp; r&ecirc;ve.</p>";
+        TranslatedText es = engine.translate(html, TextFormat.HTML, "fr", "es");
+        assertThat(es.text())
+                .contains("<a href=\"https://exemple.fr/a?x=1&amp;y=2\">")
+                .contains("<img src=\"https://exemple.fr/photo.jpg\" alt=\"Une photo\">")
+                .contains("<b>gato</b>")
+                .contains("presidente")
+                .contains("&amp;")
+                .doesNotContain("ￃ");
+        assertThat(es.text()).startsWith("<p>").endsWith("</p>");
+    }
+
+    @Test
+    void stripsAndCountsUnknownWordMarks() {
+        TranslatedText es = engine.translate("Le zorglubeur mange une pomme.", TextFormat.PLAIN, "fr", "es");
+        assertThat(es.text()).contains("zorglubeur").doesNotContain("*").doesNotContain("#").doesNotContain("@");
+        assertThat(es.unknownWords()).isEqualTo(1);
+        assertThat(es.unknownShare()).isEqualTo(1.0 / 5);
+    }
+
+    @Test
+    void keepsHandlesHashtagsAndLiteralStars() {
+        TranslatedText es = engine.translate("Le compte @relais_fr a publié #info et 5 * 3.", TextFormat.PLAIN, "fr", "es");
+        assertThat(es.text()).contains("@relais_fr").contains("#info").contains("5 * 3");
+        assertThat(es.unknownWords()).isZero();
+    }
+
+    @Test
+    void restartsAKilledPipeline() {
+        engine.translate("Bonjour.", TextFormat.PLAIN, "fr", "es");
+        ApertiumPipeline pipeline = engine.runningPipeline("fr-es").orElseThrow();
+        int starts = pipeline.starts();
+        pipeline.processes().get(3).destroyForcibly();
+
+        TranslatedText again = engine.translate("Le chat noir dort.", TextFormat.PLAIN, "fr", "es");
+
+        assertThat(again.text()).isEqualTo("El gato negro duerme.");
+        assertThat(pipeline.starts()).isEqualTo(starts + 1);
+        assertThat(pipeline.isAlive()).isTrue();
+    }
+
+    @Test
+    void keepsOneWarmPipelinePerMode() {
+        engine.translate("Un.", TextFormat.PLAIN, "fr", "es");
+        ApertiumPipeline pipeline = engine.runningPipeline("fr-es").orElseThrow();
+        int starts = pipeline.starts();
+        for (int i = 0; i < 20; i++) {
+            engine.translate("Phrase numéro " + i + ".", TextFormat.PLAIN, "fr", "es");
+        }
+        assertThat(pipeline.starts()).isEqualTo(starts);
+    }
+
+    @Test
+    void refusesARouteItHasNoModeFor() {
+        ApertiumEngine missing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), Map.of("ja", "fr>ja"),
+                Duration.ofSeconds(5));
+        assertThat(missing.supports("fr", "ja")).isFalse();
+        assertThatThrownBy(() -> missing.translate("Bonjour", TextFormat.PLAIN, "fr", "ja"))
+                .isInstanceOf(TranslationException.class).hasMessageContaining("fr>ja");
+    }
+}
