@@ -1,0 +1,138 @@
+package io.relais.batch;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import io.relais.batch.internal.LocalizeRunTracker;
+import io.relais.ingest.ArticleIngested;
+
+/**
+ * Starts localize runs, one at a time: right away (API), a short while after articles arrive (debounced, so that
+ * a polled feed of 30 items makes one run, not 30), and on the configured schedule.
+ */
+@Service
+public class LocalizeRuns implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalizeRuns.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job localizeJob;
+    private final LocalizeRunTracker tracker;
+    private final Duration debounce;
+    private final boolean runAfterIngest;
+    private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "localize-runner");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Object runLock = new Object();
+    private ScheduledFuture<?> debounced;
+
+    LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
+                 @Value("${relais.batch.debounce:10s}") Duration debounce,
+                 @Value("${relais.batch.run-after-ingest:true}") boolean runAfterIngest) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.localizeJob = localizeJob;
+        this.tracker = tracker;
+        this.debounce = debounce;
+        this.runAfterIngest = runAfterIngest;
+    }
+
+    /** Runs the job on the calling thread (after any run in progress) and returns the finished execution. */
+    public JobExecution runNow() {
+        synchronized (runLock) {
+            return start();
+        }
+    }
+
+    private JobExecution start() {
+        try {
+            JobExecution execution = jobOperator.startNextInstance(localizeJob);
+            log.info("Localize run #{} ended {}", execution.getId(), execution.getStatus());
+            return execution;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start a localize run: " + e.getMessage(), e);
+        }
+    }
+
+    /** Restarts a failed or stopped run: only what it had not finished is done. */
+    public JobExecution restart(long executionId) {
+        synchronized (runLock) {
+            return restartLocked(executionId);
+        }
+    }
+
+    private JobExecution restartLocked(long executionId) {
+        JobExecution failed = jobRepository.getJobExecution(executionId);
+        if (failed == null) {
+            throw new IllegalArgumentException("no run #" + executionId);
+        }
+        try {
+            JobExecution execution = jobOperator.restart(failed);
+            log.info("Localize run #{} (restart of #{}) ended {}", execution.getId(), executionId, execution.getStatus());
+            return execution;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restart run #" + executionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Queues a run; the future completes with its execution id once it has started. */
+    public CompletableFuture<Long> startSoon() {
+        CompletableFuture<Long> started = new CompletableFuture<>();
+        runner.execute(() -> {
+            tracker.expectStart().whenComplete((id, e) -> started.complete(id));
+            runQuietly();
+        });
+        return started;
+    }
+
+    @EventListener
+    void onArticleIngested(ArticleIngested event) {
+        if (runAfterIngest) {
+            requestDebounced();
+        }
+    }
+
+    /** A run {@code debounce} after the last request. */
+    public synchronized void requestDebounced() {
+        if (debounced != null) {
+            debounced.cancel(false);
+        }
+        debounced = runner.schedule(this::runQuietly, debounce.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Scheduled(cron = "${relais.batch.schedule:-}")
+    void onSchedule() {
+        runner.execute(this::runQuietly);
+    }
+
+    private void runQuietly() {
+        try {
+            runNow();
+        } catch (RuntimeException e) {
+            log.error("Localize run failed to start: {}", e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+    }
+}

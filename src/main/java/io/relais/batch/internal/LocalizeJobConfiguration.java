@@ -1,0 +1,90 @@
+package io.relais.batch.internal;
+
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.RunIdIncrementer;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.relais.article.Article;
+import io.relais.article.Articles;
+import io.relais.article.TranslationResult;
+import io.relais.article.Translations;
+import io.relais.batch.LocalizeStepListener;
+import io.relais.quality.LanguageQualityChecker;
+import io.relais.quality.VerdictPolicy;
+import io.relais.translate.Translator;
+
+/** The {@code localize} job: one partition per target language, each a chunk-oriented translate-and-check step. */
+@Configuration(proxyBeanMethods = false)
+public class LocalizeJobConfiguration {
+
+    public static final String JOB_NAME = "localize";
+    public static final String WORKER_STEP = "translateLanguage";
+
+    @Bean
+    Job localizeJob(JobRepository jobRepository, Step localizeStep, LocalizeJobListener listener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .incrementer(new RunIdIncrementer())
+                .listener(listener)
+                .start(localizeStep)
+                .build();
+    }
+
+    @Bean
+    Step localizeStep(JobRepository jobRepository, Step translateLanguageStep,
+                      @Value("${relais.languages}") List<String> languages,
+                      @Value("${relais.batch.threads:2}") int threads) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("localize-");
+        executor.setConcurrencyLimit(threads);
+        return new StepBuilder("localize", jobRepository)
+                .partitioner(WORKER_STEP, new LanguagePartitioner(languages))
+                .step(translateLanguageStep)
+                .gridSize(languages.size())
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               PendingTranslationReader pendingTranslationReader,
+                               LocalizeProcessor localizeProcessor, Translations translations,
+                               ObjectProvider<LocalizeStepListener> listeners,
+                               @Value("${relais.batch.chunk-size:5}") int chunkSize) {
+        ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
+                .<Article, TranslationResult>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(pendingTranslationReader)
+                .processor(localizeProcessor)
+                .writer(new TranslationWriter(translations));
+        listeners.orderedStream().forEach(step::listener);
+        return step.build();
+    }
+
+    @Bean
+    @StepScope
+    PendingTranslationReader pendingTranslationReader(Articles articles,
+                                                      @Value("#{stepExecutionContext['lang']}") String lang,
+                                                      @Value("${relais.batch.max-attempts:3}") int maxAttempts,
+                                                      @Value("${relais.batch.max-items-per-run:10000}") int limit) {
+        return new PendingTranslationReader(articles, lang, maxAttempts, limit);
+    }
+
+    @Bean
+    @StepScope
+    LocalizeProcessor localizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy,
+                                        @Value("#{stepExecutionContext['lang']}") String lang) {
+        return new LocalizeProcessor(translator, checker, policy, lang);
+    }
+}

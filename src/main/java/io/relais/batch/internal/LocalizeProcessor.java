@@ -1,0 +1,89 @@
+package io.relais.batch.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import io.relais.article.Article;
+import io.relais.article.StoredIssue;
+import io.relais.article.TranslationResult;
+import io.relais.article.TranslationState;
+import io.relais.quality.LanguageQualityChecker;
+import io.relais.quality.QualityIssue;
+import io.relais.quality.Verdict;
+import io.relais.quality.VerdictPolicy;
+import io.relais.translate.MachineTranslator;
+import io.relais.translate.TextFormat;
+import io.relais.translate.TranslatedText;
+import io.relais.translate.TranslationException;
+import io.relais.translate.Translator;
+
+/**
+ * Translates one article into one language, checks every field with LanguageTool and gives the verdict. An engine
+ * failure gives a FAILED result with the reason and no text — never the French text in its place.
+ */
+public class LocalizeProcessor implements ItemProcessor<Article, TranslationResult> {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalizeProcessor.class);
+
+    private final Translator translator;
+    private final LanguageQualityChecker checker;
+    private final VerdictPolicy policy;
+    private final String lang;
+
+    public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang) {
+        this.translator = translator;
+        this.checker = checker;
+        this.policy = policy;
+        this.lang = lang;
+    }
+
+    @Override
+    public TranslationResult process(Article article) {
+        MachineTranslator engine = translator.engineFor(lang);
+        String engineName = engine == null ? null : engine.name();
+        String route = engine == null ? null : engine.route(Translator.SOURCE_LANGUAGE, lang);
+        TranslatedText title;
+        TranslatedText summary;
+        TranslatedText body;
+        try {
+            title = translator.translate(article.title(), TextFormat.PLAIN, lang);
+            summary = article.summary() == null ? null : translator.translate(article.summary(), TextFormat.PLAIN, lang);
+            body = translator.translate(article.body(), TextFormat.HTML, lang);
+        } catch (TranslationException e) {
+            log.warn("Article #{} into {} failed: {}", article.id(), lang, e.getMessage());
+            return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route, e.getMessage());
+        }
+
+        List<StoredIssue> issues = new ArrayList<>();
+        check("title", title.text(), issues);
+        if (summary != null) {
+            check("summary", summary.text(), issues);
+        }
+        check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
+
+        int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());
+        int unknown = title.unknownWords() + body.unknownWords() + (summary == null ? 0 : summary.unknownWords());
+        Verdict verdict = policy.judge(issues.size(), words, unknown);
+        return new TranslationResult(article.id(), article.revision(), lang, body.engine(), body.route(),
+                title.text(), summary == null ? null : summary.text(), body.text(), verdict.score(), words, unknown,
+                verdict.autoApprove() ? TranslationState.AUTO_APPROVED : TranslationState.NEEDS_REVIEW,
+                verdict.autoApprove() ? null : "score " + verdict.score() + " below " + policy.threshold() + ": "
+                        + verdict.explanation(),
+                issues);
+    }
+
+    private void check(String field, String text, List<StoredIssue> into) {
+        if (!checker.supports(lang)) {
+            return;
+        }
+        for (QualityIssue issue : checker.check(text, lang)) {
+            into.add(new StoredIssue(issue.checker(), field, issue.ruleId(), issue.message(), issue.startOffset(),
+                    issue.endOffset(), issue.suggestion(), issue.severity()));
+        }
+    }
+}

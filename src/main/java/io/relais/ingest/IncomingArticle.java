@@ -1,0 +1,23 @@
+package io.relais.ingest;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An article as a route read it, before the gate: {@code bodyHtml} is untrusted HTML (or null),
+ * {@code rawPayload} what was received, kept for the record.
+ *
+ * @param origin where it came from, for dead letters (a file name, a feed URL and item id...)
+ */
+public record IncomingArticle(
+        long sourceId,
+        String origin,
+        String externalId,
+        String url,
+        String title,
+        String summary,
+        String bodyHtml,
+        String author,
+        OffsetDateTime publishedAt,
+        byte[] rawPayload,
+        String rawContentType) {
+}

@@ -1,0 +1,128 @@
+package io.relais.ingest.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.select.Elements;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads an article from a dropped file: {@code .html} (title from {@code <title>} or {@code <h1>}, body from the
+ * main content), {@code .txt} (first line is the title, blank lines separate paragraphs), {@code .json}
+ * ({@code title}, {@code body}, optional {@code url}, {@code summary}, {@code author}, {@code published}).
+ */
+@Component
+public class ArticleFileParser {
+
+    private static final String BOILERPLATE = "script, style, noscript, template, iframe, nav, header, footer, aside, "
+            + "form, button, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .share, .social, "
+            + ".comments, #comments, .related, .advert, .ad, .ads, .newsletter, .cookie, .breadcrumb";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ParsedDocument parseHtml(String html, String baseUrl) {
+        Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+        Element h1 = doc.selectFirst("article h1, main h1, h1");
+        String title = h1 != null && !h1.text().isBlank() ? h1.text() : doc.title();
+        String url = meta(doc, "meta[property=og:url]", "link[rel=canonical]");
+        String author = meta(doc, "meta[name=author]", "meta[property=article:author]");
+        String published = meta(doc, "meta[property=article:published_time]", "time[datetime]");
+        String description = meta(doc, "meta[name=description]", "meta[property=og:description]");
+
+        doc.select(BOILERPLATE).remove();
+        Element main = mainContent(doc);
+        if (h1 != null) {
+            main.select("h1").stream().filter(e -> e.text().equals(h1.text())).forEach(Element::remove);
+        }
+        return new ParsedDocument(title, description, main.html(), url, author, parseDate(published));
+    }
+
+    /** The element holding the article: {@code <article>}, {@code <main>}, or the one with the most paragraph text. */
+    private static Element mainContent(Document doc) {
+        Element explicit = doc.selectFirst("article, main, [role=main], [itemprop=articleBody]");
+        if (explicit != null) {
+            return explicit;
+        }
+        Element best = doc.body();
+        int bestLength = 0;
+        for (Element candidate : doc.body().select("div, section")) {
+            int length = candidate.children().select("> p").text().length();
+            if (length > bestLength) {
+                best = candidate;
+                bestLength = length;
+            }
+        }
+        return best;
+    }
+
+    private static String meta(Document doc, String... selectors) {
+        for (String selector : selectors) {
+            Elements found = doc.select(selector);
+            for (Element e : found) {
+                String value = e.hasAttr("content") ? e.attr("content")
+                        : e.hasAttr("datetime") ? e.attr("datetime") : e.attr("abs:href");
+                if (!value.isBlank()) {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
+    public ParsedDocument parseText(String text) {
+        String normalised = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+        int firstBreak = normalised.indexOf('\n');
+        String title = firstBreak < 0 ? normalised : normalised.substring(0, firstBreak).strip();
+        String rest = firstBreak < 0 ? "" : normalised.substring(firstBreak + 1);
+        String body = Arrays.stream(rest.split("\n\\s*\n"))
+                .map(p -> p.strip().replaceAll("\\s*\n\\s*", " "))
+                .filter(p -> !p.isEmpty())
+                .map(p -> "<p>" + Entities.escape(p) + "</p>")
+                .collect(Collectors.joining());
+        return new ParsedDocument(title, null, body, null, null, null);
+    }
+
+    public ParsedDocument parseJson(String text) {
+        JsonNode node = json.readTree(text);
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("a JSON article is an object with at least \"title\" and \"body\"");
+        }
+        String body = string(node, "body");
+        if (body != null && !body.contains("<")) {
+            body = parseText("x\n" + body).bodyHtml();   // plain text body: paragraphs from blank lines
+        }
+        return new ParsedDocument(string(node, "title"), string(node, "summary"), body, string(node, "url"),
+                string(node, "author"), parseDate(string(node, "published")));
+    }
+
+    private static String string(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    static OffsetDateTime parseDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.strip()).atStartOfDay().atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.relais.ingest.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.relais.article.Article;
+import io.relais.article.Articles;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import io.relais.article.StoreResult;
+import io.relais.article.Translations;
+import io.relais.ingest.ArticleIngestor;
+import io.relais.ingest.IncomingArticle;
+import io.relais.ingest.IngestRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code POST /api/articles} pushes a French article through the same gate as the other routes: 201 with its
+ * location when new, 200 when known (unchanged, or stored as a new revision), 400 with field errors, 413 when too
+ * large, 422 when the gate refuses it (the reason is in the dead letters too). {@code GET /api/articles/{id}} shows
+ * the French original with the state of its translations.
+ */
+@RestController
+@RequestMapping("/api/articles")
+@Validated
+class ArticlePushController {
+
+    static final String SOURCE_URL = "api:";
+
+    record PushedArticle(
+            @NotBlank @Size(max = 1000) String title,
+            @NotBlank String body,
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+            @Size(max = 5000) String summary,
+            @Size(max = 500) String author,
+            OffsetDateTime published,
+            @Size(max = 2000) String externalId) {
+    }
+
+    private final ArticleIngestor ingestor;
+    private final Articles articles;
+    private final Translations translations;
+    private final Sources sources;
+    private final long maxBytes;
+
+    ArticlePushController(ArticleIngestor ingestor, Articles articles, Translations translations, Sources sources,
+                          @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+        this.ingestor = ingestor;
+        this.articles = articles;
+        this.translations = translations;
+        this.sources = sources;
+        this.maxBytes = maxBytes;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> push(HttpServletRequest request, @Valid @RequestBody PushedArticle pushed) {
+        if (request.getContentLengthLong() > maxBytes || pushed.body().length() > maxBytes) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(Map.of("error", "article larger than " + maxBytes + " bytes"));
+        }
+        Source source = sources.findByUrl(SOURCE_URL)
+                .orElseGet(() -> sources.register(SOURCE_URL, Source.Kind.API, "Push API", 0));
+        String externalId = pushed.externalId() != null ? pushed.externalId()
+                : pushed.url() != null ? pushed.url() : "api:" + Integer.toHexString(pushed.title().hashCode());
+        byte[] raw = (pushed.title() + "\n\n" + pushed.body()).getBytes(StandardCharsets.UTF_8);
+        StoreResult result = ingestor.ingest(new IncomingArticle(source.id(), "POST /api/articles " + externalId,
+                externalId, pushed.url(), pushed.title(), pushed.summary(), pushed.body(), pushed.author(),
+                pushed.published(), raw, "application/json"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", result.articleId());
+        body.put("revision", result.revision());
+        body.put("outcome", result.outcome().name());
+        URI location = URI.create("/api/articles/" + result.articleId());
+        body.put("location", location.toString());
+        return result.outcome() == StoreResult.Outcome.CREATED
+                ? ResponseEntity.created(location).body(body)
+                : ResponseEntity.ok().location(location).body(body);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Map<String, Object>> show(@PathVariable long id) {
+        Article article = articles.find(id).orElse(null);
+        if (article == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no article " + id));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("article", article);
+        body.put("translations", translations.forArticle(id).stream().map(t -> Map.of(
+                "lang", t.lang(), "revision", t.revision(), "state", t.state().name(),
+                "score", t.qualityScore() == null ? "" : t.qualityScore())).toList());
+        return ResponseEntity.ok(body);
+    }
+
+    @ExceptionHandler(IngestRejectedException.class)
+    ResponseEntity<Map<String, Object>> refused(IngestRejectedException e) {
+        return ResponseEntity.unprocessableContent().body(Map.of("error", e.getMessage(), "deadLetter", e.deadLetterId()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
+        List<Map<String, String>> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+        return ResponseEntity.badRequest().body(Map.of("error", "invalid article", "fields", fields));
+    }
+}

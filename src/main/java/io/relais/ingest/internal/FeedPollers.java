@@ -1,0 +1,62 @@
+package io.relais.ingest.internal;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import io.relais.article.Source;
+import io.relais.article.Sources;
+
+/**
+ * Registers the configured sources and starts one poller route per feed source from the {@code feed-poller}
+ * route template in {@code routes/feeds.yaml}.
+ */
+@Component
+@EnableConfigurationProperties(IngestProperties.class)
+public class FeedPollers implements CamelContextConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPollers.class);
+
+    private final IngestProperties properties;
+    private final Sources sources;
+
+    FeedPollers(IngestProperties properties, Sources sources) {
+        this.properties = properties;
+        this.sources = sources;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        for (IngestProperties.SourceProperties configured : properties.sources()) {
+            sources.register(configured.url(), Source.Kind.FEED, configured.name(),
+                    (int) configured.pollInterval().toSeconds());
+        }
+        for (Source source : sources.findAll()) {
+            if (source.kind() == Source.Kind.FEED) {
+                start(camelContext, source);
+            }
+        }
+    }
+
+    void start(CamelContext camelContext, Source source) {
+        String routeId = "feed-" + source.id();
+        if (camelContext.getRoute(routeId) != null) {
+            return;
+        }
+        TemplatedRouteBuilder.builder(camelContext, "feed-poller")
+                .routeId(routeId)
+                .parameter("sourceId", String.valueOf(source.id()))
+                .parameter("periodMs", String.valueOf(Math.max(1, source.pollIntervalSeconds()) * 1000L))
+                .parameter("delayMs", properties.pollOnStart() ? "1000" : String.valueOf(source.pollIntervalSeconds() * 1000L))
+                .add();
+        log.info("Polling {} every {} s (route {})", source.url(), source.pollIntervalSeconds(), routeId);
+    }
+}
