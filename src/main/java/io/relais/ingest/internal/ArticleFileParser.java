@@ -33,6 +33,7 @@ public class ArticleFileParser {
 
     public ParsedDocument parseHtml(String html, String baseUrl) {
         Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+        doc.outputSettings().prettyPrint(false);
         Element h1 = doc.selectFirst("article h1, main h1, h1");
         String title = h1 != null && !h1.text().isBlank() ? h1.text() : doc.title();
         String url = meta(doc, "meta[property=og:url]", "link[rel=canonical]");

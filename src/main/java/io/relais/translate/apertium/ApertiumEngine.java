@@ -33,6 +33,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    private static final List<String> TRANSLATED_ATTRIBUTES = List.of("alt", "title");
 
     private final ApertiumModes modes;
     private final Map<String, List<String>> routes;
@@ -136,7 +137,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
         StringBuilder out = new StringBuilder(html.length() + 64);
         StringBuilder inline = new StringBuilder();
-        int marks = 0;
+        int marks = translateAttributes(doc, mode);
         for (Node node : doc.body().childNodes()) {
             boolean block = node instanceof Element e && e.isBlock();
             if (block) {
@@ -148,6 +149,22 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         }
         marks += flushInline(inline, out, mode);
         return new Hop(out.toString(), marks);
+    }
+
+    /** Image descriptions and link titles are text a reader sees: {@code alt} and {@code title} are translated too. */
+    private int translateAttributes(Document doc, String mode) {
+        int marks = 0;
+        for (Element element : doc.body().select("[alt], [title]")) {
+            for (String attribute : TRANSLATED_ATTRIBUTES) {
+                String value = element.attr(attribute);
+                if (LETTER.matcher(value).find()) {
+                    Hop hop = translatePlain(value, mode);
+                    element.attr(attribute, hop.text);
+                    marks += hop.marks;
+                }
+            }
+        }
+        return marks;
     }
 
     private int flushInline(StringBuilder inline, StringBuilder out, String mode) {

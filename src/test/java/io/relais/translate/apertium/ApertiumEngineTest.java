@@ -57,7 +57,7 @@ class ApertiumEngineTest {
         TranslatedText es = engine.translate(html, TextFormat.HTML, "fr", "es");
         assertThat(es.text())
                 .contains("<a href=\"https://exemple.fr/a?x=1&amp;y=2\">")
-                .contains("<img src=\"https://exemple.fr/photo.jpg\" alt=\"Une photo\">")
+                .contains("<img src=\"https://exemple.fr/photo.jpg\" alt=\"Una foto\">")
                 .contains("<b>gato</b>")
                 .contains("presidente")
                 .contains("&amp;")

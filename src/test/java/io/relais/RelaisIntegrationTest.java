@@ -1,0 +1,104 @@
+package io.relais;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+/**
+ * The whole service on real parts (Apertium, LanguageTool, H2, Camel routes) on a random port. Every integration
+ * test extends this class so that they share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class RelaisIntegrationTest {
+
+    protected static final Path WORK = Path.of("target/test-work");
+    protected static final Path INBOX = WORK.resolve("inbox");
+    protected static final Path FEEDS = WORK.resolve("feeds");
+    protected static final Path DEMO_FEED = WORK.resolve("demo-feed.xml");
+
+    static {
+        try {
+            if (Files.exists(WORK)) {
+                try (Stream<Path> files = Files.walk(WORK)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(INBOX);
+            Files.copy(Path.of("demo/feed.xml"), DEMO_FEED, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    protected HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> post(String path, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fetches a feed over HTTP and parses it back with Rome. */
+    protected SyndFeed feed(String lang, String file) {
+        HttpResponse<String> response = get("/feeds/" + lang + "/" + file);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET /feeds/" + lang + "/" + file + " answered " + response.statusCode());
+        }
+        return parse(response.body());
+    }
+
+    protected static SyndFeed parse(String xml) {
+        try {
+            return new SyndFeedInput().build(new StringReader(xml));
+        } catch (Exception e) {
+            throw new AssertionError("the feed does not parse with Rome: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops a file into the inbox the way a user would: written aside, then moved in at once. */
+    protected static void drop(String name, byte[] content) throws IOException {
+        Path tmp = WORK.resolve(name + ".writing");
+        Files.write(tmp, content);
+        Files.move(tmp, INBOX.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+}
