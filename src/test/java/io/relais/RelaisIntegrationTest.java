@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -27,6 +28,7 @@ import com.rometools.rome.io.SyndFeedInput;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(TranslationWriteFault.class)
 public abstract class RelaisIntegrationTest {
 
     protected static final Path WORK = Path.of("target/test-work");

@@ -1,0 +1,67 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.relais.article.Article;
+import io.relais.article.Articles;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import io.relais.article.Translations;
+
+/** The demo feed is polled and translated out of the box; polling it again adds no duplicate. */
+class DemoFeedPollingTest extends RelaisIntegrationTest {
+
+    static final List<String> LANGUAGES = List.of("es", "ca", "en", "it", "pt");
+
+    @Autowired
+    Articles articles;
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    Translations translations;
+
+    @Test
+    void theDemoFeedIsTranslatedIntoEveryLanguageAndARepollAddsNothing() throws Exception {
+        Source demo = sources.findByUrl("file:" + DEMO_FEED).orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> demoArticles(demo).size() == 6);
+
+        // every article gets a translation (published or held for review) in every language
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                demoArticles(demo).stream().allMatch(a -> translations.forArticle(a.id()).size() == LANGUAGES.size()));
+        for (String lang : LANGUAGES) {
+            assertThat(feed(lang, "rss.xml").getEntries()).as("published %s entries", lang).isNotEmpty();
+        }
+        long articleCount = articles.count();
+        long translationCount = translations.count();
+
+        // the feed file is touched: the poller reads and parses it again
+        OffsetDateTime before = sources.find(demo.id()).orElseThrow().lastSuccessAt();
+        Files.setLastModifiedTime(DEMO_FEED, FileTime.from(Instant.now().plusSeconds(5)));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                sources.find(demo.id()).orElseThrow().lastSuccessAt().isAfter(before)
+                && sources.find(demo.id()).orElseThrow().lastModified().startsWith(
+                        Files.getLastModifiedTime(DEMO_FEED).toString()));
+        Thread.sleep(3000);   // let a run the re-poll could have started finish
+
+        assertThat(demoArticles(demo)).hasSize(6).allMatch(a -> a.revision() == 1);
+        assertThat(articles.count()).isEqualTo(articleCount);
+        assertThat(translations.count()).isEqualTo(translationCount);
+    }
+
+    private List<Article> demoArticles(Source demo) {
+        return articles.findAll(10_000).stream().filter(a -> a.sourceId() == demo.id()).toList();
+    }
+}
