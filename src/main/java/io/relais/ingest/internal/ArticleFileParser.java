@@ -58,7 +58,7 @@ public class ArticleFileParser {
         Element best = doc.body();
         int bestLength = 0;
         for (Element candidate : doc.body().select("div, section")) {
-            int length = candidate.children().select("> p").text().length();
+            int length = candidate.select("> p").text().length();
             if (length > bestLength) {
                 best = candidate;
                 bestLength = length;

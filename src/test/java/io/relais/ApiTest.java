@@ -1,0 +1,80 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API: pushing articles and starting and listing localize runs. */
+class ApiTest extends RelaisIntegrationTest {
+
+    static final String ARTICLE = """
+            {"title": "La mairie de Lille plante mille arbres",
+             "body": "<p>La mairie de Lille a planté mille arbres cette semaine dans les parcs de la ville.</p>",
+             "url": "https://exemple.fr/lille-arbres", "published": "2026-11-25T10:00:00+01:00"}""";
+
+    @Test
+    void aPushedArticleIsCreatedThenRecognisedWhenPushedAgain() {
+        HttpResponse<String> created = post("/api/articles", ARTICLE);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/api/articles/"));
+        assertThat(created.body()).contains("\"outcome\":\"CREATED\"");
+
+        HttpResponse<String> again = post("/api/articles", ARTICLE);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"outcome\":\"UNCHANGED\"").contains("\"revision\":1");
+
+        HttpResponse<String> shown = get(created.headers().firstValue("Location").orElseThrow());
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("La mairie de Lille plante mille arbres");
+    }
+
+    @Test
+    void invalidPushesGetFieldErrors() {
+        HttpResponse<String> response = post("/api/articles", "{\"title\": \"\", \"body\": \"x\", \"url\": \"ftp://x\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"title\"").contains("\"field\":\"url\"");
+    }
+
+    @Test
+    void aNonFrenchPushIsRefusedWithTheReason() {
+        HttpResponse<String> response = post("/api/articles", """
+                {"title": "The city plants a thousand trees",
+                 "body": "The city council planted a thousand trees in the parks this week, the mayor said on Monday."}""");
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("not French");
+    }
+
+    @Test
+    void aRunStartedThroughTheApiIsListedWithItsLanguages() {
+        HttpResponse<String> started = post("/api/jobs/localize", "");
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(started.body()).contains("\"runs\":\"/api/jobs\"");
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> runs = get("/api/jobs");
+            assertThat(runs.statusCode()).isEqualTo(200);
+            assertThat(runs.body()).contains("\"status\":\"COMPLETED\"").contains("\"es\":{").contains("\"pt\":{")
+                    .contains("\"translations\":{");
+        });
+    }
+
+    @Test
+    void unknownFeedLanguagesAre404AndFeedsSupportConditionalGet() throws Exception {
+        assertThat(get("/feeds/xx/rss.xml").statusCode()).isEqualTo(404);
+        HttpResponse<String> first = get("/feeds/es/atom.xml");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/feeds/es/atom.xml"))
+                .header("If-None-Match", etag).build();
+        HttpResponse<String> second = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(second.statusCode()).isIn(200, 304);   // 304 unless a run changed the feed in between
+        if (second.statusCode() == 200) {
+            assertThat(second.headers().firstValue("ETag")).isNotEqualTo(etag);
+        }
+    }
+}

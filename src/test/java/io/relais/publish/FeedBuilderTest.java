@@ -1,0 +1,68 @@
+package io.relais.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+import io.relais.article.PublishedEntry;
+import io.relais.article.TranslationState;
+
+class FeedBuilderTest {
+
+    private final FeedBuilder builder = new FeedBuilder("https://relais.example/");
+
+    private final PublishedEntry entry = new PublishedEntry(42, 2, "es", "El gato duerme",
+            "Un resumen", "<p>El <a href=\"https://exemple.fr/x\">gato</a> duerme.</p><img src=\"https://exemple.fr/i.jpg\" alt=\"Foto\">",
+            "https://exemple.fr/chat", "Le chat dort", "Anne Roy", OffsetDateTime.parse("2026-11-20T08:00:00Z"),
+            OffsetDateTime.parse("2026-11-21T09:30:00Z"), "apertium", "fr>es", 91.0, TranslationState.AUTO_APPROVED);
+
+    @Test
+    void rssDeclaresTheLanguageAndKeepsStableIdsLinksAndHtml() throws Exception {
+        SyndFeed feed = parse(builder.render("es", List.of(entry), FeedFormat.RSS));
+        assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+        assertThat(feed.getLanguage()).isEqualTo("es");
+        SyndEntry item = feed.getEntries().get(0);
+        assertThat(item.getUri()).isEqualTo("urn:relais:es:article:42");
+        assertThat(item.getTitle()).isEqualTo("El gato duerme");
+        assertThat(item.getLink()).isEqualTo("https://exemple.fr/chat");
+        assertThat(item.getContents().get(0).getValue()).isEqualTo(entry.body());
+        assertThat(item.getDescription().getValue()).isEqualTo("Un resumen");
+    }
+
+    @Test
+    void atomHasAuthorsIdsUpdatedTimesAndALinkToTheFrenchOriginal() throws Exception {
+        String xml = builder.render("es", List.of(entry), FeedFormat.ATOM);
+        assertThat(xml).contains("<name>Relais</name>").contains("hreflang=\"fr\"")
+                .contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://relais.example/feeds/es/atom.xml\"");
+        SyndFeed feed = parse(xml);
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getUri()).isEqualTo("urn:relais:feed:es");
+        SyndEntry item = feed.getEntries().get(0);
+        assertThat(item.getUri()).isEqualTo("urn:relais:es:article:42");
+        assertThat(item.getAuthor()).isEqualTo("Anne Roy");
+        assertThat(item.getUpdatedDate().toInstant()).isEqualTo(entry.updatedAt().toInstant());
+        assertThat(item.getPublishedDate().toInstant()).isEqualTo(entry.publishedAt().toInstant());
+        assertThat(item.getContents().get(0).getValue()).isEqualTo(entry.body());
+    }
+
+    @Test
+    void anEmptyFeedIsStillValid() throws Exception {
+        for (FeedFormat format : FeedFormat.values()) {
+            SyndFeed feed = parse(builder.render("ca", List.of(), format));
+            assertThat(feed.getEntries()).isEmpty();
+            assertThat(feed.getTitle()).isEqualTo("Relais — català");
+        }
+    }
+
+    private static SyndFeed parse(String xml) throws Exception {
+        return new SyndFeedInput().build(new StringReader(xml));
+    }
+}
