@@ -52,7 +52,7 @@ class InboxToFeedsTest extends RelaisIntegrationTest {
 
         Article article = await().atMost(Duration.ofSeconds(30)).until(this::storedArticle, Optional::isPresent).get();
         assertThat(article.body()).doesNotContain("<script").doesNotContain("Accueil").doesNotContain("droits réservés");
-        assertThat(Files.exists(INBOX.resolve(".done/ecole-toulouse.html"))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(INBOX.resolve(".done/ecole-toulouse.html")));
 
         String entryId = ":article:" + article.id();
         for (String lang : TITLE_WORD.keySet()) {

@@ -36,7 +36,8 @@ class RejectionTest extends RelaisIntegrationTest {
         Path error = INBOX.resolve(".failed/english.txt.error");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(error));
         assertThat(Files.readString(error)).contains("not French").contains("English");
-        assertThat(Files.exists(INBOX.resolve(".failed/english.txt"))).isTrue();
+        // the .error file is written before the route moves the file itself
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(INBOX.resolve(".failed/english.txt")));
 
         DeadLetter letter = deadLetters.recent(50).stream().filter(d -> d.origin().equals("inbox/english.txt"))
                 .findFirst().orElseThrow();
@@ -64,7 +65,7 @@ class RejectionTest extends RelaisIntegrationTest {
                 """.getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(30)).until(() -> articles.findAll(1000).stream()
                 .anyMatch(a -> a.title().equals("Le marché de Noël ouvre ses portes à Strasbourg")));
-        assertThat(Files.exists(INBOX.resolve(".done/apres.txt"))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(INBOX.resolve(".done/apres.txt")));
     }
 
     @Test
