@@ -51,6 +51,9 @@ class ApiTest extends RelaisIntegrationTest {
                  "body": "The city council planted a thousand trees in the parks this week, the mayor said on Monday."}""");
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("not French");
+        HttpResponse<String> letters = get("/api/dead-letters");
+        assertThat(letters.statusCode()).isEqualTo(200);
+        assertThat(letters.body()).contains("POST /api/articles").contains("not French");
     }
 
     @Test
@@ -75,6 +78,14 @@ class ApiTest extends RelaisIntegrationTest {
             assertThat(run.get("languages").propertyNames()).containsExactlyInAnyOrder("es", "ca", "en", "it", "pt");
             assertThat(JSON.readTree(runs.body()).get("translations").isObject()).isTrue();
         });
+    }
+
+    @Test
+    void healthShowsTheRouteOfEveryLanguage() {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"translation\"").contains("\"en\":\"apertium fr>es>en\"")
+                .contains("\"pt\":\"apertium fr>ca>pt\"");
     }
 
     @Test

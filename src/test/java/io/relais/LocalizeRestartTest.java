@@ -41,7 +41,12 @@ class LocalizeRestartTest extends RelaisIntegrationTest {
     TranslationWriteFault fault;
 
     @Test
-    void anInterruptedRunRestartsWhereItStoppedWithoutDuplicates() {
+    void anInterruptedRunRestartsWhereItStoppedWithoutDuplicates() throws InterruptedException {
+        // let runs that earlier tests' ingestion started (debounced by 1 s in tests) finish first
+        runs.runNow();
+        Thread.sleep(1500);
+        runs.runNow();
+
         Source source = sources.register("test:restart", Source.Kind.API, "restart test", 0);
         List<Long> ids = new ArrayList<>();
         String[] towns = {"Nantes", "Rennes", "Brest", "Angers", "Tours", "Dijon"};

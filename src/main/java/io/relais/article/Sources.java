@@ -40,6 +40,11 @@ public class Sources {
         return findByUrl(url).orElseThrow();
     }
 
+    /** The source with this URL, registered on first use and otherwise left as it is. */
+    public Source ensure(String url, Source.Kind kind, String name) {
+        return findByUrl(url).orElseGet(() -> register(url, kind, name, 0));
+    }
+
     public Optional<Source> find(long id) {
         return jdbc.sql("select * from source where id = ?").param(id).query(ROW).optional();
     }

@@ -31,10 +31,10 @@ public final class TranslationBench {
         ROUTES.put("ca", "fr>ca");
         ROUTES.put("en", "fr>es>en");
         ROUTES.put("it", "fr>ca>it");
-        ROUTES.put("pt", "fr>es>pt");
+        ROUTES.put("pt", "fr>ca>pt");
         ROUTES.put("en ", "fr>ca>en");
         ROUTES.put("it ", "fr>es>it");
-        ROUTES.put("pt ", "fr>ca>pt");
+        ROUTES.put("pt ", "fr>es>pt");
     }
 
     static final Map<String, String> FLORES = Map.of("es", "spa", "ca", "cat", "en", "eng", "it", "ita", "pt", "por");
@@ -45,8 +45,10 @@ public final class TranslationBench {
         List<String> french = read(flores.resolve("devtest.fra"), limit);
         int words = french.stream().mapToInt(s -> s.split("\\s+").length).sum();
         System.out.printf(Locale.ROOT, "FLORES-200 devtest: %d French sentences, %d words%n%n", french.size(), words);
-        System.out.printf(Locale.ROOT, "%-10s %-10s %12s %12s %7s %9s %8s %9s%n", "target", "route", "relais w/s",
-                "apertium w/s", "ratio", "unknown", "chrF", "chrF cmd");
+        System.out.printf(Locale.ROOT, "%-7s %-9s %11s %11s %11s %11s %7s %7s %8s %6s %8s%n", "target", "route",
+                "relais/sent", "relais/para", "apt file", "apt/call", "ratio", "ratio", "unknown", "chrF", "chrF cmd");
+        System.out.printf(Locale.ROOT, "%-7s %-9s %11s %11s %11s %11s %7s %7s%n", "", "", "w/s", "w/s", "w/s", "w/s",
+                "para/fil", "para/call");
 
         Map<String, String> routes = new LinkedHashMap<>();
         ROUTES.forEach((key, route) -> routes.put(key.strip(), route));
@@ -68,20 +70,63 @@ public final class TranslationBench {
                 double relaisSeconds = (System.nanoTime() - start) / 1e9;
 
                 start = System.nanoTime();
+                List<String> paragraphs = byParagraphs(engine, french, hops);
+                double paragraphSeconds = (System.nanoTime() - start) / 1e9;
+
+                start = System.nanoTime();
                 List<String> command = apertiumCommand(french, hops);
                 double commandSeconds = (System.nanoTime() - start) / 1e9;
 
+                List<String> sample = french.subList(0, Math.min(PER_CALL_SAMPLE, french.size()));
+                int sampleWords = sample.stream().mapToInt(x -> x.split("\\s+").length).sum();
+                start = System.nanoTime();
+                for (String sentence : sample) {
+                    apertiumCommand(List.of(sentence), hops);
+                }
+                double perCallWps = sampleWords / ((System.nanoTime() - start) / 1e9);
+
                 double relaisWps = words / relaisSeconds;
+                double paragraphWps = words / paragraphSeconds;
                 double commandWps = words / commandSeconds;
-                System.out.printf(Locale.ROOT, "%-10s %-10s %12.0f %12.0f %7.2f %8.1f%% %8.1f %9.1f%n", lang,
-                        entry.getValue(), relaisWps, commandWps, relaisWps / commandWps, 100.0 * unknown / words,
+                System.out.printf(Locale.ROOT, "%-7s %-9s %11.0f %11.0f %11.0f %11.0f %7.2f %7.0f %7.1f%% %6.1f %8.1f%n",
+                        lang, entry.getValue(), relaisWps, paragraphWps, commandWps, perCallWps,
+                        paragraphWps / commandWps, paragraphWps / perCallWps, 100.0 * unknown / words,
                         ChrF.corpus(relais, reference), ChrF.corpus(command, reference));
+                double paragraphChrF = ChrF.corpus(paragraphs, reference);
+                if (Math.abs(paragraphChrF - ChrF.corpus(relais, reference)) >= 0.05) {
+                    System.out.printf(Locale.ROOT, "%-7s %-9s (paragraph requests gave chrF %.1f)%n", "", "",
+                            paragraphChrF);
+                }
             }
         }
         System.out.println();
-        System.out.println("relais w/s: one request per sentence through the warm null-flush pipelines;");
-        System.out.println("apertium w/s: the apertium command run once per hop on the whole file (its best case);");
+        System.out.println("relais/sent: one request per sentence through the warm null-flush pipelines;");
+        System.out.println("relais/para: one request per paragraph of " + PARAGRAPH + " sentences (what the service sends for article bodies);");
+        System.out.println("apt file: the apertium command run once per hop on the whole file (the raw tool's best case);");
+        System.out.println("apt/call: the apertium command started for each sentence (first " + PER_CALL_SAMPLE
+                + " sentences), what a process-per-call integration pays;");
+        System.out.println("ratio para/fil and para/call: relais/para divided by apt file and by apt/call;");
         System.out.println("chrF: corpus chrF2 (char 6-grams, beta 2, sacreBLEU 2 definition) against the FLORES reference.");
+    }
+
+    static final int PARAGRAPH = 8;
+    static final int PER_CALL_SAMPLE = 20;
+
+    /** Sentences sent {@value #PARAGRAPH} at a time, one per line, as a paragraph-sized request. */
+    static List<String> byParagraphs(ApertiumEngine engine, List<String> sentences, List<String> hops) {
+        List<String> out = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i += PARAGRAPH) {
+            List<String> group = sentences.subList(i, Math.min(i + PARAGRAPH, sentences.size()));
+            String[] lines = engine.translateRoute(String.join("\n", group), TextFormat.PLAIN, hops).text().split("\n", -1);
+            if (lines.length == group.size()) {
+                out.addAll(List.of(lines));
+            } else {
+                for (String sentence : group) {
+                    out.add(engine.translateRoute(sentence, TextFormat.PLAIN, hops).text());
+                }
+            }
+        }
+        return out;
     }
 
     /** The raw tool on the same text: {@code apertium -u <mode>} once per hop over the whole file. */

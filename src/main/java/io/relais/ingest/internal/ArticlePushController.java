@@ -79,8 +79,7 @@ class ArticlePushController {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .body(Map.of("error", "article larger than " + maxBytes + " bytes"));
         }
-        Source source = sources.findByUrl(SOURCE_URL)
-                .orElseGet(() -> sources.register(SOURCE_URL, Source.Kind.API, "Push API", 0));
+        Source source = sources.ensure(SOURCE_URL, Source.Kind.API, "Push API");
         String externalId = pushed.externalId() != null ? pushed.externalId()
                 : pushed.url() != null ? pushed.url() : "api:" + Integer.toHexString(pushed.title().hashCode());
         byte[] raw = (pushed.title() + "\n\n" + pushed.body()).getBytes(StandardCharsets.UTF_8);

@@ -128,8 +128,7 @@ public class InboxFileIngester {
     }
 
     private Source inboxSource() {
-        return sources.findByUrl(SOURCE_URL)
-                .orElseGet(() -> sources.register(SOURCE_URL, Source.Kind.INBOX, "Inbox folder", 0));
+        return sources.ensure(SOURCE_URL, Source.Kind.INBOX, "Inbox folder");
     }
 
     private void writeErrorFile(String fileName, String reason) {

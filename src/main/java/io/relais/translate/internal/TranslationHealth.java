@@ -1,0 +1,45 @@
+package io.relais.translate.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import io.relais.translate.MachineTranslator;
+import io.relais.translate.Translator;
+
+/**
+ * {@code /actuator/health} component {@code translation}: which engine and route serves each target language; DOWN
+ * when a configured language has none (its translations would all be FAILED).
+ */
+@Component("translation")
+class TranslationHealth implements HealthIndicator {
+
+    private final Translator translator;
+    private final List<String> languages;
+
+    TranslationHealth(Translator translator, @Value("${relais.languages}") List<String> languages) {
+        this.translator = translator;
+        this.languages = languages;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, String> routes = new LinkedHashMap<>();
+        boolean allServed = true;
+        for (String lang : languages) {
+            MachineTranslator engine = translator.engineFor(lang);
+            if (engine == null) {
+                allServed = false;
+                routes.put(lang, "no engine");
+            } else {
+                routes.put(lang, engine.name() + " " + engine.route(Translator.SOURCE_LANGUAGE, lang));
+            }
+        }
+        return (allServed ? Health.up() : Health.down()).withDetails(routes).build();
+    }
+}
