@@ -74,6 +74,10 @@ class InboxToFeedsTest extends RelaisIntegrationTest {
             assertThat(atomEntry.getTitle()).isEqualTo(rss.getTitle());
             assertThat(atomEntry.getContents().get(0).getValue()).contains("<a href=\"https://exemple.fr/programme\">");
 
+            String json = get("/feeds/" + lang + "/feed.json").body();
+            assertThat(json).contains("\"id\" : \"urn:relais:" + lang + ":article:" + article.id() + "\"")
+                    .contains(rss.getTitle());
+
             // the same feeds are written to disk when the run ends
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     Files.exists(FEEDS.resolve(lang).resolve("atom.xml"))

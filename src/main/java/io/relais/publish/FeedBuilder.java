@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import io.relais.article.PublishedEntry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds a language's feed with Rome. Entry ids are stable per language and article
@@ -35,12 +38,16 @@ public class FeedBuilder {
     static final String GENERATOR = "Relais";
 
     private final String baseUrl;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public FeedBuilder(@Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public String render(String lang, List<PublishedEntry> entries, FeedFormat format) {
+        if (format == FeedFormat.JSON) {
+            return jsonFeed(lang, entries);
+        }
         SyndFeed feed = build(lang, entries, format);
         try {
             return new SyndFeedOutput().outputString(feed, true);
@@ -106,10 +113,52 @@ public class FeedBuilder {
             summary.setValue(e.summary());
             entry.setDescription(summary);
         }
-        entry.setAuthors(List.of(person(e.author() != null ? e.author() : GENERATOR)));
+        String author = e.author() != null ? e.author() : GENERATOR;
+        entry.setAuthors(List.of(person(author)));
+        entry.setAuthor(author);   // RSS 2.0 has no author name element: Rome writes it as dc:creator
         entry.setPublishedDate(e.publishedAt() != null ? date(e.publishedAt()) : date(e.updatedAt()));
         entry.setUpdatedDate(date(e.updatedAt()));
         return entry;
+    }
+
+    /** The same feed as JSON Feed 1.1, with Relais's translation details in an {@code _relais} extension. */
+    private String jsonFeed(String lang, List<PublishedEntry> entries) {
+        Locale locale = Locale.forLanguageTag(lang);
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("version", "https://jsonfeed.org/version/1.1");
+        feed.put("title", "Relais — " + locale.getDisplayLanguage(locale));
+        feed.put("home_page_url", baseUrl + "/feeds/" + lang + "/");
+        feed.put("feed_url", baseUrl + "/feeds/" + lang + "/" + FeedFormat.JSON.fileName());
+        feed.put("description", "French news translated into " + locale.getDisplayLanguage(Locale.ENGLISH) + " by Relais");
+        feed.put("language", lang);
+        feed.put("authors", List.of(Map.of("name", GENERATOR)));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (PublishedEntry e : entries) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", "urn:relais:" + e.lang() + ":article:" + e.articleId());
+            item.put("url", e.originalUrl() != null ? e.originalUrl() : baseUrl + "/api/articles/" + e.articleId());
+            item.put("title", e.title());
+            item.put("content_html", e.body());
+            if (e.summary() != null) {
+                item.put("summary", e.summary());
+            }
+            item.put("date_published", (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toInstant().toString());
+            item.put("date_modified", e.updatedAt().toInstant().toString());
+            item.put("authors", List.of(Map.of("name", e.author() != null ? e.author() : GENERATOR)));
+            item.put("language", e.lang());
+            Map<String, Object> relais = new LinkedHashMap<>();
+            relais.put("original_title", e.originalTitle());
+            relais.put("original_language", "fr");
+            relais.put("revision", e.revision());
+            relais.put("engine", e.engine());
+            relais.put("route", e.route());
+            relais.put("quality_score", e.qualityScore());
+            relais.put("state", e.state().name());
+            item.put("_relais", relais);
+            items.add(item);
+        }
+        feed.put("items", items);
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
     }
 
     private static SyndPerson person(String name) {

@@ -14,6 +14,8 @@ import com.rometools.rome.io.SyndFeedInput;
 
 import io.relais.article.PublishedEntry;
 import io.relais.article.TranslationState;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class FeedBuilderTest {
 
@@ -35,6 +37,22 @@ class FeedBuilderTest {
         assertThat(item.getLink()).isEqualTo("https://exemple.fr/chat");
         assertThat(item.getContents().get(0).getValue()).isEqualTo(entry.body());
         assertThat(item.getDescription().getValue()).isEqualTo("Un resumen");
+        assertThat(item.getAuthor()).isEqualTo("Anne Roy");
+    }
+
+    @Test
+    void jsonFeedCarriesTheSameEntryWithItsTranslationDetails() {
+        JsonNode feed = JsonMapper.builder().build().readTree(builder.render("es", List.of(entry), FeedFormat.JSON));
+        assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
+        assertThat(feed.get("language").asString()).isEqualTo("es");
+        assertThat(feed.get("feed_url").asString()).isEqualTo("https://relais.example/feeds/es/feed.json");
+        JsonNode item = feed.get("items").get(0);
+        assertThat(item.get("id").asString()).isEqualTo("urn:relais:es:article:42");
+        assertThat(item.get("url").asString()).isEqualTo("https://exemple.fr/chat");
+        assertThat(item.get("content_html").asString()).isEqualTo(entry.body());
+        assertThat(item.get("date_modified").asString()).isEqualTo("2026-11-21T09:30:00Z");
+        assertThat(item.get("authors").get(0).get("name").asString()).isEqualTo("Anne Roy");
+        assertThat(item.get("_relais").get("route").asString()).isEqualTo("fr>es");
     }
 
     @Test
@@ -55,7 +73,7 @@ class FeedBuilderTest {
 
     @Test
     void anEmptyFeedIsStillValid() throws Exception {
-        for (FeedFormat format : FeedFormat.values()) {
+        for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
             SyndFeed feed = parse(builder.render("ca", List.of(), format));
             assertThat(feed.getEntries()).isEmpty();
             assertThat(feed.getTitle()).isEqualTo("Relais — català");

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.relais.publish.FeedFormat;
 import io.relais.publish.FeedPublisher;
 
-/** The public feeds: {@code /feeds/{lang}/rss.xml} and {@code /feeds/{lang}/atom.xml}, with ETags for conditional GET. */
+/** The public feeds: {@code /feeds/{lang}/rss.xml}, {@code atom.xml} and {@code feed.json}, with ETags for conditional GET. */
 @RestController
 class FeedController {
 
@@ -27,6 +27,11 @@ class FeedController {
     @GetMapping("/feeds/{lang}/atom.xml")
     ResponseEntity<String> atom(@PathVariable String lang) {
         return feed(lang, FeedFormat.ATOM);
+    }
+
+    @GetMapping("/feeds/{lang}/feed.json")
+    ResponseEntity<String> json(@PathVariable String lang) {
+        return feed(lang, FeedFormat.JSON);
     }
 
     private ResponseEntity<String> feed(String lang, FeedFormat format) {
