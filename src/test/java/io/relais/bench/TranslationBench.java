@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.translate.eval.Bleu;
 import io.relais.translate.eval.ChrF;
 
 /**
@@ -45,8 +46,8 @@ public final class TranslationBench {
         List<String> french = read(flores.resolve("devtest.fra"), limit);
         int words = french.stream().mapToInt(s -> s.split("\\s+").length).sum();
         System.out.printf(Locale.ROOT, "FLORES-200 devtest: %d French sentences, %d words%n%n", french.size(), words);
-        System.out.printf(Locale.ROOT, "%-7s %-9s %11s %11s %11s %11s %7s %7s %8s %6s %8s%n", "target", "route",
-                "relais/sent", "relais/para", "apt file", "apt/call", "ratio", "ratio", "unknown", "chrF", "chrF cmd");
+        System.out.printf(Locale.ROOT, "%-7s %-9s %11s %11s %11s %11s %7s %7s %8s %6s %8s %6s%n", "target", "route",
+                "relais/sent", "relais/para", "apt file", "apt/call", "ratio", "ratio", "unknown", "chrF", "chrF cmd", "BLEU");
         System.out.printf(Locale.ROOT, "%-7s %-9s %11s %11s %11s %11s %7s %7s%n", "", "", "w/s", "w/s", "w/s", "w/s",
                 "para/fil", "para/call");
 
@@ -88,10 +89,10 @@ public final class TranslationBench {
                 double relaisWps = words / relaisSeconds;
                 double paragraphWps = words / paragraphSeconds;
                 double commandWps = words / commandSeconds;
-                System.out.printf(Locale.ROOT, "%-7s %-9s %11.0f %11.0f %11.0f %11.0f %7.2f %7.0f %7.1f%% %6.1f %8.1f%n",
+                System.out.printf(Locale.ROOT, "%-7s %-9s %11.0f %11.0f %11.0f %11.0f %7.2f %7.0f %7.1f%% %6.1f %8.1f %6.1f%n",
                         lang, entry.getValue(), relaisWps, paragraphWps, commandWps, perCallWps,
                         paragraphWps / commandWps, paragraphWps / perCallWps, 100.0 * unknown / words,
-                        ChrF.corpus(relais, reference), ChrF.corpus(command, reference));
+                        ChrF.corpus(relais, reference), ChrF.corpus(command, reference), Bleu.corpus(relais, reference));
                 double paragraphChrF = ChrF.corpus(paragraphs, reference);
                 if (Math.abs(paragraphChrF - ChrF.corpus(relais, reference)) >= 0.05) {
                     System.out.printf(Locale.ROOT, "%-7s %-9s (paragraph requests gave chrF %.1f)%n", "", "",
@@ -106,6 +107,7 @@ public final class TranslationBench {
         System.out.println("apt/call: the apertium command started for each sentence (first " + PER_CALL_SAMPLE
                 + " sentences), what a process-per-call integration pays;");
         System.out.println("ratio para/fil and para/call: relais/para divided by apt file and by apt/call;");
+        System.out.println("BLEU: corpus BLEU, 13a tokens, 4-grams, brevity penalty (sacreBLEU 2 definition), of relais's output;");
         System.out.println("chrF: corpus chrF2 (char 6-grams, beta 2, sacreBLEU 2 definition) against the FLORES reference.");
     }
 

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import io.relais.translate.MachineTranslator;
+import io.relais.translate.NumberLocalizer;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
@@ -105,7 +106,8 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     /** Translates along explicit hops, e.g. {@code [fr, es, en]} (used by the benchmark to compare routes). */
     public TranslatedText translateRoute(String text, TextFormat format, List<String> hops) {
         int words = countWords(format == TextFormat.HTML ? Jsoup.parseBodyFragment(text).text() : text);
-        String current = text;
+        // Apertium copies numbers as they are: write them the target's way first (1.823 -> 1,823 in English)
+        String current = localizeNumbers(text, format, hops.get(hops.size() - 1));
         int unknown = 0;
         for (int i = 0; i + 1 < hops.size(); i++) {
             String mode = modes.find(hops.get(i), hops.get(i + 1))
@@ -117,6 +119,17 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
             unknown = Math.max(unknown, hop.marks);
         }
         return new TranslatedText(current, NAME, String.join(">", hops), words, Math.min(unknown, words));
+    }
+
+    private static String localizeNumbers(String text, TextFormat format, String target) {
+        if (format == TextFormat.PLAIN) {
+            return NumberLocalizer.localize(text, target);
+        }
+        Document doc = Jsoup.parseBodyFragment(text);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
+        doc.body().select("*").forEach(element -> element.textNodes()
+                .forEach(node -> node.text(NumberLocalizer.localize(node.getWholeText(), target))));
+        return doc.body().html();
     }
 
     private record Hop(String text, int marks) {

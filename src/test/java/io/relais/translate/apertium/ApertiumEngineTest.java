@@ -81,6 +81,17 @@ class ApertiumEngineTest {
     }
 
     @Test
+    void numbersAndTimesAreWrittenTheTargetLanguagesWay() {
+        String french = "Le groupe a publié 1.823 tweets et payé 274.000 dollars, soit 3,5 % du budget, à 15h30.";
+        TranslatedText en = engine.translate(french, TextFormat.PLAIN, "fr", "en");
+        assertThat(en.text()).contains("1,823 tweets").contains("274,000 dollars").contains("3.5%").contains("3:30 p.m.");
+        TranslatedText html = engine.translate("Il a publié 1.823 tweets <b>et 20 000 photos</b>.", TextFormat.HTML, "fr", "en");
+        assertThat(html.text()).contains("1,823 tweets").contains("20,000");
+        TranslatedText es = engine.translate("<p>" + french + "</p>", TextFormat.HTML, "fr", "es");
+        assertThat(es.text()).contains("1.823 tweets").contains("274.000 dólares").contains("15:30");
+    }
+
+    @Test
     void restartsAKilledPipeline() {
         engine.translate("Bonjour.", TextFormat.PLAIN, "fr", "es");
         ApertiumPipeline pipeline = engine.runningPipeline("fr-es").orElseThrow();
