@@ -10,16 +10,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.relais.translate.Glossary;
+
 @Configuration(proxyBeanMethods = false)
 class ApertiumConfiguration {
 
     @Bean(destroyMethod = "close")
     ApertiumEngine apertiumEngine(@Value("${relais.translate.apertium.modes-dir:/usr/share/apertium/modes}") Path modesDir,
                                   @Value("${relais.translate.apertium.timeout:60s}") Duration timeout,
-                                  Environment environment) {
+                                  Environment environment, Glossary glossary) {
         Map<String, String> routes = Binder.get(environment)
                 .bindOrCreate("relais.translate.routes", org.springframework.boot.context.properties.bind.Bindable
                         .mapOf(String.class, String.class));
-        return new ApertiumEngine(modesDir, routes, timeout);
+        ApertiumEngine engine = new ApertiumEngine(modesDir, routes, timeout);
+        engine.useGlossary(glossary::termsFor);
+        return engine;
     }
 }

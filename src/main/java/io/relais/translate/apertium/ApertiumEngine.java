@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -40,6 +41,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     private final Map<String, List<String>> routes;
     private final Duration timeout;
     private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
+    private Function<String, Map<String, String>> glossary = target -> Map.of();
 
     /**
      * @param modesDir where Apertium's {@code *.mode} files are ({@code /usr/share/apertium/modes})
@@ -52,6 +54,14 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         Map<String, List<String>> parsed = new ConcurrentHashMap<>();
         routes.forEach((target, route) -> parsed.put(target, parseRoute(route)));
         this.routes = parsed;
+    }
+
+    /**
+     * Where protected terms come from: target language to (French term -> how to write it). Each term is written
+     * the target's way before the first hop and kept verbatim through every hop of the route.
+     */
+    public void useGlossary(Function<String, Map<String, String>> glossary) {
+        this.glossary = glossary;
     }
 
     static List<String> parseRoute(String route) {
@@ -106,19 +116,42 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     /** Translates along explicit hops, e.g. {@code [fr, es, en]} (used by the benchmark to compare routes). */
     public TranslatedText translateRoute(String text, TextFormat format, List<String> hops) {
         int words = countWords(format == TextFormat.HTML ? Jsoup.parseBodyFragment(text).text() : text);
-        // Apertium copies numbers as they are: write them the target's way first (1.823 -> 1,823 in English)
-        String current = localizeNumbers(text, format, hops.get(hops.size() - 1));
+        String target = hops.get(hops.size() - 1);
+        Map<String, String> terms = glossary.apply(target);
+        // Apertium copies numbers as they are: write them the target's way first (1.823 -> 1,823 in English);
+        // protected terms are written the target's way too, then kept verbatim at every hop
+        String current = applyTerms(localizeNumbers(text, format, target), format, terms);
+        Pattern protect = ApertiumStreamFormat.protecting(List.copyOf(new java.util.LinkedHashSet<>(terms.values())));
         int unknown = 0;
         for (int i = 0; i + 1 < hops.size(); i++) {
             String mode = modes.find(hops.get(i), hops.get(i + 1))
                     .orElseThrow(() -> new TranslationException("no Apertium mode for " + hops));
-            Hop hop = format == TextFormat.HTML ? translateHtml(current, mode) : translatePlain(current, mode);
+            Hop hop = format == TextFormat.HTML ? translateHtml(current, mode, protect) : translatePlain(current, mode, protect);
             current = hop.text;
             // a word unknown at the first hop reaches the next one unchanged and is marked again: take the
             // largest count of a hop rather than the sum, so that pivots do not count it twice
             unknown = Math.max(unknown, hop.marks);
         }
         return new TranslatedText(current, NAME, String.join(">", hops), words, Math.min(unknown, words));
+    }
+
+    private static String applyTerms(String text, TextFormat format, Map<String, String> terms) {
+        if (terms.isEmpty()) {
+            return text;
+        }
+        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + terms.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])");
+        Function<String, String> replace = s -> pattern.matcher(s)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(terms.get(m.group())));
+        if (format == TextFormat.PLAIN) {
+            return replace.apply(text);
+        }
+        Document doc = Jsoup.parseBodyFragment(text);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
+        doc.body().select("*").forEach(element -> element.textNodes()
+                .forEach(node -> node.text(replace.apply(node.getWholeText()))));
+        return doc.body().html();
     }
 
     private static String localizeNumbers(String text, TextFormat format, String target) {
@@ -135,43 +168,43 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     private record Hop(String text, int marks) {
     }
 
-    private Hop translatePlain(String text, String mode) {
+    private Hop translatePlain(String text, String mode, Pattern protect) {
         if (!LETTER.matcher(text).find()) {
             return new Hop(text, 0);
         }
-        String out = pipeline(mode).translate(ApertiumStreamFormat.fromPlain(text));
+        String out = pipeline(mode).translate(ApertiumStreamFormat.fromPlain(text, protect));
         ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(out, false);
         return new Hop(decoded.text(), decoded.marks());
     }
 
     /** Each top-level block is one request; runs of inline nodes between blocks are one request together. */
-    private Hop translateHtml(String html, String mode) {
+    private Hop translateHtml(String html, String mode, Pattern protect) {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
         StringBuilder out = new StringBuilder(html.length() + 64);
         StringBuilder inline = new StringBuilder();
-        int marks = translateAttributes(doc, mode);
+        int marks = translateAttributes(doc, mode, protect);
         for (Node node : doc.body().childNodes()) {
             boolean block = node instanceof Element e && e.isBlock();
             if (block) {
-                marks += flushInline(inline, out, mode);
-                marks += translateFragment(node.outerHtml(), mode, out);
+                marks += flushInline(inline, out, mode, protect);
+                marks += translateFragment(node.outerHtml(), mode, out, protect);
             } else {
                 inline.append(node instanceof TextNode t ? t.outerHtml() : node.outerHtml());
             }
         }
-        marks += flushInline(inline, out, mode);
+        marks += flushInline(inline, out, mode, protect);
         return new Hop(out.toString(), marks);
     }
 
     /** Image descriptions and link titles are text a reader sees: {@code alt} and {@code title} are translated too. */
-    private int translateAttributes(Document doc, String mode) {
+    private int translateAttributes(Document doc, String mode, Pattern protect) {
         int marks = 0;
         for (Element element : doc.body().select("[alt], [title]")) {
             for (String attribute : TRANSLATED_ATTRIBUTES) {
                 String value = element.attr(attribute);
                 if (LETTER.matcher(value).find()) {
-                    Hop hop = translatePlain(value, mode);
+                    Hop hop = translatePlain(value, mode, protect);
                     element.attr(attribute, hop.text);
                     marks += hop.marks;
                 }
@@ -180,21 +213,21 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         return marks;
     }
 
-    private int flushInline(StringBuilder inline, StringBuilder out, String mode) {
+    private int flushInline(StringBuilder inline, StringBuilder out, String mode, Pattern protect) {
         if (inline.isEmpty()) {
             return 0;
         }
-        int marks = translateFragment(inline.toString(), mode, out);
+        int marks = translateFragment(inline.toString(), mode, out, protect);
         inline.setLength(0);
         return marks;
     }
 
-    private int translateFragment(String fragmentHtml, String mode, StringBuilder out) {
+    private int translateFragment(String fragmentHtml, String mode, StringBuilder out, Pattern protect) {
         if (!LETTER.matcher(Jsoup.parseBodyFragment(fragmentHtml).text()).find()) {
             out.append(fragmentHtml);   // markup only (an image, a rule): nothing to translate
             return 0;
         }
-        String translated = pipeline(mode).translate(ApertiumStreamFormat.fromHtml(fragmentHtml));
+        String translated = pipeline(mode).translate(ApertiumStreamFormat.fromHtml(fragmentHtml, protect));
         ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(translated, true);
         out.append(decoded.text());
         return decoded.marks();

@@ -1,6 +1,9 @@
 package io.relais.translate.apertium;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.jsoup.parser.Parser;
@@ -26,9 +29,27 @@ final class ApertiumStreamFormat {
 
     /** Plain text to stream format. */
     static String fromPlain(String text) {
+        return fromPlain(text, PROTECTED);
+    }
+
+    /** Plain text to stream format, with these terms kept verbatim (see {@link #protecting}). */
+    static String fromPlain(String text, Pattern protect) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        appendText(out, text);
+        appendText(out, text, protect);
         return out.toString();
+    }
+
+    /**
+     * The pattern of what is kept verbatim: the given terms as whole words (longest first), and the tokens
+     * Apertium would damage.
+     */
+    static Pattern protecting(List<String> terms) {
+        if (terms.isEmpty()) {
+            return PROTECTED;
+        }
+        String alternatives = terms.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])|" + PROTECTED.pattern());
     }
 
     /**
@@ -36,20 +57,24 @@ final class ApertiumStreamFormat {
      * between them is entity-decoded and escaped.
      */
     static String fromHtml(String html) {
+        return fromHtml(html, PROTECTED);
+    }
+
+    static String fromHtml(String html, Pattern protect) {
         StringBuilder out = new StringBuilder(html.length() + 32);
         Matcher tag = TAG.matcher(html);
         int at = 0;
         while (tag.find()) {
-            appendText(out, Parser.unescapeEntities(html.substring(at, tag.start()), false));
+            appendText(out, Parser.unescapeEntities(html.substring(at, tag.start()), false), protect);
             appendSuperblank(out, tag.group());
             at = tag.end();
         }
-        appendText(out, Parser.unescapeEntities(html.substring(at), false));
+        appendText(out, Parser.unescapeEntities(html.substring(at), false), protect);
         return out.toString();
     }
 
-    private static void appendText(StringBuilder out, String text) {
-        Matcher token = PROTECTED.matcher(text);
+    private static void appendText(StringBuilder out, String text, Pattern protect) {
+        Matcher token = protect.matcher(text);
         int at = 0;
         while (token.find()) {
             appendEscaped(out, text.substring(at, token.start()));

@@ -92,6 +92,26 @@ class ApertiumEngineTest {
     }
 
     @Test
+    void glossaryTermsAreKeptOrWrittenAsConfiguredThroughPivots() {
+        ApertiumEngine withGlossary = new ApertiumEngine(Path.of("/usr/share/apertium/modes"),
+                Map.of("ca", "fr>ca", "it", "fr>ca>it", "en", "fr>es>en"), Duration.ofSeconds(60));
+        withGlossary.useGlossary(target -> target.equals("en")
+                ? Map.of("Twitter", "Twitter", "Russia Today", "Russia Today", "Vladimir Poutine", "Vladimir Putin")
+                : Map.of("Twitter", "Twitter", "Russia Today", "Russia Today"));
+        String french = "Twitter a supprimé des comptes liés à Russia Today, selon Vladimir Poutine.";
+        try (withGlossary) {
+            // without the glossary, Catalan makes a verb of the name
+            assertThat(engine.translate(french, TextFormat.PLAIN, "fr", "ca").text()).startsWith("Tuitar");
+            assertThat(withGlossary.translate(french, TextFormat.PLAIN, "fr", "ca").text())
+                    .startsWith("Twitter ").contains("Russia Today");
+            assertThat(withGlossary.translate(french, TextFormat.PLAIN, "fr", "it").text())
+                    .startsWith("Twitter ").contains("Russia Today");
+            assertThat(withGlossary.translate("<p>" + french + "</p>", TextFormat.HTML, "fr", "en").text())
+                    .startsWith("<p>Twitter ").contains("Russia Today").contains("Vladimir Putin").doesNotContain("\u0001");
+        }
+    }
+
+    @Test
     void restartsAKilledPipeline() {
         engine.translate("Bonjour.", TextFormat.PLAIN, "fr", "es");
         ApertiumPipeline pipeline = engine.runningPipeline("fr-es").orElseThrow();

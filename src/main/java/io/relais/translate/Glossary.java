@@ -1,0 +1,80 @@
+package io.relais.translate;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The protected terms, editable at runtime. Engines ask for {@link #termsFor(String)} on every translation; the
+ * terms are cached and the cache dropped on every change.
+ */
+@Service
+public class Glossary {
+
+    private static final RowMapper<GlossaryTerm> ROW = (rs, i) -> new GlossaryTerm(rs.getLong("id"),
+            rs.getString("target_lang"), rs.getString("source_term"), rs.getString("target_term"));
+
+    private final JdbcClient jdbc;
+    private final AtomicReference<List<GlossaryTerm>> cache = new AtomicReference<>();
+
+    Glossary(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<GlossaryTerm> all() {
+        List<GlossaryTerm> terms = cache.get();
+        if (terms == null) {
+            terms = jdbc.sql("select * from glossary_term where source_lang = 'fr' order by source_term, target_lang")
+                    .query(ROW).list();
+            cache.set(terms);
+        }
+        return terms;
+    }
+
+    /**
+     * French term to its rendering in {@code target}, a language-specific entry winning over a {@code *} one,
+     * longest terms first (so that "Marine Le Pen" is found before "Le Pen").
+     */
+    public Map<String, String> termsFor(String target) {
+        Map<String, GlossaryTerm> chosen = new LinkedHashMap<>();
+        for (GlossaryTerm term : all()) {
+            if (term.targetLang().equals(target)
+                    || term.targetLang().equals("*") && !chosen.containsKey(term.sourceTerm())) {
+                chosen.put(term.sourceTerm(), term);
+            }
+        }
+        Map<String, String> terms = new LinkedHashMap<>();
+        chosen.values().stream().sorted(Comparator.comparingInt((GlossaryTerm t) -> t.sourceTerm().length()).reversed())
+                .forEach(t -> terms.put(t.sourceTerm(), t.rendering()));
+        return terms;
+    }
+
+    /** Adds or replaces the entry for (target language, French term). */
+    public GlossaryTerm put(String targetLang, String sourceTerm, String targetTerm) {
+        Optional<GlossaryTerm> existing = jdbc.sql(
+                "select * from glossary_term where source_lang = 'fr' and target_lang = ? and source_term = ?")
+                .params(targetLang, sourceTerm).query(ROW).optional();
+        if (existing.isPresent()) {
+            jdbc.sql("update glossary_term set target_term = ? where id = ?").params(targetTerm, existing.get().id()).update();
+        } else {
+            jdbc.sql("insert into glossary_term (source_lang, target_lang, source_term, target_term) values ('fr', ?, ?, ?)")
+                    .params(targetLang, sourceTerm, targetTerm).update();
+        }
+        cache.set(null);
+        return jdbc.sql("select * from glossary_term where source_lang = 'fr' and target_lang = ? and source_term = ?")
+                .params(targetLang, sourceTerm).query(ROW).single();
+    }
+
+    public boolean delete(long id) {
+        boolean deleted = jdbc.sql("delete from glossary_term where id = ?").param(id).update() > 0;
+        cache.set(null);
+        return deleted;
+    }
+}

@@ -1,0 +1,85 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.relais.article.Articles;
+import io.relais.article.Translation;
+import io.relais.article.Translations;
+import io.relais.batch.LocalizeRuns;
+import io.relais.translate.TextFormat;
+import io.relais.translate.Translator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Names and numbers in a seed-style article, and the glossary API that protects terms at runtime. */
+class ProtectedTermsTest extends RelaisIntegrationTest {
+
+    static final String ARTICLE = """
+            {"title": "Twitter supprime 1.823 comptes liés à Russia Today",
+             "body": "<p>Twitter a annoncé mardi la suppression de 1.823 comptes liés à Russia Today. Selon l'entreprise, ces comptes ont dépensé 274.000 dollars en publicités pendant la campagne de Donald Trump.</p><p>Facebook a pris une décision semblable à 15h30.</p>",
+             "url": "https://exemple.fr/twitter-russia-today"}""";
+
+    @Autowired
+    LocalizeRuns runs;
+
+    @Autowired
+    Translations translations;
+
+    @Autowired
+    Articles articles;
+
+    @Autowired
+    Translator translator;
+
+    @Test
+    void namesStayVerbatimAndNumbersAreWrittenTheEnglishWay() {
+        HttpResponse<String> created = post("/api/articles", ARTICLE);
+        assertThat(created.statusCode()).isIn(200, 201);
+        long id = JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
+        runs.runNow();
+
+        Translation en = translations.find(id, 1, "en").orElseThrow();
+        Translation es = translations.find(id, 1, "es").orElseThrow();
+        for (Translation t : new Translation[] {en, es}) {
+            assertThat(t.title() + " " + t.body()).contains("Twitter").contains("Facebook").contains("Russia Today")
+                    .contains("Donald Trump");
+        }
+        assertThat(en.title()).contains("1,823");
+        assertThat(en.body()).contains("1,823").contains("274,000 dollars").contains("3:30 p.m.");
+        assertThat(es.body()).contains("1.823").contains("274.000").contains("15:30");
+    }
+
+    @Test
+    void aTermAddedThroughTheApiIsProtectedAtOnceAndCanBeRemoved() throws Exception {
+        String french = "La Poste a livré les colis.";
+        assertThat(translator.translate(french, TextFormat.PLAIN, "en").text()).doesNotContain("La Poste");
+
+        HttpResponse<String> added = put("/api/glossary", "{\"target\": \"*\", \"source\": \"La Poste\"}");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(translator.translate(french, TextFormat.PLAIN, "en").text()).startsWith("La Poste ");
+        assertThat(get("/api/glossary?target=en").body()).contains("\"sourceTerm\":\"La Poste\"");
+
+        long id = JsonMapper.builder().build().readTree(added.body()).get("id").asLong();
+        assertThat(delete("/api/glossary/" + id).statusCode()).isEqualTo(204);
+        assertThat(translator.translate(french, TextFormat.PLAIN, "en").text()).doesNotContain("La Poste");
+        assertThat(put("/api/glossary", "{\"target\": \"english\", \"source\": \"\"}").statusCode()).isEqualTo(400);
+    }
+
+    private HttpResponse<String> put(String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> delete(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
