@@ -58,6 +58,8 @@ class ProtectedTermsTest extends RelaisIntegrationTest {
 
     @Test
     void aTermAddedThroughTheApiIsProtectedAtOnceAndCanBeRemoved() throws Exception {
+        assertThat(get("/api/glossary").body()).as("the seed glossary").contains("\"sourceTerm\":\"Twitter\"")
+                .contains("\"targetTerm\":\"Vladimir Putin\"");
         String french = "La Poste a livré les colis.";
         assertThat(translator.translate(french, TextFormat.PLAIN, "en").text()).doesNotContain("La Poste");
 

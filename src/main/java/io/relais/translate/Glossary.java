@@ -43,8 +43,12 @@ public class Glossary {
      * longest terms first (so that "Marine Le Pen" is found before "Le Pen").
      */
     public Map<String, String> termsFor(String target) {
+        return select(all(), target);
+    }
+
+    static Map<String, String> select(List<GlossaryTerm> all, String target) {
         Map<String, GlossaryTerm> chosen = new LinkedHashMap<>();
-        for (GlossaryTerm term : all()) {
+        for (GlossaryTerm term : all) {
             if (term.targetLang().equals(target)
                     || term.targetLang().equals("*") && !chosen.containsKey(term.sourceTerm())) {
                 chosen.put(term.sourceTerm(), term);

@@ -10,18 +10,4 @@ create table glossary_term (
     constraint glossary_term_unique unique (source_lang, target_lang, source_term)
 );
 
--- Seed: names that rule-based engines translate as common words (Twitter -> Tuitar through Catalan) or split.
-insert into glossary_term (target_lang, source_term, target_term) values
-    ('*', 'Twitter', null), ('*', 'Facebook', null), ('*', 'Instagram', null), ('*', 'YouTube', null),
-    ('*', 'TikTok', null), ('*', 'WhatsApp', null), ('*', 'Google', null), ('*', 'Apple', null),
-    ('*', 'Microsoft', null), ('*', 'Amazon', null), ('*', 'Netflix', null), ('*', 'Airbus', null),
-    ('*', 'Renault', null), ('*', 'Orange', null), ('*', 'Total', null), ('*', 'Russia Today', null),
-    ('*', 'RT France', null), ('*', 'Le Monde', null), ('*', 'Le Figaro', null), ('*', 'Libération', null),
-    ('*', 'Mediapart', null), ('*', 'Donald Trump', null), ('*', 'Emmanuel Macron', null),
-    ('*', 'Marine Le Pen', null), ('*', 'Vladimir Poutine', null),
-    ('en', 'Vladimir Poutine', 'Vladimir Putin'), ('es', 'Vladimir Poutine', 'Vladímir Putin'),
-    ('ca', 'Vladimir Poutine', 'Vladímir Putin'), ('it', 'Vladimir Poutine', 'Vladimir Putin'),
-    ('pt', 'Vladimir Poutine', 'Vladimir Putin'),
-    ('en', 'Assemblée nationale', 'National Assembly'), ('es', 'Assemblée nationale', 'Asamblea Nacional'),
-    ('ca', 'Assemblée nationale', 'Assemblea Nacional'), ('it', 'Assemblée nationale', 'Assemblea nazionale'),
-    ('pt', 'Assemblée nationale', 'Assembleia Nacional');
+-- The seed entries are in glossary/seed.tsv, inserted by the Java migration V4__glossary_seed.

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.relais.translate.GlossarySeed;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.apertium.ApertiumEngine;
@@ -54,6 +55,7 @@ public final class TranslationBench {
         Map<String, String> routes = new LinkedHashMap<>();
         ROUTES.forEach((key, route) -> routes.put(key.strip(), route));
         try (ApertiumEngine engine = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), routes, Duration.ofSeconds(60))) {
+            engine.useGlossary(GlossarySeed::termsFor);   // as the service: seed glossary, numbers localised
             for (Map.Entry<String, String> entry : ROUTES.entrySet()) {
                 String lang = entry.getKey().strip();
                 List<String> hops = List.of(entry.getValue().split(">"));

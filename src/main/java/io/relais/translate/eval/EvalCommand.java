@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.relais.translate.GlossarySeed;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.apertium.ApertiumEngine;
@@ -28,7 +29,10 @@ import io.relais.translate.apertium.ApertiumEngine;
  * ./relais eval                                   every default route on FLORES-200 devtest
  * ./relais eval --route fr>ca>en [--limit 200]    one route
  * ./relais eval --route fr>es --source a.fr --reference a.es
+ * ./relais eval --no-glossary true                without the seed glossary
  * </pre>
+ * Numbers are written the target's way and the seed glossary ({@code glossary/seed.tsv}) is applied, as in the
+ * service; {@code bench/translate} compares with the raw {@code apertium} command.
  */
 public final class EvalCommand {
 
@@ -51,6 +55,9 @@ public final class EvalCommand {
                 "words/s", "unknown");
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
                 Map.of(), Duration.ofSeconds(60))) {
+            if (!options.containsKey("no-glossary")) {
+                engine.useGlossary(GlossarySeed::termsFor);
+            }
             for (String route : routes) {
                 List<String> hops = List.of(route.split(">"));
                 Path source = Path.of(options.getOrDefault("source", flores.resolve("devtest." + code(hops.get(0))).toString()));
