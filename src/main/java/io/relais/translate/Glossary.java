@@ -28,6 +28,16 @@ public class Glossary {
         this.jdbc = jdbc;
     }
 
+    /** Machine translations remembered before a glossary change may contradict it: they are forgotten. */
+    private void changed(String targetLang) {
+        cache.set(null);
+        if ("*".equals(targetLang)) {
+            jdbc.sql("delete from translation_memory where origin = 'MACHINE'").update();
+        } else {
+            jdbc.sql("delete from translation_memory where origin = 'MACHINE' and target_lang = ?").param(targetLang).update();
+        }
+    }
+
     public List<GlossaryTerm> all() {
         List<GlossaryTerm> terms = cache.get();
         if (terms == null) {
@@ -71,14 +81,17 @@ public class Glossary {
             jdbc.sql("insert into glossary_term (source_lang, target_lang, source_term, target_term) values ('fr', ?, ?, ?)")
                     .params(targetLang, sourceTerm, targetTerm).update();
         }
-        cache.set(null);
+        changed(targetLang);
         return jdbc.sql("select * from glossary_term where source_lang = 'fr' and target_lang = ? and source_term = ?")
                 .params(targetLang, sourceTerm).query(ROW).single();
     }
 
     public boolean delete(long id) {
-        boolean deleted = jdbc.sql("delete from glossary_term where id = ?").param(id).update() > 0;
-        cache.set(null);
-        return deleted;
+        Optional<GlossaryTerm> term = jdbc.sql("select * from glossary_term where id = ?").param(id).query(ROW).optional();
+        term.ifPresent(t -> {
+            jdbc.sql("delete from glossary_term where id = ?").param(id).update();
+            changed(t.targetLang());
+        });
+        return term.isPresent();
     }
 }

@@ -1,15 +1,22 @@
 package io.relais.translate;
 
 /**
- * A translation as an engine returned it, cleaned of engine marks.
+ * A translation as an engine (or the translation memory) returned it, cleaned of engine marks.
  *
  * @param text         the translated text, in the format it was given
  * @param engine       the engine's name, e.g. {@code apertium}
  * @param route        the language route taken, e.g. {@code fr>es>en}
  * @param wordCount    words in the source text
  * @param unknownWords words the engine marked as unknown (or failed to transfer or generate)
+ * @param segments     segments (title, paragraphs) the text was translated in
+ * @param memoryHits   segments that came from the translation memory instead of the engine
  */
-public record TranslatedText(String text, String engine, String route, int wordCount, int unknownWords) {
+public record TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
+                             int memoryHits) {
+
+    public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords) {
+        this(text, engine, route, wordCount, unknownWords, 1, 0);
+    }
 
     public double unknownShare() {
         return wordCount == 0 ? 0 : (double) unknownWords / wordCount;

@@ -95,6 +95,11 @@ class JobsController {
             counts.put("written", step.getWriteCount());
             counts.put("skipped", step.getSkipCount());
             counts.put("commits", step.getCommitCount());
+            long segments = step.getExecutionContext().getLong(LocalizeProcessor.SEGMENTS, 0);
+            long hits = step.getExecutionContext().getLong(LocalizeProcessor.MEMORY_HITS, 0);
+            counts.put("segments", segments);
+            counts.put("memoryHits", hits);
+            counts.put("memoryHitRate", segments == 0 ? 0.0 : Math.round(1000.0 * hits / segments) / 1000.0);
             languages.put(lang, counts);
             read += step.getReadCount();
             written += step.getWriteCount();

@@ -6,6 +6,9 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.relais.article.Article;
@@ -29,6 +32,8 @@ import io.relais.translate.Translator;
 public class LocalizeProcessor implements ItemProcessor<Article, TranslationResult> {
 
     private static final Logger log = LoggerFactory.getLogger(LocalizeProcessor.class);
+    public static final String SEGMENTS = "translate.segments";
+    public static final String MEMORY_HITS = "translate.memoryHits";
 
     private final Translator translator;
     private final LanguageQualityChecker checker;
@@ -66,6 +71,7 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         }
         check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
 
+        countMemoryUse(title, summary, body);
         int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());
         int unknown = title.unknownWords() + body.unknownWords() + (summary == null ? 0 : summary.unknownWords());
         Verdict verdict = policy.judge(issues.size(), words, unknown);
@@ -75,6 +81,21 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
                 verdict.autoApprove() ? null : "score " + verdict.score() + " below " + policy.threshold() + ": "
                         + verdict.explanation(),
                 issues);
+    }
+
+    /** Segments translated and taken from the translation memory, kept in the step's statistics. */
+    private static void countMemoryUse(TranslatedText... texts) {
+        StepContext context = StepSynchronizationManager.getContext();
+        if (context == null) {
+            return;
+        }
+        ExecutionContext stats = context.getStepExecution().getExecutionContext();
+        for (TranslatedText t : texts) {
+            if (t != null) {
+                stats.putLong(SEGMENTS, stats.getLong(SEGMENTS, 0) + t.segments());
+                stats.putLong(MEMORY_HITS, stats.getLong(MEMORY_HITS, 0) + t.memoryHits());
+            }
+        }
     }
 
     private void check(String field, String text, List<StoredIssue> into) {

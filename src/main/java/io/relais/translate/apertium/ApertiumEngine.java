@@ -15,9 +15,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
+import io.relais.translate.HtmlBlocks;
 import io.relais.translate.MachineTranslator;
 import io.relais.translate.NumberLocalizer;
 import io.relais.translate.TextFormat;
@@ -179,21 +178,12 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
 
     /** Each top-level block is one request; runs of inline nodes between blocks are one request together. */
     private Hop translateHtml(String html, String mode, Pattern protect) {
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
-        StringBuilder out = new StringBuilder(html.length() + 64);
-        StringBuilder inline = new StringBuilder();
+        Document doc = HtmlBlocks.parse(html);
         int marks = translateAttributes(doc, mode, protect);
-        for (Node node : doc.body().childNodes()) {
-            boolean block = node instanceof Element e && e.isBlock();
-            if (block) {
-                marks += flushInline(inline, out, mode, protect);
-                marks += translateFragment(node.outerHtml(), mode, out, protect);
-            } else {
-                inline.append(node instanceof TextNode t ? t.outerHtml() : node.outerHtml());
-            }
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        for (String block : HtmlBlocks.split(doc)) {
+            marks += translateFragment(block, mode, out, protect);
         }
-        marks += flushInline(inline, out, mode, protect);
         return new Hop(out.toString(), marks);
     }
 
@@ -210,15 +200,6 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
                 }
             }
         }
-        return marks;
-    }
-
-    private int flushInline(StringBuilder inline, StringBuilder out, String mode, Pattern protect) {
-        if (inline.isEmpty()) {
-            return 0;
-        }
-        int marks = translateFragment(inline.toString(), mode, out, protect);
-        inline.setLength(0);
         return marks;
     }
 

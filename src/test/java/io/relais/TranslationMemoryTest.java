@@ -1,0 +1,91 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.relais.article.Articles;
+import io.relais.article.NewArticle;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import io.relais.batch.LocalizeRuns;
+import io.relais.batch.internal.LocalizeProcessor;
+import io.relais.translate.TextFormat;
+import io.relais.translate.TranslatedText;
+import io.relais.translate.TranslationMemory;
+import io.relais.translate.Translator;
+
+/** Repeated segments come from the translation memory; an editor's text wins over the engine's. */
+class TranslationMemoryTest extends RelaisIntegrationTest {
+
+    @Autowired
+    Translator translator;
+
+    @Autowired
+    TranslationMemory memory;
+
+    @Autowired
+    LocalizeRuns runs;
+
+    @Autowired
+    Articles articles;
+
+    @Autowired
+    Sources sources;
+
+    @Test
+    void aRepeatedParagraphIsNotSentToTheEngineAgain() {
+        String body = "<p>Le conseil régional a voté un budget de trois millions pour les lycées de Normandie.</p>"
+                + "<p>Une phrase nouvelle sur les routes de Bretagne et les ponts de Loire.</p>";
+        TranslatedText first = translator.translate(body, TextFormat.HTML, "it");
+        long remembered = memory.size();
+        TranslatedText second = translator.translate(body, TextFormat.HTML, "it");
+
+        assertThat(first.segments()).isEqualTo(2);
+        assertThat(first.memoryHits()).isZero();
+        assertThat(second.memoryHits()).isEqualTo(2);
+        assertThat(second.text()).isEqualTo(first.text());
+        assertThat(second.wordCount()).isEqualTo(first.wordCount());
+        assertThat(memory.size()).isEqualTo(remembered);
+    }
+
+    @Test
+    void anEditorsTranslationWinsOverTheMachines() {
+        String title = "Les pêcheurs de Boulogne manifestent sur le port";
+        TranslatedText machine = translator.translate(title, TextFormat.PLAIN, "es");
+        memory.remember(title, "fr", "es", "Los pescadores de Boulogne se manifiestan en el puerto",
+                TranslationMemory.Origin.EDITOR, "editor", null, 0);
+
+        TranslatedText again = translator.translate("  Les pêcheurs de Boulogne   manifestent sur le port ", TextFormat.PLAIN, "es");
+
+        assertThat(machine.text()).isNotEqualTo("Los pescadores de Boulogne se manifiestan en el puerto");
+        assertThat(again.text()).isEqualTo("Los pescadores de Boulogne se manifiestan en el puerto");
+        assertThat(again.memoryHits()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunCountsItsMemoryHitsPerLanguage() throws InterruptedException {
+        runs.runNow();   // let runs started by earlier tests finish
+        Source source = sources.register("test:memory", Source.Kind.API, "memory test", 0);
+        String shared = "<p>La préfecture recommande de limiter les déplacements pendant l'épisode de neige.</p>";
+        for (String town : List.of("Grenoble", "Chambéry", "Annecy")) {
+            articles.store(new NewArticle(source.id(), "memory-" + town, null, "Neige à " + town, null,
+                    "<p>Il neige depuis ce matin à " + town + ".</p>" + shared, null, null, null, null));
+        }
+
+        JobExecution run = runs.runNow();
+
+        StepExecution spanish = run.getStepExecutions().stream().filter(s -> s.getStepName().endsWith("lang-es"))
+                .findFirst().orElseThrow();
+        long segments = spanish.getExecutionContext().getLong(LocalizeProcessor.SEGMENTS, 0);
+        long hits = spanish.getExecutionContext().getLong(LocalizeProcessor.MEMORY_HITS, 0);
+        assertThat(segments).isGreaterThanOrEqualTo(6);   // per article: title + 2 paragraphs
+        assertThat(hits).as("the shared paragraph, translated once").isGreaterThanOrEqualTo(2);
+        assertThat(get("/api/jobs").body()).contains("\"memoryHits\":" + hits);
+    }
+}
