@@ -1,0 +1,80 @@
+package io.relais.translate.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** A local HTTP server on 127.0.0.1 that answers from a script and records what it was sent. */
+final class ScriptedServer implements AutoCloseable {
+
+    record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+        static Answer ok(String body) {
+            return new Answer(200, Map.of("Content-Type", "application/json"), body, 0);
+        }
+
+        static Answer status(int status, Map<String, String> headers) {
+            return new Answer(status, headers, "{\"message\":\"busy\"}", 0);
+        }
+    }
+
+    record Received(String method, String path, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
+    final List<Received> received = new CopyOnWriteArrayList<>();
+
+    ScriptedServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body));
+            Answer answer = script.isEmpty() ? new Answer(500, Map.of(), "no answer scripted", 0) : script.poll();
+            if (answer.delayMillis() > 0) {
+                try {
+                    Thread.sleep(answer.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            try {
+                exchange.sendResponseHeaders(answer.status(), bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            } catch (IOException clientGone) {
+                // the client timed out and closed the connection
+            }
+        });
+        server.start();
+    }
+
+    ScriptedServer then(Answer answer) {
+        script.add(answer);
+        return this;
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
