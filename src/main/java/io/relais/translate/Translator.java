@@ -1,20 +1,19 @@
 package io.relais.translate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
 
 /**
  * Chooses the engine for each target language and translates French text with it, segment by segment (a plain
  * text is one segment, an HTML body one per paragraph-level block), taking each segment from the translation
  * memory when it is there and remembering what the engine returns.
  */
-@Service
 public class Translator {
 
     public static final String SOURCE_LANGUAGE = "fr";
@@ -24,28 +23,60 @@ public class Translator {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
 
     private final List<MachineTranslator> engines;
+    private final Map<String, List<String>> chains;
     private final TranslationMemory memory;
     private final boolean useMemory;
 
-    public Translator(List<MachineTranslator> engines, TranslationMemory memory,
-               @Value("${relais.translate.memory.enabled:true}") boolean useMemory,
-               @Value("${relais.languages}") List<String> languages) {
+    public Translator(List<MachineTranslator> engines, TranslationMemory memory, boolean useMemory,
+                      List<String> languages) {
+        this(engines, Map.of(), memory, useMemory, languages);
+    }
+
+    /**
+     * @param chains per target language, the names of the engines to try in order (the next one when one fails);
+     *               a language without a chain uses the first engine that serves it
+     */
+    public Translator(List<MachineTranslator> engines, Map<String, List<String>> chains, TranslationMemory memory,
+                      boolean useMemory, List<String> languages) {
         this.engines = engines;
+        this.chains = chains;
         this.memory = memory;
         this.useMemory = useMemory;
         for (String lang : languages) {
-            if (engineFor(lang) == null) {
-                log.warn("No configured translation engine serves {}>{}: its translations will be FAILED",
-                        SOURCE_LANGUAGE, lang);
+            List<MachineTranslator> chain = chain(lang);
+            if (chain.isEmpty()) {
+                log.error("No configured translation engine serves {}>{}: its translations will be FAILED "
+                        + "(configure relais.translate.chain.{} or an engine serving it)", SOURCE_LANGUAGE, lang, lang);
+            } else {
+                log.info("{}>{}: {}", SOURCE_LANGUAGE, lang, chain.stream()
+                        .map(e -> e.name() + " " + e.route(SOURCE_LANGUAGE, lang)).toList());
             }
         }
     }
 
+    /**
+     * Translates with the first engine of the language's chain, falling back to the next one when an engine fails
+     * (down, circuit open, malformed answer); fails only when every engine of the chain did.
+     */
     public TranslatedText translate(String text, TextFormat format, String target) {
-        MachineTranslator engine = engineFor(target);
-        if (engine == null) {
+        List<MachineTranslator> chain = chain(target);
+        if (chain.isEmpty()) {
             throw new TranslationException("no configured engine translates " + SOURCE_LANGUAGE + ">" + target);
         }
+        List<String> failures = new ArrayList<>();
+        for (MachineTranslator engine : chain) {
+            try {
+                return translateWith(engine, text, format, target);
+            } catch (TranslationException e) {
+                failures.add(engine.name() + ": " + e.getMessage());
+                log.warn("{} failed for {}>{}{}: {}", engine.name(), SOURCE_LANGUAGE, target,
+                        chain.indexOf(engine) + 1 < chain.size() ? ", trying the next engine" : "", e.getMessage());
+            }
+        }
+        throw new TranslationException(String.join("; ", failures));
+    }
+
+    private TranslatedText translateWith(MachineTranslator engine, String text, TextFormat format, String target) {
         if (!useMemory) {
             return engine.translate(text, format, SOURCE_LANGUAGE, target);
         }
@@ -83,8 +114,23 @@ public class Translator {
         return translated;
     }
 
-    /** The engine that translates into {@code target}, or null when none does. */
+    /** The engine tried first for {@code target}, or null when none serves it. */
     public MachineTranslator engineFor(String target) {
-        return engines.stream().filter(e -> e.supports(SOURCE_LANGUAGE, target)).findFirst().orElse(null);
+        List<MachineTranslator> chain = chain(target);
+        return chain.isEmpty() ? null : chain.get(0);
+    }
+
+    /** The engines tried in order for {@code target}: its configured chain, or the first engine serving it. */
+    public List<MachineTranslator> chain(String target) {
+        List<String> names = chains.get(target);
+        if (names == null || names.isEmpty()) {
+            return engines.stream().filter(e -> e.supports(SOURCE_LANGUAGE, target)).limit(1).toList();
+        }
+        List<MachineTranslator> chain = new ArrayList<>();
+        for (String name : names) {
+            engines.stream().filter(e -> e.name().equals(name.strip()) && e.supports(SOURCE_LANGUAGE, target))
+                    .findFirst().ifPresent(chain::add);
+        }
+        return chain;
     }
 }

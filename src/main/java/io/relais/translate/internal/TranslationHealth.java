@@ -32,12 +32,13 @@ class TranslationHealth implements HealthIndicator {
         Map<String, String> routes = new LinkedHashMap<>();
         boolean allServed = true;
         for (String lang : languages) {
-            MachineTranslator engine = translator.engineFor(lang);
-            if (engine == null) {
+            List<MachineTranslator> chain = translator.chain(lang);
+            if (chain.isEmpty()) {
                 allServed = false;
                 routes.put(lang, "no engine");
             } else {
-                routes.put(lang, engine.name() + " " + engine.route(Translator.SOURCE_LANGUAGE, lang));
+                routes.put(lang, String.join(", ", chain.stream()
+                        .map(e -> e.name() + " " + e.route(Translator.SOURCE_LANGUAGE, lang)).toList()));
             }
         }
         return (allServed ? Health.up() : Health.down()).withDetails(routes).build();

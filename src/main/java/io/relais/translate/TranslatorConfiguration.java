@@ -1,0 +1,36 @@
+package io.relais.translate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.relais.translate.http.RemoteEngines;
+
+/**
+ * The {@link Translator}: the engine beans (Apertium) and the remote engines of {@code relais.translate.engines},
+ * tried per language in the order of {@code relais.translate.chain.<lang>} (comma-separated engine names).
+ */
+@Configuration(proxyBeanMethods = false)
+class TranslatorConfiguration {
+
+    @Bean
+    Translator translator(List<MachineTranslator> engineBeans, RemoteEngines remote, TranslationMemory memory,
+                          @Value("${relais.translate.memory.enabled:true}") boolean useMemory,
+                          @Value("${relais.languages}") List<String> languages, Environment environment) {
+        List<MachineTranslator> engines = new ArrayList<>(engineBeans);
+        engines.addAll(remote.all());
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        Binder.get(environment).bind("relais.translate.chain", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of())
+                .forEach((lang, names) -> chains.put(lang, List.of(names.split(","))));
+        return new Translator(engines, chains, memory, useMemory, languages);
+    }
+}
