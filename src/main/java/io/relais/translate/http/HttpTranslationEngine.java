@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
+import io.relais.translate.HtmlBlocks;
 import io.relais.translate.MachineTranslator;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
@@ -21,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class HttpTranslationEngine implements MachineTranslator {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
     protected final JsonMapper json = JsonMapper.builder().build();
     protected final ResilientHttp http;
@@ -58,8 +62,15 @@ public abstract class HttpTranslationEngine implements MachineTranslator {
         return translateAll(List.of(text), format, source, target).get(0);
     }
 
-    /** Translates several texts, in as few requests as the service's limits allow. */
+    /**
+     * Translates several texts, in as few requests as the service's limits allow. In HTML, image descriptions and
+     * link titles ({@code alt}, {@code title}) are translated first, as plain texts, because the services' HTML modes
+     * translate text content only.
+     */
     public List<TranslatedText> translateAll(List<String> texts, TextFormat format, String source, String target) {
+        if (format == TextFormat.HTML) {
+            texts = withTranslatedAttributes(texts, source, target);
+        }
         List<TranslatedText> out = new ArrayList<>(texts.size());
         for (List<String> batch : batches(texts)) {
             List<String> translated;
@@ -82,6 +93,32 @@ public abstract class HttpTranslationEngine implements MachineTranslator {
             }
         }
         return out;
+    }
+
+    private List<String> withTranslatedAttributes(List<String> texts, String source, String target) {
+        List<Document> docs = texts.stream().map(HtmlBlocks::parse).toList();
+        List<Element> elements = new ArrayList<>();
+        List<String> attributes = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Document doc : docs) {
+            for (Element element : doc.body().select("[alt], [title]")) {
+                for (String attribute : List.of("alt", "title")) {
+                    if (LETTER.matcher(element.attr(attribute)).find()) {
+                        elements.add(element);
+                        attributes.add(attribute);
+                        values.add(element.attr(attribute));
+                    }
+                }
+            }
+        }
+        if (values.isEmpty()) {
+            return texts;
+        }
+        List<TranslatedText> translated = translateAll(values, TextFormat.PLAIN, source, target);
+        for (int i = 0; i < values.size(); i++) {
+            elements.get(i).attr(attributes.get(i), translated.get(i).text());
+        }
+        return docs.stream().map(doc -> doc.body().html()).toList();
     }
 
     /** Splits texts into requests the service accepts: at most {@link #maxTexts()} texts and {@link #maxChars()}. */

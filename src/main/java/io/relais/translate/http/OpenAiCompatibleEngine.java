@@ -43,7 +43,7 @@ public class OpenAiCompatibleEngine extends HttpTranslationEngine {
         String language = Locale.forLanguageTag(target).getDisplayLanguage(Locale.ENGLISH);
         return "You translate French news into " + language + ". Translate the user's text faithfully and completely. "
                 + (format == TextFormat.HTML
-                        ? "It is HTML: keep every tag and attribute exactly as it is, translate the text and the alt and title attributes only. "
+                        ? "It is HTML: keep every tag and attribute exactly as it is and translate the text between the tags. "
                         : "It is plain text. ")
                 + "Keep names of people, organisations and brands as they are; keep every number's value and write it the "
                 + language + " way. Answer with the translation only, nothing before or after it.";

@@ -72,6 +72,23 @@ class HttpEnginesTest {
     }
 
     @Test
+    void imageDescriptionsAndLinkTitlesAreTranslatedToo() {
+        server.then(Answer.ok("{\"translatedText\": [\"Ein Foto vom Hafen\", \"Mehr lesen\"]}"))
+                .then(Answer.ok("{\"translatedText\": [\"<p><img src=\\\"h.jpg\\\" alt=\\\"Une photo du port\\\"> "
+                        + "<a href=\\\"/x\\\" title=\\\"Lire la suite\\\">Der Hafen</a></p>\"]}"));
+        // the HTML request carries the already translated attributes; the server echoes them back here as sent
+        String html = "<p><img src=\"h.jpg\" alt=\"Une photo du port\"> <a href=\"/x\" title=\"Lire la suite\">Le port</a></p>";
+        libre().translate(html, TextFormat.HTML, "fr", "de");
+
+        JsonNode attributes = JSON.readTree(server.received.get(0).body());
+        assertThat(attributes.get("format").asString()).isEqualTo("text");
+        assertThat(attributes.get("q").get(0).asString()).isEqualTo("Une photo du port");
+        assertThat(attributes.get("q").get(1).asString()).isEqualTo("Lire la suite");
+        String sent = JSON.readTree(server.received.get(1).body()).get("q").get(0).asString();
+        assertThat(sent).contains("alt=\"Ein Foto vom Hafen\"").contains("title=\"Mehr lesen\"").contains(">Le port</a>");
+    }
+
+    @Test
     void a429IsRetriedAfterTheServersRetryAfter() {
         server.then(Answer.status(429, Map.of("Retry-After", "7")))
                 .then(Answer.ok("{\"translatedText\": [\"Der Hafen\"]}"));
