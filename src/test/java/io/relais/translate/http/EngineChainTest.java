@@ -17,7 +17,8 @@ import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
 import io.relais.translate.Translator;
 import io.relais.translate.apertium.ApertiumEngine;
-import io.relais.translate.http.ScriptedServer.Answer;
+import io.relais.ScriptedServer;
+import io.relais.ScriptedServer.Answer;
 
 /** Per-language chains: a failing remote engine falls back to the next one (here real Apertium). */
 class EngineChainTest {

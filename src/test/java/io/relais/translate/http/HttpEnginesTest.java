@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
-import io.relais.translate.http.ScriptedServer.Answer;
+import io.relais.ScriptedServer;
+import io.relais.ScriptedServer.Answer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

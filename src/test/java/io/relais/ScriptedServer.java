@@ -1,4 +1,4 @@
-package io.relais.translate.http;
+package io.relais;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,20 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** A local HTTP server on 127.0.0.1 that answers from a script and records what it was sent. */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
-    record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
-        static Answer ok(String body) {
+    public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+        public static Answer ok(String body) {
             return new Answer(200, Map.of("Content-Type", "application/json"), body, 0);
         }
 
-        static Answer status(int status, Map<String, String> headers) {
+        public static Answer status(int status, Map<String, String> headers) {
             return new Answer(status, headers, "{\"message\":\"busy\"}", 0);
         }
     }
 
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -34,9 +34,9 @@ final class ScriptedServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
-    ScriptedServer() throws IOException {
+    public ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -64,12 +64,12 @@ final class ScriptedServer implements AutoCloseable {
         server.start();
     }
 
-    ScriptedServer then(Answer answer) {
+    public ScriptedServer then(Answer answer) {
         script.add(answer);
         return this;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
