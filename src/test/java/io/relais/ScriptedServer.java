@@ -15,7 +15,23 @@ import com.sun.net.httpserver.HttpServer;
 /** A local HTTP server on 127.0.0.1 that answers from a script and records what it was sent. */
 public final class ScriptedServer implements AutoCloseable {
 
-    public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+    public record Answer(int status, Map<String, String> headers, String body, long delayMillis, byte[] raw) {
+
+        public Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+            this(status, headers, body, delayMillis, null);
+        }
+
+        /** A 200 whose body is sent gzip-compressed, with Content-Encoding: gzip. */
+        public static Answer gzip(String body, Map<String, String> headers) throws IOException {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(bytes)) {
+                zip.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            all.put("Content-Encoding", "gzip");
+            return new Answer(200, all, body, 0, bytes.toByteArray());
+        }
+
         public static Answer ok(String body) {
             return new Answer(200, Map.of("Content-Type", "application/json"), body, 0);
         }
@@ -51,11 +67,13 @@ public final class ScriptedServer implements AutoCloseable {
                 }
             }
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = answer.raw() != null ? answer.raw() : answer.body().getBytes(StandardCharsets.UTF_8);
             try {
-                exchange.sendResponseHeaders(answer.status(), bytes.length);
+                exchange.sendResponseHeaders(answer.status(), answer.status() == 304 ? -1 : bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
+                    if (answer.status() != 304) {
+                        out.write(bytes);
+                    }
                 }
             } catch (IOException clientGone) {
                 // the client timed out and closed the connection

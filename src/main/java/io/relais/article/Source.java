@@ -14,7 +14,10 @@ public record Source(
         OffsetDateTime lastPolledAt,
         OffsetDateTime lastSuccessAt,
         String lastError,
-        int consecutiveFailures) {
+        int consecutiveFailures,
+        boolean paused,
+        boolean fetchFullArticle,
+        OffsetDateTime nextPollAt) {
 
     public enum Kind { FEED, INBOX, API }
 }

@@ -18,7 +18,8 @@ public class Sources {
             rs.getLong("id"), rs.getString("url"), Source.Kind.valueOf(rs.getString("kind")), rs.getString("name"),
             rs.getInt("poll_interval_seconds"), rs.getString("etag"), rs.getString("last_modified"),
             rs.getObject("last_polled_at", OffsetDateTime.class), rs.getObject("last_success_at", OffsetDateTime.class),
-            rs.getString("last_error"), rs.getInt("consecutive_failures"));
+            rs.getString("last_error"), rs.getInt("consecutive_failures"), rs.getBoolean("paused"),
+            rs.getBoolean("fetch_full_article"), rs.getObject("next_poll_at", OffsetDateTime.class));
 
     private final JdbcClient jdbc;
 
@@ -61,20 +62,62 @@ public class Sources {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
                 update source set etag = ?, last_modified = ?, last_polled_at = ?, last_success_at = ?,
-                                  last_error = null, consecutive_failures = 0
+                                  last_error = null, consecutive_failures = 0, next_poll_at = null
                 where id = ?""").params(etag, lastModified, now, now, id).update();
     }
 
     public void recordNotModified(long id) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("update source set last_polled_at = ?, last_success_at = ?, last_error = null, consecutive_failures = 0 where id = ?")
-                .params(now, now, id).update();
+        jdbc.sql("""
+                update source set last_polled_at = ?, last_success_at = ?, last_error = null, consecutive_failures = 0,
+                                  next_poll_at = null
+                where id = ?""").params(now, now, id).update();
     }
 
     public void recordFailure(long id, String error) {
+        recordFailure(id, error, null);
+    }
+
+    /** A failed poll; the source is not polled again before {@code nextPollAt} (null: at its next tick). */
+    public void recordFailure(long id, String error, OffsetDateTime nextPollAt) {
         jdbc.sql("""
-                update source set last_polled_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1
-                where id = ?""").params(OffsetDateTime.now(ZoneOffset.UTC), abbreviate(error, 4000), id).update();
+                update source set last_polled_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1,
+                                  next_poll_at = ?
+                where id = ?""").params(OffsetDateTime.now(ZoneOffset.UTC), abbreviate(error, 4000), nextPollAt, id)
+                .update();
+    }
+
+    /**
+     * The fetched content could not be used: forget the validators so that the next poll fetches it again instead of
+     * getting a 304 for the same broken content, and hold the source back until {@code nextPollAt}.
+     */
+    public void recordUnusableContent(long id, String error, OffsetDateTime nextPollAt) {
+        jdbc.sql("""
+                update source set etag = null, last_modified = null, last_error = ?,
+                                  consecutive_failures = consecutive_failures + 1, next_poll_at = ?
+                where id = ?""").params(abbreviate(error, 4000), nextPollAt, id).update();
+    }
+
+    public Source create(String url, String name, int pollIntervalSeconds, boolean fetchFullArticle) {
+        jdbc.sql("insert into source (url, kind, name, poll_interval_seconds, fetch_full_article) values (?, 'FEED', ?, ?, ?)")
+                .params(url, name, pollIntervalSeconds, fetchFullArticle).update();
+        return findByUrl(url).orElseThrow();
+    }
+
+    public Source update(long id, String name, int pollIntervalSeconds, boolean paused, boolean fetchFullArticle) {
+        jdbc.sql("update source set name = ?, poll_interval_seconds = ?, paused = ?, fetch_full_article = ? where id = ?")
+                .params(name, pollIntervalSeconds, paused, fetchFullArticle, id).update();
+        return find(id).orElseThrow();
+    }
+
+    /** Deletes a source that has no articles; returns the number of articles that prevent it otherwise. */
+    @Transactional
+    public long deleteIfEmpty(long id) {
+        long articles = jdbc.sql("select count(*) from article where source_id = ?").param(id).query(Long.class).single();
+        if (articles == 0) {
+            jdbc.sql("delete from source where id = ?").param(id).update();
+        }
+        return articles;
     }
 
     static String abbreviate(String text, int max) {

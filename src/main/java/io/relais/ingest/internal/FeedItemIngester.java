@@ -1,26 +1,73 @@
 package io.relais.ingest.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import io.relais.article.Source;
+import io.relais.article.Sources;
 
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
 import io.relais.ingest.IngestRejectedException;
 
-/** Ingests one feed item (called by the feed poller route for each item); a refused item does not stop the rest. */
+/**
+ * Ingests one feed item (called by the feed poller route for each item); a refused item does not stop the rest.
+ * For a source marked "fetch full article", the item's page is fetched and its main content replaces the feed's
+ * teaser when it is longer; if the page cannot be had, the feed's version is ingested (nothing is lost).
+ */
 @Component("feedItemIngester")
 public class FeedItemIngester {
 
-    private final ArticleIngestor ingestor;
+    private static final Logger log = LoggerFactory.getLogger(FeedItemIngester.class);
 
-    FeedItemIngester(ArticleIngestor ingestor) {
+    private final ArticleIngestor ingestor;
+    private final Sources sources;
+    private final PageFetcher pages;
+    private final ArticleFileParser parser;
+
+    FeedItemIngester(ArticleIngestor ingestor, Sources sources, PageFetcher pages, ArticleFileParser parser) {
         this.ingestor = ingestor;
+        this.sources = sources;
+        this.pages = pages;
+        this.parser = parser;
     }
 
     public String ingest(IncomingArticle item) {
+        if (item.url() != null && sources.find(item.sourceId()).map(Source::fetchFullArticle).orElse(false)) {
+            item = withFullArticle(item);
+        }
         try {
             return ingestor.ingest(item).outcome().name();
         } catch (IngestRejectedException e) {
             return "REJECTED: " + e.getMessage();
+        }
+    }
+
+    private IncomingArticle withFullArticle(IncomingArticle item) {
+        try {
+            String html = pages.fetch(item.url());
+            ParsedDocument page = parser.parseHtml(html, item.url());
+            String feedText = item.bodyHtml() == null ? "" : Jsoup.parseBodyFragment(item.bodyHtml()).text();
+            String pageText = Jsoup.parseBodyFragment(page.bodyHtml()).text();
+            if (pageText.length() <= feedText.length()) {
+                return item;
+            }
+            return new IncomingArticle(item.sourceId(), item.origin(), item.externalId(), item.url(), item.title(),
+                    item.summary() != null ? item.summary() : feedText, page.bodyHtml(),
+                    item.author() != null ? item.author() : page.author(),
+                    item.publishedAt() != null ? item.publishedAt() : page.publishedAt(),
+                    html.getBytes(StandardCharsets.UTF_8), "text/html");
+        } catch (IOException e) {
+            log.warn("Full article {} could not be fetched ({}); ingesting the feed's version", item.url(), e.getMessage());
+            return item;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return item;
         }
     }
 }

@@ -44,7 +44,9 @@ public class FeedParser {
         } catch (Exception e) {
             String reason = "unreadable feed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             deadLetters.record(fetched.url(), reason, fetched.content(), fetched.contentType());
-            sources.recordFailure(fetched.sourceId(), reason);
+            sources.find(fetched.sourceId()).ifPresent(source -> sources.recordUnusableContent(source.id(), reason,
+                    OffsetDateTime.now(ZoneOffset.UTC).plus(FeedFetcher.backoff(source.pollIntervalSeconds(),
+                            source.consecutiveFailures()))));
             return List.of();
         }
         List<IncomingArticle> items = new ArrayList<>();

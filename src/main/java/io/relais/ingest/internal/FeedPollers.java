@@ -5,6 +5,7 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,12 @@ public class FeedPollers implements CamelContextConfiguration {
 
     private final IngestProperties properties;
     private final Sources sources;
+    private final ObjectProvider<CamelContext> camel;
 
-    FeedPollers(IngestProperties properties, Sources sources) {
+    FeedPollers(IngestProperties properties, Sources sources, ObjectProvider<CamelContext> camel) {
         this.properties = properties;
         this.sources = sources;
+        this.camel = camel;
     }
 
     @Override
@@ -40,10 +43,37 @@ public class FeedPollers implements CamelContextConfiguration {
                     (int) configured.pollInterval().toSeconds());
         }
         for (Source source : sources.findAll()) {
-            if (source.kind() == Source.Kind.FEED) {
+            if (source.kind() == Source.Kind.FEED && !source.paused()) {
                 start(camelContext, source);
             }
         }
+    }
+
+    /** Starts, restarts (new interval) or stops the poller of a source to match what is stored. */
+    public void sync(Source source) {
+        CamelContext camelContext = camel.getObject();
+        stop(source.id());
+        if (source.kind() == Source.Kind.FEED && !source.paused()) {
+            start(camelContext, source);
+        }
+    }
+
+    public void stop(long sourceId) {
+        CamelContext camelContext = camel.getObject();
+        String routeId = "feed-" + sourceId;
+        if (camelContext.getRoute(routeId) != null) {
+            try {
+                camelContext.getRouteController().stopRoute(routeId);
+                camelContext.removeRoute(routeId);
+                log.info("Stopped polling source #{}", sourceId);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the poller of source #" + sourceId + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public boolean polling(long sourceId) {
+        return camel.getObject().getRoute("feed-" + sourceId) != null;
     }
 
     void start(CamelContext camelContext, Source source) {

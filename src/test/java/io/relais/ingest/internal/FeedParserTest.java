@@ -8,15 +8,18 @@ import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.ingest.DeadLetters;
 import io.relais.ingest.IncomingArticle;
@@ -59,6 +62,8 @@ class FeedParserTest {
 
     @Test
     void aDoctypeWithAnExternalEntityIsRefusedNotResolved() {
+        when(sources.find(7L)).thenReturn(Optional.of(new Source(7, "http://evil/feed", Source.Kind.FEED, "evil", 900,
+                "\"etag\"", null, null, null, null, 0, false, false, null)));
         String xxe = """
                 <?xml version="1.0"?>
                 <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
@@ -67,7 +72,7 @@ class FeedParserTest {
                 "application/xml"));
         assertThat(items).isEmpty();
         verify(deadLetters).record(eq("http://evil/feed"), startsWith("unreadable feed"), any(), any());
-        verify(sources).recordFailure(eq(7L), startsWith("unreadable feed"));
+        verify(sources).recordUnusableContent(eq(7L), startsWith("unreadable feed"), any());
     }
 
     @Test

@@ -1,0 +1,139 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.relais.ScriptedServer.Answer;
+import io.relais.article.Articles;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sources added at runtime are polled politely: conditional GET, gzip, backoff honouring Retry-After, pause. */
+class PolitePollingTest extends RelaisIntegrationTest {
+
+    static final String FEED = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Le Courrier de l'Ouest</title><link>https://exemple.fr/</link>
+            <description>Actualités</description>
+            <item><title>Le port de Saint-Nazaire accueille un nouveau paquebot</title>
+            <link>https://exemple.fr/paquebot</link><guid>courrier-paquebot-1</guid>
+            <description>Le plus grand paquebot construit cette année a quitté le chantier naval mardi matin sous les yeux de milliers de curieux.</description>
+            </item></channel></rss>""";
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    Articles articles;
+
+    @Test
+    void aSourceAddedThroughTheApiIsPolledPolitelyAndCanBePaused() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(Answer.gzip(FEED, Map.of("ETag", "\"v1\"", "Content-Type", "application/rss+xml")))
+                    .then(new Answer(304, Map.of("ETag", "\"v1\""), "", 0))
+                    .then(Answer.status(503, Map.of("Retry-After", "3600")));
+
+            HttpResponse<String> created = post("/api/sources", """
+                    {"url": "%sfeed.xml", "name": "Courrier (test)", "pollInterval": "PT1S"}""".formatted(server.uri()));
+            assertThat(created.statusCode()).isEqualTo(201);
+            long id = JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> articles.findAll(1000).stream()
+                    .anyMatch(a -> a.externalId().equals("courrier-paquebot-1")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.received.size() >= 3);
+            Thread.sleep(2500);   // more ticks: the source is backing off, nothing more is sent
+
+            assertThat(server.received).hasSize(3);
+            assertThat(server.received.get(0).header("User-Agent")).startsWith("Relais/");
+            assertThat(server.received.get(0).header("Accept-Encoding")).contains("gzip");
+            assertThat(server.received.get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+            Source source = sources.find(id).orElseThrow();
+            assertThat(source.consecutiveFailures()).isEqualTo(1);
+            assertThat(source.lastError()).contains("HTTP 503");
+            assertThat(source.nextPollAt()).isAfter(OffsetDateTime.now().plusMinutes(55));
+            assertThat(get("/api/sources/" + id).body()).contains("\"consecutiveFailures\":1").contains("\"polling\":true");
+
+            HttpResponse<String> paused = put("/api/sources/" + id, "{\"paused\": true}");
+            assertThat(paused.statusCode()).isEqualTo(200);
+            assertThat(paused.body()).contains("\"paused\":true").contains("\"polling\":false");
+
+            HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/sources/" + id)).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(deleted.statusCode()).isEqualTo(409);
+            assertThat(deleted.body()).contains("pause it instead");
+        }
+    }
+
+    @Test
+    void aFullArticleSourceGetsEachItemsPageWithoutItsBoilerplate() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            String feed = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>La Gazette</title><link>%1$s</link><description>x</description>
+                    <item><title>La mairie de Brest rénove le téléphérique</title><link>%1$sarticle/teleferique</link>
+                    <guid>gazette-teleferique</guid><description>Les travaux commencent lundi.</description></item>
+                    </channel></rss>""".formatted(server.uri());
+            String page = """
+                    <html><head><meta charset="utf-8"><title>Téléphérique | La Gazette</title></head><body>
+                    <header><nav><a href="/">Accueil</a><a href="/sport">Sport</a></nav></header>
+                    <div class="cookie">Nous utilisons des cookies. Accepter</div>
+                    <article><h1>La mairie de Brest rénove le téléphérique</h1>
+                    <p>Les travaux commencent lundi et dureront trois mois, a annoncé la mairie de Brest.</p>
+                    <figure><img src="%1$simg/cabine.jpg" alt="La cabine"><figcaption>La cabine au-dessus de la Penfeld.</figcaption></figure>
+                    <p>Pendant les travaux, une navette de bus remplacera le téléphérique entre les deux rives.</p>
+                    <div class="share">Partager sur Facebook</div></article>
+                    <aside class="related">Articles similaires</aside>
+                    <section id="comments"><form><textarea></textarea><button>Laisser un commentaire</button></form></section>
+                    <footer>Bouton retour en haut de la page</footer></body></html>""".formatted(server.uri());
+            server.then(ScriptedServer.Answer.ok(feed)).then(new Answer(200, Map.of("Content-Type", "text/html"), page, 0));
+
+            HttpResponse<String> created = post("/api/sources", """
+                    {"url": "%sfeed.xml", "pollInterval": "PT1H", "fetchFullArticle": true}""".formatted(server.uri()));
+            assertThat(created.statusCode()).isEqualTo(201);
+
+            var article = await().atMost(Duration.ofSeconds(30)).until(() -> articles.findAll(1000).stream()
+                    .filter(a -> a.externalId().equals("gazette-teleferique")).findFirst(), java.util.Optional::isPresent).get();
+            assertThat(server.received.get(1).path()).isEqualTo("/article/teleferique");
+            assertThat(article.body()).contains("dureront trois mois").contains("navette de bus")
+                    .contains("<img src=\"" + server.uri() + "img/cabine.jpg\"")
+                    .doesNotContain("Accueil").doesNotContain("cookies").doesNotContain("Partager")
+                    .doesNotContain("Articles similaires").doesNotContain("commentaire").doesNotContain("retour en haut");
+            assertThat(article.summary()).isEqualTo("Les travaux commencent lundi.");
+        }
+    }
+
+    @Test
+    void badSourcesAreRefusedWithTheReason() throws Exception {
+        assertThat(post("/api/sources", "{\"url\": \"ftp://exemple.fr/feed\"}").body())
+                .contains("unsupported URL scheme 'ftp'");
+        assertThat(post("/api/sources", "{\"url\": \"ftp://exemple.fr/feed\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/api/sources", "{\"url\": \"file:" + DEMO_FEED + "\"}").statusCode()).isEqualTo(409);
+
+        HttpResponse<String> empty = post("/api/sources", "{\"url\": \"http://127.0.0.1:9/never.xml\", \"paused\": true}");
+        assertThat(empty.statusCode()).isEqualTo(201);
+        long id = JsonMapper.builder().build().readTree(empty.body()).get("id").asLong();
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/sources/" + id)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+    }
+
+    private HttpResponse<String> put(String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
