@@ -3,6 +3,10 @@ package io.relais;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +70,34 @@ class RejectionTest extends RelaisIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> articles.findAll(1000).stream()
                 .anyMatch(a -> a.title().equals("Le marché de Noël ouvre ses portes à Strasbourg")));
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(INBOX.resolve(".done/apres.txt")));
+    }
+
+    @Test
+    void aDeadLetteredFileCanBeRetriedOrDiscardedAndIsCounted() throws Exception {
+        drop("casse.json", "{\"title\": \"Titre\", ".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> letterFrom("inbox/casse.json") != null);
+        DeadLetter first = letterFrom("inbox/casse.json");
+        assertThat(get("/actuator/metrics/relais.dead.letters").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> retried = post("/api/dead-letters/" + first.id() + "/retry", "");
+        assertThat(retried.statusCode()).isEqualTo(202);
+        // still broken: the inbox refuses it again, with a new dead letter in place of the old one
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            DeadLetter again = letterFrom("inbox/casse.json");
+            return again != null && again.id() != first.id();
+        });
+        assertThat(deadLetters.find(first.id())).isEmpty();
+
+        DeadLetter second = letterFrom("inbox/casse.json");
+        HttpResponse<String> discarded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/dead-letters/" + second.id())).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(discarded.statusCode()).isEqualTo(204);
+        assertThat(deadLetters.find(second.id())).isEmpty();
+    }
+
+    private DeadLetter letterFrom(String origin) {
+        return deadLetters.recent(200).stream().filter(d -> d.origin().equals(origin)).findFirst().orElse(null);
     }
 
     @Test

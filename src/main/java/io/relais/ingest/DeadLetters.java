@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +21,10 @@ public class DeadLetters {
 
     private final JdbcClient jdbc;
 
-    DeadLetters(JdbcClient jdbc) {
+    DeadLetters(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        Gauge.builder("relais.dead.letters", this, DeadLetters::count)
+                .description("Things that could not be ingested, kept with their reason").register(meters);
     }
 
     public long record(String origin, String reason, byte[] payload, String contentType) {
@@ -47,6 +51,20 @@ public class DeadLetters {
     public Optional<byte[]> payload(long id) {
         return jdbc.sql("select raw_payload from dead_letter where id = ?").param(id)
                 .query((rs, i) -> rs.getBytes(1)).optional();
+    }
+
+    public Optional<DeadLetter> find(long id) {
+        return jdbc.sql("""
+                select id, origin, reason, content_type, coalesce(length(raw_payload), 0) as bytes, created_at
+                from dead_letter where id = ?""")
+                .param(id)
+                .query((rs, i) -> new DeadLetter(rs.getLong("id"), rs.getString("origin"), rs.getString("reason"),
+                        rs.getString("content_type"), rs.getInt("bytes"), rs.getObject("created_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    public boolean discard(long id) {
+        return jdbc.sql("delete from dead_letter where id = ?").param(id).update() > 0;
     }
 
     public long count() {
