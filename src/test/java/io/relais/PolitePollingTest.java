@@ -116,6 +116,45 @@ class PolitePollingTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void brokenFeedsAreRecordedWithTheirReasonAndTheRawPayload() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            for (int i = 0; i < 10; i++) {
+                server.then(new Answer(302, Map.of("Location", server.uri() + "loop.xml"), "", 0));
+            }
+            long loop = createSource(server.uri() + "loop.xml");
+            await().atMost(Duration.ofSeconds(30)).until(() -> sources.find(loop).orElseThrow().lastError() != null);
+            assertThat(sources.find(loop).orElseThrow().lastError()).contains("HTTP 302");
+            assertThat(server.received.size()).isLessThanOrEqualTo(10);
+        }
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(new Answer(200, Map.of("Content-Type", "text/html"),
+                    "<!DOCTYPE html><html><body><h1>Page d'accueil</h1></body></html>", 0));
+            long html = createSource(server.uri() + "page.html");
+            await().atMost(Duration.ofSeconds(30)).until(() -> sources.find(html).orElseThrow().lastError() != null);
+            assertThat(sources.find(html).orElseThrow().lastError()).contains("unreadable feed");
+            assertThat(get("/api/dead-letters").body()).contains(server.uri() + "page.html");
+        }
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(new Answer(200, Map.of("Content-Type", "application/rss+xml"), "", 0));
+            long empty = createSource(server.uri() + "empty.xml");
+            await().atMost(Duration.ofSeconds(30)).until(() -> sources.find(empty).orElseThrow().lastError() != null);
+            assertThat(sources.find(empty).orElseThrow().lastError()).contains("unreadable feed");
+        }
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.then(new Answer(200, Map.of("Content-Type", "application/rss+xml"), "<rss>" + "x".repeat(5_100_000), 0));
+            long huge = createSource(server.uri() + "huge.xml");
+            await().atMost(Duration.ofSeconds(30)).until(() -> sources.find(huge).orElseThrow().lastError() != null);
+            assertThat(sources.find(huge).orElseThrow().lastError()).contains("larger than 5000000 bytes");
+        }
+    }
+
+    private long createSource(String url) {
+        HttpResponse<String> created = post("/api/sources", "{\"url\": \"" + url + "\", \"pollInterval\": \"PT1H\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
+    }
+
+    @Test
     void badSourcesAreRefusedWithTheReason() throws Exception {
         assertThat(post("/api/sources", "{\"url\": \"ftp://exemple.fr/feed\"}").body())
                 .contains("unsupported URL scheme 'ftp'");
