@@ -55,6 +55,24 @@ class TranslationMemoryTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void bySentenceARepeatedSentenceInANewParagraphComesFromMemory() {
+        translator.segmentBySentence(true);
+        try {
+            String first = "<p>Le musée de Lyon ferme pour travaux. Il rouvrira au printemps avec une <a href=\"https://exemple.fr\">nouvelle aile</a>.</p>";
+            String second = "<p>Les visiteurs sont déçus. Il rouvrira au printemps avec une <a href=\"https://exemple.fr\">nouvelle aile</a>.</p>";
+            TranslatedText a = translator.translate(first, TextFormat.HTML, "ca");
+            TranslatedText b = translator.translate(second, TextFormat.HTML, "ca");
+            assertThat(a.segments()).isEqualTo(2);
+            assertThat(b.segments()).isEqualTo(2);
+            assertThat(b.memoryHits()).isEqualTo(1);
+            assertThat(b.text()).startsWith("<p>").endsWith("</p>").contains("<a href=\"https://exemple.fr\">");
+            assertThat(a.text().substring(a.text().indexOf(". ") + 2)).isEqualTo(b.text().substring(b.text().indexOf(". ") + 2));
+        } finally {
+            translator.segmentBySentence(false);
+        }
+    }
+
+    @Test
     void anEditorsTranslationWinsOverTheMachines() {
         String title = "Les pêcheurs de Boulogne manifestent sur le port";
         TranslatedText machine = translator.translate(title, TextFormat.PLAIN, "es");

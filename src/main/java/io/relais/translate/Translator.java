@@ -26,6 +26,7 @@ public class Translator {
     private final Map<String, List<String>> chains;
     private final TranslationMemory memory;
     private final boolean useMemory;
+    private boolean bySentence;
 
     public Translator(List<MachineTranslator> engines, TranslationMemory memory, boolean useMemory,
                       List<String> languages) {
@@ -52,6 +53,11 @@ public class Translator {
                         .map(e -> e.name() + " " + e.route(SOURCE_LANGUAGE, lang)).toList());
             }
         }
+    }
+
+    /** Segments bodies by sentence (within each paragraph, where no inline element spans the boundary). */
+    public void segmentBySentence(boolean bySentence) {
+        this.bySentence = bySentence;
     }
 
     /**
@@ -85,15 +91,23 @@ public class Translator {
         int words = 0;
         int unknown = 0;
         int hits = 0;
-        for (String segment : segments) {
-            TranslatedText t = segment(segment, format, target, engine);
-            out.append(t.text());
-            words += t.wordCount();
-            unknown += t.unknownWords();
-            hits += t.memoryHits();
+        int count = 0;
+        for (String block : segments) {
+            SentenceSegments.Split split = bySentence && format == TextFormat.HTML ? SentenceSegments.split(block)
+                    : new SentenceSegments.Split("", List.of(block), List.of(""), "");
+            out.append(split.prefix());
+            for (int i = 0; i < split.sentences().size(); i++) {
+                TranslatedText t = segment(split.sentences().get(i), format, target, engine);
+                out.append(t.text()).append(split.gaps().get(i));
+                words += t.wordCount();
+                unknown += t.unknownWords();
+                hits += t.memoryHits();
+                count++;
+            }
+            out.append(split.suffix());
         }
         return new TranslatedText(out.toString(), engine.name(), engine.route(SOURCE_LANGUAGE, target), words, unknown,
-                segments.size(), hits);
+                count, hits);
     }
 
     private TranslatedText segment(String segment, TextFormat format, String target, MachineTranslator engine) {

@@ -24,13 +24,19 @@ class TranslatorConfiguration {
     @Bean
     Translator translator(List<MachineTranslator> engineBeans, RemoteEngines remote, TranslationMemory memory,
                           @Value("${relais.translate.memory.enabled:true}") boolean useMemory,
-                          @Value("${relais.languages}") List<String> languages, Environment environment) {
+                          @Value("${relais.languages}") List<String> languages,
+                          @Value("${relais.translate.segmentation:paragraph}") String segmentation, Environment environment) {
         List<MachineTranslator> engines = new ArrayList<>(engineBeans);
         engines.addAll(remote.all());
         Map<String, List<String>> chains = new LinkedHashMap<>();
         Binder.get(environment).bind("relais.translate.chain", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of())
                 .forEach((lang, names) -> chains.put(lang, List.of(names.split(","))));
-        return new Translator(engines, chains, memory, useMemory, languages);
+        if (!segmentation.equals("paragraph") && !segmentation.equals("sentence")) {
+            throw new IllegalArgumentException("relais.translate.segmentation is paragraph or sentence, not " + segmentation);
+        }
+        Translator translator = new Translator(engines, chains, memory, useMemory, languages);
+        translator.segmentBySentence(segmentation.equals("sentence"));
+        return translator;
     }
 }
