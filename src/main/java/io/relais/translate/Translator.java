@@ -20,7 +20,6 @@ public class Translator {
 
     private static final Logger log = LoggerFactory.getLogger(Translator.class);
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
-    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
 
     private final List<MachineTranslator> engines;
     private final Map<String, List<String>> chains;
@@ -120,7 +119,7 @@ public class Translator {
             memory.recordHit(entry.id());
             String plain = format == TextFormat.HTML ? HtmlBlocks.parse(segment).text() : segment;
             return new TranslatedText(entry.targetText(), entry.engine(), entry.route(),
-                    (int) WORD.matcher(plain).results().count(), entry.unknownWords(), 1, 1);
+                    Words.count(plain), entry.unknownWords(), 1, 1);
         }
         TranslatedText translated = engine.translate(segment, format, SOURCE_LANGUAGE, target);
         memory.remember(segment, SOURCE_LANGUAGE, target, translated.text(), TranslationMemory.Origin.MACHINE,

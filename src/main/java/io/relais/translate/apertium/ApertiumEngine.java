@@ -22,6 +22,7 @@ import io.relais.translate.NumberLocalizer;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
+import io.relais.translate.Words;
 
 /**
  * Apertium as a {@link MachineTranslator}: one warm pipeline per mode, routes with pivots
@@ -32,7 +33,6 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
 
     public static final String NAME = "apertium";
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final List<String> TRANSLATED_ATTRIBUTES = List.of("alt", "title");
 
@@ -215,7 +215,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     }
 
     static int countWords(String text) {
-        return (int) WORD.matcher(text).results().count();
+        return Words.count(text);
     }
 
     private ApertiumPipeline pipeline(String mode) {

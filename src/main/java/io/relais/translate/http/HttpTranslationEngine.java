@@ -14,6 +14,7 @@ import io.relais.translate.MachineTranslator;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
+import io.relais.translate.Words;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public abstract class HttpTranslationEngine implements MachineTranslator {
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
     protected final JsonMapper json = JsonMapper.builder().build();
@@ -89,7 +89,7 @@ public abstract class HttpTranslationEngine implements MachineTranslator {
                 }
                 String plain = format == TextFormat.HTML ? Jsoup.parseBodyFragment(batch.get(i)).text() : batch.get(i);
                 out.add(new TranslatedText(result, name, route(source, target),
-                        (int) WORD.matcher(plain).results().count(), 0));
+                        Words.count(plain), 0));
             }
         }
         return out;
