@@ -18,6 +18,7 @@ import io.relais.ScriptedServer.Answer;
 import io.relais.article.Articles;
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.ingest.internal.FeedPollers;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sources added at runtime are polled politely: conditional GET, gzip, backoff honouring Retry-After, pause. */
@@ -113,6 +114,42 @@ class PolitePollingTest extends RelaisIntegrationTest {
                     .doesNotContain("Articles similaires").doesNotContain("commentaire").doesNotContain("retour en haut");
             assertThat(article.summary()).isEqualTo("Les travaux commencent lundi.");
         }
+    }
+
+    @Autowired
+    FeedPollers pollers;
+
+    @Autowired
+    org.apache.camel.CamelContext camelContext;
+
+    @Test
+    void afterARestartTheFirstPollFetchesTheWholeFeedAgainWithoutDuplicates() throws Exception {
+        try (ScriptedServer server = new ScriptedServer()) {
+            String feed = FEED.replace("courrier-paquebot-1", "restart-item-1");
+            server.then(new Answer(200, Map.of("ETag", "\"r1\""), feed, 0));
+            long id = createSourceEvery(server.uri() + "restart.xml", "PT1H");
+            await().atMost(Duration.ofSeconds(30)).until(() -> articles.findAll(1000).stream()
+                    .anyMatch(a -> a.externalId().equals("restart-item-1")));
+            assertThat(sources.find(id).orElseThrow().etag()).isEqualTo("\"r1\"");
+            long count = articles.count();
+
+            // what a start does (the poll before it may have been cut short after storing the ETag)
+            pollers.stop(id);
+            server.then(new Answer(200, Map.of("ETag", "\"r1\""), feed, 0));
+            pollers.afterApplicationStart(camelContext);
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.received.size() == 2);
+
+            assertThat(server.received.get(1).header("If-None-Match")).isNull();
+            await().atMost(Duration.ofSeconds(10)).until(() -> "\"r1\"".equals(sources.find(id).orElseThrow().etag()));
+            assertThat(articles.count()).isEqualTo(count);
+            pollers.stop(id);
+        }
+    }
+
+    private long createSourceEvery(String url, String interval) {
+        HttpResponse<String> created = post("/api/sources", "{\"url\": \"" + url + "\", \"pollInterval\": \"" + interval + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
     }
 
     @Test

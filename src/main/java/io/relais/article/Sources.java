@@ -98,6 +98,11 @@ public class Sources {
                 where id = ?""").params(abbreviate(error, 4000), nextPollAt, id).update();
     }
 
+    /** The next poll of this source fetches everything again (no ETag / Last-Modified sent). */
+    public void forgetValidators(long id) {
+        jdbc.sql("update source set etag = null, last_modified = null where id = ?").param(id).update();
+    }
+
     public Source create(String url, String name, int pollIntervalSeconds, boolean fetchFullArticle) {
         jdbc.sql("insert into source (url, kind, name, poll_interval_seconds, fetch_full_article) values (?, 'FEED', ?, ?, ?)")
                 .params(url, name, pollIntervalSeconds, fetchFullArticle).update();

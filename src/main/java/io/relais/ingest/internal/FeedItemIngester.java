@@ -45,6 +45,11 @@ public class FeedItemIngester {
             return ingestor.ingest(item).outcome().name();
         } catch (IngestRejectedException e) {
             return "REJECTED: " + e.getMessage();
+        } catch (RuntimeException e) {
+            // not the item's fault (storage down...): fetch the whole feed again next time instead of a 304
+            log.error("Ingesting {} failed: {}", item.origin(), e.getMessage(), e);
+            sources.forgetValidators(item.sourceId());
+            return "FAILED: " + e.getMessage();
         }
     }
 

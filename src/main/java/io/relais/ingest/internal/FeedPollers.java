@@ -43,8 +43,13 @@ public class FeedPollers implements CamelContextConfiguration {
                     (int) configured.pollInterval().toSeconds());
         }
         for (Source source : sources.findAll()) {
-            if (source.kind() == Source.Kind.FEED && !source.paused()) {
-                start(camelContext, source);
+            if (source.kind() == Source.Kind.FEED) {
+                // a poll cut short by a stop may have stored the feed's ETag before all its items were ingested:
+                // the first poll after a start fetches the whole feed again (dedupe makes that harmless)
+                sources.forgetValidators(source.id());
+                if (!source.paused()) {
+                    start(camelContext, source);
+                }
             }
         }
     }
