@@ -38,6 +38,14 @@ class ApiTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void anOversizePushIs413() {
+        String huge = "{\"title\": \"Un titre\", \"body\": \"" + "Le texte. ".repeat(600_000) + "\"}";
+        HttpResponse<String> response = post("/api/articles", huge);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than");
+    }
+
+    @Test
     void invalidPushesGetFieldErrors() {
         HttpResponse<String> response = post("/api/articles", "{\"title\": \"\", \"body\": \"x\", \"url\": \"ftp://x\"}");
         assertThat(response.statusCode()).isEqualTo(400);

@@ -29,6 +29,14 @@ public class ArticleFileParser {
             + "form, button, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .share, .social, "
             + ".comments, #comments, .related, .advert, .ad, .ads, .newsletter, .cookie, .breadcrumb";
 
+    /** Lines French news pages repeat around every article: removed wherever they stand alone in an element. */
+    private static final java.util.regex.Pattern BOILERPLATE_TEXT = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(publicité|pub|articles? similaires|à lire aussi|lire aussi|sur le même sujet|"
+                    + "laisser un commentaire|\\d+ commentaires?|commentaires|partager( sur [a-z]+)?|"
+                    + "bouton retour en haut de la page|retour en haut( de la page)?|abonnez-vous.*|"
+                    + "inscrivez-vous à notre newsletter.*|nous utilisons des cookies.*|accepter( les cookies)?|"
+                    + "vous devez être connecté.*|votre adresse e-mail ne sera pas publiée.*)\\s*[.:!]?\\s*$");
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ParsedDocument parseHtml(String html, String baseUrl) {
@@ -42,6 +50,12 @@ public class ArticleFileParser {
         String description = meta(doc, "meta[name=description]", "meta[property=og:description]");
 
         doc.select(BOILERPLATE).remove();
+        for (Element e : doc.body().select("p, div, span, section, h2, h3, h4, li, a, strong")) {
+            String text = e.text();
+            if (e.parent() != null && text.length() <= 120 && BOILERPLATE_TEXT.matcher(text).matches()) {
+                e.remove();
+            }
+        }
         Element main = mainContent(doc);
         if (h1 != null) {
             main.select("h1").stream().filter(e -> e.text().equals(h1.text())).forEach(Element::remove);
@@ -51,7 +65,8 @@ public class ArticleFileParser {
 
     /** The element holding the article: {@code <article>}, {@code <main>}, or the one with the most paragraph text. */
     private static Element mainContent(Document doc) {
-        Element explicit = doc.selectFirst("article, main, [role=main], [itemprop=articleBody]");
+        Element explicit = doc.selectFirst("[itemprop=articleBody], .entry-content, .article-content, .article__content, "
+                + "article, main, [role=main]");
         if (explicit != null) {
             return explicit;
         }

@@ -38,9 +38,7 @@ public class FeedParser {
     public List<IncomingArticle> parse(FetchedFeed fetched) {
         SyndFeed feed;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false);
-            feed = input.build(new XmlReader(new ByteArrayInputStream(fetched.content()), fetched.contentType(), true));
+            feed = parseSalvaging(fetched);
         } catch (Exception e) {
             String reason = "unreadable feed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             deadLetters.record(fetched.url(), reason, fetched.content(), fetched.contentType());
@@ -67,6 +65,59 @@ public class FeedParser {
                     null, "application/xml"));
         }
         return items;
+    }
+
+    /**
+     * Rome with the encoding it works out; if that fails, once more on the text decoded the way a person would
+     * read it (UTF-8 when valid, else Windows-1252), for feeds whose bytes contradict their declared encoding.
+     */
+    private static SyndFeed parseSalvaging(FetchedFeed fetched) throws Exception {
+        if (declaresUtf8(fetched.content()) && !validUtf8(fetched.content())) {
+            // declared (or defaulting to) UTF-8 but not UTF-8: read leniently, Rome would put U+FFFD for every accent
+            String text = PayloadDecoder.decode(fetched.content());
+            return input().build(new java.io.StringReader(
+                    text.replaceFirst("^(\\s*<\\?xml[^>]*?)\\s+encoding=[\"'][^\"']*[\"']", "$1")));
+        }
+        try {
+            return input().build(new XmlReader(new ByteArrayInputStream(fetched.content()), fetched.contentType(), true));
+        } catch (Exception first) {
+            String text;
+            try {
+                text = PayloadDecoder.decode(fetched.content());
+            } catch (IllegalArgumentException binary) {
+                throw first;
+            }
+            String redeclared = text.replaceFirst("^(\\s*<\\?xml[^>]*?)\\s+encoding=[\"'][^\"']*[\"']", "$1");
+            try {
+                return input().build(new java.io.StringReader(redeclared));
+            } catch (Exception second) {
+                throw first;
+            }
+        }
+    }
+
+    private static boolean declaresUtf8(byte[] content) {
+        String head = new String(content, 0, Math.min(content.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*<\\?xml[^>]*encoding=[\"']([^\"']+)[\"']")
+                .matcher(head);
+        return !m.find() || m.group(1).equalsIgnoreCase("utf-8") || m.group(1).equalsIgnoreCase("utf8");
+    }
+
+    private static boolean validUtf8(byte[] content) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static SyndFeedInput input() {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        return input;
     }
 
     private static String firstNonBlank(String... values) {

@@ -43,6 +43,54 @@ class ArticleFileParserTest {
     }
 
     @Test
+    void aWordPressLayoutLosesItsAdsRelatedArticlesCommentsAndBackToTop() {
+        ParsedDocument doc = parser.parseHtml("""
+                <html><head><title>Inondations dans le Gard – Midi Info</title></head><body class="single">
+                <div id="page"><div class="top-bar">Abonnez-vous à Midi Info</div>
+                <div class="site-content"><div class="post">
+                  <h1 class="entry-title">Inondations dans le Gard : 300 habitants évacués</h1>
+                  <div class="entry-meta">Par <span class="author">Lucie Fabre</span></div>
+                  <div class="entry-content">
+                    <p>Les pompiers ont évacué 300 habitants dans la nuit de dimanche à lundi.</p>
+                    <div class="code-block"><span>Publicité</span></div>
+                    <p>Le préfet a ouvert un centre d'accueil à Alès.</p>
+                    <h3>Articles similaires</h3>
+                  </div>
+                  <div class="comments-area"><h3>Laisser un commentaire</h3>
+                    <p>Votre adresse e-mail ne sera pas publiée.</p></div>
+                </div></div>
+                <a href="#top">Bouton retour en haut de la page</a></div></body></html>""", null);
+        assertThat(doc.title()).isEqualTo("Inondations dans le Gard : 300 habitants évacués");
+        assertThat(doc.bodyHtml()).contains("300 habitants").contains("centre d'accueil à Alès")
+                .doesNotContain("Publicité").doesNotContain("Articles similaires").doesNotContain("commentaire")
+                .doesNotContain("retour en haut").doesNotContain("Abonnez-vous").doesNotContain("adresse e-mail");
+    }
+
+    @Test
+    void aNewspaperLayoutWithSchemaOrgMarkupKeepsTheArticleBodyOnly() {
+        ParsedDocument doc = parser.parseHtml("""
+                <html><head><title>Le Quotidien</title><meta property="og:url" content="https://quotidien.example/a/42"></head>
+                <body><div class="layout"><div class="breadcrumb">Accueil › Société</div>
+                <div itemscope itemtype="https://schema.org/NewsArticle">
+                  <h1 itemprop="headline">Grève à la SNCF : le trafic perturbé mardi</h1>
+                  <p class="chapo">Un train sur deux circulera sur les lignes TGV.</p>
+                  <div itemprop="articleBody">
+                    <p>La direction prévoit un train sur deux. <a href="/trafic">Consultez le trafic</a>.</p>
+                    <aside class="inline-related"><p>À lire aussi</p><a href="/b">Une autre grève</a></aside>
+                    <p>Les syndicats demandent une hausse de 5 % des salaires.</p>
+                    <div class="share">Partager sur Twitter</div>
+                  </div>
+                </div>
+                <div class="cookie-banner"><p>Nous utilisons des cookies pour améliorer votre expérience.</p></div>
+                </div></body></html>""", "https://quotidien.example/a/42");
+        assertThat(doc.title()).isEqualTo("Grève à la SNCF : le trafic perturbé mardi");
+        assertThat(doc.url()).isEqualTo("https://quotidien.example/a/42");
+        assertThat(doc.bodyHtml()).contains("un train sur deux").contains("5 % des salaires")
+                .doesNotContain("Accueil").doesNotContain("Une autre grève").doesNotContain("Partager")
+                .doesNotContain("cookies");
+    }
+
+    @Test
     void textTakesTheFirstLineAsTitleAndBlankLinesAsParagraphs() {
         ParsedDocument doc = parser.parseText("Le titre\r\n\r\nPremier paragraphe\nsur deux lignes.\n\nSecond & dernier.\n");
         assertThat(doc.title()).isEqualTo("Le titre");

@@ -75,6 +75,46 @@ class FeedParserTest {
         verify(sources).recordUnusableContent(eq(7L), startsWith("unreadable feed"), any());
     }
 
+    static final String FRENCH_ITEM = "<rss version=\"2.0\"><channel><title>Été</title><link>https://x.fr</link>"
+            + "<description>d</description><item><title>Noël à Besançon : les élèves préparent la fête</title>"
+            + "<guid>noel-1</guid><description>Les élèves ont décoré l'école.</description></item></channel></rss>";
+
+    @Test
+    void aWindows1252FeedIsReadWithItsAccents() {
+        byte[] bytes = ("<?xml version=\"1.0\" encoding=\"windows-1252\"?>" + FRENCH_ITEM)
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(parser.parse(new FetchedFeed(1, "u", bytes, "application/xml")))
+                .singleElement().satisfies(i -> assertThat(i.title()).isEqualTo("Noël à Besançon : les élèves préparent la fête"));
+    }
+
+    @Test
+    void aFeedDeclaredUtf8ButWrittenInWindows1252IsSalvaged() {
+        byte[] bytes = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + FRENCH_ITEM)
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(parser.parse(new FetchedFeed(1, "u", bytes, "application/xml; charset=utf-8")))
+                .singleElement().satisfies(i -> assertThat(i.title()).isEqualTo("Noël à Besançon : les élèves préparent la fête"));
+        verify(deadLetters, never()).record(anyString(), anyString(), any(), any());
+    }
+
+    @Test
+    void aUtf8FeedWithAByteOrderMarkIsRead() {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + FRENCH_ITEM).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[body.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, bytes, 3, body.length);
+        assertThat(parser.parse(new FetchedFeed(1, "u", bytes, null))).hasSize(1);
+    }
+
+    @Test
+    void anEntityExpansionBombIsRefused() {
+        String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">"
+                + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;\">]><rss version=\"2.0\"><channel><title>&lol3;</title></channel></rss>";
+        assertThat(parser.parse(new FetchedFeed(1, "u", bomb.getBytes(StandardCharsets.UTF_8), null))).isEmpty();
+        verify(deadLetters).record(eq("u"), startsWith("unreadable feed"), any(), any());
+    }
+
     @Test
     void everyIllFormedFixtureIsEitherReadOrDeadLetteredWithoutThrowing() throws IOException {
         try (var files = Files.walk(Path.of("../shared/fixtures/feeds-illformed"))) {
