@@ -191,6 +191,32 @@ class PolitePollingTest extends RelaisIntegrationTest {
         return JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
     }
 
+    @Autowired
+    io.relais.batch.LocalizeRuns runs;
+
+    @Autowired
+    io.relais.article.Translations translations;
+
+    @Test
+    void aSourceIsTranslatedOnlyIntoItsOwnLanguages() {
+        HttpResponse<String> created = post("/api/sources",
+                "{\"url\": \"http://127.0.0.1:9/langues.xml\", \"paused\": true, \"languages\": [\"es\", \"en\"]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"languages\":[\"es\",\"en\"]");
+        long sourceId = JsonMapper.builder().build().readTree(created.body()).get("id").asLong();
+        long articleId = articles.store(new io.relais.article.NewArticle(sourceId, "langues-1", null,
+                "Le festival de jazz de Marciac commence vendredi", null,
+                "<p>Le festival de jazz de Marciac commence vendredi avec trois concerts gratuits.</p>", null, null,
+                null, null)).articleId();
+
+        runs.runNow();
+
+        assertThat(translations.forArticle(articleId)).extracting(io.relais.article.Translation::lang)
+                .containsExactlyInAnyOrder("es", "en");
+        assertThat(post("/api/sources", "{\"url\": \"http://127.0.0.1:9/x.xml\", \"languages\": [\"ja\"]}").statusCode())
+                .isEqualTo(400);
+    }
+
     @Test
     void badSourcesAreRefusedWithTheReason() throws Exception {
         assertThat(post("/api/sources", "{\"url\": \"ftp://exemple.fr/feed\"}").body())

@@ -92,15 +92,17 @@ public class Articles {
 
     /**
      * Articles whose current revision has no translation into {@code lang} yet, or only a failed one that
-     * may be retried, oldest first.
+     * may be retried, oldest first; only from sources translated into {@code lang}.
      */
     public List<Article> needingTranslation(String lang, int maxAttempts, int limit) {
         return jdbc.sql("""
                 select a.* from article a
+                join source s on s.id = a.source_id
                 left join translation t on t.article_id = a.id and t.revision = a.revision and t.lang = ?
-                where t.id is null or (t.state = 'FAILED' and t.attempts < ?)
+                where (t.id is null or (t.state = 'FAILED' and t.attempts < ?))
+                  and (s.languages is null or ',' || s.languages || ',' like ?)
                 order by a.id
                 limit ?""")
-                .params(lang, maxAttempts, limit).query(ROW).list();
+                .params(lang, maxAttempts, "%," + lang + ",%", limit).query(ROW).list();
     }
 }

@@ -19,7 +19,8 @@ public class Sources {
             rs.getInt("poll_interval_seconds"), rs.getString("etag"), rs.getString("last_modified"),
             rs.getObject("last_polled_at", OffsetDateTime.class), rs.getObject("last_success_at", OffsetDateTime.class),
             rs.getString("last_error"), rs.getInt("consecutive_failures"), rs.getBoolean("paused"),
-            rs.getBoolean("fetch_full_article"), rs.getObject("next_poll_at", OffsetDateTime.class));
+            rs.getBoolean("fetch_full_article"), rs.getObject("next_poll_at", OffsetDateTime.class),
+            rs.getString("languages") == null ? null : List.of(rs.getString("languages").split(",")));
 
     private final JdbcClient jdbc;
 
@@ -112,6 +113,13 @@ public class Sources {
     public Source update(long id, String name, int pollIntervalSeconds, boolean paused, boolean fetchFullArticle) {
         jdbc.sql("update source set name = ?, poll_interval_seconds = ?, paused = ?, fetch_full_article = ? where id = ?")
                 .params(name, pollIntervalSeconds, paused, fetchFullArticle, id).update();
+        return find(id).orElseThrow();
+    }
+
+    /** The languages this source's articles are translated into; null or empty: every configured language. */
+    public Source updateLanguages(long id, List<String> languages) {
+        jdbc.sql("update source set languages = ? where id = ?")
+                .params(languages == null || languages.isEmpty() ? null : String.join(",", languages), id).update();
         return find(id).orElseThrow();
     }
 

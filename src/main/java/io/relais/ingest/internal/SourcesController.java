@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -30,8 +30,8 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/sources")
 class SourcesController {
 
-    record SourceRequest(@NotBlank @Size(max = 2000) String url, @Size(max = 300) String name,
-                         Duration pollInterval, Boolean paused, Boolean fetchFullArticle) {
+    record SourceRequest(@Size(max = 2000) String url, @Size(max = 300) String name,
+                         Duration pollInterval, Boolean paused, Boolean fetchFullArticle, List<String> languages) {
     }
 
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
@@ -39,11 +39,14 @@ class SourcesController {
     private final Sources sources;
     private final FeedPollers pollers;
     private final UrlPolicy urlPolicy;
+    private final List<String> languages;
 
-    SourcesController(Sources sources, FeedPollers pollers, UrlPolicy urlPolicy) {
+    SourcesController(Sources sources, FeedPollers pollers, UrlPolicy urlPolicy,
+                      @Value("${relais.languages}") List<String> languages) {
         this.sources = sources;
         this.pollers = pollers;
         this.urlPolicy = urlPolicy;
+        this.languages = languages;
     }
 
     @GetMapping
@@ -59,6 +62,13 @@ class SourcesController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody SourceRequest request) {
+        if (request.url() == null || request.url().isBlank()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "url is required", "field", "url"));
+        }
+        String badLanguages = badLanguages(request.languages());
+        if (badLanguages != null) {
+            return ResponseEntity.badRequest().body(Map.of("error", badLanguages, "field", "languages"));
+        }
         String refusal = urlPolicy.refusal(request.url());
         if (refusal != null) {
             return ResponseEntity.badRequest().body(Map.of("error", refusal, "field", "url"));
@@ -73,6 +83,9 @@ class SourcesController {
         }
         Source source = sources.create(request.url().strip(), request.name(), (int) interval.toSeconds(),
                 Boolean.TRUE.equals(request.fetchFullArticle()));
+        if (request.languages() != null) {
+            source = sources.updateLanguages(source.id(), request.languages());
+        }
         if (Boolean.TRUE.equals(request.paused())) {
             source = sources.update(source.id(), source.name(), source.pollIntervalSeconds(), true, source.fetchFullArticle());
         }
@@ -94,6 +107,13 @@ class SourcesController {
                 : request.pollInterval();
         if (interval.compareTo(MIN_INTERVAL) < 0) {
             return ResponseEntity.badRequest().body(Map.of("error", "pollInterval must be at least 1 s", "field", "pollInterval"));
+        }
+        String badLanguages = badLanguages(request.languages());
+        if (badLanguages != null) {
+            return ResponseEntity.badRequest().body(Map.of("error", badLanguages, "field", "languages"));
+        }
+        if (request.languages() != null) {
+            sources.updateLanguages(id, request.languages());
         }
         Source updated = sources.update(id, request.name() != null ? request.name() : current.name(),
                 (int) interval.toSeconds(), request.paused() != null ? request.paused() : current.paused(),
@@ -117,6 +137,15 @@ class SourcesController {
         return ResponseEntity.noContent().build();
     }
 
+    private String badLanguages(List<String> requested) {
+        if (requested == null) {
+            return null;
+        }
+        List<String> unknown = requested.stream().filter(l -> !languages.contains(l)).toList();
+        return unknown.isEmpty() ? null : "not target languages of this Relais: " + unknown + " (relais.languages is "
+                + languages + ")";
+    }
+
     private Map<String, Object> describe(Source s) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("id", s.id());
@@ -127,6 +156,7 @@ class SourcesController {
         out.put("paused", s.paused());
         out.put("polling", s.kind() == Source.Kind.FEED && pollers.polling(s.id()));
         out.put("fetchFullArticle", s.fetchFullArticle());
+        out.put("languages", s.languages() == null ? languages : s.languages());
         Map<String, Object> health = new java.util.LinkedHashMap<>();
         health.put("lastPolledAt", s.lastPolledAt());
         health.put("lastSuccessAt", s.lastSuccessAt());

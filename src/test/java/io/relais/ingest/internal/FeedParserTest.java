@@ -63,7 +63,7 @@ class FeedParserTest {
     @Test
     void aDoctypeWithAnExternalEntityIsRefusedNotResolved() {
         when(sources.find(7L)).thenReturn(Optional.of(new Source(7, "http://evil/feed", Source.Kind.FEED, "evil", 900,
-                "\"etag\"", null, null, null, null, 0, false, false, null)));
+                "\"etag\"", null, null, null, null, 0, false, false, null, null)));
         String xxe = """
                 <?xml version="1.0"?>
                 <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
