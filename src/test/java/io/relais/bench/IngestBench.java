@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -50,12 +49,12 @@ public final class IngestBench {
         try (ScriptedServer server = new ScriptedServer();
              ConfigurableApplicationContext context = new SpringApplicationBuilder(RelaisApplication.class)
                      .web(WebApplicationType.NONE).logStartupInfo(false)
-                     .properties(Map.of("spring.datasource.url", "jdbc:h2:mem:ingestbench;MODE=PostgreSQL;"
-                                     + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                             "relais.ingest.sources", "", "relais.batch.run-after-ingest", "false",
-                             "relais.batch.schedule", "-", "relais.ingest.inbox-dir", "target/bench-inbox",
-                             "relais.publish.feeds-dir", "target/bench-feeds", "logging.level.root", "WARN"))
-                     .run()) {
+                     // command-line arguments win over application.yml (builder properties would only be defaults)
+                     .run("--spring.datasource.url=jdbc:h2:mem:ingestbench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                                     + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                             "--relais.ingest.sources=", "--relais.batch.run-after-ingest=false",
+                             "--relais.batch.schedule=-", "--relais.ingest.inbox-dir=target/bench-inbox",
+                             "--relais.publish.feeds-dir=target/bench-feeds", "--logging.level.root=WARN")) {
             server.then(ScriptedServer.Answer.ok(feed.toString()));
             Sources sources = context.getBean(Sources.class);
             FeedParser parser = context.getBean(FeedParser.class);
