@@ -178,7 +178,7 @@ class PolitePollingTest extends RelaisIntegrationTest {
             assertThat(sources.find(empty).orElseThrow().lastError()).contains("unreadable feed");
         }
         try (ScriptedServer server = new ScriptedServer()) {
-            server.then(new Answer(200, Map.of("Content-Type", "application/rss+xml"), "<rss>" + "x".repeat(5_100_000), 0));
+            server.then(new Answer(200, Map.of("Content-Type", "application/rss+xml"), "<rss>" + "x".repeat(50_000_000), 0));
             long huge = createSource(server.uri() + "huge.xml");
             await().atMost(Duration.ofSeconds(30)).until(() -> sources.find(huge).orElseThrow().lastError() != null);
             assertThat(sources.find(huge).orElseThrow().lastError()).contains("larger than 5000000 bytes");
