@@ -49,6 +49,10 @@ public class ArticleFileParser {
         String published = meta(doc, "meta[property=article:published_time]", "time[datetime]");
         String description = meta(doc, "meta[name=description]", "meta[property=og:description]");
 
+        String lead = text(doc.selectFirst(".chapo, .lead, .standfirst, .article__lead, .article-lead, .chapeau, "
+                + "[itemprop=description]"));
+        Element heroFigure = doc.selectFirst("article figure, main figure, [itemtype*=Article] figure, figure.main-image");
+        String ogImage = meta(doc, "meta[property=og:image]");
         doc.select(BOILERPLATE).remove();
         for (Element e : doc.body().select("p, div, span, section, h2, h3, h4, li, a, strong")) {
             String text = e.text();
@@ -60,7 +64,19 @@ public class ArticleFileParser {
         if (h1 != null) {
             main.select("h1").stream().filter(e -> e.text().equals(h1.text())).forEach(Element::remove);
         }
-        return new ParsedDocument(title, description, main.html(), url, author, parseDate(published));
+        if (lead != null) {
+            main.select(".chapo, .lead, .standfirst, .article__lead, .article-lead, .chapeau, [itemprop=description]")
+                    .remove();
+        }
+        // the main image, when the body element does not hold it (a hero figure above the text, or only og:image)
+        if (main.selectFirst("img") == null) {
+            if (heroFigure != null && heroFigure.selectFirst("img") != null) {
+                main.prependChild(heroFigure.clone());
+            } else if (ogImage != null) {
+                main.prepend("<figure><img src=\"" + org.jsoup.nodes.Entities.escape(ogImage) + "\" alt=\"\"></figure>");
+            }
+        }
+        return new ParsedDocument(title, lead != null ? lead : description, main.html(), url, author, parseDate(published));
     }
 
     /** The element holding the article: {@code <article>}, {@code <main>}, or the one with the most paragraph text. */
@@ -80,6 +96,10 @@ public class ArticleFileParser {
             }
         }
         return best;
+    }
+
+    private static String text(Element element) {
+        return element == null || element.text().isBlank() ? null : element.text().strip();
     }
 
     private static String meta(Document doc, String... selectors) {

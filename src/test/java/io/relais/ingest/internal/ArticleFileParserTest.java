@@ -74,6 +74,7 @@ class ArticleFileParserTest {
                 <div itemscope itemtype="https://schema.org/NewsArticle">
                   <h1 itemprop="headline">Grève à la SNCF : le trafic perturbé mardi</h1>
                   <p class="chapo">Un train sur deux circulera sur les lignes TGV.</p>
+                  <figure><img src="https://quotidien.example/gare.jpg" alt="La gare de Lyon"><figcaption>La gare de Lyon, lundi soir.</figcaption></figure>
                   <div itemprop="articleBody">
                     <p>La direction prévoit un train sur deux. <a href="/trafic">Consultez le trafic</a>.</p>
                     <aside class="inline-related"><p>À lire aussi</p><a href="/b">Une autre grève</a></aside>
@@ -88,6 +89,10 @@ class ArticleFileParserTest {
         assertThat(doc.bodyHtml()).contains("un train sur deux").contains("5 % des salaires")
                 .doesNotContain("Accueil").doesNotContain("Une autre grève").doesNotContain("Partager")
                 .doesNotContain("cookies");
+        assertThat(doc.summary()).isEqualTo("Un train sur deux circulera sur les lignes TGV.");
+        // the main image stood above the article body: it is kept, with its caption, at the top
+        assertThat(doc.bodyHtml()).startsWith("<figure><img src=\"https://quotidien.example/gare.jpg\"")
+                .contains("<figcaption>La gare de Lyon, lundi soir.</figcaption>");
     }
 
     @Test
