@@ -70,9 +70,7 @@ class PolitePollingTest extends RelaisIntegrationTest {
             assertThat(paused.statusCode()).isEqualTo(200);
             assertThat(paused.body()).contains("\"paused\":true").contains("\"polling\":false");
 
-            HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/sources/" + id)).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> deleted = delete("/api/sources/" + id);
             assertThat(deleted.statusCode()).isEqualTo(409);
             assertThat(deleted.body()).contains("pause it instead");
         }
@@ -227,15 +225,8 @@ class PolitePollingTest extends RelaisIntegrationTest {
         HttpResponse<String> empty = post("/api/sources", "{\"url\": \"http://127.0.0.1:9/never.xml\", \"paused\": true}");
         assertThat(empty.statusCode()).isEqualTo(201);
         long id = JsonMapper.builder().build().readTree(empty.body()).get("id").asLong();
-        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/sources/" + id)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = delete("/api/sources/" + id);
         assertThat(deleted.statusCode()).isEqualTo(204);
     }
 
-    private HttpResponse<String> put(String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 }

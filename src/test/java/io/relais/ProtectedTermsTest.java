@@ -74,14 +74,5 @@ class ProtectedTermsTest extends RelaisIntegrationTest {
         assertThat(put("/api/glossary", "{\"target\": \"english\", \"source\": \"\"}").statusCode()).isEqualTo(400);
     }
 
-    private HttpResponse<String> put(String path, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> delete(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -89,9 +89,7 @@ class RejectionTest extends RelaisIntegrationTest {
         assertThat(deadLetters.find(first.id())).isEmpty();
 
         DeadLetter second = letterFrom("inbox/casse.json");
-        HttpResponse<String> discarded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/dead-letters/" + second.id())).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> discarded = delete("/api/dead-letters/" + second.id());
         assertThat(discarded.statusCode()).isEqualTo(204);
         assertThat(deadLetters.find(second.id())).isEmpty();
     }

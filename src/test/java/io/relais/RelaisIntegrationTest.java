@@ -55,10 +55,38 @@ public abstract class RelaisIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** The administrator of the test profile (relais.security.admin.*), sent as HTTP Basic credentials. */
+    protected static final String ADMIN_AUTH = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("admin:test-admin-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** A request to this service, as the administrator. */
+    protected HttpRequest.Builder api(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", ADMIN_AUTH);
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> put(String path, String json) {
+        return send(api(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    protected HttpResponse<String> delete(String path) {
+        return send(api(path).DELETE().build());
+    }
+
     protected HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(api(path).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -69,8 +97,7 @@ public abstract class RelaisIntegrationTest {
 
     protected HttpResponse<String> post(String path, String json) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+            return HTTP.send(api(path).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

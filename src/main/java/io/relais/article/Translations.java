@@ -83,6 +83,38 @@ public class Translations {
         return id;
     }
 
+    public Optional<Translation> findById(long id) {
+        return jdbc.sql("select * from translation where id = ?").param(id).query(ROW).optional();
+    }
+
+    /**
+     * Replaces the text and state of a translation if nobody changed it since {@code expectedVersion} was read
+     * (optimistic locking); returns false when someone did.
+     */
+    @Transactional
+    public boolean updateIfVersion(long id, int expectedVersion, String title, String summary, String body,
+                                   TranslationState state, String reason) {
+        return jdbc.sql("""
+                update translation set title = ?, summary = ?, body = ?, state = ?, failure_reason = ?,
+                    version = version + 1, updated_at = ?
+                where id = ? and version = ?""")
+                .params(title, summary, body, state.name(), Sources.abbreviate(reason, 4000),
+                        OffsetDateTime.now(ZoneOffset.UTC), id, expectedVersion)
+                .update() == 1;
+    }
+
+    /** One page of a language's translations in the given states, oldest or worst first, optionally of one source. */
+    public List<Translation> queue(String lang, List<TranslationState> states, Long sourceId, boolean byScore,
+                                   int offset, int limit) {
+        String in = String.join(",", states.stream().map(st -> "'" + st.name() + "'").toList());
+        return jdbc.sql("""
+                select t.* from translation t join article a on a.id = t.article_id and a.revision = t.revision
+                where t.lang = ? and t.state in (%s) and (cast(? as bigint) is null or a.source_id = ?)
+                order by %s, t.id
+                limit ? offset ?""".formatted(in, byScore ? "coalesce(t.quality_score, 0)" : "t.created_at"))
+                .params(lang, sourceId, sourceId, limit, offset).query(ROW).list();
+    }
+
     public Optional<Translation> find(long articleId, int revision, String lang) {
         return jdbc.sql("select * from translation where article_id = ? and revision = ? and lang = ?")
                 .params(articleId, revision, lang).query(ROW).optional();

@@ -10,7 +10,7 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.StoreResult;
 import io.relais.ingest.internal.FrenchLanguageGate;
-import io.relais.ingest.internal.HtmlSanitizer;
+import io.relais.article.HtmlSanitizer;
 
 /**
  * The gate every route ends in: checks the article has a title and text, that it is French, sanitises its HTML,

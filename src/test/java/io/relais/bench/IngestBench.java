@@ -21,7 +21,7 @@ import io.relais.ingest.IncomingArticle;
 import io.relais.ingest.internal.FeedParser;
 import io.relais.ingest.internal.FetchedFeed;
 import io.relais.ingest.internal.FrenchLanguageGate;
-import io.relais.ingest.internal.HtmlSanitizer;
+import io.relais.article.HtmlSanitizer;
 
 /**
  * Ingestion throughput: a local HTTP server serves a feed of FLORES French paragraphs; Relais's own beans (in the

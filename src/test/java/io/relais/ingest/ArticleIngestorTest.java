@@ -21,7 +21,7 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.StoreResult;
 import io.relais.ingest.internal.FrenchLanguageGate;
-import io.relais.ingest.internal.HtmlSanitizer;
+import io.relais.article.HtmlSanitizer;
 
 /** The gate, with the real sanitiser and LanguageTool's language identifier; storage is mocked. */
 class ArticleIngestorTest {

@@ -1,4 +1,4 @@
-package io.relais.ingest.internal;
+package io.relais.article;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

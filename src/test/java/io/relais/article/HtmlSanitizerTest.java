@@ -1,4 +1,4 @@
-package io.relais.ingest.internal;
+package io.relais.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
