@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import io.relais.article.Translations;
 import io.relais.batch.TranslationsReady;
+import io.relais.review.TranslationReviewed;
 
 /**
  * Renders the feeds of a language from the published translations, and writes the static copies under
@@ -60,6 +61,13 @@ public class FeedPublisher {
     @EventListener
     void onTranslationsReady(TranslationsReady event) {
         event.languages().stream().filter(this::publishes).forEach(this::export);
+    }
+
+    @EventListener
+    void onTranslationReviewed(TranslationReviewed event) {
+        if (publishes(event.lang())) {
+            export(event.lang());
+        }
     }
 
     public void export(String lang) {

@@ -1,0 +1,148 @@
+package io.relais.review.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.relais.article.Article;
+import io.relais.article.Translation;
+import io.relais.article.TranslationState;
+import io.relais.article.Translations;
+
+/**
+ * The review API, for scripts and the coming web UI:
+ * <ul>
+ * <li>{@code GET /api/review/counts}: translations per language and state (the editor's languages only);</li>
+ * <li>{@code GET /api/review/{lang}/queue?state=NEEDS_REVIEW,FAILED&sort=age|score&source=ID&page=0&size=20};</li>
+ * <li>{@code GET /api/review/items/{id}}: the French source and the translation, its issues and its audit log;</li>
+ * <li>{@code PUT /api/review/items/{id}} {@code {version, title, summary, body}}: save a draft;</li>
+ * <li>{@code POST /api/review/items/{id}/approve} {@code {version[, title, summary, body]}};</li>
+ * <li>{@code POST /api/review/items/{id}/reject} {@code {version, reason}}.</li>
+ * </ul>
+ * Errors are JSON {@code {"error": ...}}: 400 bad input, 401 anonymous, 403 not the editor's language, 404 unknown
+ * id, 409 invalid state or a concurrent change (with both versions), 413 oversize body.
+ */
+@RestController
+@RequestMapping("/api/review")
+class ReviewController {
+
+    record Change(Integer version, String title, String summary, String body, String reason) {
+    }
+
+    private final ReviewService review;
+    private final Translations translations;
+    private final Users users;
+
+    ReviewController(ReviewService review, Translations translations, Users users) {
+        this.review = review;
+        this.translations = translations;
+        this.users = users;
+    }
+
+    @GetMapping("/counts")
+    Map<String, ?> counts(Authentication auth) {
+        AppUser user = user(auth);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        translations.countsByLanguage().forEach((lang, byState) -> {
+            if (user.reviews(lang)) {
+                counts.put(lang, byState);
+            }
+        });
+        return counts;
+    }
+
+    @GetMapping("/{lang}/queue")
+    Map<String, Object> queue(@PathVariable String lang, @RequestParam(defaultValue = "NEEDS_REVIEW") String state,
+                              @RequestParam(defaultValue = "age") String sort, @RequestParam(required = false) Long source,
+                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                              Authentication auth) {
+        AppUser user = user(auth);
+        if (!user.reviews(lang)) {
+            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
+        }
+        List<TranslationState> states;
+        try {
+            states = Arrays.stream(state.split(",")).map(String::strip).map(TranslationState::valueOf).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, "unknown state in " + state);
+        }
+        int pageSize = Math.max(1, Math.min(size, 100));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Translation t : translations.queue(lang, states, source, "score".equals(sort), Math.max(0, page) * pageSize,
+                pageSize)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", t.id());
+            item.put("articleId", t.articleId());
+            item.put("title", t.title());
+            item.put("state", t.state().name());
+            item.put("score", t.qualityScore());
+            item.put("version", t.version());
+            item.put("createdAt", t.createdAt());
+            items.add(item);
+        }
+        return Map.of("lang", lang, "page", page, "size", pageSize, "items", items);
+    }
+
+    @GetMapping("/items/{id}")
+    Map<String, Object> item(@PathVariable long id, Authentication auth) {
+        Translation t = review.get(id, user(auth));
+        Article source = review.source(t);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("translation", t);
+        body.put("source", Map.of("title", source.title(), "summary", String.valueOf(source.summary()),
+                "body", source.body(), "url", String.valueOf(source.url()), "revision", source.revision()));
+        body.put("issues", translations.issues(id));
+        body.put("audit", review.audit(id));
+        return body;
+    }
+
+    @PutMapping("/items/{id}")
+    Translation edit(@PathVariable long id, @RequestBody Change change, Authentication auth) {
+        return review.edit(id, version(change), change.title(), change.summary(), change.body(), user(auth));
+    }
+
+    @PostMapping("/items/{id}/approve")
+    Translation approve(@PathVariable long id, @RequestBody Change change, Authentication auth) {
+        return review.approve(id, version(change), change.title(), change.summary(), change.body(), user(auth));
+    }
+
+    @PostMapping("/items/{id}/reject")
+    Translation reject(@PathVariable long id, @RequestBody Change change, Authentication auth) {
+        return review.reject(id, version(change), change.reason(), user(auth));
+    }
+
+    @ExceptionHandler(ReviewProblem.class)
+    ResponseEntity<Map<String, Object>> problem(ReviewProblem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", problem.getMessage());
+        body.putAll(problem.details);
+        return ResponseEntity.status(problem.status).body(body);
+    }
+
+    private static int version(Change change) {
+        if (change == null || change.version() == null) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, "version is required: the version of the translation you changed");
+        }
+        return change.version();
+    }
+
+    private AppUser user(Authentication auth) {
+        return users.find(auth.getName())
+                .orElseThrow(() -> new ReviewProblem(HttpStatus.FORBIDDEN, "unknown user " + auth.getName()));
+    }
+}

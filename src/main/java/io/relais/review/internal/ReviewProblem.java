@@ -1,0 +1,22 @@
+package io.relais.review.internal;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/** A review action that cannot be done, with the HTTP status and details the API answers. */
+class ReviewProblem extends RuntimeException {
+
+    final HttpStatus status;
+    final Map<String, Object> details;
+
+    ReviewProblem(HttpStatus status, String message, Map<String, Object> details) {
+        super(message);
+        this.status = status;
+        this.details = details;
+    }
+
+    ReviewProblem(HttpStatus status, String message) {
+        this(status, message, Map.of());
+    }
+}

@@ -1,0 +1,183 @@
+package io.relais.review.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.relais.article.Article;
+import io.relais.article.Articles;
+import io.relais.article.HtmlSanitizer;
+import io.relais.article.Translation;
+import io.relais.article.TranslationState;
+import io.relais.article.Translations;
+import io.relais.review.TranslationReviewed;
+import io.relais.translate.HtmlBlocks;
+import io.relais.translate.TranslationMemory;
+import io.relais.translate.Translator;
+
+/**
+ * The review actions. Every change names the version it was made on: a change to a translation someone else changed
+ * meanwhile is refused with both versions (optimistic locking). Editors' HTML is sanitised like ingested content;
+ * every action is audited; an approval teaches the translation memory and republishes the feed.
+ */
+@Service
+class ReviewService {
+
+    static final int MAX_BODY = 1_000_000;
+
+    private final Translations translations;
+    private final Articles articles;
+    private final HtmlSanitizer sanitizer;
+    private final TranslationMemory memory;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, TranslationMemory memory,
+                  JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.translations = translations;
+        this.articles = articles;
+        this.sanitizer = sanitizer;
+        this.memory = memory;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    Translation get(long id, AppUser user) {
+        Translation t = translations.findById(id)
+                .orElseThrow(() -> new ReviewProblem(HttpStatus.NOT_FOUND, "no translation " + id));
+        if (!user.reviews(t.lang())) {
+            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + t.lang());
+        }
+        return t;
+    }
+
+    Article source(Translation t) {
+        return articles.find(t.articleId()).orElseThrow();
+    }
+
+    /** Saves an edit (a draft): the state stays NEEDS_REVIEW (a FAILED one becomes NEEDS_REVIEW once it has text). */
+    @Transactional
+    Translation edit(long id, int version, String title, String summary, String body, AppUser user) {
+        Translation t = get(id, user);
+        requireState(t, "edit", TranslationState.NEEDS_REVIEW, TranslationState.FAILED, TranslationState.AUTO_APPROVED,
+                TranslationState.APPROVED);
+        Edited edited = clean(t, title, summary, body);
+        TranslationState state = t.state() == TranslationState.FAILED ? TranslationState.NEEDS_REVIEW : t.state();
+        return change(t, version, edited, state, null, "EDIT", user);
+    }
+
+    @Transactional
+    Translation approve(long id, int version, String title, String summary, String body, AppUser user) {
+        Translation t = get(id, user);
+        requireState(t, "approve", TranslationState.NEEDS_REVIEW, TranslationState.FAILED, TranslationState.AUTO_APPROVED);
+        Edited edited = clean(t, title, summary, body);
+        if (edited.body() == null || edited.body().isBlank()) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be approved");
+        }
+        Translation approved = change(t, version, edited, TranslationState.APPROVED, null, "APPROVE", user);
+        remember(approved);
+        events.publishEvent(new TranslationReviewed(id, t.lang(), TranslationState.APPROVED.name()));
+        return approved;
+    }
+
+    @Transactional
+    Translation reject(long id, int version, String reason, AppUser user) {
+        Translation t = get(id, user);
+        requireState(t, "reject", TranslationState.NEEDS_REVIEW, TranslationState.FAILED, TranslationState.AUTO_APPROVED,
+                TranslationState.APPROVED);
+        if (reason == null || reason.isBlank()) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, "a rejection needs a reason");
+        }
+        Translation rejected = change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationState.REJECTED,
+                reason.strip(), "REJECT", user);
+        events.publishEvent(new TranslationReviewed(id, t.lang(), TranslationState.REJECTED.name()));
+        return rejected;
+    }
+
+    List<Map<String, Object>> audit(long translationId) {
+        return jdbc.sql("select * from review_audit where translation_id = ? order by id").param(translationId)
+                .query((rs, i) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("user", rs.getString("username"));
+                    row.put("action", rs.getString("action"));
+                    row.put("at", rs.getObject("at", OffsetDateTime.class));
+                    row.put("stateBefore", rs.getString("state_before"));
+                    row.put("stateAfter", rs.getString("state_after"));
+                    row.put("titleBefore", rs.getString("title_before"));
+                    row.put("titleAfter", rs.getString("title_after"));
+                    row.put("bodyBefore", rs.getString("body_before"));
+                    row.put("bodyAfter", rs.getString("body_after"));
+                    row.put("reason", rs.getString("reason"));
+                    return row;
+                }).list();
+    }
+
+    private record Edited(String title, String summary, String body) {
+    }
+
+    private Edited clean(Translation t, String title, String summary, String body) {
+        if (body != null && body.length() > MAX_BODY) {
+            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the body is longer than " + MAX_BODY + " characters");
+        }
+        return new Edited(title == null ? t.title() : sanitizer.text(title).strip(),
+                summary == null ? t.summary() : sanitizer.text(summary).strip(),
+                body == null ? t.body() : sanitizer.sanitize(body, null));
+    }
+
+    private static void requireState(Translation t, String action, TranslationState... allowed) {
+        for (TranslationState state : allowed) {
+            if (t.state() == state) {
+                return;
+            }
+        }
+        throw new ReviewProblem(HttpStatus.CONFLICT, "cannot " + action + " a translation in state " + t.state(),
+                Map.of("state", t.state().name()));
+    }
+
+    private Translation change(Translation t, int version, Edited edited, TranslationState state, String reason,
+                               String action, AppUser user) {
+        if (!translations.updateIfVersion(t.id(), version, edited.title(), edited.summary(), edited.body(), state,
+                reason != null ? reason : t.failureReason())) {
+            Translation current = translations.findById(t.id()).orElseThrow();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("yourVersion", version);
+            details.put("yours", Map.of("title", String.valueOf(edited.title()), "body", String.valueOf(edited.body())));
+            details.put("currentVersion", current.version());
+            details.put("current", Map.of("title", String.valueOf(current.title()), "body", String.valueOf(current.body()),
+                    "state", current.state().name()));
+            throw new ReviewProblem(HttpStatus.CONFLICT, "someone else changed this translation since version " + version
+                    + ": compare both versions and save again on version " + current.version(), details);
+        }
+        jdbc.sql("""
+                insert into review_audit (translation_id, username, action, state_before, state_after, title_before,
+                    title_after, body_before, body_after, reason, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(t.id(), user.username(), action, t.state().name(), state.name(), t.title(), edited.title(),
+                        t.body(), edited.body(), reason, OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        return translations.findById(t.id()).orElseThrow();
+    }
+
+    /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
+    private void remember(Translation approved) {
+        Article source = source(approved);
+        memory.remember(source.title(), Translator.SOURCE_LANGUAGE, approved.lang(), approved.title(),
+                TranslationMemory.Origin.EDITOR, "editor", null, 0);
+        List<String> sourceBlocks = HtmlBlocks.split(source.body());
+        List<String> targetBlocks = HtmlBlocks.split(approved.body());
+        if (sourceBlocks.size() == targetBlocks.size()) {
+            for (int i = 0; i < sourceBlocks.size(); i++) {
+                memory.remember(sourceBlocks.get(i), Translator.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
+                        TranslationMemory.Origin.EDITOR, "editor", null, 0);
+            }
+        }
+    }
+}
