@@ -93,6 +93,13 @@ class ReviewApiTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void theApiIsDocumentedAsOpenApi() {
+        HttpResponse<String> docs = as(EDITOR_ES, "GET", "/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/review/items/{id}/approve").contains("/api/articles").contains("/api/jobs/localize");
+    }
+
+    @Test
     void aSecondEditorSavingAnOldVersionGetsAConflictWithBothVersions() {
         HttpResponse<String> first = as(EDITOR_ES, "PUT", "/api/review/items/" + spanishId,
                 "{\"version\": 0, \"title\": \"Primera versión\"}");

@@ -30,7 +30,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/feeds/**", "/actuator/health", "/actuator/health/**", "/login", "/error")
                         .permitAll()
-                        .requestMatchers("/api/review/**").hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers("/api/review/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
