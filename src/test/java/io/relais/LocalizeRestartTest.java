@@ -42,10 +42,7 @@ class LocalizeRestartTest extends RelaisIntegrationTest {
 
     @Test
     void anInterruptedRunRestartsWhereItStoppedWithoutDuplicates() throws InterruptedException {
-        // let runs that earlier tests' ingestion started (debounced by 1 s in tests) finish first
-        runs.runNow();
-        Thread.sleep(1500);
-        runs.runNow();
+        quiesce(runs);
 
         Source source = sources.register("test:restart", Source.Kind.API, "restart test", 0);
         List<Long> ids = new ArrayList<>();

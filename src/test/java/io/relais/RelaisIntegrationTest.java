@@ -124,6 +124,20 @@ public abstract class RelaisIntegrationTest {
         }
     }
 
+    /**
+     * Lets the runs that earlier tests' ingestion started finish, including those still waiting for their debounce
+     * (1 s in tests), so that a test's own run is the one that translates what it stored.
+     */
+    protected static void quiesce(io.relais.batch.LocalizeRuns runs) {
+        runs.runNow();
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runs.runNow();
+    }
+
     /** Drops a file into the inbox the way a user would: written aside, then moved in at once. */
     protected static void drop(String name, byte[] content) throws IOException {
         Path tmp = WORK.resolve(name + ".writing");

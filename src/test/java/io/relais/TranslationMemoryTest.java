@@ -88,7 +88,7 @@ class TranslationMemoryTest extends RelaisIntegrationTest {
 
     @Test
     void aRunCountsItsMemoryHitsPerLanguage() throws InterruptedException {
-        runs.runNow();   // let runs started by earlier tests finish
+        quiesce(runs);
         Source source = sources.register("test:memory", Source.Kind.API, "memory test", 0);
         String shared = "<p>La préfecture recommande de limiter les déplacements pendant l'épisode de neige.</p>";
         for (String town : List.of("Grenoble", "Chambéry", "Annecy")) {
