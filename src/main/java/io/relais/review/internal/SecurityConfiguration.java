@@ -30,11 +30,12 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/feeds/**", "/actuator/health", "/actuator/health/**", "/login", "/error")
                         .permitAll()
-                        .requestMatchers("/api/review/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .requestMatchers("/review/**", "/review", "/api/review/**", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.defaultSuccessUrl("/review", false))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(scriptedJson))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));

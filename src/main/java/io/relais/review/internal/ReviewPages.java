@@ -1,0 +1,154 @@
+package io.relais.review.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.relais.article.Article;
+import io.relais.article.Translation;
+import io.relais.article.TranslationState;
+import io.relais.article.Translations;
+import io.relais.translate.HtmlBlocks;
+
+/**
+ * The editors' web pages (server-rendered): dashboard with counts per language, queue per language, and the review
+ * screen with the French source and the translation side by side. Actions post a form (CSRF-protected); after an
+ * approval or a rejection the next item of the queue opens. Shortcuts: Alt+S save, Alt+A approve, Alt+R reject
+ * ({@code accesskey}).
+ */
+@Controller
+@RequestMapping("/review")
+class ReviewPages {
+
+    private final ReviewService review;
+    private final Translations translations;
+    private final Users users;
+    private final List<String> languages;
+
+    ReviewPages(ReviewService review, Translations translations, Users users,
+                @Value("${relais.languages}") List<String> languages) {
+        this.review = review;
+        this.translations = translations;
+        this.users = users;
+        this.languages = languages;
+    }
+
+    @GetMapping
+    String dashboard(Authentication auth, Model model) {
+        AppUser user = user(auth);
+        Map<String, Map<TranslationState, Long>> all = translations.countsByLanguage();
+        Map<String, Map<TranslationState, Long>> counts = new LinkedHashMap<>();
+        for (String lang : languages) {
+            if (user.reviews(lang)) {
+                counts.put(lang, all.getOrDefault(lang, Map.of()));
+            }
+        }
+        model.addAttribute("user", user);
+        model.addAttribute("counts", counts);
+        model.addAttribute("names", names());
+        return "review/dashboard";
+    }
+
+    @GetMapping("/{lang}")
+    String queue(@PathVariable String lang, @RequestParam(defaultValue = "NEEDS_REVIEW") TranslationState state,
+                 @RequestParam(defaultValue = "age") String sort, @RequestParam(defaultValue = "0") int page,
+                 Authentication auth, Model model) {
+        AppUser user = user(auth);
+        if (!user.reviews(lang)) {
+            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
+        }
+        model.addAttribute("lang", lang);
+        model.addAttribute("name", names().get(lang));
+        model.addAttribute("state", state);
+        model.addAttribute("states", List.of(TranslationState.NEEDS_REVIEW, TranslationState.FAILED,
+                TranslationState.AUTO_APPROVED, TranslationState.APPROVED, TranslationState.REJECTED));
+        model.addAttribute("sort", sort);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("items", translations.queue(lang, List.of(state), null, "score".equals(sort),
+                Math.max(0, page) * 20, 20));
+        return "review/queue";
+    }
+
+    @GetMapping("/items/{id}")
+    String item(@PathVariable long id, Authentication auth, Model model) {
+        Translation t = review.get(id, user(auth));
+        show(t, model);
+        return "review/item";
+    }
+
+    @PostMapping("/items/{id}")
+    String act(@PathVariable long id, @RequestParam String action, @RequestParam int version,
+               @RequestParam(required = false) String title, @RequestParam(required = false) String body,
+               @RequestParam(required = false) String reason, Authentication auth, Model model,
+               RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        AppUser user = user(auth);
+        try {
+            Translation done = switch (action) {
+                case "approve" -> review.approve(id, version, title, null, body, user);
+                case "reject" -> review.reject(id, version, reason, user);
+                default -> review.edit(id, version, title, null, body, user);
+            };
+            if (action.equals("save")) {
+                redirect.addFlashAttribute("message", "saved");
+                return "redirect:/review/items/" + id;
+            }
+            redirect.addFlashAttribute("message", action.equals("approve") ? "approved" : "rejected");
+            return translations.queue(done.lang(), List.of(TranslationState.NEEDS_REVIEW), null, false, 0, 2).stream()
+                    .filter(next -> next.id() != id).findFirst()
+                    .map(next -> "redirect:/review/items/" + next.id())
+                    .orElse("redirect:/review/" + done.lang());
+        } catch (ReviewProblem problem) {
+            response.setStatus(problem.status.value());
+            show(review.get(id, user), model);
+            model.addAttribute("problem", problem.getMessage());
+            model.addAttribute("details", problem.details);
+            model.addAttribute("yourTitle", title);
+            model.addAttribute("yourBody", body);
+            return "review/item";
+        }
+    }
+
+    private void show(Translation t, Model model) {
+        Article source = review.source(t);
+        List<String> french = HtmlBlocks.split(source.body());
+        List<String> translated = t.body() == null ? List.of() : HtmlBlocks.split(t.body());
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(french.size(), translated.size()); i++) {
+            rows.add(new String[] {i < french.size() ? french.get(i) : "", i < translated.size() ? translated.get(i) : ""});
+        }
+        model.addAttribute("t", t);
+        model.addAttribute("source", source);
+        model.addAttribute("rows", rows);
+        model.addAttribute("issues", translations.issues(t.id()));
+        model.addAttribute("audit", review.audit(t.id()));
+        model.addAttribute("name", names().get(t.lang()));
+    }
+
+    private Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String lang : languages) {
+            Locale locale = Locale.forLanguageTag(lang);
+            names.put(lang, locale.getDisplayLanguage(locale));
+        }
+        return names;
+    }
+
+    private AppUser user(Authentication auth) {
+        return users.find(auth.getName())
+                .orElseThrow(() -> new ReviewProblem(HttpStatus.FORBIDDEN, "unknown user " + auth.getName()));
+    }
+}

@@ -1,0 +1,148 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.relais.article.Articles;
+import io.relais.article.NewArticle;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import io.relais.article.TranslationResult;
+import io.relais.article.TranslationState;
+import io.relais.article.Translations;
+
+/**
+ * An editor in a real headless Chromium (Debian's chromium and chromium-driver): signs in, opens the queue, fixes a
+ * translation, approves it and finds it in the published feed; a second session editing the same item meanwhile gets
+ * the conflict message. Screenshots go to target/screenshots/.
+ */
+class ReviewBrowserTest extends RelaisIntegrationTest {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @Autowired
+    Articles articles;
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    Translations translations;
+
+    final List<WebDriver> drivers = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void editor() {
+        assertThat(put("/api/users", "{\"username\": \"lea\", \"password\": \"lea-password-123\", \"role\": \"EDITOR\", "
+                + "\"languages\": [\"es\"]}").statusCode()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(WebDriver::quit);
+    }
+
+    long toReview(String frenchTitle, String spanishTitle) {
+        Source source = sources.ensure("test:browser", Source.Kind.API, "browser test");
+        long article = articles.store(new NewArticle(source.id(), "browser-" + System.nanoTime(), null, frenchTitle, null,
+                "<p>" + frenchTitle + ", selon la mairie.</p>", null, null, null, null)).articleId();
+        return translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", spanishTitle, null,
+                "<p>" + spanishTitle + ", según el ayuntamiento.</p>", 52.0, 10, 1, TranslationState.NEEDS_REVIEW,
+                "score 52 below 70", List.of()));
+    }
+
+    WebDriver browser(String user, String password) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1366,900", "--lang=es");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        drivers.add(driver);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        driver.get("http://localhost:" + port + "/login");
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        return driver;
+    }
+
+    @Test
+    void anEditorFixesAndApprovesATranslationThatThenIsInTheFeed() throws Exception {
+        long id = toReview("Le marché de Brive ouvre le dimanche", "El mercado de Brive abre el domingo");
+        WebDriver driver = browser("lea", "lea-password-123");
+
+        assertThat(driver.getCurrentUrl()).endsWith("/review");
+        assertThat(driver.findElement(By.id("counts")).getText()).contains("español");
+        screenshot(driver, "dashboard");
+
+        driver.get("http://localhost:" + port + "/review/es?ui=es");
+        screenshot(driver, "queue");
+        driver.findElement(By.cssSelector("a.item[href$='/review/items/" + id + "']")).click();
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Le marché de Brive ouvre le dimanche");
+        screenshot(driver, "review");
+
+        WebElement title = driver.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("El mercadillo de Brive abre los domingos");
+        driver.findElement(By.id("approve")).click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> translations.findById(id).orElseThrow().state()
+                == TranslationState.APPROVED);
+        assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("El mercadillo de Brive abre los domingos");
+        assertThat(feed("es", "atom.xml").getEntries())
+                .anyMatch(e -> e.getTitle().equals("El mercadillo de Brive abre los domingos"));
+    }
+
+    @Test
+    void aSecondSessionEditingTheSameItemGetsTheConflictMessage() throws Exception {
+        long id = toReview("Le pont de Millau fermé pour travaux", "El puente de Millau cerrado por obras");
+        WebDriver first = browser("lea", "lea-password-123");
+        WebDriver second = browser("admin", "test-admin-password");
+        String page = "http://localhost:" + port + "/review/items/" + id;
+        first.get(page);
+        second.get(page);
+
+        first.findElement(By.id("title")).clear();
+        first.findElement(By.id("title")).sendKeys("El puente de Millau, cerrado por obras");
+        first.findElement(By.id("save")).click();
+        assertThat(first.findElement(By.id("message")).getText()).isNotBlank();
+
+        second.findElement(By.id("title")).clear();
+        second.findElement(By.id("title")).sendKeys("Puente de Millau: cerrado");
+        second.findElement(By.id("save")).click();
+
+        WebElement problem = second.findElement(By.id("problem"));
+        assertThat(problem.getText()).contains("someone else changed this translation")
+                .contains("El puente de Millau, cerrado por obras").contains("Puente de Millau: cerrado");
+        screenshot(second, "conflict");
+        assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("El puente de Millau, cerrado por obras");
+    }
+
+    static void screenshot(WebDriver driver, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
