@@ -94,7 +94,10 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
         WebDriver driver = browser("lea", "lea-password-123");
 
         assertThat(driver.getCurrentUrl()).endsWith("/review");
-        assertThat(driver.findElement(By.id("counts")).getText()).contains("español");
+        assertThat(driver.findElement(By.id("counts")).getText()).contains("español").contains("%");
+        assertThat(driver.findElements(By.cssSelector("#counts .bar"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("runs")).getText()).contains("COMPLETED");
+        assertThat(driver.findElements(By.cssSelector("#scores figure svg rect"))).hasSizeGreaterThan(1);
         screenshot(driver, "dashboard");
 
         driver.get("http://localhost:" + port + "/review/es?ui=es");

@@ -84,6 +84,17 @@ public class Articles {
         return jdbc.sql("select count(*) from article").query(Long.class).single();
     }
 
+    /** How many articles still wait for a translation into {@code lang} (the backlog a run works through). */
+    public long countNeedingTranslation(String lang, int maxAttempts) {
+        return jdbc.sql("""
+                select count(*) from article a
+                join source s on s.id = a.source_id
+                left join translation t on t.article_id = a.id and t.revision = a.revision and t.lang = ?
+                where (t.id is null or (t.state = 'FAILED' and t.attempts < ?))
+                  and (s.languages is null or ',' || s.languages || ',' like ?)""")
+                .params(lang, maxAttempts, "%," + lang + ",%").query(Long.class).single();
+    }
+
     /** The raw payload a revision was read from, as received. */
     public Optional<byte[]> rawPayload(long articleId, int revision) {
         return jdbc.sql("select raw_payload from article_revision where article_id = ? and revision = ?")

@@ -161,4 +161,19 @@ public class Translations {
     public long count() {
         return jdbc.sql("select count(*) from translation").query(Long.class).single();
     }
+
+    /** Average quality score per language and day since {@code since} (day as yyyy-mm-dd), for the dashboard. */
+    public Map<String, Map<String, Double>> averageScoreByDay(OffsetDateTime since) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                select lang, cast(created_at as date) as on_day, avg(quality_score) as score from translation
+                where created_at >= ? and quality_score is not null
+                group by lang, cast(created_at as date) order by lang, on_day""")
+                .param(since)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString("lang"), k -> new LinkedHashMap<>())
+                            .put(rs.getDate("on_day").toLocalDate().toString(), rs.getDouble("score"));
+                });
+        return out;
+    }
 }

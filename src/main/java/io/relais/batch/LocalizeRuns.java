@@ -103,6 +103,11 @@ public class LocalizeRuns implements AutoCloseable {
         return started;
     }
 
+    /** The latest runs, newest first, with their progress per language. */
+    public java.util.List<RunSummary> recent(int limit) {
+        return io.relais.batch.internal.RunSummaries.summaries(jobRepository, limit);
+    }
+
     @EventListener
     void onArticleIngested(ArticleIngested event) {
         if (runAfterIngest) {

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.relais.article.Article;
+import io.relais.article.Articles;
+import io.relais.batch.LocalizeRuns;
+import io.relais.batch.RunSummary;
 import io.relais.article.Translation;
 import io.relais.article.TranslationState;
 import io.relais.article.Translations;
@@ -36,13 +39,17 @@ class ReviewPages {
 
     private final ReviewService review;
     private final Translations translations;
+    private final Articles articles;
+    private final LocalizeRuns runs;
     private final Users users;
     private final List<String> languages;
 
-    ReviewPages(ReviewService review, Translations translations, Users users,
+    ReviewPages(ReviewService review, Translations translations, Articles articles, LocalizeRuns runs, Users users,
                 @Value("${relais.languages}") List<String> languages) {
         this.review = review;
         this.translations = translations;
+        this.articles = articles;
+        this.runs = runs;
         this.users = users;
         this.languages = languages;
     }
@@ -57,9 +64,25 @@ class ReviewPages {
                 counts.put(lang, all.getOrDefault(lang, Map.of()));
             }
         }
+        Map<String, long[]> progress = new LinkedHashMap<>();   // lang -> {translated, waiting, percent}
+        for (String lang : counts.keySet()) {
+            long translated = counts.get(lang).values().stream().mapToLong(Long::longValue).sum();
+            long waiting = articles.countNeedingTranslation(lang, 3);
+            progress.put(lang, new long[] {translated, waiting,
+                    translated + waiting == 0 ? 100 : Math.round(100.0 * translated / (translated + waiting))});
+        }
+        List<RunSummary> recent = runs.recent(5);
+        Map<String, Map<String, Double>> scores = translations.averageScoreByDay(
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(14));
         model.addAttribute("user", user);
         model.addAttribute("counts", counts);
         model.addAttribute("names", names());
+        model.addAttribute("progress", progress);
+        model.addAttribute("runs", recent);
+        model.addAttribute("running", recent.stream().anyMatch(RunSummary::running));
+        model.addAttribute("scores", scores.entrySet().stream().filter(e -> counts.containsKey(e.getKey()))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        LinkedHashMap::new)));
         return "review/dashboard";
     }
 

@@ -1,0 +1,62 @@
+package io.relais.batch.internal;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+import io.relais.batch.RunSummary;
+
+/** Reads localize runs and their per-language steps back from Spring Batch's job repository. */
+public final class RunSummaries {
+
+    private RunSummaries() {
+    }
+
+    public static List<RunSummary> summaries(JobRepository jobRepository, int limit) {
+        List<JobExecution> executions = new ArrayList<>();
+        for (JobInstance instance : jobRepository.getJobInstances(LocalizeJobConfiguration.JOB_NAME, 0, Math.min(limit, 200))) {
+            executions.addAll(jobRepository.getJobExecutions(instance));
+        }
+        executions.sort(Comparator.comparing(JobExecution::getId).reversed());
+        List<RunSummary> list = new ArrayList<>();
+        for (JobExecution execution : executions.subList(0, Math.min(limit, executions.size()))) {
+            list.add(describe(execution));
+        }
+        return list;
+    }
+
+    private static RunSummary describe(JobExecution execution) {
+        Map<String, RunSummary.LanguageRun> languages = new LinkedHashMap<>();
+        long read = 0;
+        long written = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (!step.getStepName().startsWith(LocalizeJobConfiguration.WORKER_STEP)) {
+                continue;
+            }
+            String lang = step.getExecutionContext().containsKey(LanguagePartitioner.LANG)
+                    ? step.getExecutionContext().getString(LanguagePartitioner.LANG) : step.getStepName();
+            long segments = step.getExecutionContext().getLong(LocalizeProcessor.SEGMENTS, 0);
+            long hits = step.getExecutionContext().getLong(LocalizeProcessor.MEMORY_HITS, 0);
+            languages.put(lang, new RunSummary.LanguageRun(step.getStatus().name(), step.getReadCount(),
+                    step.getWriteCount(), step.getSkipCount(), step.getCommitCount(), segments, hits,
+                    segments == 0 ? 0.0 : Math.round(1000.0 * hits / segments) / 1000.0));
+            read += step.getReadCount();
+            written += step.getWriteCount();
+        }
+        return new RunSummary(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getStatus().name(),
+                execution.getExitStatus().getExitCode(), format(execution.getStartTime()), format(execution.getEndTime()),
+                read, written, languages);
+    }
+
+    private static String format(LocalDateTime time) {
+        return time == null ? null : time.toString();
+    }
+}
