@@ -93,6 +93,22 @@ class ReviewApiTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void anEditorCanAskForAnotherEnginesTranslation() {
+        JsonNode item = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId, null).body());
+        assertThat(item.get("engines").toString()).contains("apertium");
+        HttpResponse<String> again = as(EDITOR_ES, "POST", "/api/review/items/" + spanishId + "/retranslate",
+                "{\"version\": 0, \"engine\": \"apertium\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode fresh = JSON.readTree(again.body());
+        assertThat(fresh.get("body").asString()).isNotEqualTo(
+                "<p>El panadero de Dinan ha ganado el concurso regional de la mejor baguette.</p>").contains("Dinan");
+        assertThat(fresh.get("state").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(fresh.get("version").asInt()).isEqualTo(1);
+        assertThat(as(EDITOR_ES, "POST", "/api/review/items/" + spanishId + "/retranslate",
+                "{\"version\": 1, \"engine\": \"babelfish\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theApiIsDocumentedAsOpenApi() {
         HttpResponse<String> docs = as(EDITOR_ES, "GET", "/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);

@@ -81,6 +81,19 @@ public class Translator {
         throw new TranslationException(String.join("; ", failures));
     }
 
+    /** The engines that can translate into {@code target}, whatever the chain says (for an editor's re-translation). */
+    public List<MachineTranslator> enginesFor(String target) {
+        return engines.stream().filter(e -> e.supports(SOURCE_LANGUAGE, target)).toList();
+    }
+
+    /** Translates with one named engine (no fallback): an editor asking for another engine's version. */
+    public TranslatedText translateWith(String engineName, String text, TextFormat format, String target) {
+        MachineTranslator engine = enginesFor(target).stream().filter(e -> e.name().equals(engineName)).findFirst()
+                .orElseThrow(() -> new TranslationException("no engine " + engineName + " serves " + SOURCE_LANGUAGE
+                        + ">" + target));
+        return translateWith(engine, text, format, target);
+    }
+
     private TranslatedText translateWith(MachineTranslator engine, String text, TextFormat format, String target) {
         if (!useMemory) {
             return engine.translate(text, format, SOURCE_LANGUAGE, target);

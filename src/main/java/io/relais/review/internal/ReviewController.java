@@ -32,7 +32,8 @@ import io.relais.article.Translations;
  * <li>{@code GET /api/review/items/{id}}: the French source and the translation, its issues and its audit log;</li>
  * <li>{@code PUT /api/review/items/{id}} {@code {version, title, summary, body}}: save a draft;</li>
  * <li>{@code POST /api/review/items/{id}/approve} {@code {version[, title, summary, body]}};</li>
- * <li>{@code POST /api/review/items/{id}/reject} {@code {version, reason}}.</li>
+ * <li>{@code POST /api/review/items/{id}/reject} {@code {version, reason}};</li>
+ * <li>{@code POST /api/review/items/{id}/retranslate} {@code {version, engine}}: another engine's version.</li>
  * </ul>
  * Errors are JSON {@code {"error": ...}}: 400 bad input, 401 anonymous, 403 not the editor's language, 404 unknown
  * id, 409 invalid state or a concurrent change (with both versions), 413 oversize body.
@@ -41,7 +42,7 @@ import io.relais.article.Translations;
 @RequestMapping("/api/review")
 class ReviewController {
 
-    record Change(Integer version, String title, String summary, String body, String reason) {
+    record Change(Integer version, String title, String summary, String body, String reason, String engine) {
     }
 
     private final ReviewService review;
@@ -108,6 +109,7 @@ class ReviewController {
                 "body", source.body(), "url", String.valueOf(source.url()), "revision", source.revision()));
         body.put("issues", translations.issues(id));
         body.put("audit", review.audit(id));
+        body.put("engines", review.engines(t.lang()));
         return body;
     }
 
@@ -119,6 +121,14 @@ class ReviewController {
     @PostMapping("/items/{id}/approve")
     Translation approve(@PathVariable long id, @RequestBody Change change, Authentication auth) {
         return review.approve(id, version(change), change.title(), change.summary(), change.body(), user(auth));
+    }
+
+    @PostMapping("/items/{id}/retranslate")
+    Translation retranslate(@PathVariable long id, @RequestBody Change change, Authentication auth) {
+        if (change == null || change.engine() == null || change.engine().isBlank()) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, "engine is required: one of the engines serving the language");
+        }
+        return review.retranslate(id, version(change), change.engine(), user(auth));
     }
 
     @PostMapping("/items/{id}/reject")

@@ -116,17 +116,19 @@ class ReviewPages {
     @PostMapping("/items/{id}")
     String act(@PathVariable long id, @RequestParam String action, @RequestParam int version,
                @RequestParam(required = false) String title, @RequestParam(required = false) String body,
-               @RequestParam(required = false) String reason, Authentication auth, Model model,
+               @RequestParam(required = false) String reason, @RequestParam(required = false) String engine,
+               Authentication auth, Model model,
                RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
         AppUser user = user(auth);
         try {
             Translation done = switch (action) {
                 case "approve" -> review.approve(id, version, title, null, body, user);
                 case "reject" -> review.reject(id, version, reason, user);
+                case "retranslate" -> review.retranslate(id, version, engine, user);
                 default -> review.edit(id, version, title, null, body, user);
             };
-            if (action.equals("save")) {
-                redirect.addFlashAttribute("message", "saved");
+            if (action.equals("save") || action.equals("retranslate")) {
+                redirect.addFlashAttribute("message", action.equals("save") ? "saved" : "retranslated");
                 return "redirect:/review/items/" + id;
             }
             redirect.addFlashAttribute("message", action.equals("approve") ? "approved" : "rejected");
@@ -159,6 +161,7 @@ class ReviewPages {
         model.addAttribute("issues", translations.issues(t.id()));
         model.addAttribute("audit", review.audit(t.id()));
         model.addAttribute("name", names().get(t.lang()));
+        model.addAttribute("engines", review.engines(t.lang()));
     }
 
     private Map<String, String> names() {

@@ -20,6 +20,8 @@ import io.relais.article.TranslationState;
 import io.relais.article.Translations;
 import io.relais.review.TranslationReviewed;
 import io.relais.translate.HtmlBlocks;
+import io.relais.translate.TextFormat;
+import io.relais.translate.TranslationException;
 import io.relais.translate.TranslationMemory;
 import io.relais.translate.Translator;
 
@@ -39,9 +41,11 @@ class ReviewService {
     private final TranslationMemory memory;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Translator translator;
 
     ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, TranslationMemory memory,
-                  JdbcClient jdbc, ApplicationEventPublisher events) {
+                  JdbcClient jdbc, ApplicationEventPublisher events, Translator translator) {
+        this.translator = translator;
         this.translations = translations;
         this.articles = articles;
         this.sanitizer = sanitizer;
@@ -86,6 +90,29 @@ class ReviewService {
         remember(approved);
         events.publishEvent(new TranslationReviewed(id, t.lang(), TranslationState.APPROVED.name()));
         return approved;
+    }
+
+    /** Replaces the text with another engine's translation, for the editor to review (the state becomes NEEDS_REVIEW). */
+    @Transactional
+    Translation retranslate(long id, int version, String engine, AppUser user) {
+        Translation t = get(id, user);
+        requireState(t, "re-translate", TranslationState.NEEDS_REVIEW, TranslationState.FAILED,
+                TranslationState.AUTO_APPROVED, TranslationState.APPROVED, TranslationState.REJECTED);
+        Article source = source(t);
+        try {
+            String title = translator.translateWith(engine, source.title(), TextFormat.PLAIN, t.lang()).text();
+            String summary = source.summary() == null ? null
+                    : translator.translateWith(engine, source.summary(), TextFormat.PLAIN, t.lang()).text();
+            String body = translator.translateWith(engine, source.body(), TextFormat.HTML, t.lang()).text();
+            return change(t, version, new Edited(title, summary, body), TranslationState.NEEDS_REVIEW,
+                    "re-translated with " + engine, "RETRANSLATE", user);
+        } catch (TranslationException e) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    List<String> engines(String lang) {
+        return translator.enginesFor(lang).stream().map(e -> e.name()).toList();
     }
 
     @Transactional
