@@ -62,12 +62,16 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
     }
 
     long toReview(String frenchTitle, String spanishTitle) {
+        return toReview(frenchTitle, spanishTitle, List.of());
+    }
+
+    long toReview(String frenchTitle, String spanishTitle, List<io.relais.article.StoredIssue> issues) {
         Source source = sources.ensure("test:browser", Source.Kind.API, "browser test");
         long article = articles.store(new NewArticle(source.id(), "browser-" + System.nanoTime(), null, frenchTitle, null,
                 "<p>" + frenchTitle + ", selon la mairie.</p>", null, null, null, null)).articleId();
         return translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", spanishTitle, null,
                 "<p>" + spanishTitle + ", según el ayuntamiento.</p>", 52.0, 10, 1, TranslationState.NEEDS_REVIEW,
-                "score 52 below 70", List.of()));
+                "score 52 below 70", issues));
     }
 
     WebDriver browser(String user, String password) {
@@ -102,6 +106,13 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
 
         driver.get("http://localhost:" + port + "/review/es?ui=es");
         screenshot(driver, "queue");
+        // the queue can be narrowed to one source
+        long browserSource = sources.findByUrl("test:browser").orElseThrow().id();
+        driver.get("http://localhost:" + port + "/review/es?source=" + browserSource);
+        assertThat(driver.findElements(By.cssSelector("a.item"))).isNotEmpty();
+        driver.get("http://localhost:" + port + "/review/es?source=987654");
+        assertThat(driver.findElements(By.cssSelector("a.item"))).isEmpty();
+        driver.get("http://localhost:" + port + "/review/es");
         driver.findElement(By.cssSelector("a.item[href$='/review/items/" + id + "']")).click();
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Le marché de Brive ouvre le dimanche");
         screenshot(driver, "review");
@@ -116,6 +127,31 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
         assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("El mercadillo de Brive abre los domingos");
         assertThat(feed("es", "atom.xml").getEntries())
                 .anyMatch(e -> e.getTitle().equals("El mercadillo de Brive abre los domingos"));
+    }
+
+    @Test
+    void issuesAreHighlightedInTheTextAndASuggestionIsAppliedInOneClick() throws Exception {
+        String spanish = "El ayuntamientto de Albi renueva la plaza";
+        // "ayuntamientto" starts at 3 in the title and in the body's text
+        long id = toReview("La mairie d'Albi rénove la place", spanish, List.of(
+                new io.relais.article.StoredIssue("languagetool", "title", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
+                        3, 16, "ayuntamiento", "spelling"),
+                new io.relais.article.StoredIssue("languagetool", "body", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
+                        3, 16, "ayuntamiento", "spelling")));
+        WebDriver driver = browser("lea", "lea-password-123");
+        driver.get("http://localhost:" + port + "/review/items/" + id);
+
+        assertThat(driver.findElement(By.id("t-title")).findElement(By.tagName("mark")).getText()).isEqualTo("ayuntamientto");
+        assertThat(driver.findElement(By.cssSelector("td.t mark")).getAttribute("title")).isEqualTo("Posible error ortográfico");
+        screenshot(driver, "issues");
+        for (WebElement apply : driver.findElements(By.cssSelector("#issues button.apply"))) {
+            apply.click();
+        }
+        assertThat(driver.findElement(By.id("title")).getDomProperty("value")).isEqualTo("El ayuntamiento de Albi renueva la plaza");
+        assertThat(driver.findElement(By.id("body")).getDomProperty("value")).contains("<p>El ayuntamiento de Albi");
+        driver.findElement(By.id("save")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> translations.findById(id).orElseThrow().title()
+                .equals("El ayuntamiento de Albi renueva la plaza"));
     }
 
     @Test

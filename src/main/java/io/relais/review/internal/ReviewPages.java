@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.relais.article.Article;
 import io.relais.article.Articles;
+import io.relais.article.Sources;
 import io.relais.batch.LocalizeRuns;
 import io.relais.batch.RunSummary;
 import io.relais.article.Translation;
@@ -40,12 +41,14 @@ class ReviewPages {
     private final ReviewService review;
     private final Translations translations;
     private final Articles articles;
+    private final Sources sources;
     private final LocalizeRuns runs;
     private final Users users;
     private final List<String> languages;
 
-    ReviewPages(ReviewService review, Translations translations, Articles articles, LocalizeRuns runs, Users users,
-                @Value("${relais.languages}") List<String> languages) {
+    ReviewPages(ReviewService review, Translations translations, Articles articles, Sources sources, LocalizeRuns runs,
+                Users users, @Value("${relais.languages}") List<String> languages) {
+        this.sources = sources;
         this.review = review;
         this.translations = translations;
         this.articles = articles;
@@ -89,7 +92,7 @@ class ReviewPages {
     @GetMapping("/{lang}")
     String queue(@PathVariable String lang, @RequestParam(defaultValue = "NEEDS_REVIEW") TranslationState state,
                  @RequestParam(defaultValue = "age") String sort, @RequestParam(defaultValue = "0") int page,
-                 Authentication auth, Model model) {
+                 @RequestParam(required = false) Long source, Authentication auth, Model model) {
         AppUser user = user(auth);
         if (!user.reviews(lang)) {
             throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
@@ -101,7 +104,9 @@ class ReviewPages {
                 TranslationState.AUTO_APPROVED, TranslationState.APPROVED, TranslationState.REJECTED));
         model.addAttribute("sort", sort);
         model.addAttribute("page", Math.max(0, page));
-        model.addAttribute("items", translations.queue(lang, List.of(state), null, "score".equals(sort),
+        model.addAttribute("source", source);
+        model.addAttribute("sources", sources.findAll());
+        model.addAttribute("items", translations.queue(lang, List.of(state), source, "score".equals(sort),
                 Math.max(0, page) * 20, 20));
         return "review/queue";
     }
@@ -158,10 +163,35 @@ class ReviewPages {
         model.addAttribute("t", t);
         model.addAttribute("source", source);
         model.addAttribute("rows", rows);
-        model.addAttribute("issues", translations.issues(t.id()));
+        model.addAttribute("issues", flagged(t));
         model.addAttribute("audit", review.audit(t.id()));
         model.addAttribute("name", names().get(t.lang()));
         model.addAttribute("engines", review.engines(t.lang()));
+    }
+
+    /** Each issue with the text it flags (from its offsets), so the page can highlight it and apply the suggestion. */
+    private List<Map<String, Object>> flagged(Translation t) {
+        String titleText = t.title() == null ? "" : t.title();
+        String bodyText = t.body() == null ? "" : org.jsoup.Jsoup.parseBodyFragment(t.body()).text();
+        String summaryText = t.summary() == null ? "" : t.summary();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var issue : translations.issues(t.id())) {
+            String text = switch (issue.field()) {
+                case "title" -> titleText;
+                case "summary" -> summaryText;
+                default -> bodyText;
+            };
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("field", issue.field());
+            row.put("message", issue.message());
+            row.put("suggestion", issue.suggestion());
+            row.put("start", issue.startOffset());
+            row.put("end", issue.endOffset());
+            row.put("flagged", issue.startOffset() >= 0 && issue.endOffset() <= text.length()
+                    && issue.startOffset() < issue.endOffset() ? text.substring(issue.startOffset(), issue.endOffset()) : "");
+            out.add(row);
+        }
+        return out;
     }
 
     private Map<String, String> names() {
