@@ -22,6 +22,14 @@ public class Articles {
             rs.getInt("revision"), rs.getObject("created_at", OffsetDateTime.class),
             rs.getObject("updated_at", OffsetDateTime.class));
 
+    /** Articles whose current revision still waits for a translation into a language (parameters: lang, max attempts, lang pattern). */
+    private static final String WAITING = """
+            from article a
+            join source s on s.id = a.source_id
+            left join translation t on t.article_id = a.id and t.revision = a.revision and t.lang = ?
+            where (t.id is null or (t.state = 'FAILED' and t.attempts < ?))
+              and (s.languages is null or ',' || s.languages || ',' like ?)""";
+
     private final JdbcClient jdbc;
 
     Articles(JdbcClient jdbc) {
@@ -86,12 +94,7 @@ public class Articles {
 
     /** How many articles still wait for a translation into {@code lang} (the backlog a run works through). */
     public long countNeedingTranslation(String lang, int maxAttempts) {
-        return jdbc.sql("""
-                select count(*) from article a
-                join source s on s.id = a.source_id
-                left join translation t on t.article_id = a.id and t.revision = a.revision and t.lang = ?
-                where (t.id is null or (t.state = 'FAILED' and t.attempts < ?))
-                  and (s.languages is null or ',' || s.languages || ',' like ?)""")
+        return jdbc.sql("select count(*) " + WAITING)
                 .params(lang, maxAttempts, "%," + lang + ",%").query(Long.class).single();
     }
 
@@ -106,14 +109,7 @@ public class Articles {
      * may be retried, oldest first; only from sources translated into {@code lang}.
      */
     public List<Article> needingTranslation(String lang, int maxAttempts, int limit) {
-        return jdbc.sql("""
-                select a.* from article a
-                join source s on s.id = a.source_id
-                left join translation t on t.article_id = a.id and t.revision = a.revision and t.lang = ?
-                where (t.id is null or (t.state = 'FAILED' and t.attempts < ?))
-                  and (s.languages is null or ',' || s.languages || ',' like ?)
-                order by a.id
-                limit ?""")
+        return jdbc.sql("select a.* " + WAITING + " order by a.id limit ?")
                 .params(lang, maxAttempts, "%," + lang + ",%", limit).query(ROW).list();
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,13 @@ import org.springframework.stereotype.Service;
 public class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private static final String SELECT = """
+            select id, origin, reason, content_type, coalesce(length(raw_payload), 0) as bytes, created_at
+            from dead_letter""";
+    private static final RowMapper<DeadLetter> ROW = (rs, i) -> new DeadLetter(rs.getLong("id"), rs.getString("origin"),
+            rs.getString("reason"), rs.getString("content_type"), rs.getInt("bytes"),
+            rs.getObject("created_at", OffsetDateTime.class));
 
     private final JdbcClient jdbc;
 
@@ -39,13 +47,7 @@ public class DeadLetters {
     }
 
     public List<DeadLetter> recent(int limit) {
-        return jdbc.sql("""
-                select id, origin, reason, content_type, coalesce(length(raw_payload), 0) as bytes, created_at
-                from dead_letter order by id desc limit ?""")
-                .param(limit)
-                .query((rs, i) -> new DeadLetter(rs.getLong("id"), rs.getString("origin"), rs.getString("reason"),
-                        rs.getString("content_type"), rs.getInt("bytes"), rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
+        return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(ROW).list();
     }
 
     public Optional<byte[]> payload(long id) {
@@ -54,13 +56,7 @@ public class DeadLetters {
     }
 
     public Optional<DeadLetter> find(long id) {
-        return jdbc.sql("""
-                select id, origin, reason, content_type, coalesce(length(raw_payload), 0) as bytes, created_at
-                from dead_letter where id = ?""")
-                .param(id)
-                .query((rs, i) -> new DeadLetter(rs.getLong("id"), rs.getString("origin"), rs.getString("reason"),
-                        rs.getString("content_type"), rs.getInt("bytes"), rs.getObject("created_at", OffsetDateTime.class)))
-                .optional();
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(ROW).optional();
     }
 
     public boolean discard(long id) {

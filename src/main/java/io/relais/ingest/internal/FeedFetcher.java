@@ -1,11 +1,7 @@
 package io.relais.ingest.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,19 +34,16 @@ public class FeedFetcher {
 
     private final Sources sources;
     private final long maxBytes;
-    private final String userAgent;
-    private final HttpClient http;
+    private final PoliteHttp http;
     private final UrlPolicy urlPolicy;
     private final Map<String, ReentrantLock> hostLocks = new ConcurrentHashMap<>();
 
-    FeedFetcher(Sources sources, UrlPolicy urlPolicy, @Value("${relais.ingest.max-bytes:5000000}") long maxBytes,
-                @Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
+    FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http,
+                @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
         this.sources = sources;
         this.urlPolicy = urlPolicy;
         this.maxBytes = maxBytes;
-        this.userAgent = "Relais/0.1 (feed translator; +" + baseUrl + ")";
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = http;
     }
 
     public FetchedFeed fetch(long sourceId) {
@@ -116,8 +108,8 @@ public class FeedFetcher {
         }
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse("").strip();
+    private static Duration retryAfter(String header) {
+        String value = header == null ? "" : header.strip();
         try {
             return Duration.ofSeconds(Long.parseLong(value));
         } catch (NumberFormatException notSeconds) {
@@ -148,38 +140,27 @@ public class FeedFetcher {
     }
 
     private FetchedFeed fetchHttp(Source source, URI uri) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("User-Agent", userAgent)
-                .header("Accept-Encoding", "gzip")
-                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
+        Map<String, String> conditional = new java.util.HashMap<>();
         if (source.etag() != null) {
-            request.header("If-None-Match", source.etag());
+            conditional.put("If-None-Match", source.etag());
         }
         if (source.lastModified() != null) {
-            request.header("If-Modified-Since", source.lastModified());
+            conditional.put("If-Modified-Since", source.lastModified());
         }
-        HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream raw = response.body();
-             InputStream body = "gzip".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))
-                     ? new GZIPInputStream(raw) : raw) {
-            if (response.statusCode() == 304) {
-                sources.recordNotModified(source.id());
-                return null;
-            }
-            if (response.statusCode() == 429 || response.statusCode() == 503) {
-                throw new RetryLater("HTTP " + response.statusCode() + " from " + uri, retryAfter(response));
-            }
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-            }
-            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (content.length > maxBytes) {
-                throw new IOException("response larger than " + maxBytes + " bytes");
-            }
-            sources.recordSuccess(source.id(), response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
-            return new FetchedFeed(source.id(), source.url(), content,
-                    response.headers().firstValue("Content-Type").orElse("application/xml"));
+        PoliteHttp.Response response = http.get(uri,
+                "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1", conditional);
+        if (response.status() == 304) {
+            sources.recordNotModified(source.id());
+            return null;
         }
+        if (response.status() == 429 || response.status() == 503) {
+            throw new RetryLater("HTTP " + response.status() + " from " + uri, retryAfter(response.header("Retry-After")));
+        }
+        if (response.status() != 200) {
+            throw new IOException("HTTP " + response.status() + " from " + uri);
+        }
+        sources.recordSuccess(source.id(), response.header("ETag"), response.header("Last-Modified"));
+        return new FetchedFeed(source.id(), source.url(), response.body(),
+                response.header("Content-Type") != null ? response.header("Content-Type") : "application/xml");
     }
 }

@@ -1,38 +1,26 @@
 package io.relais.ingest.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.zip.GZIPInputStream;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches an article page (for sources marked "fetch full article"): same politeness as the feed fetcher
- * (User-Agent, gzip, timeouts, size limit, URL policy); the charset comes from the HTTP header or the page's meta
- * (jsoup's detection).
+ * Fetches an article page (for sources marked "fetch full article") with the same politeness as the feeds
+ * ({@link PoliteHttp}) and the URL policy; the charset comes from the HTTP header or the page's meta (jsoup).
  */
 @Component
 public class PageFetcher {
 
     private final UrlPolicy urlPolicy;
-    private final long maxBytes;
-    private final String userAgent;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final PoliteHttp http;
 
-    PageFetcher(UrlPolicy urlPolicy, @Value("${relais.ingest.max-bytes:5000000}") long maxBytes,
-                @Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
+    PageFetcher(UrlPolicy urlPolicy, PoliteHttp http) {
         this.urlPolicy = urlPolicy;
-        this.maxBytes = maxBytes;
-        this.userAgent = "Relais/0.1 (feed translator; +" + baseUrl + ")";
+        this.http = http;
     }
 
     /** The page's HTML, decoded. */
@@ -41,25 +29,13 @@ public class PageFetcher {
         if (refusal != null || !url.startsWith("http")) {
             throw new IOException(refusal != null ? refusal : "only http(s) pages are fetched");
         }
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent).header("Accept-Encoding", "gzip")
-                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1").GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream raw = response.body();
-             InputStream body = "gzip".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))
-                     ? new GZIPInputStream(raw) : raw) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode() + " from " + url);
-            }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new IOException("page larger than " + maxBytes + " bytes");
-            }
-            String charset = response.headers().firstValue("Content-Type").map(t -> {
-                int at = t.toLowerCase().indexOf("charset=");
-                return at < 0 ? null : t.substring(at + 8).replace("\"", "").strip();
-            }).orElse(null);
-            return Jsoup.parse(new java.io.ByteArrayInputStream(bytes), charset, url).outerHtml();
+        PoliteHttp.Response response = http.get(URI.create(url), "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1", Map.of());
+        if (response.status() != 200) {
+            throw new IOException("HTTP " + response.status() + " from " + url);
         }
+        String type = response.header("Content-Type");
+        int at = type == null ? -1 : type.toLowerCase().indexOf("charset=");
+        String charset = at < 0 ? null : type.substring(at + 8).replace("\"", "").strip();
+        return Jsoup.parse(new ByteArrayInputStream(response.body()), charset, url).outerHtml();
     }
 }

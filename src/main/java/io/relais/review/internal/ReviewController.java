@@ -152,7 +152,6 @@ class ReviewController {
     }
 
     private AppUser user(Authentication auth) {
-        return users.find(auth.getName())
-                .orElseThrow(() -> new ReviewProblem(HttpStatus.FORBIDDEN, "unknown user " + auth.getName()));
+        return users.current(auth);
     }
 }

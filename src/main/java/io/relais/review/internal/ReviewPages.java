@@ -204,7 +204,6 @@ class ReviewPages {
     }
 
     private AppUser user(Authentication auth) {
-        return users.find(auth.getName())
-                .orElseThrow(() -> new ReviewProblem(HttpStatus.FORBIDDEN, "unknown user " + auth.getName()));
+        return users.current(auth);
     }
 }

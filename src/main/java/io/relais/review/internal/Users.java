@@ -34,6 +34,12 @@ class Users implements UserDetailsService {
         return jdbc.sql("select * from app_user where username = ?").param(username).query(ROW).optional();
     }
 
+    /** The signed-in user; one deleted since signing in is refused. */
+    AppUser current(org.springframework.security.core.Authentication auth) {
+        return find(auth.getName()).orElseThrow(() -> new ReviewProblem(org.springframework.http.HttpStatus.FORBIDDEN,
+                "unknown user " + auth.getName()));
+    }
+
     boolean anyAdmin() {
         return jdbc.sql("select count(*) from app_user where role = 'ADMIN'").query(Long.class).single() > 0;
     }

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 
 import io.relais.translate.HtmlBlocks;
 import io.relais.translate.MachineTranslator;
@@ -119,7 +119,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         Map<String, String> terms = glossary.apply(target);
         // Apertium copies numbers as they are: write them the target's way first (1.823 -> 1,823 in English);
         // protected terms are written the target's way too, then kept verbatim at every hop
-        String current = applyTerms(localizeNumbers(text, format, target), format, terms);
+        String current = prepare(text, format, target, terms);
         Pattern protect = ApertiumStreamFormat.protecting(List.copyOf(new java.util.LinkedHashSet<>(terms.values())));
         int unknown = 0;
         for (int i = 0; i + 1 < hops.size(); i++) {
@@ -134,33 +134,23 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         return new TranslatedText(current, NAME, String.join(">", hops), words, Math.min(unknown, words));
     }
 
-    private static String applyTerms(String text, TextFormat format, Map<String, String> terms) {
-        if (terms.isEmpty()) {
-            return text;
-        }
-        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + terms.keySet().stream()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
-                .collect(java.util.stream.Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])");
-        Function<String, String> replace = s -> pattern.matcher(s)
-                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(terms.get(m.group())));
+    /**
+     * The French text made ready for Apertium, in one pass over its text (never its markup): numbers written the
+     * target's way, then protected terms replaced by how the target writes them.
+     */
+    private static String prepare(String text, TextFormat format, String target, Map<String, String> terms) {
+        Pattern termPattern = terms.isEmpty() ? null : ApertiumStreamFormat.wholeWords(terms.keySet());
+        UnaryOperator<String> rewrite = s -> {
+            String localized = NumberLocalizer.localize(s, target);
+            return termPattern == null ? localized : termPattern.matcher(localized)
+                    .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(terms.get(m.group())));
+        };
         if (format == TextFormat.PLAIN) {
-            return replace.apply(text);
+            return rewrite.apply(text);
         }
-        Document doc = Jsoup.parseBodyFragment(text);
-        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
+        Document doc = HtmlBlocks.parse(text);
         doc.body().select("*").forEach(element -> element.textNodes()
-                .forEach(node -> node.text(replace.apply(node.getWholeText()))));
-        return doc.body().html();
-    }
-
-    private static String localizeNumbers(String text, TextFormat format, String target) {
-        if (format == TextFormat.PLAIN) {
-            return NumberLocalizer.localize(text, target);
-        }
-        Document doc = Jsoup.parseBodyFragment(text);
-        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
-        doc.body().select("*").forEach(element -> element.textNodes()
-                .forEach(node -> node.text(NumberLocalizer.localize(node.getWholeText(), target))));
+                .forEach(node -> node.text(rewrite.apply(node.getWholeText()))));
         return doc.body().html();
     }
 

@@ -47,9 +47,14 @@ final class ApertiumStreamFormat {
         if (terms.isEmpty()) {
             return PROTECTED;
         }
+        return Pattern.compile(wholeWords(terms).pattern() + "|" + PROTECTED.pattern());
+    }
+
+    /** Any of the terms as a whole word (not inside a longer word), longest first. */
+    static Pattern wholeWords(java.util.Collection<String> terms) {
         String alternatives = terms.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).collect(Collectors.joining("|"));
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])|" + PROTECTED.pattern());
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
     }
 
     /**
