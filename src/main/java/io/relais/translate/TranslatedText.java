@@ -10,9 +10,19 @@ package io.relais.translate;
  * @param unknownWords words the engine marked as unknown (or failed to transfer or generate)
  * @param segments     segments (title, paragraphs) the text was translated in
  * @param memoryHits   segments that came from the translation memory instead of the engine
+ * @param parts        the segments one by one, where the translator kept them (empty otherwise)
  */
 public record TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
-                             int memoryHits) {
+                             int memoryHits, java.util.List<TranslatedSegment> parts) {
+
+    public TranslatedText {
+        parts = parts == null ? java.util.List.of() : java.util.List.copyOf(parts);
+    }
+
+    public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
+                          int memoryHits) {
+        this(text, engine, route, wordCount, unknownWords, segments, memoryHits, java.util.List.of());
+    }
 
     public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords) {
         this(text, engine, route, wordCount, unknownWords, 1, 0);
