@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
@@ -99,14 +98,17 @@ public class ClusterConfiguration {
         return new FanoutExchange(ClusterProperties.FEEDS_EXCHANGE, true, false);
     }
 
-    /** This node's own queue of feed changes: gone with the node (auto-delete). */
+    /**
+     * This node's own queue of feed changes: gone with the node (exclusive, auto-delete). Not Spring AMQP's
+     * AnonymousQueue: it asks for a leader locator that RabbitMQ 3.10 refuses on classic queues.
+     */
     @Bean
-    AnonymousQueue feedChangesQueue() {
-        return new AnonymousQueue();
+    Queue feedChangesQueue(ClusterNode node) {
+        return QueueBuilder.nonDurable("relais.feeds." + node.lockClientId()).exclusive().autoDelete().build();
     }
 
     @Bean
-    Binding feedChangesBinding(AnonymousQueue feedChangesQueue, FanoutExchange feedsExchange) {
+    Binding feedChangesBinding(Queue feedChangesQueue, FanoutExchange feedsExchange) {
         return BindingBuilder.bind(feedChangesQueue).to(feedsExchange);
     }
 

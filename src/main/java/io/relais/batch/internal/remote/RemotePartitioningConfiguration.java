@@ -113,8 +113,11 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
-    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep) {
-        return new PartitionRequestHandler(jobRepository, sliceStep);
+    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep,
+                                                    ClusterProperties cluster,
+                                                    @Value("${server.port:8080}") String port) {
+        return new PartitionRequestHandler(jobRepository, sliceStep,
+                cluster.nodeId() == null ? "port " + port : cluster.nodeId());
     }
 
     /**
