@@ -44,23 +44,29 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--relais.cluster.enabled=true",
+                "--relais.cluster.roles=" + roles,
+                "--relais.cluster.node-id=" + name,
+                "--relais.ingest.inbox-dir=" + dir.resolve("inbox")));
+        args.addAll(extraArgs);
+        return startProcess(name, port, Map.of("RELAIS_DB_URL", jdbcUrl, "RELAIS_DB_USER", "relais",
+                "RELAIS_DB_PASSWORD", "relais"), args);
+    }
+
+    /** Any Relais process (cluster node or the single-machine default): runs are started by the caller only. */
+    Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs) throws IOException {
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
                 Path.of("target/relais.jar").toAbsolutePath().toString(),
                 "--server.port=" + port,
-                "--relais.cluster.enabled=true",
-                "--relais.cluster.roles=" + roles,
-                "--relais.cluster.node-id=" + name,
                 "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds"),
-                "--relais.ingest.inbox-dir=" + dir.resolve("inbox"),
                 "--relais.batch.run-after-ingest=false",
                 "--relais.batch.schedule=-"));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("RELAIS_DB_URL", jdbcUrl);
-        builder.environment().put("RELAIS_DB_USER", "relais");
-        builder.environment().put("RELAIS_DB_PASSWORD", "relais");
+        builder.environment().putAll(env);
         builder.environment().put("RELAIS_SECURITY_ADMIN_PASSWORD", adminPassword);
         Node node = new Node(name, port, builder.start(), log);
         nodes.put(name, node);
@@ -167,6 +173,7 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
+    /** Stops every node (SIGTERM) and forgets them. */
     @Override
     public void close() {
         nodes.values().forEach(n -> n.process().destroy());
@@ -177,5 +184,6 @@ final class ClusterNodes implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+        nodes.clear();
     }
 }

@@ -13,7 +13,7 @@ import io.relais.cluster.PollingDuties;
  * {@code /actuator/health} component {@code cluster}: this node's name and roles, whether it is the elected
  * poller, and whether it reaches the broker (DOWN without it: no partitions can be sent or taken).
  */
-@Component
+@Component("clusterHealthIndicator")
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
 class ClusterHealth implements HealthIndicator {
 
