@@ -40,6 +40,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
 
     private final ApertiumModes modes;
     private final Map<String, List<String>> routes;
+    private final Map<String, List<List<String>>> candidates = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
     private Function<String, Map<String, String>> glossary = target -> Map.of();
@@ -65,6 +66,51 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
      */
     public void useGlossary(Function<String, Map<String, String>> glossary) {
         this.glossary = glossary;
+    }
+
+    /**
+     * Other routes worth trying per target language, e.g. {@code en -> [fr>ca>en]} (the configured route is always
+     * the first candidate); routes whose modes are not installed are left out.
+     */
+    public void useCandidates(Map<String, List<String>> candidateRoutes) {
+        candidateRoutes.forEach((target, list) -> {
+            List<List<String>> parsed = new ArrayList<>();
+            List<String> main = routes.get(target);
+            if (main != null) {
+                parsed.add(main);
+            }
+            for (String route : list) {
+                List<String> hops = parseRoute(route);
+                if (!parsed.contains(hops) && missingModes(hops).isEmpty()
+                        && hops.get(hops.size() - 1).equals(target)) {
+                    parsed.add(hops);
+                }
+            }
+            candidates.put(target, List.copyOf(parsed));
+        });
+    }
+
+    @Override
+    public List<String> candidateRoutes(String source, String target) {
+        List<List<String>> list = candidates.get(target);
+        if (list == null) {
+            String route = route(source, target);
+            return route == null ? List.of() : List.of(route);
+        }
+        return list.stream().filter(h -> h.get(0).equals(source)).map(h -> String.join(">", h)).toList();
+    }
+
+    @Override
+    public TranslatedText translate(String text, TextFormat format, String source, String target, String route) {
+        List<String> hops = parseRoute(route);
+        if (!hops.get(0).equals(source) || !hops.get(hops.size() - 1).equals(target)) {
+            throw new TranslationException("route " + route + " does not go from " + source + " to " + target);
+        }
+        List<String> missing = missingModes(hops);
+        if (!missing.isEmpty()) {
+            throw new TranslationException("Apertium modes not installed for " + missing);
+        }
+        return translateRoute(text, format, hops);
     }
 
     /**
