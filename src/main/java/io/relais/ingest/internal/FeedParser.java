@@ -71,7 +71,7 @@ public class FeedParser {
      * Rome with the encoding it works out; if that fails, once more on the text decoded the way a person would
      * read it (UTF-8 when valid, else Windows-1252), for feeds whose bytes contradict their declared encoding.
      */
-    private static SyndFeed parseSalvaging(FetchedFeed fetched) throws Exception {
+    static SyndFeed parseSalvaging(FetchedFeed fetched) throws Exception {
         if (declaresUtf8(fetched.content()) && !validUtf8(fetched.content())) {
             // declared (or defaulting to) UTF-8 but not UTF-8: read leniently, Rome would put U+FFFD for every accent
             String text = PayloadDecoder.decode(fetched.content());
