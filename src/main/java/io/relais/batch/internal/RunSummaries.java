@@ -54,7 +54,8 @@ public final class RunSummaries {
         }
         return new RunSummary(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), format(execution.getStartTime()), format(execution.getEndTime()),
-                read, written, languages);
+                read, written, languages, execution.getExitStatus().getExitDescription().isBlank() ? null
+                        : execution.getExitStatus().getExitDescription().lines().findFirst().orElse(null));
     }
 
     private static RunSummary.LanguageRun addSlice(RunSummary.LanguageRun a, RunSummary.LanguageRun b) {
