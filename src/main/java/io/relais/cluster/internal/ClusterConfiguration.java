@@ -15,6 +15,8 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,24 @@ public class ClusterConfiguration {
 
     /** Lock key of the node that polls sources, reads the inbox and starts scheduled runs. */
     public static final String POLLER_ROLE = "relais-poller";
+
+    /**
+     * Spring Session schedules its clean-up as soon as its repository exists: on a fresh database that is before
+     * Flyway has created the session tables, so the repository waits for the migrations.
+     */
+    @Bean
+    static BeanFactoryPostProcessor sessionsAfterMigrations() {
+        return factory -> {
+            if (factory.containsBeanDefinition("sessionRepository")
+                    && factory.containsBeanDefinition("flywayInitializer")) {
+                BeanDefinition sessions = factory.getBeanDefinition("sessionRepository");
+                String[] before = sessions.getDependsOn() == null ? new String[0] : sessions.getDependsOn();
+                String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                after[before.length] = "flywayInitializer";
+                sessions.setDependsOn(after);
+            }
+        };
+    }
 
     @Bean
     ClusterNode clusterNode(ClusterProperties properties, Environment environment) {
