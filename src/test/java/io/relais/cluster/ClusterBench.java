@@ -45,7 +45,7 @@ public final class ClusterBench {
             Node node = nodes.startProcess("bench-single", 18090, Map.of("RELAIS_DB_URL", "jdbc:h2:file:" + h2
                     + "/relais;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
                     List.of("--relais.ingest.poll-on-start=false", "--relais.ingest.inbox-dir=" + h2.resolve("inbox")));
-            nodes.awaitStarted(node, Duration.ofMinutes(8));
+            nodes.awaitStarted(node, Duration.ofMinutes(20));
             single = timeRun(nodes, node, batch);
         }
         double cluster;
@@ -55,7 +55,7 @@ public final class ClusterBench {
             Node w1 = nodes.start("bench-w1", 18092, "worker", args2);
             Node w2 = nodes.start("bench-w2", 18093, "worker", args2);
             for (Node n : List.of(m, w1, w2)) {
-                nodes.awaitStarted(n, Duration.ofMinutes(8));
+                nodes.awaitStarted(n, Duration.ofMinutes(20));
             }
             cluster = timeRun(nodes, m, batch);
         }
