@@ -23,13 +23,17 @@ import io.relais.translate.http.RemoteEngines;
 class TranslatorConfiguration {
 
     /**
-     * Chooses between candidate routes with the quality module's scorer when it provides one, with the count of
-     * unknown-word marks per word otherwise.
+     * Chooses between candidate routes with the quality module's scorer when it provides one (another route must
+     * beat the configured one by {@code relais.translate.route-choice.margin} points, default 0), with the count of
+     * unknown-word marks otherwise (and its measured margin).
      */
     @Bean(destroyMethod = "close")
-    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers) {
-        return new RouteChoice(() -> scorers.getIfUnique(() -> MarksPerWordScorer.INSTANCE),
-                Runtime.getRuntime().availableProcessors());
+    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers,
+                            @Value("${relais.translate.route-choice.margin:0}") double margin) {
+        return new RouteChoice(() -> {
+            SegmentScorer scorer = scorers.getIfUnique();
+            return scorer == null ? RouteChoice.byMarks() : new RouteChoice.Scoring(scorer, margin);
+        }, Runtime.getRuntime().availableProcessors());
     }
 
     /**

@@ -70,11 +70,17 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
             check("summary", summary.text(), issues);
         }
         check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
+        int found = issues.size();   // corrections already made are shown to editors, not held against the text
+        FinishingIssues.add("title", title, title.text(), issues);
+        if (summary != null) {
+            FinishingIssues.add("summary", summary, summary.text(), issues);
+        }
+        FinishingIssues.add("body", body, Jsoup.parseBodyFragment(body.text()).text(), issues);
 
         countMemoryUse(title, summary, body);
         int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());
         int unknown = title.unknownWords() + body.unknownWords() + (summary == null ? 0 : summary.unknownWords());
-        Verdict verdict = policy.judge(issues.size(), words, unknown);
+        Verdict verdict = policy.judge(found, words, unknown);
         return new TranslationResult(article.id(), article.revision(), lang, body.engine(), body.route(),
                 title.text(), summary == null ? null : summary.text(), body.text(), verdict.score(), words, unknown,
                 verdict.autoApprove() ? TranslationState.AUTO_APPROVED : TranslationState.NEEDS_REVIEW,

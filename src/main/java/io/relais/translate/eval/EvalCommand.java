@@ -132,7 +132,7 @@ public final class EvalCommand {
                                        List<String> source, List<String> reference, double bestSingle) {
         Map<String, String> main = Map.of(lang, routes.get(0));
         try (ApertiumEngine choosing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), main, Duration.ofSeconds(60));
-             RouteChoice choice = new RouteChoice(() -> MarksPerWordScorer.INSTANCE, Runtime.getRuntime().availableProcessors())) {
+             RouteChoice choice = new RouteChoice(RouteChoice::byMarks, Runtime.getRuntime().availableProcessors())) {
             choosing.useGlossary(GlossarySeed::termsFor);
             choosing.useCandidates(Map.of(lang, routes));
             Translator translator = new Translator(List.of(choosing), null, false, List.of(lang));
