@@ -24,7 +24,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

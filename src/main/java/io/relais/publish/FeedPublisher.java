@@ -16,13 +16,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import io.relais.article.Translations;
-import io.relais.batch.TranslationsReady;
-import io.relais.review.TranslationReviewed;
+import io.relais.translation.PublishedSetChanged;
+import io.relais.translation.Translations;
 
 /**
  * Renders the feeds of a language from the published translations, and writes the static copies under
- * {@code feeds/<lang>/} after each run (atomically: a reader never sees half a file).
+ * {@code feeds/<lang>/} whenever a language's published set changes (atomically: a reader never sees half a file).
  */
 @Service
 public class FeedPublisher {
@@ -59,12 +58,7 @@ public class FeedPublisher {
     }
 
     @EventListener
-    void onTranslationsReady(TranslationsReady event) {
-        event.languages().stream().filter(this::publishes).forEach(this::export);
-    }
-
-    @EventListener
-    void onTranslationReviewed(TranslationReviewed event) {
+    void onPublishedSetChanged(PublishedSetChanged event) {
         if (publishes(event.lang())) {
             export(event.lang());
         }

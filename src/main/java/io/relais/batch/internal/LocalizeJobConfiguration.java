@@ -18,9 +18,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
-import io.relais.article.TranslationResult;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.VerdictPolicy;
@@ -74,11 +73,11 @@ public class LocalizeJobConfiguration {
 
     @Bean
     @StepScope
-    PendingTranslationReader pendingTranslationReader(Articles articles,
+    PendingTranslationReader pendingTranslationReader(Translations translations,
                                                       @Value("#{stepExecutionContext['lang']}") String lang,
                                                       @Value("${relais.batch.max-attempts:3}") int maxAttempts,
                                                       @Value("${relais.batch.max-items-per-run:10000}") int limit) {
-        return new PendingTranslationReader(articles, lang, maxAttempts, limit);
+        return new PendingTranslationReader(translations, lang, maxAttempts, limit);
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
+import io.relais.translation.Translations;
 
 /**
  * The articles whose current revision still needs a translation into one language, as of when the step opens.
@@ -16,14 +16,14 @@ import io.relais.article.Articles;
  */
 public class PendingTranslationReader implements ItemStreamReader<Article> {
 
-    private final Articles articles;
+    private final Translations translations;
     private final String lang;
     private final int maxAttempts;
     private final int limit;
     private Iterator<Article> pending = List.<Article>of().iterator();
 
-    public PendingTranslationReader(Articles articles, String lang, int maxAttempts, int limit) {
-        this.articles = articles;
+    public PendingTranslationReader(Translations translations, String lang, int maxAttempts, int limit) {
+        this.translations = translations;
         this.lang = lang;
         this.maxAttempts = maxAttempts;
         this.limit = limit;
@@ -31,7 +31,7 @@ public class PendingTranslationReader implements ItemStreamReader<Article> {
 
     @Override
     public void open(ExecutionContext executionContext) {
-        pending = articles.needingTranslation(lang, maxAttempts, limit).iterator();
+        pending = translations.needingTranslation(lang, maxAttempts, limit).iterator();
     }
 
     @Override

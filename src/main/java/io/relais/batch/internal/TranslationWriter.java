@@ -3,10 +3,13 @@ package io.relais.batch.internal;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import io.relais.article.TranslationResult;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.Translations;
 
-/** Stores each result; storing the same (article, revision, language) again replaces it, never duplicates it. */
+/**
+ * Stores a chunk's results in one call; storing the same (article, revision, language) again replaces it, never
+ * duplicates it. The store announces the languages whose published set changed.
+ */
 public class TranslationWriter implements ItemWriter<TranslationResult> {
 
     private final Translations translations;
@@ -17,8 +20,6 @@ public class TranslationWriter implements ItemWriter<TranslationResult> {
 
     @Override
     public void write(Chunk<? extends TranslationResult> chunk) {
-        for (TranslationResult result : chunk) {
-            translations.save(result);
-        }
+        translations.saveAll(chunk.getItems());
     }
 }

@@ -25,7 +25,7 @@ import io.relais.article.Articles;
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.article.StoreResult;
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
 import io.relais.ingest.IngestRejectedException;

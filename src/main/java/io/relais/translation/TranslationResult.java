@@ -1,4 +1,4 @@
-package io.relais.article;
+package io.relais.translation;
 
 import java.util.List;
 

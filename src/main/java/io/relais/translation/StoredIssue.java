@@ -1,4 +1,4 @@
-package io.relais.article;
+package io.relais.translation;
 
 /** A quality issue found in one field (title, summary, body) of a translation; offsets into its plain text. */
 public record StoredIssue(

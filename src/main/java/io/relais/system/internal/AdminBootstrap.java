@@ -1,4 +1,4 @@
-package io.relais.review.internal;
+package io.relais.system.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -10,6 +10,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+
+import io.relais.system.AppUser;
+import io.relais.system.Users;
 
 /**
  * The first administrator: from {@code relais.security.admin.username} / {@code .password} (e.g. the environment

@@ -1,4 +1,4 @@
-package io.relais.translate.eval;
+package io.relais.bench.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

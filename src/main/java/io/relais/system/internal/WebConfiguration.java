@@ -1,4 +1,4 @@
-package io.relais.review.internal;
+package io.relais.system.internal;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,18 +1,28 @@
-package io.relais.article;
+package io.relais.translation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The translation store: one row per (article, revision, language), with its quality issues. */
+import io.relais.article.Article;
+import io.relais.article.Articles;
+
+/**
+ * The translation store: one row per (article, revision, language), with its quality issues. Every change that can
+ * change what a language publishes announces {@link PublishedSetChanged}, once per language and call.
+ */
 @Service
 public class Translations {
 
@@ -31,10 +41,23 @@ public class Translations {
             rs.getObject("updated_at", OffsetDateTime.class), rs.getString("engine"), rs.getString("route"),
             (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")));
 
-    private final JdbcClient jdbc;
+    /**
+     * Articles whose current revision still waits for a translation into a language (parameters: lang, max attempts,
+     * lang pattern): none yet, or only a failed one that may be retried; only from sources translated into it.
+     */
+    private static final String WAITING = """
+            from article a
+            join source s on s.id = a.source_id
+            left join translation t on t.article_id = a.id and t.revision = a.revision and t.lang = ?
+            where (t.id is null or (t.state = 'FAILED' and t.attempts < ?))
+              and (s.languages is null or ',' || s.languages || ',' like ?)""";
 
-    Translations(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Translations(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -43,19 +66,42 @@ public class Translations {
      */
     @Transactional
     public long save(TranslationResult r) {
+        Set<String> changed = new LinkedHashSet<>();
+        long id = store(r, changed);
+        announce(changed);
+        return id;
+    }
+
+    /** Stores several results (a batch chunk) in one transaction, announcing each changed language once. */
+    @Transactional
+    public void saveAll(Collection<? extends TranslationResult> results) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (TranslationResult r : results) {
+            store(r, changed);
+        }
+        announce(changed);
+    }
+
+    private long store(TranslationResult r, Set<String> changedLanguages) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Optional<Long> existing = jdbc.sql("select id from translation where article_id = ? and revision = ? and lang = ? for update")
-                .params(r.articleId(), r.revision(), r.lang()).query(Long.class).optional();
+        Optional<Existing> existing = jdbc.sql(
+                        "select id, state from translation where article_id = ? and revision = ? and lang = ? for update")
+                .params(r.articleId(), r.revision(), r.lang())
+                .query((rs, i) -> new Existing(rs.getLong(1), TranslationState.valueOf(rs.getString(2)))).optional();
+        // a later revision replaces the earlier one's entry in the feeds, whatever becomes of it
+        if (r.state().published() || existing.map(e -> e.state().published()).orElse(false) || r.revision() > 1) {
+            changedLanguages.add(r.lang());
+        }
         long id;
         if (existing.isPresent()) {
-            id = existing.get();
+            id = existing.get().id();
             jdbc.sql("""
                     update translation set engine = ?, route = ?, title = ?, summary = ?, body = ?, quality_score = ?,
                         word_count = ?, unknown_words = ?, state = ?, failure_reason = ?, attempts = attempts + 1,
                         version = version + 1, updated_at = ?
                     where id = ?""")
                     .params(r.engine(), r.route(), r.title(), r.summary(), r.body(), r.qualityScore(), r.wordCount(),
-                            r.unknownWords(), r.state().name(), Sources.abbreviate(r.failureReason(), 4000), now, id)
+                            r.unknownWords(), r.state().name(), abbreviate(r.failureReason(), 4000), now, id)
                     .update();
             jdbc.sql("delete from quality_issue where translation_id = ?").param(id).update();
         } else {
@@ -65,7 +111,7 @@ public class Translations {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
                     .params(r.articleId(), r.revision(), r.lang(), r.engine(), r.route(), r.title(), r.summary(),
                             r.body(), r.qualityScore(), r.wordCount(), r.unknownWords(), r.state().name(),
-                            Sources.abbreviate(r.failureReason(), 4000), now, now)
+                            abbreviate(r.failureReason(), 4000), now, now)
                     .update();
             id = jdbc.sql("select id from translation where article_id = ? and revision = ? and lang = ?")
                     .params(r.articleId(), r.revision(), r.lang()).query(Long.class).single();
@@ -75,9 +121,9 @@ public class Translations {
                     insert into quality_issue (translation_id, checker, field, rule_id, message, start_offset,
                                                end_offset, suggestion, severity)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, issue.checker(), issue.field(), Sources.abbreviate(issue.ruleId(), 200),
-                            Sources.abbreviate(issue.message(), 4000), issue.startOffset(), issue.endOffset(),
-                            Sources.abbreviate(issue.suggestion(), 1000), issue.severity())
+                    .params(id, issue.checker(), issue.field(), abbreviate(issue.ruleId(), 200),
+                            abbreviate(issue.message(), 4000), issue.startOffset(), issue.endOffset(),
+                            abbreviate(issue.suggestion(), 1000), issue.severity())
                     .update();
         }
         return id;
@@ -88,19 +134,40 @@ public class Translations {
     }
 
     /**
-     * Replaces the text and state of a translation if nobody changed it since {@code expectedVersion} was read
-     * (optimistic locking); returns false when someone did.
+     * An editor's action: the text and the state {@code action} leads to from {@code current}'s state, if nobody
+     * changed the translation since {@code expectedVersion} was read (optimistic locking). Returns false when someone
+     * did; throws {@link TranslationAction.TransitionRefusedException} when the action is not allowed in that state.
      */
     @Transactional
-    public boolean updateIfVersion(long id, int expectedVersion, String title, String summary, String body,
-                                   TranslationState state, String reason) {
-        return jdbc.sql("""
+    public boolean apply(Translation current, TranslationAction action, int expectedVersion, String title,
+                         String summary, String body, String reason) {
+        TranslationState next = action.next(current.state());
+        boolean updated = jdbc.sql("""
                 update translation set title = ?, summary = ?, body = ?, state = ?, failure_reason = ?,
                     version = version + 1, updated_at = ?
-                where id = ? and version = ?""")
-                .params(title, summary, body, state.name(), Sources.abbreviate(reason, 4000),
-                        OffsetDateTime.now(ZoneOffset.UTC), id, expectedVersion)
+                where id = ? and version = ? and state = ?""")
+                .params(title, summary, body, next.name(), abbreviate(reason, 4000),
+                        OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion, current.state().name())
                 .update() == 1;
+        if (updated && (current.state().published() || next.published())) {
+            announce(Set.of(current.lang()));
+        }
+        return updated;
+    }
+
+    /**
+     * Articles whose current revision has no translation into {@code lang} yet, or only a failed one that may be
+     * retried (fewer than {@code maxAttempts} attempts), oldest first; only from sources translated into {@code lang}.
+     */
+    public List<Article> needingTranslation(String lang, int maxAttempts, int limit) {
+        return jdbc.sql("select a.* " + WAITING + " order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", limit).query(Articles.ROW_MAPPER).list();
+    }
+
+    /** How many articles still wait for a translation into {@code lang} (the backlog a run works through). */
+    public long countNeedingTranslation(String lang, int maxAttempts) {
+        return jdbc.sql("select count(*) " + WAITING)
+                .params(lang, maxAttempts, "%," + lang + ",%").query(Long.class).single();
     }
 
     /** One page of a language's translations in the given states, oldest or worst first, optionally of one source. */
@@ -175,5 +242,16 @@ public class Translations {
                             .put(rs.getDate("on_day").toLocalDate().toString(), rs.getDouble("score"));
                 });
         return out;
+    }
+
+    private record Existing(long id, TranslationState state) {
+    }
+
+    private void announce(Set<String> languages) {
+        languages.forEach(lang -> events.publishEvent(new PublishedSetChanged(lang)));
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,4 +1,4 @@
-package io.relais.translate.eval;
+package io.relais.bench.eval;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.relais.review.internal;
+package io.relais.system.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.relais.system.AppUser;
+import io.relais.system.Users;
 
 /** {@code PUT /api/users} (administrators): create or update an editor or administrator and their languages. */
 @RestController

@@ -1,4 +1,4 @@
-package io.relais.review.internal;
+package io.relais.system;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /** Users in the database, passwords as BCrypt hashes; Spring Security reads them through this service. */
 @Service
-class Users implements UserDetailsService {
+public class Users implements UserDetailsService {
 
     private static final RowMapper<AppUser> ROW = (rs, i) -> new AppUser(rs.getLong("id"), rs.getString("username"),
             rs.getString("password_hash"), rs.getString("role"),
@@ -30,22 +32,21 @@ class Users implements UserDetailsService {
         this.encoder = encoder;
     }
 
-    Optional<AppUser> find(String username) {
+    public Optional<AppUser> find(String username) {
         return jdbc.sql("select * from app_user where username = ?").param(username).query(ROW).optional();
     }
 
-    /** The signed-in user; one deleted since signing in is refused. */
-    AppUser current(org.springframework.security.core.Authentication auth) {
-        return find(auth.getName()).orElseThrow(() -> new ReviewProblem(org.springframework.http.HttpStatus.FORBIDDEN,
-                "unknown user " + auth.getName()));
+    /** The signed-in user; one deleted since signing in is refused (403). */
+    public AppUser current(Authentication auth) {
+        return find(auth.getName()).orElseThrow(() -> new AccessDeniedException("unknown user " + auth.getName()));
     }
 
-    boolean anyAdmin() {
+    public boolean anyAdmin() {
         return jdbc.sql("select count(*) from app_user where role = 'ADMIN'").query(Long.class).single() > 0;
     }
 
     /** Creates a user, or replaces the password, role and languages of an existing one. */
-    AppUser save(String username, String rawPassword, String role, List<String> languages) {
+    public AppUser save(String username, String rawPassword, String role, List<String> languages) {
         String hash = encoder.encode(rawPassword);
         String langs = languages == null || languages.isEmpty() ? null : String.join(",", languages);
         if (find(username).isPresent()) {

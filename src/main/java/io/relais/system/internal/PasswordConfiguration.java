@@ -1,4 +1,4 @@
-package io.relais.review.internal;
+package io.relais.system.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

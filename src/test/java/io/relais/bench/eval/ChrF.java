@@ -1,4 +1,4 @@
-package io.relais.translate.eval;
+package io.relais.bench.eval;
 
 import java.util.HashMap;
 import java.util.List;
