@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import io.relais.translation.PublishedSetChanged;
@@ -33,6 +36,7 @@ public class FeedPublisher {
     private final List<String> languages;
     private final Path feedsDir;
     private final int maxEntries;
+    private final Map<String, Object> exportLocks = new ConcurrentHashMap<>();
 
     FeedPublisher(Translations translations, FeedBuilder builder, @Value("${relais.languages}") List<String> languages,
                   @Value("${relais.publish.feeds-dir:feeds}") Path feedsDir,
@@ -57,16 +61,23 @@ public class FeedPublisher {
         languages.forEach(this::export);
     }
 
-    @EventListener
+    /**
+     * After the transaction that changed the published set has committed (never inside it: the files must not show
+     * what a rollback undoes), asynchronously; the event publication registry keeps the event until this returns.
+     */
+    @ApplicationModuleListener
     void onPublishedSetChanged(PublishedSetChanged event) {
         if (publishes(event.lang())) {
             export(event.lang());
         }
     }
 
+    /** One export of a language at a time, so that an export that read older rows never overwrites a newer one. */
     public void export(String lang) {
-        for (FeedFormat format : FeedFormat.values()) {
-            writeAtomically(feedsDir.resolve(lang).resolve(format.fileName()), render(lang, format));
+        synchronized (exportLocks.computeIfAbsent(lang, l -> new Object())) {
+            for (FeedFormat format : FeedFormat.values()) {
+                writeAtomically(feedsDir.resolve(lang).resolve(format.fileName()), render(lang, format));
+            }
         }
         log.debug("Exported the {} feeds to {}", lang, feedsDir.resolve(lang));
     }
