@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 import io.relais.translation.PublishedSetChanged;
+import io.relais.translation.TargetLanguages;
 import io.relais.translation.Translations;
 
 /**
@@ -38,14 +38,12 @@ public class FeedPublisher {
     private final int maxEntries;
     private final Map<String, Object> exportLocks = new ConcurrentHashMap<>();
 
-    FeedPublisher(Translations translations, FeedBuilder builder, @Value("${relais.languages}") List<String> languages,
-                  @Value("${relais.publish.feeds-dir:feeds}") Path feedsDir,
-                  @Value("${relais.publish.max-entries:50}") int maxEntries) {
+    FeedPublisher(Translations translations, FeedBuilder builder, TargetLanguages languages, PublishSettings settings) {
         this.translations = translations;
         this.builder = builder;
-        this.languages = languages;
-        this.feedsDir = feedsDir;
-        this.maxEntries = maxEntries;
+        this.languages = languages.languages();
+        this.feedsDir = settings.feedsDir();
+        this.maxEntries = settings.maxEntries();
     }
 
     public boolean publishes(String lang) {

@@ -1,18 +1,13 @@
 package io.relais.translate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import io.relais.translate.http.RemoteEngines;
+import io.relais.translation.TargetLanguages;
 
 /**
  * The {@link Translator}: the engine beans (Apertium) and the remote engines of {@code relais.translate.engines},
@@ -23,20 +18,12 @@ class TranslatorConfiguration {
 
     @Bean
     Translator translator(List<MachineTranslator> engineBeans, RemoteEngines remote, TranslationMemory memory,
-                          @Value("${relais.translate.memory.enabled:true}") boolean useMemory,
-                          @Value("${relais.languages}") List<String> languages,
-                          @Value("${relais.translate.segmentation:paragraph}") String segmentation, Environment environment) {
+                          TranslateSettings settings, TargetLanguages languages) {
         List<MachineTranslator> engines = new ArrayList<>(engineBeans);
         engines.addAll(remote.all());
-        Map<String, List<String>> chains = new LinkedHashMap<>();
-        Binder.get(environment).bind("relais.translate.chain", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of())
-                .forEach((lang, names) -> chains.put(lang, List.of(names.split(","))));
-        if (!segmentation.equals("paragraph") && !segmentation.equals("sentence")) {
-            throw new IllegalArgumentException("relais.translate.segmentation is paragraph or sentence, not " + segmentation);
-        }
-        Translator translator = new Translator(engines, chains, memory, useMemory, languages);
-        translator.segmentBySentence(segmentation.equals("sentence"));
+        Translator translator = new Translator(engines, settings.chains(), memory, settings.memory().enabled(),
+                languages.languages());
+        translator.segmentBySentence(settings.segmentation().equals("sentence"));
         return translator;
     }
 }

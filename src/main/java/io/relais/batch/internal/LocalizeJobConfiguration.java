@@ -20,7 +20,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.relais.article.Article;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
+import io.relais.batch.LocalizeSettings;
 import io.relais.batch.LocalizeStepListener;
+import io.relais.translation.TargetLanguages;
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.VerdictPolicy;
 import io.relais.translate.Translator;
@@ -42,11 +44,11 @@ public class LocalizeJobConfiguration {
     }
 
     @Bean
-    Step localizeStep(JobRepository jobRepository, Step translateLanguageStep,
-                      @Value("${relais.languages}") List<String> languages,
-                      @Value("${relais.batch.threads:2}") int threads) {
+    Step localizeStep(JobRepository jobRepository, Step translateLanguageStep, TargetLanguages targetLanguages,
+                      LocalizeSettings settings) {
+        List<String> languages = targetLanguages.languages();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("localize-");
-        executor.setConcurrencyLimit(threads);
+        executor.setConcurrencyLimit(settings.threads());
         return new StepBuilder("localize", jobRepository)
                 .partitioner(WORKER_STEP, new LanguagePartitioner(languages))
                 .step(translateLanguageStep)
@@ -59,10 +61,9 @@ public class LocalizeJobConfiguration {
     Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                PendingTranslationReader pendingTranslationReader,
                                LocalizeProcessor localizeProcessor, Translations translations,
-                               ObjectProvider<LocalizeStepListener> listeners,
-                               @Value("${relais.batch.chunk-size:5}") int chunkSize) {
+                               ObjectProvider<LocalizeStepListener> listeners, LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
-                .<Article, TranslationResult>chunk(chunkSize)
+                .<Article, TranslationResult>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(pendingTranslationReader)
                 .processor(localizeProcessor)
@@ -75,9 +76,8 @@ public class LocalizeJobConfiguration {
     @StepScope
     PendingTranslationReader pendingTranslationReader(Translations translations,
                                                       @Value("#{stepExecutionContext['lang']}") String lang,
-                                                      @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                                                      @Value("${relais.batch.max-items-per-run:10000}") int limit) {
-        return new PendingTranslationReader(translations, lang, maxAttempts, limit);
+                                                      LocalizeSettings settings) {
+        return new PendingTranslationReader(translations, lang, settings.maxAttempts(), settings.maxItemsPerRun());
     }
 
     @Bean

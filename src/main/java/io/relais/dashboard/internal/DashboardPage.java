@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +18,13 @@ import io.relais.system.AppUser;
 import io.relais.system.Users;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
+import io.relais.batch.LocalizeSettings;
+import io.relais.translation.TargetLanguages;
 
 /**
  * {@code GET /review}: counts and backlog per language (the signed-in user's languages only), the latest runs and
  * the average quality score per day over two weeks. The backlog counts what a run would still do, so it uses the
- * batch's own {@code relais.batch.max-attempts}.
+ * batch's own {@code relais.batch.max-attempts} ({@link LocalizeSettings}).
  */
 @Controller
 class DashboardPage {
@@ -38,13 +39,12 @@ class DashboardPage {
     private final int maxAttempts;
 
     DashboardPage(Translations translations, LocalizeRuns runs, Users users,
-                  @Value("${relais.languages}") List<String> languages,
-                  @Value("${relais.batch.max-attempts:3}") int maxAttempts) {
+                  TargetLanguages languages, LocalizeSettings localize) {
         this.translations = translations;
         this.runs = runs;
         this.users = users;
-        this.languages = languages;
-        this.maxAttempts = maxAttempts;
+        this.languages = languages.languages();
+        this.maxAttempts = localize.maxAttempts();
     }
 
     @GetMapping("/review")

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -65,12 +64,12 @@ class ArticlePushController {
     private final long maxBytes;
 
     ArticlePushController(ArticleIngestor ingestor, Articles articles, Translations translations, Sources sources,
-                          @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                          IngestProperties settings) {
         this.ingestor = ingestor;
         this.articles = articles;
         this.translations = translations;
         this.sources = sources;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxBytes();
     }
 
     @PostMapping

@@ -14,7 +14,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
@@ -39,10 +38,10 @@ public class FeedFetcher {
     private final Map<String, ReentrantLock> hostLocks = new ConcurrentHashMap<>();
 
     FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http,
-                @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                IngestProperties settings) {
         this.sources = sources;
         this.urlPolicy = urlPolicy;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxBytes();
         this.http = http;
     }
 

@@ -6,7 +6,6 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
@@ -17,7 +16,6 @@ import io.relais.article.Sources;
  * route template in {@code routes/feeds.yaml}.
  */
 @Component
-@EnableConfigurationProperties(IngestProperties.class)
 public class FeedPollers implements CamelContextConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPollers.class);

@@ -13,7 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
@@ -45,15 +44,14 @@ public class InboxFileIngester {
 
     InboxFileIngester(ArticleIngestor ingestor, ArticleFileParser parser, FeedParser feedParser,
                       DeadLetters deadLetters, Sources sources,
-                      @Value("${relais.ingest.inbox-dir:inbox}") Path inboxDir,
-                      @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                      IngestProperties settings) {
         this.ingestor = ingestor;
         this.parser = parser;
         this.feedParser = feedParser;
         this.deadLetters = deadLetters;
         this.sources = sources;
-        this.failedDir = inboxDir.resolve(".failed");
-        this.maxBytes = maxBytes;
+        this.failedDir = settings.inboxDir().resolve(".failed");
+        this.maxBytes = settings.maxBytes();
     }
 
     /** @return a one-line summary of what was ingested */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,6 +25,7 @@ import io.relais.translation.Translation;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
 import io.relais.translate.HtmlBlocks;
+import io.relais.translation.TargetLanguages;
 
 /**
  * The editors' web pages (server-rendered; the dashboard at {@code /review} is the dashboard module's): queue per
@@ -44,12 +44,12 @@ class ReviewPages {
     private final List<String> languages;
 
     ReviewPages(ReviewService review, Translations translations, Sources sources, Users users,
-                @Value("${relais.languages}") List<String> languages) {
+                TargetLanguages languages) {
         this.sources = sources;
         this.review = review;
         this.translations = translations;
         this.users = users;
-        this.languages = languages;
+        this.languages = languages.languages();
     }
 
     @GetMapping("/{lang}")

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -28,11 +27,10 @@ class AdminBootstrap implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    AdminBootstrap(Users users, @Value("${relais.security.admin.username:admin}") String username,
-                   @Value("${relais.security.admin.password:}") String password) {
+    AdminBootstrap(Users users, SecuritySettings settings) {
         this.users = users;
-        this.username = username;
-        this.password = password;
+        this.username = settings.admin().username();
+        this.password = settings.admin().password() == null ? "" : settings.admin().password();
     }
 
     @Override

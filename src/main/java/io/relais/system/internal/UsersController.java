@@ -3,7 +3,6 @@ package io.relais.system.internal;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,6 +17,7 @@ import jakarta.validation.constraints.Size;
 
 import io.relais.system.AppUser;
 import io.relais.system.Users;
+import io.relais.translation.TargetLanguages;
 
 /** {@code PUT /api/users} (administrators): create or update an editor or administrator and their languages. */
 @RestController
@@ -33,9 +33,9 @@ class UsersController {
     private final Users users;
     private final List<String> languages;
 
-    UsersController(Users users, @Value("${relais.languages}") List<String> languages) {
+    UsersController(Users users, TargetLanguages languages) {
         this.users = users;
-        this.languages = languages;
+        this.languages = languages.languages();
     }
 
     @PutMapping

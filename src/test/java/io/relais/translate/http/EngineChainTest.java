@@ -61,12 +61,12 @@ class EngineChainTest {
 
     @Test
     void remoteEnginesAreBuiltFromConfiguration() {
-        var engine = RemoteEngines.create("deepl", new RemoteEngineProperties.Engine("deepl", "https://api-free.deepl.com",
+        var engine = RemoteEngines.create("deepl", new io.relais.translate.TranslateSettings.Engine("deepl", "https://api-free.deepl.com",
                 "key", null, List.of("de"), Map.of(), null, null));
         assertThat(engine).isInstanceOf(DeepLEngine.class);
         assertThat(engine.supports("fr", "de")).isTrue();
         assertThat(engine.supports("fr", "es")).isFalse();
-        assertThatThrownBy(() -> RemoteEngines.create("x", new RemoteEngineProperties.Engine("babelfish", "http://x",
+        assertThatThrownBy(() -> RemoteEngines.create("x", new io.relais.translate.TranslateSettings.Engine("babelfish", "http://x",
                 null, null, List.of(), null, null, null))).hasMessageContaining("not libretranslate, deepl or openai");
     }
 }

@@ -1,0 +1,15 @@
+package io.relais.quality;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code relais.quality.*}: score = 100 − issues per 100 words × {@code issueWeight} − % unknown words ×
+ * {@code unknownWeight}; at or above {@code autoApproveThreshold} a translation is published without review.
+ */
+@ConfigurationProperties("relais.quality")
+public record QualitySettings(
+        @DefaultValue("4.0") double issueWeight,
+        @DefaultValue("2.0") double unknownWeight,
+        @DefaultValue("70") double autoApproveThreshold) {
+}
