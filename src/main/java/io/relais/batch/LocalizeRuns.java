@@ -18,6 +18,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.relais.batch.internal.LocalizeRunTracker;
+import io.relais.batch.internal.RunGate;
+import io.relais.cluster.PollingDuties;
 import io.relais.ingest.ArticleIngested;
 
 /**
@@ -35,6 +37,8 @@ public class LocalizeRuns implements AutoCloseable {
     private final LocalizeRunTracker tracker;
     private final Duration debounce;
     private final boolean runAfterIngest;
+    private final RunGate gate;
+    private final PollingDuties duties;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "localize-runner");
         t.setDaemon(true);
@@ -44,7 +48,10 @@ public class LocalizeRuns implements AutoCloseable {
     private ScheduledFuture<?> debounced;
 
     LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
-                 LocalizeSettings settings) {
+                 LocalizeSettings settings,
+                 org.springframework.beans.factory.ObjectProvider<RunGate> gate, PollingDuties duties) {
+        this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
+        this.duties = duties;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.localizeJob = localizeJob;
@@ -62,11 +69,20 @@ public class LocalizeRuns implements AutoCloseable {
 
     private JobExecution start() {
         try {
-            JobExecution execution = jobOperator.startNextInstance(localizeJob);
+            // in a cluster the gate also waits for a run started by another node
+            JobExecution execution = gate.exclusively(this::startNextInstance);
             log.info("Localize run #{} ended {}", execution.getId(), execution.getStatus());
             return execution;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start a localize run: " + e.getMessage(), e);
+        }
+    }
+
+    private JobExecution startNextInstance() {
+        try {
+            return jobOperator.startNextInstance(localizeJob);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -123,7 +139,9 @@ public class LocalizeRuns implements AutoCloseable {
 
     @Scheduled(cron = "${relais.batch.schedule:0 */30 * * * *}")
     void onSchedule() {
-        runner.execute(this::runQuietly);
+        if (duties.elected()) { // in a cluster, only the elected node starts scheduled runs
+            runner.execute(this::runQuietly);
+        }
     }
 
     private void runQuietly() {

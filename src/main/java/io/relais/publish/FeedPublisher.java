@@ -18,6 +18,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
+import io.relais.cluster.FeedChanges;
+import io.relais.cluster.FeedsChangedElsewhere;
 import io.relais.translation.PublishedSetChanged;
 import io.relais.translation.TargetLanguages;
 import io.relais.translation.Translations;
@@ -36,9 +38,12 @@ public class FeedPublisher {
     private final List<String> languages;
     private final Path feedsDir;
     private final int maxEntries;
+    private final FeedChanges otherNodes;
     private final Map<String, Object> exportLocks = new ConcurrentHashMap<>();
 
-    FeedPublisher(Translations translations, FeedBuilder builder, TargetLanguages languages, PublishSettings settings) {
+    FeedPublisher(Translations translations, FeedBuilder builder, TargetLanguages languages, PublishSettings settings,
+                  FeedChanges otherNodes) {
+        this.otherNodes = otherNodes;
         this.translations = translations;
         this.builder = builder;
         this.languages = languages.languages();
@@ -62,12 +67,20 @@ public class FeedPublisher {
     /**
      * After the transaction that changed the published set has committed (never inside it: the files must not show
      * what a rollback undoes), asynchronously; the event publication registry keeps the event until this returns.
+     * In a cluster the other nodes are told too.
      */
     @ApplicationModuleListener
     void onPublishedSetChanged(PublishedSetChanged event) {
         if (publishes(event.lang())) {
             export(event.lang());
+            otherNodes.announce(List.of(event.lang()));
         }
+    }
+
+    /** Another node of the cluster changed these feeds: rewrite this node's copies (and drop cached ones). */
+    @EventListener
+    void onFeedsChangedElsewhere(FeedsChangedElsewhere event) {
+        event.languages().stream().filter(this::publishes).forEach(this::export);
     }
 
     /** One export of a language at a time, so that an export that read older rows never overwrites a newer one. */

@@ -3,6 +3,7 @@ package io.relais.translate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,14 +17,36 @@ import io.relais.translation.TargetLanguages;
 @Configuration(proxyBeanMethods = false)
 class TranslatorConfiguration {
 
+    /**
+     * Chooses between candidate routes with the quality module's scorer when it provides one, with the count of
+     * unknown-word marks per word otherwise.
+     */
+    @Bean(destroyMethod = "close")
+    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers) {
+        return new RouteChoice(() -> scorers.getIfUnique(() -> MarksPerWordScorer.INSTANCE),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Typography of each target ({@code relais.translate.finishing.typography}, on by default) and LanguageTool's
+     * safe corrections ({@code relais.translate.finishing.rules.<lang>}: rule ids, comma-separated).
+     */
+    @Bean
+    TargetFinishing targetFinishing(TranslateSettings settings) {
+        return new TargetFinishing(settings.finishing().typography(), new SafeCorrections(settings.finishing().ruleIds()));
+    }
+
     @Bean
     Translator translator(List<MachineTranslator> engineBeans, RemoteEngines remote, TranslationMemory memory,
-                          TranslateSettings settings, TargetLanguages languages) {
+                          RouteChoice routeChoice, TargetFinishing finishing, TranslateSettings settings,
+                          TargetLanguages languages) {
         List<MachineTranslator> engines = new ArrayList<>(engineBeans);
         engines.addAll(remote.all());
         Translator translator = new Translator(engines, settings.chains(), memory, settings.memory().enabled(),
                 languages.languages());
         translator.segmentBySentence(settings.segmentation().equals("sentence"));
+        translator.chooseRoutesWith(routeChoice);
+        translator.finishWith(finishing);
         return translator;
     }
 }

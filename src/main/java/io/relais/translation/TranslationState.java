@@ -1,12 +1,13 @@
 package io.relais.translation;
 
 /**
- * The life of one translation: PENDING -> MACHINE_TRANSLATED -> {AUTO_APPROVED | NEEDS_REVIEW | FAILED},
- * NEEDS_REVIEW -> {APPROVED | REJECTED}. Only AUTO_APPROVED and APPROVED are published. What editors may do in
- * each state is {@link TranslationAction}'s to say.
+ * The life of one translation. A row is written once the article is translated and checked, with the verdict:
+ * {AUTO_APPROVED | NEEDS_REVIEW | FAILED}; editors then take NEEDS_REVIEW (or FAILED) to {APPROVED | REJECTED}
+ * ({@link TranslationAction} says what may be done in each state). Only AUTO_APPROVED and APPROVED are published.
+ * (The design's PENDING and MACHINE_TRANSLATED were never stored: the batch's chunk holds that stage.)
  */
 public enum TranslationState {
-    PENDING, MACHINE_TRANSLATED, AUTO_APPROVED, NEEDS_REVIEW, FAILED, APPROVED, REJECTED;
+    AUTO_APPROVED, NEEDS_REVIEW, FAILED, APPROVED, REJECTED;
 
     public boolean published() {
         return this == AUTO_APPROVED || this == APPROVED;

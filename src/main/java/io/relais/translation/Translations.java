@@ -2,13 +2,10 @@ package io.relais.translation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,8 +17,9 @@ import io.relais.article.Article;
 import io.relais.article.Articles;
 
 /**
- * The translation store: one row per (article, revision, language), with its quality issues. Every change that can
- * change what a language publishes announces {@link PublishedSetChanged}, once per language and call.
+ * The translation store: one row per (article, revision, language), with its quality issues. An editor's action that
+ * changes what a language publishes announces {@link PublishedSetChanged}; machine translations are announced by
+ * the batch through {@link #announce}, once per language when its partition ends.
  */
 @Service
 public class Translations {
@@ -62,39 +60,19 @@ public class Translations {
 
     /**
      * Stores a result, replacing a failed or earlier attempt for the same (article, revision, language):
-     * running the same work twice never makes two rows.
+     * running the same work twice never makes two rows. Announces nothing: whoever stores machine translations
+     * announces the languages it changed once it is done ({@link #announce}), so that a run of a hundred chunks
+     * rebuilds each feed once, not a hundred times.
      */
     @Transactional
     public long save(TranslationResult r) {
-        Set<String> changed = new LinkedHashSet<>();
-        long id = store(r, changed);
-        announce(changed);
-        return id;
-    }
-
-    /** Stores several results (a batch chunk) in one transaction, announcing each changed language once. */
-    @Transactional
-    public void saveAll(Collection<? extends TranslationResult> results) {
-        Set<String> changed = new LinkedHashSet<>();
-        for (TranslationResult r : results) {
-            store(r, changed);
-        }
-        announce(changed);
-    }
-
-    private long store(TranslationResult r, Set<String> changedLanguages) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Optional<Existing> existing = jdbc.sql(
-                        "select id, state from translation where article_id = ? and revision = ? and lang = ? for update")
-                .params(r.articleId(), r.revision(), r.lang())
-                .query((rs, i) -> new Existing(rs.getLong(1), TranslationState.valueOf(rs.getString(2)))).optional();
-        // a later revision replaces the earlier one's entry in the feeds, whatever becomes of it
-        if (r.state().published() || existing.map(e -> e.state().published()).orElse(false) || r.revision() > 1) {
-            changedLanguages.add(r.lang());
-        }
+        Optional<Long> existing = jdbc.sql(
+                        "select id from translation where article_id = ? and revision = ? and lang = ? for update")
+                .params(r.articleId(), r.revision(), r.lang()).query(Long.class).optional();
         long id;
         if (existing.isPresent()) {
-            id = existing.get().id();
+            id = existing.get();
             jdbc.sql("""
                     update translation set engine = ?, route = ?, title = ?, summary = ?, body = ?, quality_score = ?,
                         word_count = ?, unknown_words = ?, state = ?, failure_reason = ?, attempts = attempts + 1,
@@ -150,7 +128,7 @@ public class Translations {
                         OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion, current.state().name())
                 .update() == 1;
         if (updated && (current.state().published() || next.published())) {
-            announce(Set.of(current.lang()));
+            events.publishEvent(new PublishedSetChanged(current.lang()));
         }
         return updated;
     }
@@ -162,6 +140,15 @@ public class Translations {
     public List<Article> needingTranslation(String lang, int maxAttempts, int limit) {
         return jdbc.sql("select a.* " + WAITING + " order by a.id limit ?")
                 .params(lang, maxAttempts, "%," + lang + ",%", limit).query(Articles.ROW_MAPPER).list();
+    }
+
+    /**
+     * One page of {@link #needingTranslation(String, int, int)}: the waiting articles with an id above
+     * {@code afterId}, oldest first, so that a reader walks the backlog a page at a time instead of loading it all.
+     */
+    public List<Article> needingTranslationAfter(String lang, int maxAttempts, long afterId, int limit) {
+        return jdbc.sql("select a.* " + WAITING + " and a.id > ? order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", afterId, limit).query(Articles.ROW_MAPPER).list();
     }
 
     /** How many articles still wait for a translation into {@code lang} (the backlog a run works through). */
@@ -244,11 +231,13 @@ public class Translations {
         return out;
     }
 
-    private record Existing(long id, TranslationState state) {
-    }
-
-    private void announce(Set<String> languages) {
-        languages.forEach(lang -> events.publishEvent(new PublishedSetChanged(lang)));
+    /**
+     * Tells publishing that {@code lang}'s published set may have changed (after machine translations were stored):
+     * the event is recorded with this transaction and handled after it commits.
+     */
+    @Transactional
+    public void announce(String lang) {
+        events.publishEvent(new PublishedSetChanged(lang));
     }
 
     private static String abbreviate(String text, int max) {

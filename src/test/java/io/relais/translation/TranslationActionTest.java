@@ -4,7 +4,6 @@ import static io.relais.translation.TranslationState.APPROVED;
 import static io.relais.translation.TranslationState.AUTO_APPROVED;
 import static io.relais.translation.TranslationState.FAILED;
 import static io.relais.translation.TranslationState.NEEDS_REVIEW;
-import static io.relais.translation.TranslationState.PENDING;
 import static io.relais.translation.TranslationState.REJECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,12 +35,5 @@ class TranslationActionTest {
         assertThat(TranslationAction.RETRANSLATE.next(REJECTED)).isEqualTo(NEEDS_REVIEW);
         assertThat(TranslationAction.EDIT.allowedIn(REJECTED)).isFalse();
         assertThat(TranslationAction.REJECT.allowedIn(REJECTED)).isFalse();
-    }
-
-    @Test
-    void editorsCannotActOnATranslationTheMachineHasNotFinished() {
-        for (TranslationAction action : TranslationAction.values()) {
-            assertThat(action.allowedIn(PENDING)).as(action.name()).isFalse();
-        }
     }
 }

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.relais.article.Article;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
@@ -43,7 +45,10 @@ public class LocalizeJobConfiguration {
                 .build();
     }
 
+    /** One machine; in cluster mode the remote partitioning manager step of the same name replaces it. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "relais.cluster",
+            name = "enabled", havingValue = "false", matchIfMissing = true)
     Step localizeStep(JobRepository jobRepository, Step translateLanguageStep, TargetLanguages targetLanguages,
                       LocalizeSettings settings) {
         List<String> languages = targetLanguages.languages();
@@ -60,30 +65,46 @@ public class LocalizeJobConfiguration {
     @Bean
     Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                PendingTranslationReader pendingTranslationReader,
-                               LocalizeProcessor localizeProcessor, Translations translations,
-                               ObjectProvider<LocalizeStepListener> listeners, LocalizeSettings settings) {
+                               LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
+                               ObjectProvider<LocalizeStepListener> listeners, Translations translations,
+                               LocalizeStageTimes localizeStageTimes, LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
                 .<Article, TranslationResult>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(pendingTranslationReader)
                 .processor(localizeProcessor)
-                .writer(new TranslationWriter(translations));
+                .writer(translationWriter);
+        step.listener(new LanguageFeedsListener(translations, localizeStageTimes));
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }
 
     @Bean
+    LocalizeStageTimes localizeStageTimes(ObjectProvider<MeterRegistry> registry) {
+        return new LocalizeStageTimes(registry.getIfAvailable());
+    }
+
+    /** Reads the language's backlog a page at a time (a page is a few chunks), up to a cap per run. */
+    @Bean
     @StepScope
-    PendingTranslationReader pendingTranslationReader(Translations translations,
+    PendingTranslationReader pendingTranslationReader(Translations translations, LocalizeStageTimes localizeStageTimes,
                                                       @Value("#{stepExecutionContext['lang']}") String lang,
                                                       LocalizeSettings settings) {
-        return new PendingTranslationReader(translations, lang, settings.maxAttempts(), settings.maxItemsPerRun());
+        return new PendingTranslationReader(translations, lang, settings.maxAttempts(), settings.maxItemsPerRun(),
+                Math.max(50, 4 * settings.chunkSize()), localizeStageTimes);
     }
 
     @Bean
     @StepScope
     LocalizeProcessor localizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy,
-                                        @Value("#{stepExecutionContext['lang']}") String lang) {
-        return new LocalizeProcessor(translator, checker, policy, lang);
+                                        LocalizeStageTimes localizeStageTimes,
+                                        @Value("#{stepExecutionContext['lang']}") String lang,
+                                        LocalizeSettings settings) {
+        return new LocalizeProcessor(translator, checker, policy, lang, settings.maxWordsPerArticle(), localizeStageTimes);
+    }
+
+    @Bean
+    TranslationWriter translationWriter(Translations translations, LocalizeStageTimes localizeStageTimes) {
+        return new TranslationWriter(translations, localizeStageTimes);
     }
 }

@@ -5,8 +5,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells whoever asked for a run its execution id as soon as it starts. Feeds need no word from here: the
- * translation store announces each language whose published set a chunk changed.
+ * Lets whoever asked for a run learn its id as soon as it starts. Feeds are announced per language when its
+ * partition ends ({@link LanguageFeedsListener}), not here at the end of the run.
  */
 @Component
 class LocalizeJobListener implements JobExecutionListener {

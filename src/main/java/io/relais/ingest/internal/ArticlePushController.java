@@ -61,10 +61,12 @@ class ArticlePushController {
     private final Articles articles;
     private final Translations translations;
     private final Sources sources;
+    private final IngestFailures failures;
     private final long maxBytes;
 
     ArticlePushController(ArticleIngestor ingestor, Articles articles, Translations translations, Sources sources,
-                          IngestProperties settings) {
+                          IngestFailures failures, IngestProperties settings) {
+        this.failures = failures;
         this.ingestor = ingestor;
         this.articles = articles;
         this.translations = translations;
@@ -112,7 +114,8 @@ class ArticlePushController {
 
     @ExceptionHandler(IngestRejectedException.class)
     ResponseEntity<Map<String, Object>> refused(IngestRejectedException e) {
-        return ResponseEntity.unprocessableContent().body(Map.of("error", e.getMessage(), "deadLetter", e.deadLetterId()));
+        long deadLetter = failures.refused(e);   // the push API's error handling records it, as the routes' does
+        return ResponseEntity.unprocessableContent().body(Map.of("error", e.getMessage(), "deadLetter", deadLetter));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -13,6 +13,8 @@ class ApertiumConfiguration {
     ApertiumEngine apertiumEngine(TranslateSettings settings, Glossary glossary) {
         ApertiumEngine engine = new ApertiumEngine(settings.apertium().modesDir(), settings.routes(),
                 settings.apertium().timeout());
+        // relais.translate.candidates.<lang>: routes tried segment by segment, e.g. fr>es>en,fr>ca>en
+        engine.useCandidates(settings.candidateRoutes());
         engine.useGlossary(glossary::termsFor);
         return engine;
     }

@@ -63,6 +63,17 @@ public final class EvalCommand {
                 Path source = Path.of(options.getOrDefault("source", flores.resolve("devtest." + code(hops.get(0))).toString()));
                 Path reference = Path.of(options.getOrDefault("reference",
                         flores.resolve("devtest." + code(hops.get(hops.size() - 1))).toString()));
+                for (Path needed : List.of(source, reference)) {
+                    if (!Files.isRegularFile(needed)) {
+                        System.err.printf(Locale.ROOT, """
+                                relais eval: no test set at %s
+                                  Put FLORES-200 devtest files (one sentence per line, devtest.fra_Latn, devtest.spa_Latn, ...)
+                                  in %s (the default: ../shared/eval/flores200 beside the checkout), or choose them with
+                                  --flores DIR, or give a line-aligned pair with --source FILE --reference FILE.%n""",
+                                needed.toAbsolutePath().normalize(), flores.toAbsolutePath().normalize());
+                        System.exit(2);
+                    }
+                }
                 Result r = evaluate(engine, hops, read(source, limit), read(reference, limit));
                 System.out.printf(Locale.ROOT, "%-10s %9d %7d %6.1f %6.1f %9.0f %7.1f%%%n", r.route(), r.sentences(),
                         r.words(), r.chrF(), r.bleu(), r.wordsPerSecond(), 100 * r.unknownShare());

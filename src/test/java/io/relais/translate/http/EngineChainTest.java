@@ -31,7 +31,7 @@ class EngineChainTest {
             server.then(Answer.status(500, Map.of())).then(Answer.status(500, Map.of()));
             LibreTranslateEngine libre = new LibreTranslateEngine("libretranslate", server.uri(), null, Set.of("es", "de"),
                     new ResilientHttp("libretranslate", new ResilientHttp.Settings(Duration.ofSeconds(2), 2,
-                            Duration.ofMillis(1), Duration.ofMillis(10), 5, Duration.ofSeconds(60)), Clock.systemUTC(), ms -> { }));
+                            Duration.ofMillis(1), Duration.ofMillis(10), 5, Duration.ofSeconds(60)), Clock.systemUTC()));
             Translator translator = new Translator(List.of(apertium, libre),
                     Map.of("es", List.of("libretranslate", "apertium"), "de", List.of("libretranslate")), null, false,
                     List.of("es", "de"));
