@@ -2,7 +2,7 @@ package io.relais.batch.internal;
 
 import java.util.List;
 
-import io.relais.article.StoredIssue;
+import io.relais.translation.StoredIssue;
 import io.relais.translate.Correction;
 import io.relais.translate.TranslatedText;
 
