@@ -22,8 +22,7 @@ import io.relais.article.Articles;
 import io.relais.article.TranslationResult;
 import io.relais.article.Translations;
 import io.relais.batch.LocalizeStepListener;
-import io.relais.quality.LanguageQualityChecker;
-import io.relais.quality.VerdictPolicy;
+import io.relais.quality.TranslationQuality;
 import io.relais.translate.Translator;
 
 /** The {@code localize} job: one partition per target language, each a chunk-oriented translate-and-check step. */
@@ -83,8 +82,8 @@ public class LocalizeJobConfiguration {
 
     @Bean
     @StepScope
-    LocalizeProcessor localizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy,
+    LocalizeProcessor localizeProcessor(Translator translator, TranslationQuality quality,
                                         @Value("#{stepExecutionContext['lang']}") String lang) {
-        return new LocalizeProcessor(translator, checker, policy, lang);
+        return new LocalizeProcessor(translator, quality, lang);
     }
 }

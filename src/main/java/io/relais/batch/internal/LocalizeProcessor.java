@@ -3,7 +3,6 @@ package io.relais.batch.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.StepContext;
@@ -15,10 +14,11 @@ import io.relais.article.Article;
 import io.relais.article.StoredIssue;
 import io.relais.article.TranslationResult;
 import io.relais.article.TranslationState;
-import io.relais.quality.LanguageQualityChecker;
-import io.relais.quality.QualityIssue;
+import io.relais.quality.FieldIssue;
+import io.relais.quality.FieldText;
+import io.relais.quality.QualityReport;
+import io.relais.quality.TranslationQuality;
 import io.relais.quality.Verdict;
-import io.relais.quality.VerdictPolicy;
 import io.relais.translate.MachineTranslator;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
@@ -26,7 +26,8 @@ import io.relais.translate.TranslationException;
 import io.relais.translate.Translator;
 
 /**
- * Translates one article into one language, checks every field with LanguageTool and gives the verdict. An engine
+ * Translates one article into one language, checks and estimates every segment of every field (quality module) and
+ * gives the verdict. An engine
  * failure gives a FAILED result with the reason and no text — never the French text in its place.
  */
 public class LocalizeProcessor implements ItemProcessor<Article, TranslationResult> {
@@ -36,14 +37,12 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     public static final String MEMORY_HITS = "translate.memoryHits";
 
     private final Translator translator;
-    private final LanguageQualityChecker checker;
-    private final VerdictPolicy policy;
+    private final TranslationQuality quality;
     private final String lang;
 
-    public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang) {
+    public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang) {
         this.translator = translator;
-        this.checker = checker;
-        this.policy = policy;
+        this.quality = quality;
         this.lang = lang;
     }
 
@@ -64,23 +63,28 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
             return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route, e.getMessage());
         }
 
-        List<StoredIssue> issues = new ArrayList<>();
-        check("title", title.text(), issues);
+        List<FieldText> fields = new ArrayList<>();
+        fields.add(new FieldText("title", article.title(), TextFormat.PLAIN, title));
         if (summary != null) {
-            check("summary", summary.text(), issues);
+            fields.add(new FieldText("summary", article.summary(), TextFormat.PLAIN, summary));
         }
-        check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
+        fields.add(new FieldText("body", article.body(), TextFormat.HTML, body));
+        QualityReport report = quality.assess(lang, fields);
+        List<StoredIssue> issues = new ArrayList<>();
+        for (FieldIssue f : report.issues()) {
+            var issue = f.issue();
+            issues.add(new StoredIssue(issue.checker(), f.field(), issue.ruleId(), issue.message(),
+                    issue.startOffset(), issue.endOffset(), issue.suggestion(), issue.severity()));
+        }
 
         countMemoryUse(title, summary, body);
         int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());
         int unknown = title.unknownWords() + body.unknownWords() + (summary == null ? 0 : summary.unknownWords());
-        Verdict verdict = policy.judge(issues.size(), words, unknown);
+        Verdict verdict = report.verdict();
         return new TranslationResult(article.id(), article.revision(), lang, body.engine(), body.route(),
                 title.text(), summary == null ? null : summary.text(), body.text(), verdict.score(), words, unknown,
                 verdict.autoApprove() ? TranslationState.AUTO_APPROVED : TranslationState.NEEDS_REVIEW,
-                verdict.autoApprove() ? null : "score " + verdict.score() + " below " + policy.threshold() + ": "
-                        + verdict.explanation(),
-                issues);
+                verdict.autoApprove() ? null : verdict.explanation(), issues);
     }
 
     /** Segments translated and taken from the translation memory, kept in the step's statistics. */
@@ -95,16 +99,6 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
                 stats.putLong(SEGMENTS, stats.getLong(SEGMENTS, 0) + t.segments());
                 stats.putLong(MEMORY_HITS, stats.getLong(MEMORY_HITS, 0) + t.memoryHits());
             }
-        }
-    }
-
-    private void check(String field, String text, List<StoredIssue> into) {
-        if (!checker.supports(lang)) {
-            return;
-        }
-        for (QualityIssue issue : checker.check(text, lang)) {
-            into.add(new StoredIssue(issue.checker(), field, issue.ruleId(), issue.message(), issue.startOffset(),
-                    issue.endOffset(), issue.suggestion(), issue.severity()));
         }
     }
 }
