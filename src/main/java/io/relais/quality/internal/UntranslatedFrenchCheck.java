@@ -48,7 +48,8 @@ public class UntranslatedFrenchCheck implements MtCheck {
         for (String sentence : sentences) {
             int start = text.indexOf(sentence, at);
             at = start < 0 ? at : start + sentence.length();
-            if (start >= 0 && WORD.matcher(sentence).results().count() >= MIN_WORDS_TO_IDENTIFY && french(sentence)) {
+            if (start >= 0 && WORD.matcher(sentence).results().count() >= MIN_WORDS_TO_IDENTIFY
+                    && foreignWords(sentence, s.lang()) >= 2 && french(sentence)) {
                 String trimmed = sentence.strip();
                 int from = text.indexOf(trimmed, start);
                 issues.add(blocking("FRENCH_SENTENCE", "This sentence is still French", from, from + trimmed.length(),
@@ -64,6 +65,11 @@ public class UntranslatedFrenchCheck implements MtCheck {
             }
         }
         return issues;
+    }
+
+    /** Words the target's speller does not know: a translated sentence has few, an untranslated one many. */
+    private long foreignWords(String sentence, String lang) {
+        return WORD.matcher(sentence).results().filter(w -> !spellers.knows(lang, w.group())).limit(2).count();
     }
 
     private boolean french(String sentence) {
