@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 
 import io.relais.quality.internal.CheckedSegment;
 import io.relais.quality.internal.SegmentEstimator;
+import io.relais.translate.Correction;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedSegment;
 import io.relais.translate.TranslatedText;
@@ -47,6 +48,13 @@ public class TranslationQuality {
                     ? List.of(new TranslatedSegment(field.source(), t.text(), t.engine(), t.route(),
                     new UnknownMarks(t.unknownWords(), 0, 0), false))
                     : t.parts();
+            for (Correction c : t.corrections()) {
+                // what the finishing changed, for editors to see (already applied: no suggestion)
+                int at = c.replacement() == null || c.replacement().isEmpty() ? -1 : fieldText.indexOf(c.replacement());
+                issues.add(new FieldIssue(field.field(), new QualityIssue(Correction.CHECKER, c.rule(), c.message()
+                        + " (\"" + c.original() + "\" → \"" + c.replacement() + "\")", at, at < 0 ? -1
+                        : at + c.replacement().length(), null, "correction")));
+            }
             int cursor = 0;
             for (int i = 0; i < parts.size(); i++) {
                 TranslatedSegment part = parts.get(i);

@@ -29,6 +29,8 @@ import io.relais.quality.internal.QualityModel;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentFeatures;
 import io.relais.translate.GlossarySeed;
+import io.relais.translate.SafeCorrections;
+import io.relais.translate.TargetFinishing;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedSegment;
 import io.relais.translate.TranslatedText;
@@ -41,7 +43,7 @@ import io.relais.translate.eval.ChrF;
  * and chooses its threshold, then reports on held-out sentences.
  * <ol>
  * <li>Translates the French devtest along the language's default route, as the service does (numbers written the
- * target's way, seed glossary), once: translations are cached under {@code target/calibration/}.</li>
+ * target's way, seed glossary, the target's typography), once: translations are cached under {@code target/calibration/}.</li>
  * <li>Runs every check (LanguageTool in the engine's variant, the named MT checks) on each sentence and computes its
  * features; the sentence's chrF against the reference is what the estimate should predict.</li>
  * <li>Fits a ridge linear model on the first half of the set (the devtest is ordered by source article, so the halves
@@ -128,6 +130,8 @@ public final class QualityCalibration {
     private static final List<String> CHECKERS = List.of("untranslated", "pivot-leak", "unknown-words", "numbers", "urls",
             "glossary", "punctuation", "doubled-words", "doubled-punctuation", "typography", "length");
 
+    static final TargetFinishing FINISHING = new TargetFinishing(true, new SafeCorrections(Map.of()));
+
     record Translated(String text, UnknownMarks marks) {
     }
 
@@ -155,9 +159,11 @@ public final class QualityCalibration {
         StringBuilder lines = new StringBuilder();
         for (int i = from; i < french.size(); i++) {
             TranslatedText t = engine.translateRoute(french.get(i), TextFormat.PLAIN, hops);
+            // as the service writes it by default: the target's typography (no LanguageTool corrections configured)
+            String finished = FINISHING.finish(t.text(), TextFormat.PLAIN, hops.get(hops.size() - 1)).text();
             UnknownMarks marks = t.parts().isEmpty() ? new UnknownMarks(t.unknownWords(), 0, 0)
                     : t.parts().stream().map(TranslatedSegment::marks).reduce(UnknownMarks.NONE, UnknownMarks::plus);
-            String text = t.text().replaceAll("[\\t\\n\\r]+", " ");
+            String text = finished.replaceAll("[\\t\\n\\r]+", " ");
             out.add(new Translated(text, marks));
             lines.append(marks.unknown()).append('\t').append(marks.untransferred()).append('\t')
                     .append(marks.ungenerated()).append('\t').append(text).append('\n');

@@ -3,6 +3,7 @@ package io.relais.batch.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.StepContext;
@@ -16,6 +17,7 @@ import io.relais.article.TranslationResult;
 import io.relais.article.TranslationState;
 import io.relais.quality.FieldIssue;
 import io.relais.quality.FieldText;
+import io.relais.quality.QualityIssue;
 import io.relais.quality.QualityReport;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.Verdict;
@@ -24,11 +26,14 @@ import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
 import io.relais.translate.Translator;
+import io.relais.translate.Words;
 
 /**
- * Translates one article into one language, checks and estimates every segment of every field (quality module) and
- * gives the verdict. An engine
- * failure gives a FAILED result with the reason and no text — never the French text in its place.
+ * Translates one article into one language, checks and estimates every segment of every field (the quality module:
+ * LanguageTool, the MT checks, the fitted estimate) and gives the verdict. An engine
+ * failure gives a FAILED result with the reason and no text — never the French text in its place. So does a
+ * checker failure and an article longer than the word limit: one article's trouble is that article's FAILED
+ * translation, never a failed partition holding up every other article of the language.
  */
 public class LocalizeProcessor implements ItemProcessor<Article, TranslationResult> {
 
@@ -39,11 +44,21 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     private final Translator translator;
     private final TranslationQuality quality;
     private final String lang;
+    private final int maxWords;
+    private final LocalizeStageTimes times;
 
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang) {
+        this(translator, quality, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
+    }
+
+    /** @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason */
+    public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
+                             LocalizeStageTimes times) {
         this.translator = translator;
         this.quality = quality;
         this.lang = lang;
+        this.maxWords = maxWords;
+        this.times = times;
     }
 
     @Override
@@ -51,16 +66,29 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         MachineTranslator engine = translator.engineFor(lang);
         String engineName = engine == null ? null : engine.name();
         String route = engine == null ? null : engine.route(Translator.SOURCE_LANGUAGE, lang);
+        int frenchWords = Words.count(article.title()) + Words.count(article.summary())
+                + Words.count(Jsoup.parseBodyFragment(article.body()).text());
+        if (frenchWords > maxWords) {
+            String reason = "too long to translate: " + frenchWords + " words, the limit is " + maxWords
+                    + " (relais.batch.max-words-per-article); split the article into shorter ones";
+            log.warn("Article #{} into {} refused: {}", article.id(), lang, reason);
+            return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route, reason);
+        }
         TranslatedText title;
         TranslatedText summary;
         TranslatedText body;
+        long started = System.nanoTime();
         try {
             title = translator.translate(article.title(), TextFormat.PLAIN, lang);
             summary = article.summary() == null ? null : translator.translate(article.summary(), TextFormat.PLAIN, lang);
             body = translator.translate(article.body(), TextFormat.HTML, lang);
-        } catch (TranslationException e) {
+        } catch (RuntimeException e) {
+            // an engine's TranslationException, or anything unexpected on this one article's text
             log.warn("Article #{} into {} failed: {}", article.id(), lang, e.getMessage());
-            return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route, e.getMessage());
+            return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route,
+                    e instanceof TranslationException ? e.getMessage() : "translation failed: " + e);
+        } finally {
+            times.add(LocalizeStageTimes.Stage.TRANSLATE, System.nanoTime() - started);
         }
 
         List<FieldText> fields = new ArrayList<>();
@@ -69,17 +97,29 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
             fields.add(new FieldText("summary", article.summary(), TextFormat.PLAIN, summary));
         }
         fields.add(new FieldText("body", article.body(), TextFormat.HTML, body));
-        QualityReport report = quality.assess(lang, fields);
-        List<StoredIssue> issues = new ArrayList<>();
-        for (FieldIssue f : report.issues()) {
-            var issue = f.issue();
-            issues.add(new StoredIssue(issue.checker(), f.field(), issue.ruleId(), issue.message(),
-                    issue.startOffset(), issue.endOffset(), issue.suggestion(), issue.severity()));
+        QualityReport report;
+        started = System.nanoTime();
+        try {
+            report = quality.assess(lang, fields);
+        } catch (RuntimeException e) {
+            // a checker that throws on one text must not fail the language's partition: this translation is
+            // FAILED with the reason (and retried on a later run), the others go on
+            log.warn("Checking article #{} in {} failed: {}", article.id(), lang, e.toString());
+            return TranslationResult.failed(article.id(), article.revision(), lang, body.engine(), body.route(),
+                    "quality check failed: " + e);
+        } finally {
+            times.add(LocalizeStageTimes.Stage.CHECK, System.nanoTime() - started);
         }
 
         countMemoryUse(title, summary, body);
         int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());
         int unknown = title.unknownWords() + body.unknownWords() + (summary == null ? 0 : summary.unknownWords());
+        List<StoredIssue> issues = new ArrayList<>();
+        for (FieldIssue f : report.issues()) {
+            QualityIssue issue = f.issue();
+            issues.add(new StoredIssue(issue.checker(), f.field(), issue.ruleId(), issue.message(),
+                    issue.startOffset(), issue.endOffset(), issue.suggestion(), issue.severity()));
+        }
         Verdict verdict = report.verdict();
         return new TranslationResult(article.id(), article.revision(), lang, body.engine(), body.route(),
                 title.text(), summary == null ? null : summary.text(), body.text(), verdict.score(), words, unknown,
