@@ -22,10 +22,10 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.article.StoredIssue;
-import io.relais.article.TranslationResult;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
+import io.relais.translation.StoredIssue;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 
 /**
  * The review screen marks the segments the quality estimate doubts (one {@code estimate} issue spanning each, as the

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -24,7 +24,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +40,12 @@ public class FeedBuilder {
     private final String baseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public FeedBuilder(@Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
+    @Autowired
+    FeedBuilder(PublishSettings settings) {
+        this(settings.baseUrl());
+    }
+
+    public FeedBuilder(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

@@ -8,23 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
-import io.relais.article.Translations;
-import io.relais.batch.TranslationsReady;
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
-import io.relais.review.TranslationReviewed;
+import io.relais.translation.PublishedSetChanged;
+import io.relais.translation.TargetLanguages;
+import io.relais.translation.Translations;
 
 /**
  * Renders the feeds of a language from the published translations, and writes the static copies under
- * {@code feeds/<lang>/} after each run (atomically: a reader never sees half a file).
+ * {@code feeds/<lang>/} whenever a language's published set changes (atomically: a reader never sees half a file).
  */
 @Service
 public class FeedPublisher {
@@ -37,16 +39,16 @@ public class FeedPublisher {
     private final Path feedsDir;
     private final int maxEntries;
     private final FeedChanges otherNodes;
+    private final Map<String, Object> exportLocks = new ConcurrentHashMap<>();
 
-    FeedPublisher(Translations translations, FeedBuilder builder, @Value("${relais.languages}") List<String> languages,
-                  @Value("${relais.publish.feeds-dir:feeds}") Path feedsDir,
-                  @Value("${relais.publish.max-entries:50}") int maxEntries, FeedChanges otherNodes) {
+    FeedPublisher(Translations translations, FeedBuilder builder, TargetLanguages languages, PublishSettings settings,
+                  FeedChanges otherNodes) {
         this.otherNodes = otherNodes;
         this.translations = translations;
         this.builder = builder;
-        this.languages = languages;
-        this.feedsDir = feedsDir;
-        this.maxEntries = maxEntries;
+        this.languages = languages.languages();
+        this.feedsDir = settings.feedsDir();
+        this.maxEntries = settings.maxEntries();
     }
 
     public boolean publishes(String lang) {
@@ -62,11 +64,17 @@ public class FeedPublisher {
         languages.forEach(this::export);
     }
 
-    @EventListener
-    void onTranslationsReady(TranslationsReady event) {
-        List<String> changed = event.languages().stream().filter(this::publishes).toList();
-        changed.forEach(this::export);
-        otherNodes.announce(changed);
+    /**
+     * After the transaction that changed the published set has committed (never inside it: the files must not show
+     * what a rollback undoes), asynchronously; the event publication registry keeps the event until this returns.
+     * In a cluster the other nodes are told too.
+     */
+    @ApplicationModuleListener
+    void onPublishedSetChanged(PublishedSetChanged event) {
+        if (publishes(event.lang())) {
+            export(event.lang());
+            otherNodes.announce(List.of(event.lang()));
+        }
     }
 
     /** Another node of the cluster changed these feeds: rewrite this node's copies (and drop cached ones). */
@@ -75,17 +83,12 @@ public class FeedPublisher {
         event.languages().stream().filter(this::publishes).forEach(this::export);
     }
 
-    @EventListener
-    void onTranslationReviewed(TranslationReviewed event) {
-        if (publishes(event.lang())) {
-            export(event.lang());
-            otherNodes.announce(List.of(event.lang()));
-        }
-    }
-
+    /** One export of a language at a time, so that an export that read older rows never overwrites a newer one. */
     public void export(String lang) {
-        for (FeedFormat format : FeedFormat.values()) {
-            writeAtomically(feedsDir.resolve(lang).resolve(format.fileName()), render(lang, format));
+        synchronized (exportLocks.computeIfAbsent(lang, l -> new Object())) {
+            for (FeedFormat format : FeedFormat.values()) {
+                writeAtomically(feedsDir.resolve(lang).resolve(format.fileName()), render(lang, format));
+            }
         }
         log.debug("Exported the {} feeds to {}", lang, feedsDir.resolve(lang));
     }

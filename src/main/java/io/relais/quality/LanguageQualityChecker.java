@@ -2,22 +2,29 @@ package io.relais.quality;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
 import org.languagetool.rules.RuleMatch;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
 
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
  * ({@code relais.quality.variants}: Apertium's English is British, so {@code en} is checked as {@code en-GB};
  * checked as en-US, every "centre" and "organisation" would be a false spelling issue). {@link JLanguageTool} is not
- * thread-safe and slow to create, so instances are pooled per language: each check borrows one and gives it back.
+ * thread-safe and slow to create (and large), so instances are pooled per variant: each check borrows one and gives
+ * it back, and at most {@code relais.quality.checkers-per-language} exist per variant — a further check waits for
+ * one to be free.
  */
+@Service
 public class LanguageQualityChecker {
 
     public static final String CHECKER = "languagetool";
@@ -26,20 +33,42 @@ public class LanguageQualityChecker {
     public static final Map<String, String> ENGINE_VARIANTS = Map.of(
             "en", "en-GB", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
 
-    private final Map<String, String> variants;
-    private final Map<String, ConcurrentLinkedDeque<JLanguageTool>> pools = new ConcurrentHashMap<>();
+    /** Idle instances of a language, and permits for as many instances as may exist. */
+    private record Pool(Semaphore permits, ConcurrentLinkedDeque<JLanguageTool> idle) {
+    }
 
-    /** @param variants language to LanguageTool variant, e.g. {@code en -> en-GB}; the engine's own by default */
+    static final int DEFAULT_PER_LANGUAGE = 4;
+
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    private final int perLanguage;
+    private final Map<String, String> variants;
+
+    @Autowired
+    public LanguageQualityChecker(QualitySettings settings) {
+        this(settings.checkersPerLanguage(), settings.variants());
+    }
+
+    /** With the default of {@code relais.quality.checkers-per-language} and the engine's variants. */
+    public LanguageQualityChecker() {
+        this(DEFAULT_PER_LANGUAGE, Map.of());
+    }
+
+    /** @param variants language to LanguageTool variant, e.g. {@code en -> en-US}; the engine's own otherwise */
     public LanguageQualityChecker(Map<String, String> variants) {
-        Map<String, String> merged = new java.util.HashMap<>(ENGINE_VARIANTS);
+        this(DEFAULT_PER_LANGUAGE, variants);
+    }
+
+    LanguageQualityChecker(int perLanguage) {
+        this(perLanguage, Map.of());
+    }
+
+    LanguageQualityChecker(int perLanguage, Map<String, String> variants) {
+        this.perLanguage = Math.max(1, perLanguage);
+        Map<String, String> merged = new HashMap<>(ENGINE_VARIANTS);
         if (variants != null) {
             merged.putAll(variants);
         }
         this.variants = Map.copyOf(merged);
-    }
-
-    public LanguageQualityChecker() {
-        this(Map.of());
     }
 
     public boolean supports(String lang) {
@@ -55,7 +84,7 @@ public class LanguageQualityChecker {
         return checkVariant(plainText, variant(lang));
     }
 
-    /** Checks in an explicit LanguageTool code (the calibration compares en-US with en-GB). */
+    /** Checks in an explicit LanguageTool code, e.g. {@code en-US}. */
     public List<QualityIssue> checkVariant(String plainText, String code) {
         if (plainText == null || plainText.isBlank()) {
             return List.of();
@@ -64,12 +93,13 @@ public class LanguageQualityChecker {
         if (language == null) {
             throw new IllegalArgumentException("LanguageTool has no language " + code);
         }
-        ConcurrentLinkedDeque<JLanguageTool> pool = pools.computeIfAbsent(code, k -> new ConcurrentLinkedDeque<>());
-        JLanguageTool tool = pool.pollFirst();
-        if (tool == null) {
-            tool = new JLanguageTool(language);
-        }
+        Pool pool = pools.computeIfAbsent(code, k -> new Pool(new Semaphore(perLanguage), new ConcurrentLinkedDeque<>()));
+        pool.permits().acquireUninterruptibly();
+        JLanguageTool tool = pool.idle().pollFirst();
         try {
+            if (tool == null) {
+                tool = new JLanguageTool(language);
+            }
             List<QualityIssue> issues = new ArrayList<>();
             for (RuleMatch match : tool.check(plainText)) {
                 List<String> suggestions = match.getSuggestedReplacements();
@@ -81,7 +111,10 @@ public class LanguageQualityChecker {
         } catch (IOException e) {
             throw new IllegalStateException("LanguageTool failed on " + code + ": " + e.getMessage(), e);
         } finally {
-            pool.offerFirst(tool);
+            if (tool != null) {
+                pool.idle().offerFirst(tool);
+            }
+            pool.permits().release();
         }
     }
 

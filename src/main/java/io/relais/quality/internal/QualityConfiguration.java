@@ -5,11 +5,11 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.relais.quality.LanguageQualityChecker;
+import io.relais.quality.QualitySettings;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.VerdictPolicy;
 import io.relais.translate.Glossary;
@@ -17,13 +17,7 @@ import io.relais.translate.SegmentScorer;
 
 /** The quality module's beans: LanguageTool in the configured variants, the checks, the fitted estimate, the gate. */
 @Configuration
-@EnableConfigurationProperties(QualityProperties.class)
 class QualityConfiguration {
-
-    @Bean
-    LanguageQualityChecker languageQualityChecker(QualityProperties properties) {
-        return new LanguageQualityChecker(properties.variants());
-    }
 
     @Bean
     SegmentEstimator segmentEstimator(LanguageQualityChecker languageTool) {
@@ -31,7 +25,7 @@ class QualityConfiguration {
     }
 
     @Bean
-    VerdictPolicy verdictPolicy(QualityProperties properties, SegmentEstimator estimator) {
+    VerdictPolicy verdictPolicy(QualitySettings properties, SegmentEstimator estimator) {
         return new VerdictPolicy(properties.thresholds(), properties.autoApproveThreshold(),
                 lang -> estimator.model(lang).map(m -> OptionalDouble.of(m.threshold())).orElse(OptionalDouble.empty()));
     }
