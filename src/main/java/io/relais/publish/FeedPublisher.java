@@ -1,28 +1,29 @@
 package io.relais.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.relais.article.Translations;
 import io.relais.batch.TranslationsReady;
+import io.relais.publish.internal.EntryLog;
+import io.relais.publish.internal.FeedDocuments;
+import io.relais.publish.internal.PublishedSetSync;
 import io.relais.review.TranslationReviewed;
 
 /**
- * Renders the feeds of a language from the published translations, and writes the static copies under
- * {@code feeds/<lang>/} after each run (atomically: a reader never sees half a file).
+ * Keeps the feeds in line with the published translations: when the published set of a language changes, its
+ * publishing log is brought up to date, its cached documents replaced, the static copies rewritten and the WebSub
+ * hubs pinged. Changes made on another node are noticed by comparing the log's marks every
+ * {@code relais.publish.check-interval}.
  */
 @Service
 public class FeedPublisher {
@@ -30,65 +31,81 @@ public class FeedPublisher {
     private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
 
     private final Translations translations;
-    private final FeedBuilder builder;
-    private final List<String> languages;
-    private final Path feedsDir;
-    private final int maxEntries;
+    private final PublishedSetSync sync;
+    private final FeedDocuments documents;
+    private final EntryLog entryLog;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile Map<String, EntryLog.Mark> seen = new HashMap<>();
 
-    FeedPublisher(Translations translations, FeedBuilder builder, @Value("${relais.languages}") List<String> languages,
-                  @Value("${relais.publish.feeds-dir:feeds}") Path feedsDir,
-                  @Value("${relais.publish.max-entries:50}") int maxEntries) {
+    FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, EntryLog entryLog) {
         this.translations = translations;
-        this.builder = builder;
-        this.languages = languages;
-        this.feedsDir = feedsDir;
-        this.maxEntries = maxEntries;
+        this.sync = sync;
+        this.documents = documents;
+        this.entryLog = entryLog;
     }
 
     public boolean publishes(String lang) {
-        return languages.contains(lang);
+        return documents.publishes(lang);
     }
 
-    public String render(String lang, FeedFormat format) {
-        return builder.render(lang, translations.published(lang, maxEntries), format);
+    public List<String> languages() {
+        return documents.languages();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void exportAll() {
-        languages.forEach(this::export);
+        try {
+            sync.exportLists();
+        } catch (RuntimeException e) {
+            log.error("Could not write the feeds index and OPML list: {}", e.toString(), e);
+        }
+        for (String lang : documents.languages()) {
+            try {
+                republish(lang);
+            } catch (RuntimeException e) {
+                // the service keeps running: the next change of this language tries again
+                log.error("Could not publish the {} feeds at start-up: {}", lang, e.toString(), e);
+            }
+        }
     }
 
     @EventListener
     void onTranslationsReady(TranslationsReady event) {
-        event.languages().stream().filter(this::publishes).forEach(this::export);
+        event.languages().stream().filter(this::publishes).forEach(this::republish);
     }
 
     @EventListener
     void onTranslationReviewed(TranslationReviewed event) {
         if (publishes(event.lang())) {
-            export(event.lang());
+            republish(event.lang());
         }
     }
 
-    public void export(String lang) {
-        for (FeedFormat format : FeedFormat.values()) {
-            writeAtomically(feedsDir.resolve(lang).resolve(format.fileName()), render(lang, format));
+    /**
+     * The published set of {@code lang} may have changed: log what entered or left, replace the documents, write the
+     * static copies, and ping the hubs when something did change. Returns the number of log rows appended.
+     */
+    public int republish(String lang) {
+        synchronized (locks.computeIfAbsent(lang, l -> new Object())) {
+            int appended = sync.apply(lang, translations.published(lang, Integer.MAX_VALUE));
+            log.debug("Republished {}: {} change(s)", lang, appended);
+            return appended;
         }
-        log.debug("Exported the {} feeds to {}", lang, feedsDir.resolve(lang));
     }
 
-    private static void writeAtomically(Path target, String content) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    /** Another node may have changed a language: replace what this node has in memory and on disk. */
+    @Scheduled(fixedDelayString = "${relais.publish.check-interval:10s}", initialDelayString = "${relais.publish.check-interval:10s}")
+    void followOtherNodes() {
+        Map<String, EntryLog.Mark> marks = entryLog.marks();
+        Map<String, EntryLog.Mark> before = seen;
+        seen = marks;
+        for (Map.Entry<String, EntryLog.Mark> mark : marks.entrySet()) {
+            if (before.containsKey(mark.getKey()) && !mark.getValue().equals(before.get(mark.getKey()))
+                    && publishes(mark.getKey())) {
+                synchronized (locks.computeIfAbsent(mark.getKey(), l -> new Object())) {
+                    sync.refresh(mark.getKey());
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 }
