@@ -114,6 +114,15 @@ public class Articles {
                 .params(lang, maxAttempts, "%," + lang + ",%", limit).query(ROW).list();
     }
 
+    /**
+     * One page of {@link #needingTranslation(String, int, int)}: the waiting articles with an id above
+     * {@code afterId}, oldest first, so that a reader walks the backlog a page at a time instead of loading it all.
+     */
+    public List<Article> needingTranslationAfter(String lang, int maxAttempts, long afterId, int limit) {
+        return jdbc.sql("select a.* " + WAITING + " and a.id > ? order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", afterId, limit).query(ROW).list();
+    }
+
     /** Categories as stored: one a line (null when there are none). */
     private static String joinedCategories(NewArticle incoming) {
         return incoming.categories().isEmpty() ? null : String.join("\n", incoming.categories());

@@ -1,6 +1,5 @@
 package io.relais.publish;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,12 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.relais.article.Translations;
 import io.relais.batch.TranslationsReady;
-import io.relais.publish.internal.EntryLog;
+import io.relais.cluster.FeedChanges;
+import io.relais.cluster.FeedsChangedElsewhere;
 import io.relais.publish.internal.FeedDocuments;
 import io.relais.publish.internal.PublishedSetSync;
 import io.relais.review.TranslationReviewed;
@@ -22,8 +21,7 @@ import io.relais.review.TranslationReviewed;
 /**
  * Keeps the feeds in line with the published translations: when the published set of a language changes, its
  * publishing log is brought up to date, its cached documents replaced, the static copies rewritten and the WebSub
- * hubs pinged. Changes made on another node are noticed by comparing the log's marks every
- * {@code relais.publish.check-interval}.
+ * hubs pinged; other nodes are told, and replace what they hold of that language.
  */
 @Service
 public class FeedPublisher {
@@ -33,15 +31,14 @@ public class FeedPublisher {
     private final Translations translations;
     private final PublishedSetSync sync;
     private final FeedDocuments documents;
-    private final EntryLog entryLog;
+    private final FeedChanges otherNodes;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    private volatile Map<String, EntryLog.Mark> seen = new HashMap<>();
 
-    FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, EntryLog entryLog) {
+    FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, FeedChanges otherNodes) {
         this.translations = translations;
         this.sync = sync;
         this.documents = documents;
-        this.entryLog = entryLog;
+        this.otherNodes = otherNodes;
     }
 
     public boolean publishes(String lang) {
@@ -81,31 +78,36 @@ public class FeedPublisher {
         }
     }
 
-    /**
-     * The published set of {@code lang} may have changed: log what entered or left, replace the documents, write the
-     * static copies, and ping the hubs when something did change. Returns the number of log rows appended.
-     */
-    public int republish(String lang) {
-        synchronized (locks.computeIfAbsent(lang, l -> new Object())) {
-            int appended = sync.apply(lang, translations.published(lang, Integer.MAX_VALUE));
-            log.debug("Republished {}: {} change(s)", lang, appended);
-            return appended;
-        }
-    }
-
-    /** Another node may have changed a language: replace what this node has in memory and on disk. */
-    @Scheduled(fixedDelayString = "${relais.publish.check-interval:10s}", initialDelayString = "${relais.publish.check-interval:10s}")
-    void followOtherNodes() {
-        Map<String, EntryLog.Mark> marks = entryLog.marks();
-        Map<String, EntryLog.Mark> before = seen;
-        seen = marks;
-        for (Map.Entry<String, EntryLog.Mark> mark : marks.entrySet()) {
-            if (before.containsKey(mark.getKey()) && !mark.getValue().equals(before.get(mark.getKey()))
-                    && publishes(mark.getKey())) {
-                synchronized (locks.computeIfAbsent(mark.getKey(), l -> new Object())) {
-                    sync.refresh(mark.getKey());
+    /** Another node of the cluster changed these languages: replace this node's documents and static copies. */
+    @EventListener
+    void onFeedsChangedElsewhere(FeedsChangedElsewhere event) {
+        for (String lang : event.languages()) {
+            if (publishes(lang)) {
+                synchronized (lock(lang)) {
+                    sync.refresh(lang);
                 }
             }
         }
+    }
+
+    /**
+     * The published set of {@code lang} may have changed: log what entered or left, replace the documents, write the
+     * static copies, ping the hubs and tell the other nodes when something did change. Returns the number of log
+     * rows appended (0: nothing changed).
+     */
+    public int republish(String lang) {
+        int appended;
+        synchronized (lock(lang)) {
+            appended = sync.apply(lang, translations.published(lang, Integer.MAX_VALUE));
+        }
+        if (appended > 0) {
+            log.debug("Republished {}: {} change(s)", lang, appended);
+            otherNodes.announce(List.of(lang));
+        }
+        return appended;
+    }
+
+    private Object lock(String lang) {
+        return locks.computeIfAbsent(lang, l -> new Object());
     }
 }

@@ -18,7 +18,6 @@ public record PublishProperties(
         @DefaultValue("50") int maxEntries,
         @DefaultValue("5m") Duration cacheMaxAge,
         @DefaultValue("true") boolean publicFeeds,
-        @DefaultValue("10s") Duration checkInterval,
         List<String> hubs) {
 
     public PublishProperties {
