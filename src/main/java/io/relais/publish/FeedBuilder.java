@@ -80,7 +80,7 @@ public class FeedBuilder {
             Document document = new SyndFeedOutput().outputJDom(build(view, format));
             addFeedConventions(document, view, format);
             StringWriter out = new StringWriter();
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(document, out);
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(org.jdom2.output.LineSeparator.UNIX)).output(document, out);
             return out.toString();
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the " + view.lang() + " " + format + " feed: " + e.getMessage(), e);

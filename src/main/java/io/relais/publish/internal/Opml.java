@@ -40,7 +40,7 @@ final class Opml {
         Document document = new Document(new Element("opml").setAttribute("version", "2.0").addContent(head).addContent(body));
         try {
             StringWriter out = new StringWriter();
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(document, out);
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(org.jdom2.output.LineSeparator.UNIX)).output(document, out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
