@@ -90,7 +90,9 @@ public class FeedDocuments {
      */
     public Document partnerFeed(io.relais.publish.Partner partner, String token, String lang, FeedFormat format) {
         io.relais.publish.PartnerFilters filters = partner.filters();
-        String key = lang + "|p|" + partner.id() + "|" + Integer.toHexString(filters.hashCode()) + "|" + format;
+        // the token is in the document's own links: a rotated token is another document
+        String key = lang + "|p|" + partner.id() + "|" + PartnerStore.hash(token).substring(0, 16) + "|"
+                + Integer.toHexString(filters.hashCode()) + "|" + format;
         return remember(key, () -> {
             List<PublishedEntry> entries = log.current(lang, PARTNER_SCAN).stream().map(EntryLog.Logged::entry)
                     .filter(filters::accepts).limit(properties.maxEntries()).toList();
