@@ -17,7 +17,7 @@ public record NewArticle(
         java.util.List<String> categories) {
 
     public NewArticle {
-        categories = categories == null ? java.util.List.of() : java.util.List.copyOf(categories);
+        categories = categories == null ? java.util.List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** An article without categories. */

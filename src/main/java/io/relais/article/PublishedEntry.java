@@ -30,7 +30,7 @@ public record PublishedEntry(
         List<String> categories) {
 
     public PublishedEntry {
-        categories = categories == null ? List.of() : List.copyOf(categories);
+        categories = categories == null ? List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** An entry without its source and French text (tests and callers that only need the translation). */

@@ -23,7 +23,7 @@ public record IncomingArticle(
         java.util.List<String> categories) {
 
     public IncomingArticle {
-        categories = categories == null ? java.util.List.of() : java.util.List.copyOf(categories);
+        categories = categories == null ? java.util.List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** An article without categories. */
