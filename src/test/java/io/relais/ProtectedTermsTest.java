@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.relais.article.Articles;
-import io.relais.article.Translation;
-import io.relais.article.Translations;
+import io.relais.translation.Translation;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 import io.relais.translate.TextFormat;
 import io.relais.translate.Translator;

@@ -17,7 +17,7 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.jsoup.Jsoup;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
@@ -41,7 +41,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 import io.relais.publish.FeedView.ContentMode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +63,12 @@ public class FeedBuilder {
     private final String baseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public FeedBuilder(@Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
+    @Autowired
+    FeedBuilder(PublishSettings settings) {
+        this(settings.baseUrl());
+    }
+
+    public FeedBuilder(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

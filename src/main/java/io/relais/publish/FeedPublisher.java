@@ -8,15 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
-import io.relais.article.Translations;
-import io.relais.batch.TranslationsReady;
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
 import io.relais.publish.internal.FeedDocuments;
 import io.relais.publish.internal.PublishedSetSync;
-import io.relais.review.TranslationReviewed;
+import io.relais.translation.PublishedSetChanged;
+import io.relais.translation.Translations;
 
 /**
  * Keeps the feeds in line with the published translations: when the published set of a language changes, its
@@ -66,13 +66,12 @@ public class FeedPublisher {
         }
     }
 
-    @EventListener
-    void onTranslationsReady(TranslationsReady event) {
-        event.languages().stream().filter(this::publishes).forEach(this::republish);
-    }
-
-    @EventListener
-    void onTranslationReviewed(TranslationReviewed event) {
+    /**
+     * After the transaction that changed the published set has committed (never inside it: feeds must not show what
+     * a rollback undoes), asynchronously; the event publication registry keeps the event until this returns.
+     */
+    @ApplicationModuleListener
+    void onPublishedSetChanged(PublishedSetChanged event) {
         if (publishes(event.lang())) {
             republish(event.lang());
         }
@@ -105,6 +104,12 @@ public class FeedPublisher {
             otherNodes.announce(List.of(lang));
         }
         return appended;
+    }
+
+    /** The public subscription document of a language, as served (for callers that want the text). */
+    public String render(String lang, FeedFormat format) {
+        return documents.feed(lang, format, 0).map(d -> d.text()).orElseThrow(
+                () -> new IllegalArgumentException("no " + lang + " feed"));
     }
 
     private Object lock(String lang) {

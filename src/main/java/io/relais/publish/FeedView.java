@@ -2,7 +2,7 @@ package io.relais.publish;
 
 import java.util.List;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 
 /**
  * One feed document to render: its entries (newest first) and where it sits. {@code feedPath} is where the

@@ -3,7 +3,7 @@ package io.relais.publish;
 import java.util.List;
 import java.util.Locale;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 import io.relais.publish.FeedView.ContentMode;
 
 /**

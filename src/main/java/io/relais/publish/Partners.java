@@ -29,10 +29,10 @@ public class Partners {
 
     private final PartnerStore store;
     private final FeedPublisher publisher;
-    private final PublishProperties properties;
+    private final PublishSettings properties;
     private final SecureRandom random = new SecureRandom();
 
-    Partners(PartnerStore store, FeedPublisher publisher, PublishProperties properties) {
+    Partners(PartnerStore store, FeedPublisher publisher, PublishSettings properties) {
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
@@ -95,7 +95,7 @@ public class Partners {
             Map<String, String> urls = new LinkedHashMap<>();
             for (FeedFormat format : FeedFormat.values()) {
                 urls.put(format.name().toLowerCase(java.util.Locale.ROOT),
-                        properties.baseUrl() + "/feeds/p/" + token + "/" + lang + "/" + format.fileName());
+                        properties.baseUrlWithoutSlash() + "/feeds/p/" + token + "/" + lang + "/" + format.fileName());
             }
             feeds.put(lang, urls);
         }

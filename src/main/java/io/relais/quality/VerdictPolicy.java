@@ -2,7 +2,7 @@ package io.relais.quality;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +16,12 @@ public class VerdictPolicy {
     private final double unknownWeight;
     private final double threshold;
 
-    public VerdictPolicy(@Value("${relais.quality.issue-weight:4.0}") double issueWeight,
-                         @Value("${relais.quality.unknown-weight:2.0}") double unknownWeight,
-                         @Value("${relais.quality.auto-approve-threshold:70}") double threshold) {
+    @Autowired
+    public VerdictPolicy(QualitySettings settings) {
+        this(settings.issueWeight(), settings.unknownWeight(), settings.autoApproveThreshold());
+    }
+
+    public VerdictPolicy(double issueWeight, double unknownWeight, double threshold) {
         this.issueWeight = issueWeight;
         this.unknownWeight = unknownWeight;
         this.threshold = threshold;

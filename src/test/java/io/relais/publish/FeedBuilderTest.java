@@ -12,8 +12,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
-import io.relais.article.PublishedEntry;
-import io.relais.article.TranslationState;
+import io.relais.translation.PublishedEntry;
+import io.relais.translation.TranslationState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

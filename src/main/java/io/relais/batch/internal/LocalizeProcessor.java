@@ -12,9 +12,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.relais.article.Article;
-import io.relais.article.StoredIssue;
-import io.relais.article.TranslationResult;
-import io.relais.article.TranslationState;
+import io.relais.translation.StoredIssue;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualityIssue;
 import io.relais.quality.Verdict;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +24,7 @@ import io.relais.article.Articles;
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.article.StoreResult;
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
 import io.relais.ingest.IngestRejectedException;
@@ -67,13 +66,13 @@ class ArticlePushController {
     private final long maxBytes;
 
     ArticlePushController(ArticleIngestor ingestor, Articles articles, Translations translations, Sources sources,
-                          IngestFailures failures, @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                          IngestFailures failures, IngestProperties settings) {
         this.failures = failures;
         this.ingestor = ingestor;
         this.articles = articles;
         this.translations = translations;
         this.sources = sources;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxBytes();
     }
 
     @PostMapping

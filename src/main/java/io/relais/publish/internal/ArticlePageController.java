@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.relais.article.HtmlSanitizer;
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 import io.relais.publish.ArticleLinks;
 import io.relais.publish.FeedBuilder;
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 /**
  * The public page of a published translation ({@code /es/articles/42-el-gato-duerme}) and of its French original
@@ -38,10 +38,10 @@ class ArticlePageController {
     private final EntryLog log;
     private final FeedBuilder builder;
     private final HtmlSanitizer sanitizer;
-    private final PublishProperties properties;
+    private final PublishSettings properties;
     private final FeedDocuments documents;
 
-    ArticlePageController(EntryLog log, FeedBuilder builder, HtmlSanitizer sanitizer, PublishProperties properties,
+    ArticlePageController(EntryLog log, FeedBuilder builder, HtmlSanitizer sanitizer, PublishSettings properties,
                           FeedDocuments documents) {
         this.log = log;
         this.builder = builder;
@@ -63,7 +63,7 @@ class ArticlePageController {
         if (entry == null || (!original && !documents.publishes(lang))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        String base = properties.baseUrl();
+        String base = properties.baseUrlWithoutSlash();
         String title = original ? entry.originalTitle() : entry.title();
         model.addAttribute("entry", entry);
         model.addAttribute("original", original);

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

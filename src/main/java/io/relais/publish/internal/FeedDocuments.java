@@ -10,17 +10,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
+import io.relais.translation.TargetLanguages;
 import io.relais.publish.ArticleLinks;
 import io.relais.publish.FeedBuilder;
 import io.relais.publish.FeedFormat;
 import io.relais.publish.FeedView;
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 /**
  * The public documents, rendered once and kept in memory until their language's published set changes: the
@@ -36,7 +36,7 @@ public class FeedDocuments {
 
     private final EntryLog log;
     private final FeedBuilder builder;
-    private final PublishProperties properties;
+    private final PublishSettings properties;
     private final List<String> languages;
     private final ITemplateEngine templates;
     private final Map<String, Document> cache = new ConcurrentHashMap<>();
@@ -44,12 +44,12 @@ public class FeedDocuments {
     private final Map<String, Document> previous = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> generations = new ConcurrentHashMap<>();
 
-    FeedDocuments(EntryLog log, FeedBuilder builder, PublishProperties properties,
-                  @Value("${relais.languages}") List<String> languages, ITemplateEngine templates) {
+    FeedDocuments(EntryLog log, FeedBuilder builder, PublishSettings properties,
+                  TargetLanguages languages, ITemplateEngine templates) {
         this.log = log;
         this.builder = builder;
         this.properties = properties;
-        this.languages = List.copyOf(languages);
+        this.languages = languages == null ? List.of() : languages.languages();
         this.templates = templates;
     }
 
@@ -168,7 +168,7 @@ public class FeedDocuments {
 
     /** Every public feed of every language as OPML 2.0, for readers that import subscriptions. */
     public Document opml() {
-        return remember("opml", () -> new Rendered(Opml.render(properties.baseUrl(), languages), "text/x-opml;charset=UTF-8",
+        return remember("opml", () -> new Rendered(Opml.render(properties.baseUrlWithoutSlash(), languages), "text/x-opml;charset=UTF-8",
                 Instant.EPOCH));
     }
 

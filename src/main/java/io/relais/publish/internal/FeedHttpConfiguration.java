@@ -1,20 +1,18 @@
 package io.relais.publish.internal;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 /** The public feeds are answered first, from memory, before the security and MVC filters. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublishProperties.class)
 class FeedHttpConfiguration {
 
     @Bean
-    FilterRegistrationBean<PublicFeedFilter> publicFeeds(FeedDocuments documents, PublishProperties properties) {
+    FilterRegistrationBean<PublicFeedFilter> publicFeeds(FeedDocuments documents, PublishSettings properties) {
         FilterRegistrationBean<PublicFeedFilter> registration =
                 new FilterRegistrationBean<>(new PublicFeedFilter(documents, properties));
         registration.addUrlPatterns("/feeds", "/feeds/*");

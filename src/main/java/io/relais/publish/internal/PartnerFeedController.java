@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.relais.publish.FeedFormat;
 import io.relais.publish.Partner;
 import io.relais.publish.Partners;
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 /**
  * A partner's feeds: {@code /feeds/p/{token}/{lang}/rss.xml|atom.xml|feed.json}. The token is in the path because
@@ -28,7 +28,7 @@ class PartnerFeedController {
     private final FeedDocuments documents;
     private final DocumentResponder.Headers headers;
 
-    PartnerFeedController(Partners partners, FeedDocuments documents, PublishProperties properties) {
+    PartnerFeedController(Partners partners, FeedDocuments documents, PublishSettings properties) {
         this.partners = partners;
         this.documents = documents;
         this.headers = new DocumentResponder.Headers("private, max-age=" + properties.cacheMaxAge().toSeconds(), List.of());

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.relais.publish.FeedFormat;
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 /**
  * Serves the public feed documents straight from memory, ahead of everything else in the request path (they are
@@ -29,10 +29,10 @@ class PublicFeedFilter extends OncePerRequestFilter {
     private static final Pattern LANGUAGE_PAGE = Pattern.compile("^/feeds/([a-z]{2,3})/(?:index\\.html)?$");
 
     private final FeedDocuments documents;
-    private final PublishProperties properties;
+    private final PublishSettings properties;
     private final DocumentResponder.Headers publicPage;
 
-    PublicFeedFilter(FeedDocuments documents, PublishProperties properties) {
+    PublicFeedFilter(FeedDocuments documents, PublishSettings properties) {
         this.documents = documents;
         this.properties = properties;
         this.publicPage = new DocumentResponder.Headers("public, max-age=" + properties.cacheMaxAge().toSeconds(), List.of());
@@ -84,7 +84,7 @@ class PublicFeedFilter extends OncePerRequestFilter {
         }
         List<String> links = new ArrayList<>();
         properties.hubs().forEach(hub -> links.add("<" + hub + ">; rel=\"hub\""));
-        links.add("<" + properties.baseUrl() + path + ">; rel=\"self\"");
+        links.add("<" + properties.baseUrlWithoutSlash() + path + ">; rel=\"self\"");
         return new DocumentResponder.Headers(publicPage.cacheControl(), links);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
 
 /** One change of a language's published set, end to end: log, memory, disk, hubs. */
 @Component

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import io.relais.publish.FeedFormat;
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 /**
  * Writes the public documents under {@code feeds/}: {@code {lang}/rss.xml|atom.xml|feed.json}, the archive pages
@@ -32,7 +32,7 @@ class StaticExport {
     private final Path root;
     private final boolean publicFeeds;
 
-    StaticExport(FeedDocuments documents, PublishProperties properties) {
+    StaticExport(FeedDocuments documents, PublishSettings properties) {
         this.documents = documents;
         this.root = properties.feedsDir();
         this.publicFeeds = properties.publicFeeds();

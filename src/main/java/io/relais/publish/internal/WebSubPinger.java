@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.relais.publish.FeedFormat;
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 /**
  * Tells the configured WebSub hubs that a language's feeds changed ({@code hub.mode=publish}, one request per feed
@@ -27,10 +27,10 @@ class WebSubPinger {
 
     private static final Logger log = LoggerFactory.getLogger(WebSubPinger.class);
 
-    private final PublishProperties properties;
+    private final PublishSettings properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    WebSubPinger(PublishProperties properties) {
+    WebSubPinger(PublishSettings properties) {
         this.properties = properties;
     }
 
@@ -41,7 +41,7 @@ class WebSubPinger {
         List<CompletableFuture<?>> calls = new java.util.ArrayList<>();
         for (String hub : properties.hubs()) {
             for (FeedFormat format : FeedFormat.values()) {
-                String topic = properties.baseUrl() + "/feeds/" + lang + "/" + format.fileName();
+                String topic = properties.baseUrlWithoutSlash() + "/feeds/" + lang + "/" + format.fileName();
                 calls.add(publish(hub, topic));
             }
         }

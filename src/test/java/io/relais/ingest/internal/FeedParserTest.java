@@ -124,9 +124,13 @@ class FeedParserTest {
     }
 
     @Test
-    void everyIllFormedFixtureIsEitherReadOrDeadLetteredWithoutThrowing() throws IOException {
-        try (var files = Files.walk(Path.of("../shared/fixtures/feeds-illformed"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+    void everyIllFormedFixtureIsEitherReadOrDeadLetteredWithoutThrowing() throws Exception {
+        // feedparser's ill-formed feeds (src/test/resources/fixtures/feeds-illformed, with their LICENSE)
+        Path fixtures = Path.of(FeedParserTest.class.getResource("/fixtures/feeds-illformed").toURI());
+        try (var files = Files.walk(fixtures)) {
+            List<Path> feeds = files.filter(f -> f.toString().endsWith(".xml")).toList();
+            assertThat(feeds).hasSizeGreaterThan(15);
+            for (Path file : feeds) {
                 byte[] bytes = Files.readAllBytes(file);
                 try {
                     assertThat(parser.parse(new FetchedFeed(1, file.toString(), bytes, null))).as(file.toString()).isNotNull();

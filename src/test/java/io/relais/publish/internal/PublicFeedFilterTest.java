@@ -14,7 +14,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import io.relais.publish.FeedFormat;
-import io.relais.publish.PublishProperties;
+import io.relais.publish.PublishSettings;
 
 class PublicFeedFilterTest {
 
@@ -23,7 +23,7 @@ class PublicFeedFilterTest {
     /** Documents that always have the same feed, whatever is asked. */
     static class OneFeed extends FeedDocuments {
         OneFeed() {
-            super(null, null, properties(true), List.of("es"), null);
+            super(null, null, properties(true), new io.relais.translation.TargetLanguages(List.of("es")), null);
         }
 
         @Override
@@ -32,8 +32,8 @@ class PublicFeedFilterTest {
         }
     }
 
-    static PublishProperties properties(boolean publicFeeds) {
-        return new PublishProperties("http://relais.example", Path.of("feeds"), 50, Duration.ofMinutes(5), publicFeeds, List.of());
+    static PublishSettings properties(boolean publicFeeds) {
+        return new PublishSettings("http://relais.example", Path.of("feeds"), 50, Duration.ofMinutes(5), publicFeeds, List.of());
     }
 
     @Test
