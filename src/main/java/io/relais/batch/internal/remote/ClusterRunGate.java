@@ -17,8 +17,8 @@ import io.relais.batch.internal.RunGate;
 import io.relais.cluster.ClusterProperties;
 
 /**
- * One localize run at a time across the nodes. A short database lock covers "is a run going on? no: start one",
- * and the job repository says whether a run is going on (its lease would not outlive a long run). A run whose
+ * One localize run at a time across the nodes. A short database lock covers the check for a running run and the
+ * start of a new one, and the job repository says whether a run is going on (its lease would not outlive a long run). A run whose
  * manager died stays STARTED in the repository: after {@code relais.cluster.partition-timeout} the gate stops
  * waiting for it.
  */
