@@ -45,7 +45,10 @@ public class LocalizeJobConfiguration {
                 .build();
     }
 
+    /** One machine; in cluster mode the remote partitioning manager step of the same name replaces it. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "relais.cluster",
+            name = "enabled", havingValue = "false", matchIfMissing = true)
     Step localizeStep(JobRepository jobRepository, Step translateLanguageStep,
                       @Value("${relais.languages}") List<String> languages,
                       @Value("${relais.batch.threads:2}") int threads) {
