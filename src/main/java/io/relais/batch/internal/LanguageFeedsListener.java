@@ -13,7 +13,7 @@ import io.relais.batch.TranslationsReady;
  * Announces a language's new translations as soon as its partition ends, not when the slowest language of the run
  * does, and only when the partition stored something: feeds are rebuilt once per changed language and run.
  */
-class LanguageFeedsListener implements StepExecutionListener {
+public class LanguageFeedsListener implements StepExecutionListener {
 
     private final ApplicationEventPublisher events;
     private final LocalizeStageTimes times;

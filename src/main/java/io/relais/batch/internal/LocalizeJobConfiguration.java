@@ -51,9 +51,9 @@ public class LocalizeJobConfiguration {
             name = "enabled", havingValue = "false", matchIfMissing = true)
     Step localizeStep(JobRepository jobRepository, Step translateLanguageStep,
                       @Value("${relais.languages}") List<String> languages,
-                      @Value("${relais.batch.threads:2}") int threads) {
+                      @Value("${relais.batch.threads:0}") int threads) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("localize-");
-        executor.setConcurrencyLimit(threads);
+        executor.setConcurrencyLimit(threads(threads, languages.size()));
         return new StepBuilder("localize", jobRepository)
                 .partitioner(WORKER_STEP, new LanguagePartitioner(languages))
                 .step(translateLanguageStep)
@@ -62,12 +62,21 @@ public class LocalizeJobConfiguration {
                 .build();
     }
 
+    /**
+     * Languages translated at once: by default all of them. Each language's partition alternates between Apertium
+     * (other processes) and LanguageTool (this one); with fewer threads than languages the last partitions of a run
+     * run alone and leave cores idle while a language waits for another.
+     */
+    public static int threads(int configured, int languages) {
+        return configured > 0 ? configured : Math.max(1, languages);
+    }
+
     @Bean
     Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                PendingTranslationReader pendingTranslationReader,
                                LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
-                               ObjectProvider<LocalizeStepListener> listeners, ApplicationEventPublisher events,
-                               LocalizeStageTimes localizeStageTimes,
+                               ObjectProvider<LocalizeStepListener> listeners,
+                               LanguageFeedsListener languageFeedsListener,
                                @Value("${relais.batch.chunk-size:5}") int chunkSize) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
                 .<Article, TranslationResult>chunk(chunkSize)
@@ -75,9 +84,15 @@ public class LocalizeJobConfiguration {
                 .reader(pendingTranslationReader)
                 .processor(localizeProcessor)
                 .writer(translationWriter);
-        step.listener(new LanguageFeedsListener(events, localizeStageTimes));
+        step.listener(languageFeedsListener);
         listeners.orderedStream().forEach(step::listener);
         return step.build();
+    }
+
+    /** Announces a language's feeds as its partition (or, in a cluster, its slice) ends: for both worker steps. */
+    @Bean
+    LanguageFeedsListener languageFeedsListener(ApplicationEventPublisher events, LocalizeStageTimes localizeStageTimes) {
+        return new LanguageFeedsListener(events, localizeStageTimes);
     }
 
     @Bean
@@ -99,11 +114,18 @@ public class LocalizeJobConfiguration {
 
     @Bean
     @StepScope
-    LocalizeProcessor localizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy,
+    LocalizeProcessor localizeProcessor(Translator translator, CheckedText checkedText, VerdictPolicy policy,
                                         LocalizeStageTimes localizeStageTimes,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
                                         @Value("${relais.batch.max-words-per-article:20000}") int maxWords) {
-        return new LocalizeProcessor(translator, checker, policy, lang, maxWords, localizeStageTimes);
+        return new LocalizeProcessor(translator, checkedText, policy, lang, maxWords, localizeStageTimes);
+    }
+
+    /** LanguageTool by paragraph, each paragraph's issues remembered by text hash (0 entries: no cache). */
+    @Bean
+    CheckedText checkedText(LanguageQualityChecker checker,
+                            @Value("${relais.batch.check-cache-entries:20000}") int entries) {
+        return new CheckedText(checker, entries);
     }
 
     @Bean

@@ -39,21 +39,21 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     public static final String MEMORY_HITS = "translate.memoryHits";
 
     private final Translator translator;
-    private final LanguageQualityChecker checker;
+    private final CheckedText checks;
     private final VerdictPolicy policy;
     private final String lang;
     private final int maxWords;
     private final LocalizeStageTimes times;
 
     public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang) {
-        this(translator, checker, policy, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
+        this(translator, new CheckedText(checker, 0), policy, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
     }
 
     /** @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason */
-    public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang,
+    public LocalizeProcessor(Translator translator, CheckedText checks, VerdictPolicy policy, String lang,
                              int maxWords, LocalizeStageTimes times) {
         this.translator = translator;
-        this.checker = checker;
+        this.checks = checks;
         this.policy = policy;
         this.lang = lang;
         this.maxWords = maxWords;
@@ -93,11 +93,13 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         List<StoredIssue> issues = new ArrayList<>();
         started = System.nanoTime();
         try {
-            check("title", title.text(), issues);
-            if (summary != null) {
-                check("summary", summary.text(), issues);
+            if (checks.supports(lang)) {
+                keep("title", checks.plain(title.text(), lang), issues);
+                if (summary != null) {
+                    keep("summary", checks.plain(summary.text(), lang), issues);
+                }
+                keep("body", checks.html(body.text(), lang), issues);
             }
-            check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
         } catch (RuntimeException e) {
             // a checker that throws on one text must not fail the language's partition: this translation is
             // FAILED with the reason (and retried on a later run), the others go on
@@ -135,11 +137,8 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         }
     }
 
-    private void check(String field, String text, List<StoredIssue> into) {
-        if (!checker.supports(lang)) {
-            return;
-        }
-        for (QualityIssue issue : checker.check(text, lang)) {
+    private static void keep(String field, List<QualityIssue> found, List<StoredIssue> into) {
+        for (QualityIssue issue : found) {
             into.add(new StoredIssue(issue.checker(), field, issue.ruleId(), issue.message(), issue.startOffset(),
                     issue.endOffset(), issue.suggestion(), issue.severity()));
         }

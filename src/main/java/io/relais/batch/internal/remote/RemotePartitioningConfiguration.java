@@ -28,8 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.relais.article.Article;
 import io.relais.article.Articles;
 import io.relais.article.TranslationResult;
-import io.relais.article.Translations;
 import io.relais.batch.LocalizeStepListener;
+import io.relais.batch.internal.LanguageFeedsListener;
 import io.relais.batch.internal.LanguagePartitioner;
 import io.relais.batch.internal.LocalizeJobConfiguration;
 import io.relais.batch.internal.LocalizeProcessor;
@@ -91,8 +91,8 @@ public class RemotePartitioningConfiguration {
     /** The worker's step: the local job's processor and writer, reading one slice. */
     @Bean
     Step sliceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                   SliceReader sliceReader, LocalizeProcessor localizeProcessor, Translations translations,
-                   ObjectProvider<LocalizeStepListener> listeners,
+                   SliceReader sliceReader, LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
+                   LanguageFeedsListener languageFeedsListener, ObjectProvider<LocalizeStepListener> listeners,
                    @Value("${relais.batch.chunk-size:5}") int chunkSize) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step =
                 new StepBuilder(LocalizeJobConfiguration.WORKER_STEP, jobRepository)
@@ -100,7 +100,8 @@ public class RemotePartitioningConfiguration {
                         .transactionManager(transactionManager)
                         .reader(sliceReader)
                         .processor(localizeProcessor)
-                        .writer(new TranslationWriter(translations));
+                        .writer(translationWriter);
+        step.listener(languageFeedsListener);   // the slice's language feeds, once it stored something
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }
