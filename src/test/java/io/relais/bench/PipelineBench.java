@@ -140,17 +140,17 @@ public final class PipelineBench {
             snapshot(times).forEach((stage, total) -> spent.put(stage, total.minus(before.get(stage))));
 
             // (b') every article revised (new title, same body): the memory and the LanguageTool cache on repeated text
-            io.relais.batch.internal.CheckedText checked = context.getBean(io.relais.batch.internal.CheckedText.class);
-            long hits0 = checked.hits();
-            long misses0 = checked.misses();
+            io.relais.quality.LanguageQualityChecker checked = context.getBean(io.relais.quality.LanguageQualityChecker.class);
+            long hits0 = checked.cacheHits();
+            long misses0 = checked.cacheMisses();
             List<BenchArticle> revised = bench.stream()
                     .map(a -> new BenchArticle("Mise à jour : " + a.title(), a.paragraphs())).toList();
             store(articles, source, revised, "bench-");
             long r0 = System.nanoTime();
             runs.runNow();
             double again = (System.nanoTime() - r0) / 1e9;
-            long hits = checked.hits() - hits0;
-            long lookups = hits + checked.misses() - misses0;
+            long hits = checked.cacheHits() - hits0;
+            long lookups = hits + checked.cacheMisses() - misses0;
 
             // (c) one article arriving at the door of an idle service, until it is in every language's feed
             long arrival = System.nanoTime();
@@ -160,7 +160,7 @@ public final class PipelineBench {
                     null, null, null, null)).articleId();
             Map<String, Double> toFeed = new LinkedHashMap<>();
             Map<String, String> held = new LinkedHashMap<>();
-            io.relais.article.Translations translations = context.getBean(io.relais.article.Translations.class);
+            io.relais.translation.Translations translations = context.getBean(io.relais.translation.Translations.class);
             while (toFeed.size() + held.size() < languages && System.nanoTime() - arrival < 300e9) {
                 for (String lang : ROUTES.keySet()) {
                     if (toFeed.containsKey(lang) || held.containsKey(lang)) {
