@@ -54,6 +54,10 @@ public final class EvalCommand {
     static final Map<String, String> FLORES = Map.of("fr", "fra", "es", "spa", "ca", "cat", "en", "eng", "it", "ita",
             "pt", "por", "de", "deu", "gl", "glg", "oc", "oci", "eo", "epo");
 
+    /** Routes measured beside the configured ones (and chosen between), whether the service uses them or not. */
+    static final Map<String, String> ALTERNATIVES = Map.of("en", "fr>es>en,fr>ca>en", "it", "fr>ca>it,fr>es>it",
+            "pt", "fr>ca>pt,fr>es>pt");
+
     public record Result(String route, int sentences, int words, double chrF, double bleu, double wordsPerSecond,
                          double unknownShare) {
     }
@@ -171,7 +175,7 @@ public final class EvalCommand {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double chrF = ChrF.corpus(hypotheses, reference);
-            System.out.printf(Locale.ROOT, "%-4s %-9s %6d | %11s | %11s | %11s | %5.1f %5.1f | %8.0f %6.1f%%   %+.1f chrF over the"
+            System.out.printf(Locale.ROOT, "%-4s %-9s %6d | %11s | %11s | %11s | %5.1f %5.1f | %8.0f %6.1f%%   %+.2f chrF over the"
                             + " best single route; sentences won: %s%n", lang, "choice", words, "", "", "", chrF,
                     Bleu.corpus(hypotheses, reference), words / seconds, 100.0 * unknown / Math.max(1, words),
                     chrF - bestSingle, won);
@@ -273,7 +277,8 @@ public final class EvalCommand {
             return out;
         }
         Map<String, String> routes = (Map<String, String>) translate.get("routes");
-        Map<String, String> more = (Map<String, String>) translate.getOrDefault("candidates", Map.of());
+        Map<String, String> more = new LinkedHashMap<>(ALTERNATIVES);
+        more.putAll((Map<String, String>) translate.getOrDefault("candidates", Map.of()));
         routes.forEach((lang, route) -> {
             if (options.containsKey("lang") && !options.get("lang").equals(lang)) {
                 return;
