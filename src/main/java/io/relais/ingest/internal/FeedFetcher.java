@@ -56,9 +56,14 @@ public class FeedFetcher {
             URI uri = URI.create(source.url());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return switch (scheme) {
-                case "file" -> fetchFile(source, uri);
+                case "file" -> {
+                    if (!urlPolicy.allowsFiles()) {
+                        throw new IOException("file: URLs are not allowed (relais.ingest.allow-file-urls)");
+                    }
+                    yield fetchFile(source, uri);
+                }
                 case "http", "https" -> {
-                    urlPolicy.checkHost(uri);
+                    // the URL policy checks the host (and each redirect) inside PoliteHttp, at connection time
                     ReentrantLock hostLock = hostLocks.computeIfAbsent(uri.getHost().toLowerCase(Locale.ROOT),
                             h -> new ReentrantLock());
                     hostLock.lock();

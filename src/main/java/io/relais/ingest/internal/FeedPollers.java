@@ -24,10 +24,12 @@ public class FeedPollers implements CamelContextConfiguration {
 
     private final IngestProperties properties;
     private final Sources sources;
+    private final UrlPolicy urlPolicy;
     private final ObjectProvider<CamelContext> camel;
 
-    FeedPollers(IngestProperties properties, Sources sources, ObjectProvider<CamelContext> camel) {
+    FeedPollers(IngestProperties properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel) {
         this.properties = properties;
+        this.urlPolicy = urlPolicy;
         this.sources = sources;
         this.camel = camel;
     }
@@ -39,6 +41,12 @@ public class FeedPollers implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (IngestProperties.SourceProperties configured : properties.sources()) {
+            String refusal = urlPolicy.schemeRefusal(configured.url());
+            if (refusal != null) {
+                // a seeded source goes through the same URL policy as one added through the API
+                log.warn("Configured source {} is not polled: {}", configured.url(), refusal);
+                continue;
+            }
             sources.register(configured.url(), Source.Kind.FEED, configured.name(),
                     (int) configured.pollInterval().toSeconds());
         }
@@ -47,7 +55,11 @@ public class FeedPollers implements CamelContextConfiguration {
                 // a poll cut short by a stop may have stored the feed's ETag before all its items were ingested:
                 // the first poll after a start fetches the whole feed again (dedupe makes that harmless)
                 sources.forgetValidators(source.id());
-                if (!source.paused()) {
+                String refusal = urlPolicy.schemeRefusal(source.url());
+                if (refusal != null) {
+                    log.warn("Source #{} ({}) is not polled: {}", source.id(), source.url(), refusal);
+                    sources.recordFailure(source.id(), "not polled: " + refusal);
+                } else if (!source.paused()) {
                     start(camelContext, source);
                 }
             }
