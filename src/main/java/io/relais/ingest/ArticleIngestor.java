@@ -26,6 +26,8 @@ public class ArticleIngestor {
 
     static final int MAX_TITLE = 1000;
     private static final int MIN_WORDS = 3;
+    /** Longest article accepted, in words: one article must not occupy the localize job while others wait. */
+    static final int MAX_WORDS = 20_000;
 
     private final Articles articles;
     private final HtmlSanitizer sanitizer;
@@ -97,6 +99,11 @@ public class ArticleIngestor {
         }
         if (bodyText.split("\\s+").length < MIN_WORDS) {
             return Optional.of("too short to translate: fewer than " + MIN_WORDS + " words of text");
+        }
+        int words = bodyText.strip().split("\\s+").length;
+        if (words > MAX_WORDS) {
+            return Optional.of("too long: " + words + " words, the limit is " + MAX_WORDS
+                    + " words per article; split it into several articles");
         }
         return languageGate.refusal(title + ". " + bodyText);
     }

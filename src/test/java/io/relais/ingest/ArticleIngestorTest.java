@@ -89,6 +89,22 @@ class ArticleIngestorTest {
     }
 
     @Test
+    void anArticleOverTheWordLimitIsRefusedWithItsSizeAndKeptInTheDeadLetters() {
+        String paragraph = "<p>Le conseil municipal a voté mardi un nouveau budget pour les transports publics.</p>";
+        String huge = paragraph.repeat(ArticleIngestor.MAX_WORDS / 13 + 10);   // 13 words a paragraph
+
+        assertThatThrownBy(() -> ingestor.ingest(article("Un budget sans fin", huge)))
+                .isInstanceOf(IngestRejectedException.class)
+                .hasMessageContaining("too long").hasMessageContaining("limit is " + ArticleIngestor.MAX_WORDS)
+                .hasMessageContaining("split")
+                .isInstanceOfSatisfying(IngestRejectedException.class, e -> {
+                    assertThat(e.origin()).isEqualTo("test");
+                    assertThat(e.payload()).isNotEmpty();
+                });
+        verifyNoInteractions(articles);
+    }
+
+    @Test
     void aFeedItemWithOnlyASummaryUsesItAsBody() {
         when(articles.store(any())).thenReturn(new StoreResult(8, 1, StoreResult.Outcome.CREATED));
         ingestor.ingest(new IncomingArticle(1, "feed", "g", null, "Grève des transports à Paris",

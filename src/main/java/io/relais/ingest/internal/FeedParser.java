@@ -32,18 +32,7 @@ public class FeedParser {
             java.util.regex.Pattern.compile("^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
 
     public List<IncomingArticle> parse(FetchedFeed fetched) {
-        SyndFeed feed;
-        try {
-            String text = PayloadDecoder.decode(fetched.content(), PayloadDecoder.charsetOf(fetched.contentType()));
-            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                text = text.substring(1);
-            }
-            // the text is decoded already: the declaration must not make the parser decode it again
-            feed = input().build(new StringReader(ENCODING_DECLARATION.matcher(text).replaceFirst("$1")));
-        } catch (Exception e) {
-            throw new UnreadableFeedException("unreadable feed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), fetched);
-        }
+        SyndFeed feed = read(fetched);
         List<IncomingArticle> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             String link = absolute(fetched.url(), entry.getLink());
@@ -62,6 +51,21 @@ public class FeedParser {
                     null, "application/xml"));
         }
         return items;
+    }
+
+    /** The feed as Rome reads it from the decoded text; {@link UnreadableFeedException} when it cannot. */
+    static SyndFeed read(FetchedFeed fetched) {
+        try {
+            String text = PayloadDecoder.decode(fetched.content(), PayloadDecoder.charsetOf(fetched.contentType()));
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            // the text is decoded already: the declaration must not make the parser decode it again
+            return input().build(new StringReader(ENCODING_DECLARATION.matcher(text).replaceFirst("$1")));
+        } catch (Exception e) {
+            throw new UnreadableFeedException("unreadable feed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), fetched);
+        }
     }
 
     /** A relative item link resolved against the feed's http(s) URL; anything else as it is (the gate judges it). */

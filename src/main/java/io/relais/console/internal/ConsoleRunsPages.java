@@ -1,0 +1,143 @@
+package io.relais.console.internal;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.relais.article.Articles;
+import io.relais.article.TranslationStatistics;
+import io.relais.batch.LocalizeRuns;
+import io.relais.batch.RunFailures;
+import io.relais.batch.RunSummary;
+
+/**
+ * Localize runs in the console: start one, watch each language's progress (the page refreshes itself while a run
+ * goes on), the counts per language, duration and words per second, why a run failed, and restart a failed run.
+ */
+@Controller
+@RequestMapping("/console/runs")
+class ConsoleRunsPages {
+
+    /** A run as the page shows it. */
+    record RunView(RunSummary run, LocalDateTime started, LocalDateTime ended, Duration duration, long words,
+                   double wordsPerSecond, List<String> failures) {
+
+        public String durationText() {
+            if (duration == null) {
+                return "—";
+            }
+            long s = duration.toSeconds();
+            return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : duration.toMillis() / 1000.0 + " s";
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final LocalizeRuns runs;
+    private final RunFailures failures;
+    private final Articles articles;
+    private final TranslationStatistics statistics;
+    private final ConsoleActions actions;
+    private final Charts charts;
+    private final List<String> languages;
+
+    ConsoleRunsPages(LocalizeRuns runs, RunFailures failures, Articles articles, TranslationStatistics statistics,
+                     ConsoleActions actions, Charts charts,
+                     @org.springframework.beans.factory.annotation.Value("${relais.languages}") List<String> languages) {
+        this.languages = languages;
+        this.runs = runs;
+        this.failures = failures;
+        this.articles = articles;
+        this.statistics = statistics;
+        this.actions = actions;
+        this.charts = charts;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        List<RunView> views = runs.recent(20).stream().map(this::view).toList();
+        Map<String, Long> waiting = new LinkedHashMap<>();
+        for (String lang : languages) {
+            waiting.put(lang, articles.countNeedingTranslation(lang, MAX_ATTEMPTS));
+        }
+        model.addAttribute("runs", views);
+        model.addAttribute("running", views.stream().anyMatch(v -> v.run().running()));
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("history", charts.runHistory(oldestFirst(views)));
+        return "console/runs";
+    }
+
+    private static List<RunView> oldestFirst(List<RunView> newestFirst) {
+        List<RunView> list = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    @PostMapping
+    String start(Authentication auth, RedirectAttributes redirect) {
+        return actions.run(auth, redirect, "run.start", "localize", () -> {
+            try {
+                long id = runs.startSoon().get(5, TimeUnit.SECONDS);
+                return "started run #" + id;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return "a run is going on: the new run starts when it ends";
+            } catch (Exception e) {
+                throw new IllegalStateException("the run could not start: " + e.getMessage(), e);
+            }
+        }, "/console/runs");
+    }
+
+    @PostMapping("/{id}/restart")
+    String restart(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
+        return actions.run(auth, redirect, "run.restart", "#" + id, () -> {
+            RunSummary run = runs.recent(200).stream().filter(r -> r.id() == id).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no run #" + id));
+            if (!"FAILED".equals(run.status()) && !"STOPPED".equals(run.status())) {
+                throw new IllegalArgumentException("run #" + id + " is " + run.status() + ": only a failed or stopped run "
+                        + "can be restarted");
+            }
+            // a restart runs the job on the calling thread: let it go on in the background and show its progress
+            CompletableFuture.runAsync(() -> runs.restart(id));
+            return "restarting run #" + id;
+        }, "/console/runs");
+    }
+
+    private RunView view(RunSummary run) {
+        LocalDateTime started = parse(run.startTime());
+        LocalDateTime ended = parse(run.endTime());
+        Duration duration = started == null ? null
+                : Duration.between(started, ended != null ? ended : LocalDateTime.now());
+        long words = 0;
+        double perSecond = 0;
+        if (started != null) {
+            ZoneId zone = ZoneId.systemDefault();   // Spring Batch keeps local times
+            OffsetDateTime from = started.atZone(zone).toOffsetDateTime();
+            OffsetDateTime to = (ended != null ? ended : LocalDateTime.now()).atZone(zone).toOffsetDateTime();
+            words = statistics.wordsWrittenBetween(from, to);
+            perSecond = duration.toMillis() == 0 ? 0 : words * 1000.0 / duration.toMillis();
+        }
+        List<String> why = "FAILED".equals(run.status()) || "STOPPED".equals(run.status())
+                || run.languages().values().stream().anyMatch(l -> "FAILED".equals(l.status()))
+                ? failures.why(run.id()) : List.of();
+        return new RunView(run, started, ended, duration, words, perSecond, why);
+    }
+
+    private static LocalDateTime parse(String time) {
+        return time == null ? null : LocalDateTime.parse(time);
+    }
+}

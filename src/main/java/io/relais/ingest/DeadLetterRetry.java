@@ -1,0 +1,53 @@
+package io.relais.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Retrying a dead letter for other modules (the operator console), by the rule of
+ * {@code POST /api/dead-letters/{id}/retry}: an inbox file goes back into the inbox, where the inbox route ingests it
+ * again (and records a new dead letter if it fails again); a feed item comes back at its source's next poll and a
+ * pushed article with its sender, so those are refused with the reason.
+ */
+@Service
+public class DeadLetterRetry {
+
+    private final DeadLetters deadLetters;
+    private final Path inbox;
+
+    DeadLetterRetry(DeadLetters deadLetters, @Value("${relais.ingest.inbox-dir:inbox}") Path inbox) {
+        this.deadLetters = deadLetters;
+        this.inbox = inbox;
+    }
+
+    public boolean retryable(DeadLetter letter) {
+        return letter.origin().startsWith("inbox/");
+    }
+
+    /** Puts the payload back into the inbox and discards the dead letter; returns the inbox file name. */
+    public String retry(long id) {
+        DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new IllegalArgumentException("no dead letter " + id));
+        if (!retryable(letter)) {
+            throw new IllegalArgumentException("only inbox files can be retried; a feed is fetched again at its next "
+                    + "poll, a pushed article is pushed again by its sender");
+        }
+        String name = Path.of(letter.origin().substring("inbox/".length())).getFileName().toString();
+        byte[] payload = deadLetters.payload(id).orElse(new byte[0]);
+        try {
+            Files.createDirectories(inbox);
+            Path tmp = Files.createTempFile(inbox, ".retry-", ".tmp");
+            Files.write(tmp, payload);
+            Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put " + name + " back into the inbox: " + e.getMessage(), e);
+        }
+        deadLetters.discard(id);
+        return "inbox/" + name;
+    }
+}
