@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
@@ -36,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class FeedBuilder {
 
     static final String GENERATOR = "Relais";
+    private static final Logger log = LoggerFactory.getLogger(FeedBuilder.class);
 
     private final String baseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -48,12 +52,31 @@ public class FeedBuilder {
         if (format == FeedFormat.JSON) {
             return jsonFeed(lang, entries);
         }
-        SyndFeed feed = build(lang, entries, format);
         try {
-            return new SyndFeedOutput().outputString(feed, true);
-        } catch (FeedException e) {
-            throw new IllegalStateException("cannot write the " + lang + " " + format + " feed: " + e.getMessage(), e);
+            return write(build(lang, entries, format));
+        } catch (FeedException | RuntimeException e) {
+            // one bad entry (a character XML cannot carry...) must not take the whole feed down: drop it, say why
+            List<PublishedEntry> writable = new ArrayList<>();
+            for (PublishedEntry entry : entries) {
+                try {
+                    write(build(lang, List.of(entry), format));
+                    writable.add(entry);
+                } catch (FeedException | RuntimeException bad) {
+                    log.error("Entry urn:relais:{}:article:{} left out of the {} {} feed: {}", lang, entry.articleId(),
+                            lang, format, bad.getMessage());
+                }
+            }
+            try {
+                return write(build(lang, writable, format));
+            } catch (FeedException stillBroken) {
+                throw new IllegalStateException("cannot write the " + lang + " " + format + " feed: "
+                        + stillBroken.getMessage(), stillBroken);
+            }
         }
+    }
+
+    private static String write(SyndFeed feed) throws FeedException {
+        return new SyndFeedOutput().outputString(feed, true);
     }
 
     SyndFeed build(String lang, List<PublishedEntry> entries, FeedFormat format) {
@@ -84,17 +107,17 @@ public class FeedBuilder {
 
         List<SyndEntry> items = new ArrayList<>();
         for (PublishedEntry e : entries) {
-            items.add(entry(e));
+            items.add(entry(e, format));
         }
         feed.setEntries(items);
         return feed;
     }
 
-    private SyndEntry entry(PublishedEntry e) {
+    private SyndEntry entry(PublishedEntry e, FeedFormat format) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:relais:" + e.lang() + ":article:" + e.articleId());
         entry.setTitle(e.title());
-        String original = e.originalUrl() != null ? e.originalUrl() : baseUrl + "/api/articles/" + e.articleId();
+        String original = originalLink(e);
         entry.setLink(original);
         SyndLink link = new SyndLinkImpl();
         link.setRel("alternate");
@@ -108,9 +131,10 @@ public class FeedBuilder {
         content.setValue(e.body());
         entry.setContents(List.of(content));
         if (e.summary() != null) {
+            // summaries are plain text; RSS readers read <description> as HTML, so there it is HTML-escaped first
             SyndContent summary = new SyndContentImpl();
-            summary.setType("text");
-            summary.setValue(e.summary());
+            summary.setType(format == FeedFormat.RSS ? "html" : "text");
+            summary.setValue(format == FeedFormat.RSS ? HtmlUtils.htmlEscape(e.summary(), "UTF-8") : e.summary());
             entry.setDescription(summary);
         }
         String author = e.author() != null ? e.author() : GENERATOR;
@@ -136,7 +160,7 @@ public class FeedBuilder {
         for (PublishedEntry e : entries) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", "urn:relais:" + e.lang() + ":article:" + e.articleId());
-            item.put("url", e.originalUrl() != null ? e.originalUrl() : baseUrl + "/api/articles/" + e.articleId());
+            item.put("url", originalLink(e));
             item.put("title", e.title());
             item.put("content_html", e.body());
             if (e.summary() != null) {
@@ -159,6 +183,13 @@ public class FeedBuilder {
         }
         feed.put("items", items);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
+    }
+
+    /** The French original's http(s) link (checked again here: stored data may predate the check at the door). */
+    private String originalLink(PublishedEntry e) {
+        String url = e.originalUrl();
+        boolean web = url != null && url.strip().toLowerCase(Locale.ROOT).matches("https?://.+");
+        return web ? url.strip() : baseUrl + "/api/articles/" + e.articleId();
     }
 
     private static SyndPerson person(String name) {
