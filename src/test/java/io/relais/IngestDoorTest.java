@@ -72,7 +72,7 @@ class IngestDoorTest extends RelaisIntegrationTest {
     void controlCharactersInAnInboxPageAreRemovedBeforeStorage() throws Exception {
         drop("halle-quimper.html", """
                 <html><head><title>Quimper&#1; rénove sa halle</title><meta name="author" content="Jean&#1;Dupont"></head>
-                <body><article><h1>Quimper&#1; rénove sa halle&#0;</h1><p>%s</p></article></body></html>"""
+                <body><article><h1>Quimper&#1; rénove sa halle&#x1F;</h1><p>%s</p></article></body></html>"""
                 .formatted(TEXT).getBytes(StandardCharsets.UTF_8));
         Article article = await().atMost(Duration.ofSeconds(60)).until(() -> titled("Quimper rénove"), Optional::isPresent)
                 .get();

@@ -59,7 +59,7 @@ class SecurityHardeningTest extends RelaisIntegrationTest {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            socket.setSoTimeout(60_000);
+            socket.setSoTimeout(180_000);   // the 2-core test machine can be very slow
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
                     + "\r\nConnection: close\r\nContent-Length: " + content.length + "\r\n");
