@@ -48,9 +48,10 @@ public class ArticleIngestor {
         if (badLink.isPresent()) {
             throw new IngestRejectedException(badLink.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
-        String body = sanitizer.sanitize(in.bodyHtml(), in.url());
-        String title = in.title() == null ? "" : sanitizer.text(in.title()).strip();
-        String summary = in.summary() == null ? null : sanitizer.text(in.summary()).strip();
+        // once more after HTML decoding: an entity such as &#1; only becomes the character here
+        String body = XmlSafeText.clean(sanitizer.sanitize(in.bodyHtml(), in.url()));
+        String title = in.title() == null ? "" : XmlSafeText.clean(sanitizer.text(in.title())).strip();
+        String summary = in.summary() == null ? null : XmlSafeText.clean(sanitizer.text(in.summary())).strip();
         String bodyText = sanitizer.text(body);
         if (bodyText.isBlank() && summary != null && !summary.isBlank()) {
             body = "<p>" + org.jsoup.nodes.Entities.escape(summary) + "</p>";
@@ -64,7 +65,7 @@ public class ArticleIngestor {
         StoreResult stored = articles.store(new NewArticle(in.sourceId(), in.externalId(), in.url(), title,
                 summary == null || summary.isBlank() ? null : summary, body,
                 in.author() == null || in.author().isBlank() ? null : in.author().strip(), in.publishedAt(),
-                payloadOf(in), in.rawContentType()));
+                payloadOf(received), in.rawContentType()));
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
