@@ -17,7 +17,7 @@ import io.relais.article.Article;
 import io.relais.article.Articles;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 
 /** The demo feed is polled and translated out of the box; polling it again adds no duplicate. */
 class DemoFeedPollingTest extends RelaisIntegrationTest {

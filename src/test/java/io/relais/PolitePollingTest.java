@@ -193,7 +193,7 @@ class PolitePollingTest extends RelaisIntegrationTest {
     io.relais.batch.LocalizeRuns runs;
 
     @Autowired
-    io.relais.article.Translations translations;
+    io.relais.translation.Translations translations;
 
     @Test
     void aSourceIsTranslatedOnlyIntoItsOwnLanguages() {
@@ -209,7 +209,7 @@ class PolitePollingTest extends RelaisIntegrationTest {
 
         runs.runNow();
 
-        assertThat(translations.forArticle(articleId)).extracting(io.relais.article.Translation::lang)
+        assertThat(translations.forArticle(articleId)).extracting(io.relais.translation.Translation::lang)
                 .containsExactlyInAnyOrder("es", "en");
         assertThat(post("/api/sources", "{\"url\": \"http://127.0.0.1:9/x.xml\", \"languages\": [\"ja\"]}").statusCode())
                 .isEqualTo(400);

@@ -27,9 +27,9 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.article.TranslationResult;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 
 /**
  * Sign-in throttling, security headers, health details and status codes, as a client sees them. Failing sign-ins

@@ -1,6 +1,7 @@
 package io.relais.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,7 +66,7 @@ public class ArticleIngestor {
         StoreResult stored = articles.store(new NewArticle(in.sourceId(), in.externalId(), in.url(), title,
                 summary == null || summary.isBlank() ? null : summary, body,
                 in.author() == null || in.author().isBlank() ? null : in.author().strip(), in.publishedAt(),
-                payloadOf(received), in.rawContentType()));
+                payloadOf(received), in.rawContentType(), categories(in)));
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
@@ -78,7 +79,7 @@ public class ArticleIngestor {
         return new IncomingArticle(in.sourceId(), XmlSafeText.clean(in.origin()), XmlSafeText.clean(in.externalId()),
                 blankToNull(XmlSafeText.clean(in.url())), XmlSafeText.clean(in.title()), XmlSafeText.clean(in.summary()),
                 XmlSafeText.clean(in.bodyHtml()), XmlSafeText.clean(in.author()), in.publishedAt(), in.rawPayload(),
-                in.rawContentType());
+                in.rawContentType(), in.categories().stream().map(XmlSafeText::clean).toList());
     }
 
     private static String blankToNull(String s) {
@@ -107,6 +108,13 @@ public class ArticleIngestor {
                     + " words per article; split it into several articles");
         }
         return languageGate.refusal(title + ". " + bodyText);
+    }
+
+    /** Categories as plain text, trimmed, without duplicates: at most 20 of at most 100 characters. */
+    private List<String> categories(IncomingArticle in) {
+        return in.categories().stream().filter(c -> c != null).map(c -> XmlSafeText.clean(sanitizer.text(c)).strip())
+                .filter(c -> !c.isEmpty()).map(c -> c.length() > 100 ? c.substring(0, 100) : c)
+                .distinct().limit(20).toList();
     }
 
     private static byte[] payloadOf(IncomingArticle in) {

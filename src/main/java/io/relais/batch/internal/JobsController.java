@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 
 /** {@code POST /api/jobs/localize} starts a run; {@code GET /api/jobs} lists runs with their per-language counts. */

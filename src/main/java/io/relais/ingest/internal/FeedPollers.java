@@ -6,7 +6,6 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
@@ -18,7 +17,6 @@ import io.relais.ingest.PollingControl;
  * route template in {@code routes/feeds.yaml}.
  */
 @Component
-@EnableConfigurationProperties(IngestProperties.class)
 public class FeedPollers implements CamelContextConfiguration, PollingControl {
 
     static final String INBOX_ROUTE = "inbox";
@@ -33,6 +31,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     private volatile boolean active;
 
     FeedPollers(IngestProperties properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
+                // relais.cluster.enabled read directly: cluster depends on ingest (PollingControl), not the other way
                 @org.springframework.beans.factory.annotation.Value("${relais.cluster.enabled:false}") boolean cluster) {
         this.properties = properties;
         this.urlPolicy = urlPolicy;
@@ -73,7 +72,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
                 String refusal = urlPolicy.schemeRefusal(source.url());
                 if (refusal != null) {
                     log.warn("Source #{} ({}) is not polled: {}", source.id(), source.url(), refusal);
-                    sources.recordFailure(source.id(), "not polled: " + refusal);
+                    sources.recordFailure(source.id(), "not polled: " + refusal, null);
                 } else if (!source.paused()) {
                     start(camelContext, source);
                 } else {

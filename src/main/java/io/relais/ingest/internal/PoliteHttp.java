@@ -21,7 +21,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +46,14 @@ class PoliteHttp implements DisposableBean {
     private final CloseableHttpClient http;
 
     @org.springframework.beans.factory.annotation.Autowired
-    PoliteHttp(UrlPolicy policy, @Value("${relais.ingest.max-bytes:5000000}") long maxBytes,
-               @Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
+    PoliteHttp(UrlPolicy policy, IngestProperties settings) {
+        this(policy, settings.maxBytes(), settings.userAgent());
+    }
+
+    PoliteHttp(UrlPolicy policy, long maxBytes, String userAgent) {
         this.policy = policy;
         this.maxBytes = maxBytes;
-        this.userAgent = "Relais/0.1 (feed translator; +" + baseUrl + ")";
+        this.userAgent = userAgent;
         DnsResolver checkedResolver = new DnsResolver() {
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {

@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -29,8 +30,9 @@ class FeedPollersTest {
     void aSeededFileSourceIsNeitherRegisteredNorPolledWhenFileUrlsAreNotAllowed() {
         Sources sources = mock(Sources.class);
         CamelContext camel = mock(CamelContext.class);
-        IngestProperties properties = new IngestProperties(Path.of("inbox"), 5_000_000, true,
-                List.of(new IngestProperties.SourceProperties("Demo", "file:demo/feed.xml", Duration.ofMinutes(15))));
+        IngestProperties properties = new IngestProperties(Path.of("inbox"), 5_000_000L, true,
+                List.of(new IngestProperties.SourceProperties("Demo", "file:demo/feed.xml", Duration.ofMinutes(15))), false, false,
+                "Relais/test");
         // stored by an earlier start that allowed files
         when(sources.findAll()).thenReturn(List.of(new Source(3, "file:demo/feed.xml", Source.Kind.FEED, "Demo", 900,
                 null, null, null, null, null, 0, false, false, null, null)));
@@ -39,7 +41,7 @@ class FeedPollersTest {
                 .afterApplicationStart(camel);
 
         verify(sources, never()).register(anyString(), any(), anyString(), anyInt());
-        verify(sources).recordFailure(eq(3L), startsWith("not polled: file: URLs are not allowed"));
+        verify(sources).recordFailure(eq(3L), startsWith("not polled: file: URLs are not allowed"), isNull());
         verifyNoInteractions(camel);
     }
 }

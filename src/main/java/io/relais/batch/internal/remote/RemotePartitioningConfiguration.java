@@ -14,7 +14,6 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,15 +25,17 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
-import io.relais.article.TranslationResult;
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.batch.internal.LanguagePartitioner;
 import io.relais.batch.internal.LocalizeJobConfiguration;
 import io.relais.batch.internal.LocalizeProcessor;
 import io.relais.batch.internal.TranslationWriter;
 import io.relais.cluster.ClusterProperties;
+import io.relais.batch.LocalizeSettings;
+import io.relais.translation.TargetLanguages;
 
 /**
  * The localize job over several machines (Spring Batch remote partitioning): in cluster mode the job's
@@ -61,12 +62,10 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
-    SlicePartitioner slicePartitioner(@Value("${relais.languages}") List<String> languages, Articles articles,
-                                      ClusterProperties cluster,
-                                      @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                                      @Value("${relais.batch.max-items-per-run:10000}") int limit) {
-        return new SlicePartitioner(new LanguagePartitioner(languages), articles, cluster.sliceSize(), maxAttempts,
-                limit);
+    SlicePartitioner slicePartitioner(TargetLanguages languages, Translations translations, ClusterProperties cluster,
+                                      LocalizeSettings settings) {
+        return new SlicePartitioner(new LanguagePartitioner(languages.languages()), translations, cluster.sliceSize(),
+                settings.maxAttempts(), settings.maxItemsPerRun());
     }
 
     /** Replaces the local {@code localize} step: same name, so the job and its history look the same. */
@@ -92,11 +91,10 @@ public class RemotePartitioningConfiguration {
     @Bean
     Step sliceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                    SliceReader sliceReader, LocalizeProcessor localizeProcessor, Translations translations,
-                   ObjectProvider<LocalizeStepListener> listeners,
-                   @Value("${relais.batch.chunk-size:5}") int chunkSize) {
+                   ObjectProvider<LocalizeStepListener> listeners, LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step =
                 new StepBuilder(LocalizeJobConfiguration.WORKER_STEP, jobRepository)
-                        .<Article, TranslationResult>chunk(chunkSize)
+                        .<Article, TranslationResult>chunk(settings.chunkSize())
                         .transactionManager(transactionManager)
                         .reader(sliceReader)
                         .processor(localizeProcessor)
@@ -107,9 +105,8 @@ public class RemotePartitioningConfiguration {
 
     @Bean
     @StepScope
-    SliceReader sliceReader(Articles articles, @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                            @Value("${relais.batch.max-items-per-run:10000}") int limit) {
-        return new SliceReader(articles, maxAttempts, limit);
+    SliceReader sliceReader(Translations translations, LocalizeSettings settings) {
+        return new SliceReader(translations, settings.maxAttempts(), settings.maxItemsPerRun());
     }
 
     @Bean
