@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -40,10 +39,9 @@ class LoginThrottle {
     private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
 
     @Autowired
-    LoginThrottle(@Value("${relais.security.login.max-failures-per-user:5}") int perUser,
-                  @Value("${relais.security.login.max-failures-per-address:20}") int perAddress,
-                  @Value("${relais.security.login.window:15m}") Duration window) {
-        this(perUser, perAddress, window, Clock.systemUTC());
+    LoginThrottle(SecuritySettings settings) {
+        this(settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(), settings.login().window(),
+                Clock.systemUTC());
     }
 
     LoginThrottle(int perUser, int perAddress, Duration window, Clock clock) {
