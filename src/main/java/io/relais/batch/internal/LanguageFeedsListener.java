@@ -16,7 +16,7 @@ public class LanguageFeedsListener implements StepExecutionListener {
     private final Translations translations;
     private final LocalizeStageTimes times;
 
-    LanguageFeedsListener(Translations translations, LocalizeStageTimes times) {
+    public LanguageFeedsListener(Translations translations, LocalizeStageTimes times) {
         this.translations = translations;
         this.times = times;
     }
