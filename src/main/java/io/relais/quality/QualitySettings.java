@@ -1,17 +1,28 @@
 package io.relais.quality;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code relais.quality.*}: score = 100 − issues per 100 words × {@code issueWeight} − % unknown words ×
- * {@code unknownWeight}; at or above {@code autoApproveThreshold} a translation is published without review. At most
- * {@code checkersPerLanguage} LanguageTool instances exist per language (each holds its rules in memory).
+ * {@code relais.quality.*}.
+ *
+ * @param variants             LanguageTool variant per language ({@code en: en-GB}); the engine's own by default
+ * @param thresholds           per-language segment threshold (estimated sentence chrF) overriding the fitted one in
+ *                             {@code quality/model-<lang>.properties}
+ * @param autoApproveThreshold one threshold for every language, overriding the fitted ones (unset by default)
+ * @param checkersPerLanguage  LanguageTool instances per language at most (each holds its rules in memory)
  */
 @ConfigurationProperties("relais.quality")
 public record QualitySettings(
-        @DefaultValue("4.0") double issueWeight,
-        @DefaultValue("2.0") double unknownWeight,
-        @DefaultValue("70") double autoApproveThreshold,
+        Map<String, String> variants,
+        Map<String, Double> thresholds,
+        Double autoApproveThreshold,
         @DefaultValue("4") int checkersPerLanguage) {
+
+    public QualitySettings {
+        variants = variants == null ? Map.of() : variants;
+        thresholds = thresholds == null ? Map.of() : thresholds;
+    }
 }

@@ -25,8 +25,7 @@ import io.relais.translation.Translations;
 import io.relais.batch.LocalizeSettings;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.translation.TargetLanguages;
-import io.relais.quality.LanguageQualityChecker;
-import io.relais.quality.VerdictPolicy;
+import io.relais.quality.TranslationQuality;
 import io.relais.translate.Translator;
 
 /** The {@code localize} job: one partition per target language, each a chunk-oriented translate-and-check step. */
@@ -96,11 +95,11 @@ public class LocalizeJobConfiguration {
 
     @Bean
     @StepScope
-    LocalizeProcessor localizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy,
+    LocalizeProcessor localizeProcessor(Translator translator, TranslationQuality quality,
                                         LocalizeStageTimes localizeStageTimes,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
                                         LocalizeSettings settings) {
-        return new LocalizeProcessor(translator, checker, policy, lang, settings.maxWordsPerArticle(), localizeStageTimes);
+        return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes);
     }
 
     @Bean

@@ -52,7 +52,8 @@ class ArticlePushController {
             @Size(max = 5000) String summary,
             @Size(max = 500) String author,
             OffsetDateTime published,
-            @Size(max = 2000) String externalId) {
+            @Size(max = 2000) String externalId,
+            @Size(max = 20) java.util.List<@Size(max = 100) String> categories) {
     }
 
     private final ArticleIngestor ingestor;
@@ -85,7 +86,7 @@ class ArticlePushController {
         try {
             result = ingestor.ingest(new IncomingArticle(source.id(), "POST /api/articles " + externalId,
                     externalId, pushed.url(), pushed.title(), pushed.summary(), pushed.body(), pushed.author(),
-                    pushed.published(), raw, "application/json"));
+                    pushed.published(), raw, "application/json", pushed.categories()));
         } catch (IngestRejectedException e) {
             long deadLetter = failures.refused(e);   // the push API's error handling records it, as the routes' does
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), Map.of("deadLetter", deadLetter));

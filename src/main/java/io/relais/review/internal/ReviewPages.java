@@ -146,6 +146,7 @@ class ReviewPages {
             };
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("field", issue.field());
+            row.put("checker", issue.checker());
             row.put("message", issue.message());
             row.put("suggestion", issue.suggestion());
             row.put("start", issue.startOffset());
