@@ -129,7 +129,7 @@ class ReviewApiTest extends RelaisIntegrationTest {
                 "{\"version\": 0, \"title\": \"Segunda versión\"}");
         assertThat(second.statusCode()).isEqualTo(409);
         JsonNode conflict = JSON.readTree(second.body());
-        assertThat(conflict.get("error").asString()).contains("someone else changed this translation");
+        assertThat(conflict.get("detail").asString()).contains("someone else changed this translation");
         assertThat(conflict.get("yours").get("title").asString()).isEqualTo("Segunda versión");
         assertThat(conflict.get("current").get("title").asString()).isEqualTo("Primera versión");
         assertThat(conflict.get("currentVersion").asInt()).isEqualTo(1);
