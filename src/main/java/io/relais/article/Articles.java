@@ -44,10 +44,11 @@ public class Articles {
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into article (source_id, external_id, url, title, summary, body, author, published_at,
-                                         content_hash, revision, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                                         content_hash, revision, created_at, updated_at, categories)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
                     .params(incoming.sourceId(), incoming.externalId(), incoming.url(), incoming.title(),
-                            incoming.summary(), incoming.body(), incoming.author(), incoming.publishedAt(), hash, now, now)
+                            incoming.summary(), incoming.body(), incoming.author(), incoming.publishedAt(), hash, now, now,
+                            joinedCategories(incoming))
                     .update(key, "id");
             id = key.getKeyAs(Long.class) != null ? key.getKeyAs(Long.class) : key.getKey().longValue();
             revision = 1;
@@ -56,10 +57,10 @@ public class Articles {
             revision = known.get().revision() + 1;
             jdbc.sql("""
                     update article set url = ?, title = ?, summary = ?, body = ?, author = ?, published_at = ?,
-                                       content_hash = ?, revision = ?, updated_at = ?
+                                       content_hash = ?, revision = ?, updated_at = ?, categories = ?
                     where id = ?""")
                     .params(incoming.url(), incoming.title(), incoming.summary(), incoming.body(), incoming.author(),
-                            incoming.publishedAt(), hash, revision, now, id)
+                            incoming.publishedAt(), hash, revision, now, joinedCategories(incoming), id)
                     .update();
         }
         jdbc.sql("""
@@ -89,5 +90,10 @@ public class Articles {
     public Optional<byte[]> rawPayload(long articleId, int revision) {
         return jdbc.sql("select raw_payload from article_revision where article_id = ? and revision = ?")
                 .params(articleId, revision).query((rs, i) -> rs.getBytes(1)).optional();
+    }
+
+    /** Categories as stored: one a line (null when there are none). */
+    private static String joinedCategories(NewArticle incoming) {
+        return incoming.categories().isEmpty() ? null : String.join("\n", incoming.categories());
     }
 }

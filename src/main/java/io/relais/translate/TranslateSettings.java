@@ -23,7 +23,8 @@ public record TranslateSettings(
         Map<String, String> candidates,
         Map<String, String> chain,
         Map<String, Engine> engines,
-        @DefaultValue Finishing finishing) {
+        @DefaultValue Finishing finishing,
+        @DefaultValue RouteChoiceSettings routeChoice) {
 
     public TranslateSettings {
         if (!segmentation.equals("paragraph") && !segmentation.equals("sentence")) {
@@ -52,6 +53,14 @@ public record TranslateSettings(
         public Map<String, List<String>> ruleIds() {
             return split(rules);
         }
+    }
+
+    /**
+     * Route choice with the quality module's scorer: how many points another route must score above the configured
+     * one to replace it ({@code route-choice.margin}); without that scorer the unknown-word marks decide, with their
+     * own measured margin.
+     */
+    public record RouteChoiceSettings(@DefaultValue("0") double margin) {
     }
 
     /**

@@ -18,13 +18,17 @@ import io.relais.translation.TargetLanguages;
 class TranslatorConfiguration {
 
     /**
-     * Chooses between candidate routes with the quality module's scorer when it provides one, with the count of
-     * unknown-word marks per word otherwise.
+     * Chooses between candidate routes with the quality module's scorer when it provides one (another route must
+     * beat the configured one by {@code relais.translate.route-choice.margin} points, default 0), with the count of
+     * unknown-word marks otherwise (and its measured margin).
      */
     @Bean(destroyMethod = "close")
-    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers) {
-        return new RouteChoice(() -> scorers.getIfUnique(() -> MarksPerWordScorer.INSTANCE),
-                Runtime.getRuntime().availableProcessors());
+    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers, TranslateSettings settings) {
+        double margin = settings.routeChoice().margin();
+        return new RouteChoice(() -> {
+            SegmentScorer scorer = scorers.getIfUnique();
+            return scorer == null ? RouteChoice.byMarks() : new RouteChoice.Scoring(scorer, margin);
+        }, Runtime.getRuntime().availableProcessors());
     }
 
     /**

@@ -37,7 +37,14 @@ public class Translations {
             rs.getString("summary"), rs.getString("body"), rs.getString("url"), rs.getString("original_title"),
             rs.getString("author"), rs.getObject("published_at", OffsetDateTime.class),
             rs.getObject("updated_at", OffsetDateTime.class), rs.getString("engine"), rs.getString("route"),
-            (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")));
+            (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")),
+            rs.getLong("source_id"), rs.getString("source_name"), rs.getString("original_summary"),
+            rs.getString("original_body"), categories(rs.getString("categories")));
+
+    private static List<String> categories(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : java.util.Arrays.stream(joined.split("\\n")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+    }
 
     /**
      * Articles whose current revision still waits for a translation into a language (parameters: lang, max attempts,
@@ -193,8 +200,10 @@ public class Translations {
         return jdbc.sql("""
                 select t.article_id, t.revision, t.lang, t.title, t.summary, t.body, t.engine, t.route,
                        t.quality_score, t.state, t.updated_at,
-                       a.url, a.title as original_title, a.author, a.published_at
+                       a.url, a.title as original_title, a.author, a.published_at, a.source_id,
+                       a.summary as original_summary, a.body as original_body, a.categories, s.name as source_name
                 from translation t join article a on a.id = t.article_id and a.revision = t.revision
+                join source s on s.id = a.source_id
                 where t.lang = ? and t.state in ('AUTO_APPROVED', 'APPROVED')
                 order by coalesce(a.published_at, a.created_at) desc, a.id desc
                 limit ?""")

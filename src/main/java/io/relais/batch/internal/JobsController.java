@@ -45,6 +45,13 @@ class JobsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 
+    /** Restarts a failed or stopped run in the background: only what it had not finished is done. */
+    @PostMapping("/{id}/restart")
+    ResponseEntity<Map<String, Object>> restart(@org.springframework.web.bind.annotation.PathVariable long id) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> runs.restart(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("restarting", id, "runs", "/api/jobs"));
+    }
+
     @GetMapping
     Map<String, Object> list(@RequestParam(defaultValue = "20") int limit) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -11,12 +11,12 @@ import io.relais.translation.Translations;
  * its partition ends, not when the slowest language of the run does, and only when the partition stored something:
  * feeds are rebuilt once per changed language and run, after the announcement commits.
  */
-class LanguageFeedsListener implements StepExecutionListener {
+public class LanguageFeedsListener implements StepExecutionListener {
 
     private final Translations translations;
     private final LocalizeStageTimes times;
 
-    LanguageFeedsListener(Translations translations, LocalizeStageTimes times) {
+    public LanguageFeedsListener(Translations translations, LocalizeStageTimes times) {
         this.translations = translations;
         this.times = times;
     }

@@ -110,7 +110,6 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         } finally {
             times.add(LocalizeStageTimes.Stage.CHECK, System.nanoTime() - started);
         }
-
         countMemoryUse(title, summary, body);
         int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());
         int unknown = title.unknownWords() + body.unknownWords() + (summary == null ? 0 : summary.unknownWords());

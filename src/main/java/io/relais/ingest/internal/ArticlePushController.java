@@ -54,7 +54,8 @@ class ArticlePushController {
             @Size(max = 5000) String summary,
             @Size(max = 500) String author,
             OffsetDateTime published,
-            @Size(max = 2000) String externalId) {
+            @Size(max = 2000) String externalId,
+            @Size(max = 20) java.util.List<@Size(max = 100) String> categories) {
     }
 
     private final ArticleIngestor ingestor;
@@ -86,7 +87,7 @@ class ArticlePushController {
         byte[] raw = (pushed.title() + "\n\n" + pushed.body()).getBytes(StandardCharsets.UTF_8);
         StoreResult result = ingestor.ingest(new IncomingArticle(source.id(), "POST /api/articles " + externalId,
                 externalId, pushed.url(), pushed.title(), pushed.summary(), pushed.body(), pushed.author(),
-                pushed.published(), raw, "application/json"));
+                pushed.published(), raw, "application/json", pushed.categories()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", result.articleId());
         body.put("revision", result.revision());

@@ -59,6 +59,17 @@ class FeedParserTest {
     }
 
     @Test
+    void keepsTheCategoriesAnItemGives() {
+        String rss = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <rss version="2.0"><channel><title>T</title><link>https://exemple.fr</link><description>d</description>
+                <item><title>Titre</title><link>https://exemple.fr/2</link><guid>g2</guid><description>Bonjour à tous</description>
+                <category>Sport</category><category domain="x">Football</category></item></channel></rss>""";
+        assertThat(parser.parse(new FetchedFeed(1, "u", rss.getBytes(StandardCharsets.UTF_8), null)))
+                .singleElement().satisfies(i -> assertThat(i.categories()).containsExactly("Sport", "Football"));
+    }
+
+    @Test
     void aDoctypeWithAnExternalEntityIsRefusedNotResolved() {
         String xxe = """
                 <?xml version="1.0"?>

@@ -14,6 +14,7 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,11 +26,12 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.relais.article.Article;
-import io.relais.translation.Translations;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
 import io.relais.batch.LocalizeStepListener;
+import io.relais.batch.internal.LanguageFeedsListener;
 import io.relais.batch.internal.LanguagePartitioner;
+import io.relais.batch.internal.LocalizeStageTimes;
 import io.relais.batch.internal.LocalizeJobConfiguration;
 import io.relais.batch.internal.LocalizeProcessor;
 import io.relais.batch.internal.TranslationWriter;
@@ -87,10 +89,14 @@ public class RemotePartitioningConfiguration {
                 .build();
     }
 
-    /** The worker's step: the local job's processor and writer, reading one slice. */
+    /**
+     * The worker's step: the local job's processor, writer and feed announcement (the slice's language, once the
+     * slice stored something), reading one slice.
+     */
     @Bean
     Step sliceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                   SliceReader sliceReader, LocalizeProcessor localizeProcessor, Translations translations,
+                   SliceReader sliceReader, LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
+                   Translations translations, LocalizeStageTimes localizeStageTimes,
                    ObjectProvider<LocalizeStepListener> listeners, LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step =
                 new StepBuilder(LocalizeJobConfiguration.WORKER_STEP, jobRepository)
@@ -98,7 +104,8 @@ public class RemotePartitioningConfiguration {
                         .transactionManager(transactionManager)
                         .reader(sliceReader)
                         .processor(localizeProcessor)
-                        .writer(new TranslationWriter(translations));
+                        .writer(translationWriter);
+        step.listener(new LanguageFeedsListener(translations, localizeStageTimes));
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }
@@ -110,8 +117,11 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
-    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep) {
-        return new PartitionRequestHandler(jobRepository, sliceStep);
+    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep,
+                                                    ClusterProperties cluster,
+                                                    @Value("${server.port:8080}") String port) {
+        return new PartitionRequestHandler(jobRepository, sliceStep,
+                cluster.nodeId() == null ? "port " + port : cluster.nodeId());
     }
 
     /**
