@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
  * ({@code relais.quality.variants}: Apertium's English is British, so {@code en} is checked as {@code en-GB};
- * checked as en-US, every "centre" and "organisation" would be a false spelling issue). {@link JLanguageTool} is not
+ * checked as en-US, every “centre” and “organisation” would be a false spelling issue). {@link JLanguageTool} is not
  * thread-safe and slow to create (and large), so instances are pooled per variant: each check borrows one and gives
  * it back, and at most {@code relais.quality.checkers-per-language} exist per variant — a further check waits for
  * one to be free.

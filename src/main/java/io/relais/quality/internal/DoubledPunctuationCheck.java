@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 import io.relais.quality.QualityIssue;
 
 /**
- * Two punctuation marks where one belongs: an abbreviation's full stop plus the sentence's (3:30 p.m..), two commas,
- * a full stop twice with a space between, or a comma before a full stop; an ellipsis is not doubled. (No quoted
- * commas in this comment: Spring Boot's basic JSON parser, which reads the Javadoc for the module docs, splits on them.)
+ * Two punctuation marks where one belongs: “3:30 p.m..” (an abbreviation's full stop plus the sentence's), “,,”,
+ * “. .” or “,.” — an ellipsis (“...”) is not doubled.
  */
 public class DoubledPunctuationCheck implements MtCheck {
 
