@@ -57,6 +57,8 @@ class ClusterFaultTest {
         writeFeed(5);
         List<String> common = List.of(
                 "--relais.cluster.slice-size=10",
+                // these tests are about distribution, not the quality gate: publish every translation
+                "--relais.quality.auto-approve-threshold=0",
                 "--relais.cluster.lease-time=6s",
                 // a run whose partitions are lost fails after this long (then the test fails on its own timeouts)
                 "--relais.cluster.partition-timeout=30m",
@@ -153,6 +155,15 @@ class ClusterFaultTest {
 
         ClusterNodes.run(Map.of(), "rabbitmqctl", "-q", "stop");
         ClusterNodes.run(Map.of("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1"), "rabbitmq-server", "-detached");
+        // the Erlang node takes a few seconds to answer at all; then wait for the broker inside it
+        ClusterNodes.await(Duration.ofMinutes(2), "RabbitMQ did not come back", () -> {
+            try {
+                ClusterNodes.run(Map.of(), "rabbitmq-diagnostics", "-q", "ping");
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        });
         ClusterNodes.run(Map.of(), "rabbitmqctl", "-q", "await_startup", "--timeout", "120");
 
         String status = awaitEnd(run, Duration.ofMinutes(20));
