@@ -45,9 +45,16 @@ class ReviewPages {
     private final LocalizeRuns runs;
     private final Users users;
     private final List<String> languages;
+    private final Workbench workbench;
+    private final io.relais.translate.Concordance concordance;
+    private final DashboardCharts charts;
 
     ReviewPages(ReviewService review, Translations translations, Articles articles, Sources sources, LocalizeRuns runs,
-                Users users, @Value("${relais.languages}") List<String> languages) {
+                Users users, @Value("${relais.languages}") List<String> languages, Workbench workbench,
+                io.relais.translate.Concordance concordance, DashboardCharts charts) {
+        this.charts = charts;
+        this.workbench = workbench;
+        this.concordance = concordance;
         this.sources = sources;
         this.review = review;
         this.translations = translations;
@@ -58,7 +65,7 @@ class ReviewPages {
     }
 
     @GetMapping
-    String dashboard(Authentication auth, Model model) {
+    String dashboard(Authentication auth, Model model, Locale locale) {
         AppUser user = user(auth);
         Map<String, Map<TranslationState, Long>> all = translations.countsByLanguage();
         Map<String, Map<TranslationState, Long>> counts = new LinkedHashMap<>();
@@ -75,24 +82,21 @@ class ReviewPages {
                     translated + waiting == 0 ? 100 : Math.round(100.0 * translated / (translated + waiting))});
         }
         List<RunSummary> recent = runs.recent(5);
-        Map<String, Map<String, Double>> scores = translations.averageScoreByDay(
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(14));
         model.addAttribute("user", user);
         model.addAttribute("counts", counts);
         model.addAttribute("names", names());
         model.addAttribute("progress", progress);
         model.addAttribute("runs", recent);
         model.addAttribute("running", recent.stream().anyMatch(RunSummary::running));
-        model.addAttribute("scores", scores.entrySet().stream().filter(e -> counts.containsKey(e.getKey()))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                        LinkedHashMap::new)));
+        charts.add(model, counts.keySet(), locale);
         return "review/dashboard";
     }
 
     @GetMapping("/{lang}")
     String queue(@PathVariable String lang, @RequestParam(defaultValue = "NEEDS_REVIEW") TranslationState state,
                  @RequestParam(defaultValue = "age") String sort, @RequestParam(defaultValue = "0") int page,
-                 @RequestParam(required = false) Long source, Authentication auth, Model model) {
+                 @RequestParam(required = false) Long source, @RequestParam(defaultValue = "0") int at,
+                 Authentication auth, Model model) {
         AppUser user = user(auth);
         if (!user.reviews(lang)) {
             throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
@@ -105,6 +109,7 @@ class ReviewPages {
         model.addAttribute("sort", sort);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("source", source);
+        model.addAttribute("at", Math.max(0, at));
         model.addAttribute("sources", sources.findAll());
         model.addAttribute("items", translations.queue(lang, List.of(state), source, "score".equals(sort),
                 Math.max(0, page) * 20, 20));
@@ -112,9 +117,14 @@ class ReviewPages {
     }
 
     @GetMapping("/items/{id}")
-    String item(@PathVariable long id, Authentication auth, Model model) {
+    String item(@PathVariable long id, @RequestParam(defaultValue = "doubtful") String order,
+                @RequestParam(required = false) String tm, Authentication auth, Model model) {
         Translation t = review.get(id, user(auth));
-        show(t, model);
+        show(t, model, "text".equals(order));
+        if (tm != null) {
+            model.addAttribute("q", tm);
+            model.addAttribute("matches", concordance.search(tm, t.lang(), 20));
+        }
         return "review/item";
     }
 
@@ -143,7 +153,7 @@ class ReviewPages {
                     .orElse("redirect:/review/" + done.lang());
         } catch (ReviewProblem problem) {
             response.setStatus(problem.status.value());
-            show(review.get(id, user), model);
+            show(review.get(id, user), model, false);
             model.addAttribute("problem", problem.getMessage());
             model.addAttribute("details", problem.details);
             model.addAttribute("yourTitle", title);
@@ -152,7 +162,7 @@ class ReviewPages {
         }
     }
 
-    private void show(Translation t, Model model) {
+    private void show(Translation t, Model model, boolean textOrder) {
         Article source = review.source(t);
         List<String> french = HtmlBlocks.split(source.body());
         List<String> translated = t.body() == null ? List.of() : HtmlBlocks.split(t.body());
@@ -163,8 +173,11 @@ class ReviewPages {
         model.addAttribute("t", t);
         model.addAttribute("source", source);
         model.addAttribute("rows", rows);
-        model.addAttribute("issues", flagged(t));
-        model.addAttribute("audit", review.audit(t.id()));
+        List<Map<String, Object>> issues = flagged(t);
+        List<Map<String, Object>> audit = review.audit(t.id());
+        model.addAttribute("issues", issues);
+        model.addAttribute("audit", audit);
+        workbench.describe(t, source, issues, audit, textOrder, model);
         model.addAttribute("name", names().get(t.lang()));
         model.addAttribute("engines", review.engines(t.lang()));
     }
