@@ -112,4 +112,13 @@ public class Articles {
         return jdbc.sql("select a.* " + WAITING + " order by a.id limit ?")
                 .params(lang, maxAttempts, "%," + lang + ",%", limit).query(ROW).list();
     }
+
+    /**
+     * One page of {@link #needingTranslation(String, int, int)}: the waiting articles with an id above
+     * {@code afterId}, oldest first, so that a reader walks the backlog a page at a time instead of loading it all.
+     */
+    public List<Article> needingTranslationAfter(String lang, int maxAttempts, long afterId, int limit) {
+        return jdbc.sql("select a.* " + WAITING + " and a.id > ? order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", afterId, limit).query(ROW).list();
+    }
 }

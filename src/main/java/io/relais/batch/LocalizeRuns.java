@@ -19,6 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.relais.batch.internal.LocalizeRunTracker;
+import io.relais.batch.internal.RunGate;
+import io.relais.cluster.PollingDuties;
 import io.relais.ingest.ArticleIngested;
 
 /**
@@ -36,6 +38,8 @@ public class LocalizeRuns implements AutoCloseable {
     private final LocalizeRunTracker tracker;
     private final Duration debounce;
     private final boolean runAfterIngest;
+    private final RunGate gate;
+    private final PollingDuties duties;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "localize-runner");
         t.setDaemon(true);
@@ -46,7 +50,10 @@ public class LocalizeRuns implements AutoCloseable {
 
     LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
                  @Value("${relais.batch.debounce:10s}") Duration debounce,
-                 @Value("${relais.batch.run-after-ingest:true}") boolean runAfterIngest) {
+                 @Value("${relais.batch.run-after-ingest:true}") boolean runAfterIngest,
+                 org.springframework.beans.factory.ObjectProvider<RunGate> gate, PollingDuties duties) {
+        this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
+        this.duties = duties;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.localizeJob = localizeJob;
@@ -64,11 +71,20 @@ public class LocalizeRuns implements AutoCloseable {
 
     private JobExecution start() {
         try {
-            JobExecution execution = jobOperator.startNextInstance(localizeJob);
+            // in a cluster the gate also waits for a run started by another node
+            JobExecution execution = gate.exclusively(this::startNextInstance);
             log.info("Localize run #{} ended {}", execution.getId(), execution.getStatus());
             return execution;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start a localize run: " + e.getMessage(), e);
+        }
+    }
+
+    private JobExecution startNextInstance() {
+        try {
+            return jobOperator.startNextInstance(localizeJob);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -125,7 +141,9 @@ public class LocalizeRuns implements AutoCloseable {
 
     @Scheduled(cron = "${relais.batch.schedule:-}")
     void onSchedule() {
-        runner.execute(this::runQuietly);
+        if (duties.elected()) { // in a cluster, only the elected node starts scheduled runs
+            runner.execute(this::runQuietly);
+        }
     }
 
     private void runQuietly() {

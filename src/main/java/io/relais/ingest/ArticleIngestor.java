@@ -10,35 +10,44 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.StoreResult;
 import io.relais.ingest.internal.FrenchLanguageGate;
+import io.relais.ingest.internal.LinkPolicy;
+import io.relais.ingest.internal.XmlSafeText;
 import io.relais.article.HtmlSanitizer;
 
 /**
- * The gate every route ends in: checks the article has a title and text, that it is French, sanitises its HTML,
- * stores it (a known article with changed content becomes a new revision, an unchanged one is a no-op) and
- * announces it. A refused article goes to the dead letters, and {@link IngestRejectedException} says why.
+ * The gate every way in ends in (feeds, fetched pages, inbox files, the push API): removes what XML cannot carry
+ * from every text field, checks the article's link (http or https only), that it has a title and text, that it is
+ * French, sanitises its HTML, stores it (a known article with changed content becomes a new revision, an unchanged
+ * one is a no-op) and announces it. A refused article throws {@link IngestRejectedException} with the reason and
+ * the raw payload; the error handling of the way in records the dead letter.
  */
 @Service
 public class ArticleIngestor {
 
     static final int MAX_TITLE = 1000;
     private static final int MIN_WORDS = 3;
+    /** Longest article accepted, in words: one article must not occupy the localize job while others wait. */
+    static final int MAX_WORDS = 20_000;
 
     private final Articles articles;
-    private final DeadLetters deadLetters;
     private final HtmlSanitizer sanitizer;
     private final FrenchLanguageGate languageGate;
     private final ApplicationEventPublisher events;
 
-    ArticleIngestor(Articles articles, DeadLetters deadLetters, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
+    ArticleIngestor(Articles articles, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
                     ApplicationEventPublisher events) {
         this.articles = articles;
-        this.deadLetters = deadLetters;
         this.sanitizer = sanitizer;
         this.languageGate = languageGate;
         this.events = events;
     }
 
-    public StoreResult ingest(IncomingArticle in) {
+    public StoreResult ingest(IncomingArticle received) {
+        IncomingArticle in = xmlSafe(received);
+        Optional<String> badLink = LinkPolicy.refusal(in.url());
+        if (badLink.isPresent()) {
+            throw new IngestRejectedException(badLink.get(), in.origin(), payloadOf(received), in.rawContentType());
+        }
         String body = sanitizer.sanitize(in.bodyHtml(), in.url());
         String title = in.title() == null ? "" : sanitizer.text(in.title()).strip();
         String summary = in.summary() == null ? null : sanitizer.text(in.summary()).strip();
@@ -50,17 +59,29 @@ public class ArticleIngestor {
 
         Optional<String> refusal = refusal(title, bodyText);
         if (refusal.isPresent()) {
-            long id = deadLetters.record(in.origin(), refusal.get(), payloadOf(in), in.rawContentType());
-            throw new IngestRejectedException(refusal.get(), id);
+            throw new IngestRejectedException(refusal.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
         StoreResult stored = articles.store(new NewArticle(in.sourceId(), in.externalId(), in.url(), title,
-                summary == null || summary.isBlank() ? null : summary, body, in.author(), in.publishedAt(),
+                summary == null || summary.isBlank() ? null : summary, body,
+                in.author() == null || in.author().isBlank() ? null : in.author().strip(), in.publishedAt(),
                 payloadOf(in), in.rawContentType()));
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
         }
         return stored;
+    }
+
+    /** Every text field without the characters XML cannot carry: one place, whatever the way in. */
+    private static IncomingArticle xmlSafe(IncomingArticle in) {
+        return new IncomingArticle(in.sourceId(), XmlSafeText.clean(in.origin()), XmlSafeText.clean(in.externalId()),
+                blankToNull(XmlSafeText.clean(in.url())), XmlSafeText.clean(in.title()), XmlSafeText.clean(in.summary()),
+                XmlSafeText.clean(in.bodyHtml()), XmlSafeText.clean(in.author()), in.publishedAt(), in.rawPayload(),
+                in.rawContentType());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private Optional<String> refusal(String title, String bodyText) {
@@ -78,6 +99,11 @@ public class ArticleIngestor {
         }
         if (bodyText.split("\\s+").length < MIN_WORDS) {
             return Optional.of("too short to translate: fewer than " + MIN_WORDS + " words of text");
+        }
+        int words = bodyText.strip().split("\\s+").length;
+        if (words > MAX_WORDS) {
+            return Optional.of("too long: " + words + " words, the limit is " + MAX_WORDS
+                    + " words per article; split it into several articles");
         }
         return languageGate.refusal(title + ". " + bodyText);
     }

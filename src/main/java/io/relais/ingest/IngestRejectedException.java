@@ -1,16 +1,35 @@
 package io.relais.ingest;
 
-/** The gate refused an article; the reason and the raw payload are already in the dead letters. */
+/**
+ * Something offered for ingestion is refused: the reason, where it came from and the raw payload, so that the error
+ * handling of the way in (the routes' {@code onException}, the push API's handler) can record the dead letter.
+ */
 public class IngestRejectedException extends RuntimeException {
 
-    private final long deadLetterId;
+    private final String origin;
+    private final transient byte[] payload;
+    private final String contentType;
 
-    public IngestRejectedException(String reason, long deadLetterId) {
+    public IngestRejectedException(String reason, String origin, byte[] payload, String contentType) {
         super(reason);
-        this.deadLetterId = deadLetterId;
+        this.origin = origin;
+        this.payload = payload;
+        this.contentType = contentType;
     }
 
-    public long deadLetterId() {
-        return deadLetterId;
+    public String reason() {
+        return getMessage();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public byte[] payload() {
+        return payload;
+    }
+
+    public String contentType() {
+        return contentType;
     }
 }

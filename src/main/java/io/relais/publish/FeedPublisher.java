@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 
 import io.relais.article.Translations;
 import io.relais.batch.TranslationsReady;
+import io.relais.cluster.FeedChanges;
+import io.relais.cluster.FeedsChangedElsewhere;
 import io.relais.review.TranslationReviewed;
 
 /**
@@ -34,10 +36,12 @@ public class FeedPublisher {
     private final List<String> languages;
     private final Path feedsDir;
     private final int maxEntries;
+    private final FeedChanges otherNodes;
 
     FeedPublisher(Translations translations, FeedBuilder builder, @Value("${relais.languages}") List<String> languages,
                   @Value("${relais.publish.feeds-dir:feeds}") Path feedsDir,
-                  @Value("${relais.publish.max-entries:50}") int maxEntries) {
+                  @Value("${relais.publish.max-entries:50}") int maxEntries, FeedChanges otherNodes) {
+        this.otherNodes = otherNodes;
         this.translations = translations;
         this.builder = builder;
         this.languages = languages;
@@ -60,6 +64,14 @@ public class FeedPublisher {
 
     @EventListener
     void onTranslationsReady(TranslationsReady event) {
+        List<String> changed = event.languages().stream().filter(this::publishes).toList();
+        changed.forEach(this::export);
+        otherNodes.announce(changed);
+    }
+
+    /** Another node of the cluster changed these feeds: rewrite this node's copies (and drop cached ones). */
+    @EventListener
+    void onFeedsChangedElsewhere(FeedsChangedElsewhere event) {
         event.languages().stream().filter(this::publishes).forEach(this::export);
     }
 
@@ -67,6 +79,7 @@ public class FeedPublisher {
     void onTranslationReviewed(TranslationReviewed event) {
         if (publishes(event.lang())) {
             export(event.lang());
+            otherNodes.announce(List.of(event.lang()));
         }
     }
 

@@ -11,12 +11,21 @@ package io.relais.translate;
  * @param segments     segments (title, paragraphs) the text was translated in
  * @param memoryHits   segments that came from the translation memory instead of the engine
  * @param parts        the segments one by one, where the translator kept them (empty otherwise)
+ * @param corrections  what the target-language finishing changed (typography, safe LanguageTool corrections), for
+ *                     editors to see (stored as quality issues of the {@code finishing} checker)
  */
 public record TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
-                             int memoryHits, java.util.List<TranslatedSegment> parts) {
+                             int memoryHits, java.util.List<TranslatedSegment> parts,
+                             java.util.List<Correction> corrections) {
 
     public TranslatedText {
         parts = parts == null ? java.util.List.of() : java.util.List.copyOf(parts);
+        corrections = corrections == null ? java.util.List.of() : java.util.List.copyOf(corrections);
+    }
+
+    public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
+                          int memoryHits, java.util.List<TranslatedSegment> parts) {
+        this(text, engine, route, wordCount, unknownWords, segments, memoryHits, parts, java.util.List.of());
     }
 
     public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,

@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses the engine for each target language and translates French text with it, segment by segment (a plain
  * text is one segment, an HTML body one per paragraph-level block), taking each segment from the translation
- * memory when it is there and remembering what the engine returns.
+ * memory when it is there and remembering what the engine returns. Where the engine has several candidate routes
+ * for a language, each segment is translated along all of them and the best-scored kept ({@link RouteChoice});
+ * then the target-language finishing is applied ({@link TargetFinishing}). Every segment is recorded in
+ * {@link TranslatedText#parts()} with the route that won.
  */
 public class Translator {
 
@@ -26,6 +29,8 @@ public class Translator {
     private final TranslationMemory memory;
     private final boolean useMemory;
     private boolean bySentence;
+    private RouteChoice routeChoice = new RouteChoice(MarksPerWordScorer.INSTANCE);
+    private TargetFinishing finishing = TargetFinishing.none();
 
     public Translator(List<MachineTranslator> engines, TranslationMemory memory, boolean useMemory,
                       List<String> languages) {
@@ -52,6 +57,16 @@ public class Translator {
                         .map(e -> e.name() + " " + e.route(SOURCE_LANGUAGE, lang)).toList());
             }
         }
+    }
+
+    /** How candidate routes are chosen between, segment by segment. */
+    public void chooseRoutesWith(RouteChoice routeChoice) {
+        this.routeChoice = routeChoice;
+    }
+
+    /** The target-language finishing applied to what the engine returns (none by default). */
+    public void finishWith(TargetFinishing finishing) {
+        this.finishing = finishing;
     }
 
     /** Segments bodies by sentence (within each paragraph, where no inline element spans the boundary). */
@@ -95,49 +110,63 @@ public class Translator {
     }
 
     private TranslatedText translateWith(MachineTranslator engine, String text, TextFormat format, String target) {
-        if (!useMemory) {
-            return engine.translate(text, format, SOURCE_LANGUAGE, target);
-        }
         List<String> segments = format == TextFormat.HTML ? HtmlBlocks.split(text) : List.of(text);
         StringBuilder out = new StringBuilder(text.length() + 32);
         int words = 0;
         int unknown = 0;
         int hits = 0;
-        int count = 0;
+        List<TranslatedSegment> parts = new ArrayList<>();
+        List<Correction> corrections = new ArrayList<>();
         for (String block : segments) {
             SentenceSegments.Split split = bySentence && format == TextFormat.HTML ? SentenceSegments.split(block)
                     : new SentenceSegments.Split("", List.of(block), List.of(""), "");
             out.append(split.prefix());
             for (int i = 0; i < split.sentences().size(); i++) {
-                TranslatedText t = segment(split.sentences().get(i), format, target, engine);
-                out.append(t.text()).append(split.gaps().get(i));
-                words += t.wordCount();
-                unknown += t.unknownWords();
-                hits += t.memoryHits();
-                count++;
+                Done done = segment(split.sentences().get(i), format, target, engine);
+                out.append(done.text.text()).append(split.gaps().get(i));
+                words += done.text.wordCount();
+                unknown += done.text.unknownWords();
+                hits += done.text.memoryHits();
+                parts.add(done.segment);
+                corrections.addAll(done.text.corrections());
             }
             out.append(split.suffix());
         }
-        return new TranslatedText(out.toString(), engine.name(), engine.route(SOURCE_LANGUAGE, target), words, unknown,
-                count, hits);
+        return new TranslatedText(out.toString(), engine.name(), RouteChoice.summary(parts,
+                engine.candidateRoutes(SOURCE_LANGUAGE, target)), words, unknown, parts.size(), hits, parts, corrections);
     }
 
-    private TranslatedText segment(String segment, TextFormat format, String target, MachineTranslator engine) {
+    /** One segment's translation, and the segment as it is recorded in {@link TranslatedText#parts()}. */
+    private record Done(TranslatedText text, TranslatedSegment segment) {
+    }
+
+    private Done segment(String segment, TextFormat format, String target, MachineTranslator engine) {
         if (!LETTER.matcher(segment).find()) {
-            return engine.translate(segment, format, SOURCE_LANGUAGE, target);
+            TranslatedText t = engine.translate(segment, format, SOURCE_LANGUAGE, target);
+            return new Done(t, new TranslatedSegment(segment, t.text(), t.engine(), t.route(), UnknownMarks.NONE, false));
         }
-        Optional<TranslationMemory.Entry> remembered = memory.lookup(segment, SOURCE_LANGUAGE, target);
-        if (remembered.isPresent()) {
-            TranslationMemory.Entry entry = remembered.get();
-            memory.recordHit(entry.id());
-            String plain = format == TextFormat.HTML ? HtmlBlocks.parse(segment).text() : segment;
-            return new TranslatedText(entry.targetText(), entry.engine(), entry.route(),
-                    Words.count(plain), entry.unknownWords(), 1, 1);
+        if (useMemory) {
+            Optional<TranslationMemory.Entry> remembered = memory.lookup(segment, SOURCE_LANGUAGE, target);
+            if (remembered.isPresent()) {
+                TranslationMemory.Entry entry = remembered.get();
+                memory.recordHit(entry.id());
+                String plain = format == TextFormat.HTML ? HtmlBlocks.parse(segment).text() : segment;
+                TranslatedText t = new TranslatedText(entry.targetText(), entry.engine(), entry.route(),
+                        Words.count(plain), entry.unknownWords(), 1, 1);
+                return new Done(t, new TranslatedSegment(segment, t.text(), t.engine(), t.route(),
+                        new UnknownMarks(entry.unknownWords(), 0, 0), true));
+            }
         }
-        TranslatedText translated = engine.translate(segment, format, SOURCE_LANGUAGE, target);
-        memory.remember(segment, SOURCE_LANGUAGE, target, translated.text(), TranslationMemory.Origin.MACHINE,
-                translated.engine(), translated.route(), translated.unknownWords());
-        return translated;
+        RouteChoice.Chosen chosen = routeChoice.translate(engine, segment, format, target);
+        TranslatedText raw = chosen.text();
+        TargetFinishing.Finished finished = finishing.finish(raw.text(), format, target);
+        TranslatedText t = new TranslatedText(finished.text(), raw.engine(), raw.route(), raw.wordCount(),
+                raw.unknownWords(), 1, 0, List.of(), finished.corrections());
+        if (useMemory) {
+            memory.remember(segment, SOURCE_LANGUAGE, target, t.text(), TranslationMemory.Origin.MACHINE,
+                    t.engine(), t.route(), t.unknownWords());
+        }
+        return new Done(t, new TranslatedSegment(segment, t.text(), t.engine(), t.route(), chosen.marks(), false));
     }
 
     /** The engine tried first for {@code target}, or null when none serves it. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -21,8 +22,33 @@ import io.relais.translate.http.RemoteEngines;
 @Configuration(proxyBeanMethods = false)
 class TranslatorConfiguration {
 
+    /**
+     * Chooses between candidate routes with the quality module's scorer when it provides one, with the count of
+     * unknown-word marks per word otherwise.
+     */
+    @Bean(destroyMethod = "close")
+    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers) {
+        return new RouteChoice(() -> scorers.getIfUnique(() -> MarksPerWordScorer.INSTANCE),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Typography of each target ({@code relais.translate.finishing.typography}, on by default) and LanguageTool's
+     * safe corrections ({@code relais.translate.finishing.rules.<lang>}: rule ids, comma-separated).
+     */
+    @Bean
+    TargetFinishing targetFinishing(@Value("${relais.translate.finishing.typography:true}") boolean typography,
+                                    Environment environment) {
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        Binder.get(environment).bind("relais.translate.finishing.rules", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of())
+                .forEach((lang, ids) -> rules.put(lang, List.of(ids.split(","))));
+        return new TargetFinishing(typography, new SafeCorrections(rules));
+    }
+
     @Bean
     Translator translator(List<MachineTranslator> engineBeans, RemoteEngines remote, TranslationMemory memory,
+                          RouteChoice routeChoice, TargetFinishing finishing,
                           @Value("${relais.translate.memory.enabled:true}") boolean useMemory,
                           @Value("${relais.languages}") List<String> languages,
                           @Value("${relais.translate.segmentation:paragraph}") String segmentation, Environment environment) {
@@ -37,6 +63,8 @@ class TranslatorConfiguration {
         }
         Translator translator = new Translator(engines, chains, memory, useMemory, languages);
         translator.segmentBySentence(segmentation.equals("sentence"));
+        translator.chooseRoutesWith(routeChoice);
+        translator.finishWith(finishing);
         return translator;
     }
 }

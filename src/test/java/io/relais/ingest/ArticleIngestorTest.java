@@ -29,7 +29,6 @@ class ArticleIngestorTest {
     static FrenchLanguageGate gate;
 
     final Articles articles = mock(Articles.class);
-    final DeadLetters deadLetters = mock(DeadLetters.class);
     final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
     final ArticleIngestor ingestor;
 
@@ -39,7 +38,7 @@ class ArticleIngestorTest {
     }
 
     ArticleIngestorTest() {
-        ingestor = new ArticleIngestor(articles, deadLetters, new HtmlSanitizer(), gate, events);
+        ingestor = new ArticleIngestor(articles, new HtmlSanitizer(), gate, events);
     }
 
     static IncomingArticle article(String title, String body) {
@@ -69,22 +68,39 @@ class ArticleIngestorTest {
     }
 
     @Test
-    void anEnglishArticleGoesToTheDeadLettersWithTheReason() {
-        when(deadLetters.record(anyString(), anyString(), any(), any())).thenReturn(3L);
+    void anEnglishArticleIsRefusedWithTheReasonItsOriginAndItsPayload() {
         assertThatThrownBy(() -> ingestor.ingest(article("The mayor opens a bridge",
                 "<p>The mayor of Nantes opened a new bridge over the river on Tuesday, with hundreds of people.</p>")))
-                .isInstanceOf(IngestRejectedException.class).hasMessageContaining("not French");
-        verify(deadLetters).record(eq("test"), contains("English"), any(), any());
+                .isInstanceOfSatisfying(IngestRejectedException.class, e -> {
+                    assertThat(e.reason()).contains("not French").contains("English");
+                    assertThat(e.origin()).isEqualTo("test");
+                    assertThat(new String(e.payload(), java.nio.charset.StandardCharsets.UTF_8)).contains("The mayor");
+                });
         verifyNoInteractions(articles);
     }
 
     @Test
     void anArticleWithoutTextIsRefused() {
-        when(deadLetters.record(anyString(), anyString(), any(), any())).thenReturn(4L);
         assertThatThrownBy(() -> ingestor.ingest(article("Un titre", "<script>only()</script>")))
                 .isInstanceOf(IngestRejectedException.class).hasMessageContaining("no text");
         assertThatThrownBy(() -> ingestor.ingest(article("", "")))
                 .isInstanceOf(IngestRejectedException.class).hasMessageContaining("empty");
+        verifyNoInteractions(articles);
+    }
+
+    @Test
+    void anArticleOverTheWordLimitIsRefusedWithItsSizeAndKeptInTheDeadLetters() {
+        String paragraph = "<p>Le conseil municipal a voté mardi un nouveau budget pour les transports publics.</p>";
+        String huge = paragraph.repeat(ArticleIngestor.MAX_WORDS / 13 + 10);   // 13 words a paragraph
+
+        assertThatThrownBy(() -> ingestor.ingest(article("Un budget sans fin", huge)))
+                .isInstanceOf(IngestRejectedException.class)
+                .hasMessageContaining("too long").hasMessageContaining("limit is " + ArticleIngestor.MAX_WORDS)
+                .hasMessageContaining("split")
+                .isInstanceOfSatisfying(IngestRejectedException.class, e -> {
+                    assertThat(e.origin()).isEqualTo("test");
+                    assertThat(e.payload()).isNotEmpty();
+                });
         verifyNoInteractions(articles);
     }
 
@@ -98,5 +114,46 @@ class ArticleIngestorTest {
         verify(articles).store(stored.capture());
         assertThat(stored.getValue().body()).isEqualTo(
                 "<p>Les syndicats appellent à une grève des transports jeudi à Paris et en banlieue.</p>");
+    }
+
+    static final String BODY = "<p>Le maire de Nantes a inauguré mardi un nouveau pont sur la Loire devant les habitants.</p>";
+
+    @Test
+    void charactersXmlCannotCarryAreRemovedFromEveryFieldAtTheDoor() {
+        when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
+        ingestor.ingest(new IncomingArticle(1, "test", "id\u0000-9", "https://exemple.fr/a\u0001",
+                "Le maire\u0001 de Nantes \ud800inaugure un pont\uFFFE", "Un pont\u0008 sur la Loire\uFFFF.",
+                "<p>Le maire de Nantes\u0002 a inauguré mardi un nouveau pont sur la Loire\udc00 devant les habitants.</p>",
+                "Jean\u0001Dupont", null, null, null));
+        ArgumentCaptor<NewArticle> stored = ArgumentCaptor.forClass(NewArticle.class);
+        verify(articles).store(stored.capture());
+        NewArticle a = stored.getValue();
+        assertThat(a.title()).isEqualTo("Le maire de Nantes inaugure un pont");
+        assertThat(a.summary()).isEqualTo("Un pont sur la Loire.");
+        assertThat(a.author()).isEqualTo("JeanDupont");
+        assertThat(a.externalId()).isEqualTo("id-9");
+        assertThat(a.url()).isEqualTo("https://exemple.fr/a");
+        assertThat(a.body()).doesNotContainPattern("[\\x00-\\x08\\uD800-\\uDFFF\\uFFFE\\uFFFF]")
+                .contains("Nantes a inauguré");
+    }
+
+    @Test
+    void aPairedSurrogateLikeAnEmojiIsKept() {
+        when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
+        ingestor.ingest(article("Le maire de Nantes inaugure un pont \uD83C\uDF09", BODY));
+        ArgumentCaptor<NewArticle> stored = ArgumentCaptor.forClass(NewArticle.class);
+        verify(articles).store(stored.capture());
+        assertThat(stored.getValue().title()).endsWith("\uD83C\uDF09");
+    }
+
+    @Test
+    void anArticleLinkThatIsNotHttpOrHttpsIsRefusedWhateverTheWayIn() {
+        for (String link : new String[] {"javascript:alert(9)", " JavaScript:alert(9)", "data:text/html,<script>x</script>",
+                "vbscript:msgbox(1)", "file:///etc/passwd", "/relative/link", "ftp://exemple.fr/a"}) {
+            assertThatThrownBy(() -> ingestor.ingest(new IncomingArticle(1, "feed item", "g", link,
+                    "Le maire de Nantes inaugure un pont", null, BODY, null, null, null, null)))
+                    .as(link).isInstanceOf(IngestRejectedException.class).hasMessageContaining("http(s)");
+        }
+        verifyNoInteractions(articles);
     }
 }

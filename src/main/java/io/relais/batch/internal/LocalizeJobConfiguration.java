@@ -12,10 +12,13 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.relais.article.Article;
 import io.relais.article.Articles;
@@ -42,7 +45,10 @@ public class LocalizeJobConfiguration {
                 .build();
     }
 
+    /** One machine; in cluster mode the remote partitioning manager step of the same name replaces it. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "relais.cluster",
+            name = "enabled", havingValue = "false", matchIfMissing = true)
     Step localizeStep(JobRepository jobRepository, Step translateLanguageStep,
                       @Value("${relais.languages}") List<String> languages,
                       @Value("${relais.batch.threads:2}") int threads) {
@@ -59,32 +65,49 @@ public class LocalizeJobConfiguration {
     @Bean
     Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                PendingTranslationReader pendingTranslationReader,
-                               LocalizeProcessor localizeProcessor, Translations translations,
-                               ObjectProvider<LocalizeStepListener> listeners,
+                               LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
+                               ObjectProvider<LocalizeStepListener> listeners, ApplicationEventPublisher events,
+                               LocalizeStageTimes localizeStageTimes,
                                @Value("${relais.batch.chunk-size:5}") int chunkSize) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
                 .<Article, TranslationResult>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(pendingTranslationReader)
                 .processor(localizeProcessor)
-                .writer(new TranslationWriter(translations));
+                .writer(translationWriter);
+        step.listener(new LanguageFeedsListener(events, localizeStageTimes));
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }
 
     @Bean
+    LocalizeStageTimes localizeStageTimes(ObjectProvider<MeterRegistry> registry) {
+        return new LocalizeStageTimes(registry.getIfAvailable());
+    }
+
+    /** Reads the language's backlog a page at a time (a page is a few chunks), up to a cap per run. */
+    @Bean
     @StepScope
-    PendingTranslationReader pendingTranslationReader(Articles articles,
+    PendingTranslationReader pendingTranslationReader(Articles articles, LocalizeStageTimes localizeStageTimes,
                                                       @Value("#{stepExecutionContext['lang']}") String lang,
                                                       @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                                                      @Value("${relais.batch.max-items-per-run:10000}") int limit) {
-        return new PendingTranslationReader(articles, lang, maxAttempts, limit);
+                                                      @Value("${relais.batch.max-items-per-run:10000}") int limit,
+                                                      @Value("${relais.batch.chunk-size:5}") int chunkSize) {
+        return new PendingTranslationReader(articles, lang, maxAttempts, limit, Math.max(50, 4 * chunkSize),
+                localizeStageTimes);
     }
 
     @Bean
     @StepScope
     LocalizeProcessor localizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy,
-                                        @Value("#{stepExecutionContext['lang']}") String lang) {
-        return new LocalizeProcessor(translator, checker, policy, lang);
+                                        LocalizeStageTimes localizeStageTimes,
+                                        @Value("#{stepExecutionContext['lang']}") String lang,
+                                        @Value("${relais.batch.max-words-per-article:20000}") int maxWords) {
+        return new LocalizeProcessor(translator, checker, policy, lang, maxWords, localizeStageTimes);
+    }
+
+    @Bean
+    TranslationWriter translationWriter(Translations translations, LocalizeStageTimes localizeStageTimes) {
+        return new TranslationWriter(translations, localizeStageTimes);
     }
 }

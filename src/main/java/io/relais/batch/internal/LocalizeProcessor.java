@@ -24,10 +24,13 @@ import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
 import io.relais.translate.Translator;
+import io.relais.translate.Words;
 
 /**
  * Translates one article into one language, checks every field with LanguageTool and gives the verdict. An engine
- * failure gives a FAILED result with the reason and no text — never the French text in its place.
+ * failure gives a FAILED result with the reason and no text — never the French text in its place. So does a
+ * checker failure and an article longer than the word limit: one article's trouble is that article's FAILED
+ * translation, never a failed partition holding up every other article of the language.
  */
 public class LocalizeProcessor implements ItemProcessor<Article, TranslationResult> {
 
@@ -39,12 +42,22 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     private final LanguageQualityChecker checker;
     private final VerdictPolicy policy;
     private final String lang;
+    private final int maxWords;
+    private final LocalizeStageTimes times;
 
     public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang) {
+        this(translator, checker, policy, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
+    }
+
+    /** @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason */
+    public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang,
+                             int maxWords, LocalizeStageTimes times) {
         this.translator = translator;
         this.checker = checker;
         this.policy = policy;
         this.lang = lang;
+        this.maxWords = maxWords;
+        this.times = times;
     }
 
     @Override
@@ -52,24 +65,48 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         MachineTranslator engine = translator.engineFor(lang);
         String engineName = engine == null ? null : engine.name();
         String route = engine == null ? null : engine.route(Translator.SOURCE_LANGUAGE, lang);
+        int frenchWords = Words.count(article.title()) + Words.count(article.summary())
+                + Words.count(Jsoup.parseBodyFragment(article.body()).text());
+        if (frenchWords > maxWords) {
+            String reason = "too long to translate: " + frenchWords + " words, the limit is " + maxWords
+                    + " (relais.batch.max-words-per-article); split the article into shorter ones";
+            log.warn("Article #{} into {} refused: {}", article.id(), lang, reason);
+            return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route, reason);
+        }
         TranslatedText title;
         TranslatedText summary;
         TranslatedText body;
+        long started = System.nanoTime();
         try {
             title = translator.translate(article.title(), TextFormat.PLAIN, lang);
             summary = article.summary() == null ? null : translator.translate(article.summary(), TextFormat.PLAIN, lang);
             body = translator.translate(article.body(), TextFormat.HTML, lang);
-        } catch (TranslationException e) {
+        } catch (RuntimeException e) {
+            // an engine's TranslationException, or anything unexpected on this one article's text
             log.warn("Article #{} into {} failed: {}", article.id(), lang, e.getMessage());
-            return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route, e.getMessage());
+            return TranslationResult.failed(article.id(), article.revision(), lang, engineName, route,
+                    e instanceof TranslationException ? e.getMessage() : "translation failed: " + e);
+        } finally {
+            times.add(LocalizeStageTimes.Stage.TRANSLATE, System.nanoTime() - started);
         }
 
         List<StoredIssue> issues = new ArrayList<>();
-        check("title", title.text(), issues);
-        if (summary != null) {
-            check("summary", summary.text(), issues);
+        started = System.nanoTime();
+        try {
+            check("title", title.text(), issues);
+            if (summary != null) {
+                check("summary", summary.text(), issues);
+            }
+            check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
+        } catch (RuntimeException e) {
+            // a checker that throws on one text must not fail the language's partition: this translation is
+            // FAILED with the reason (and retried on a later run), the others go on
+            log.warn("Checking article #{} in {} failed: {}", article.id(), lang, e.toString());
+            return TranslationResult.failed(article.id(), article.revision(), lang, body.engine(), body.route(),
+                    "quality check failed: " + e);
+        } finally {
+            times.add(LocalizeStageTimes.Stage.CHECK, System.nanoTime() - started);
         }
-        check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
 
         countMemoryUse(title, summary, body);
         int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());

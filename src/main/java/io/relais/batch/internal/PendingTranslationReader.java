@@ -1,7 +1,7 @@
 package io.relais.batch.internal;
 
-import java.util.Iterator;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -10,9 +10,10 @@ import io.relais.article.Article;
 import io.relais.article.Articles;
 
 /**
- * The articles whose current revision still needs a translation into one language, as of when the step opens.
- * Restartable by design: a restarted step asks again, and what an earlier attempt stored is no longer pending,
- * so nothing is translated twice and no state needs saving.
+ * The articles whose current revision still needs a translation into one language, read a page at a time (by
+ * ascending id, so memory holds one page whatever the backlog) up to a limit per run. Restartable by design: a
+ * restarted step asks again, and what an earlier attempt stored is no longer pending, so nothing is translated
+ * twice and no state needs saving. An article that arrives during the run is read if its id is still ahead.
  */
 public class PendingTranslationReader implements ItemStreamReader<Article> {
 
@@ -20,22 +21,52 @@ public class PendingTranslationReader implements ItemStreamReader<Article> {
     private final String lang;
     private final int maxAttempts;
     private final int limit;
-    private Iterator<Article> pending = List.<Article>of().iterator();
+    private final int pageSize;
+    private final LocalizeStageTimes times;
+    private final Deque<Article> page = new ArrayDeque<>();
+    private long lastId;
+    private int read;
+    private boolean exhausted;
 
     public PendingTranslationReader(Articles articles, String lang, int maxAttempts, int limit) {
+        this(articles, lang, maxAttempts, limit, 50, LocalizeStageTimes.NONE);
+    }
+
+    public PendingTranslationReader(Articles articles, String lang, int maxAttempts, int limit, int pageSize,
+                                    LocalizeStageTimes times) {
         this.articles = articles;
         this.lang = lang;
         this.maxAttempts = maxAttempts;
         this.limit = limit;
+        this.pageSize = Math.max(1, pageSize);
+        this.times = times;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
-        pending = articles.needingTranslation(lang, maxAttempts, limit).iterator();
+        page.clear();
+        lastId = 0;
+        read = 0;
+        exhausted = false;
     }
 
     @Override
     public Article read() {
-        return pending.hasNext() ? pending.next() : null;
+        if (read >= limit) {
+            return null;
+        }
+        if (page.isEmpty() && !exhausted) {
+            long started = System.nanoTime();
+            var next = articles.needingTranslationAfter(lang, maxAttempts, lastId, Math.min(pageSize, limit - read));
+            times.add(LocalizeStageTimes.Stage.READ, System.nanoTime() - started);
+            page.addAll(next);
+            exhausted = next.isEmpty();
+        }
+        Article article = page.pollFirst();
+        if (article != null) {
+            lastId = article.id();
+            read++;
+        }
+        return article;
     }
 }

@@ -45,15 +45,32 @@ public final class RunSummaries {
                     ? step.getExecutionContext().getString(LanguagePartitioner.LANG) : step.getStepName();
             long segments = step.getExecutionContext().getLong(LocalizeProcessor.SEGMENTS, 0);
             long hits = step.getExecutionContext().getLong(LocalizeProcessor.MEMORY_HITS, 0);
-            languages.put(lang, new RunSummary.LanguageRun(step.getStatus().name(), step.getReadCount(),
+            // in cluster mode a language is split into slices: one line per language, the slices added up
+            languages.merge(lang, new RunSummary.LanguageRun(step.getStatus().name(), step.getReadCount(),
                     step.getWriteCount(), step.getSkipCount(), step.getCommitCount(), segments, hits,
-                    segments == 0 ? 0.0 : Math.round(1000.0 * hits / segments) / 1000.0));
+                    hitRate(hits, segments)), RunSummaries::addSlice);
             read += step.getReadCount();
             written += step.getWriteCount();
         }
         return new RunSummary(execution.getId(), execution.getJobInstance().getInstanceId(), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), format(execution.getStartTime()), format(execution.getEndTime()),
-                read, written, languages);
+                read, written, languages, execution.getExitStatus().getExitDescription().isBlank() ? null
+                        : execution.getExitStatus().getExitDescription().lines().findFirst().orElse(null));
+    }
+
+    private static RunSummary.LanguageRun addSlice(RunSummary.LanguageRun a, RunSummary.LanguageRun b) {
+        long segments = a.segments() + b.segments();
+        long hits = a.memoryHits() + b.memoryHits();
+        // the language is as far as its least advanced slice (statuses in Spring Batch's order of severity)
+        String status = org.springframework.batch.core.BatchStatus.max(
+                org.springframework.batch.core.BatchStatus.valueOf(a.status()),
+                org.springframework.batch.core.BatchStatus.valueOf(b.status())).name();
+        return new RunSummary.LanguageRun(status, a.read() + b.read(), a.written() + b.written(),
+                a.skipped() + b.skipped(), a.commits() + b.commits(), segments, hits, hitRate(hits, segments));
+    }
+
+    private static double hitRate(long hits, long segments) {
+        return segments == 0 ? 0.0 : Math.round(1000.0 * hits / segments) / 1000.0;
     }
 
     private static String format(LocalDateTime time) {

@@ -10,15 +10,26 @@ import io.relais.article.Translations;
 public class TranslationWriter implements ItemWriter<TranslationResult> {
 
     private final Translations translations;
+    private final LocalizeStageTimes times;
 
     public TranslationWriter(Translations translations) {
+        this(translations, LocalizeStageTimes.NONE);
+    }
+
+    public TranslationWriter(Translations translations, LocalizeStageTimes times) {
         this.translations = translations;
+        this.times = times;
     }
 
     @Override
     public void write(Chunk<? extends TranslationResult> chunk) {
-        for (TranslationResult result : chunk) {
-            translations.save(result);
+        long started = System.nanoTime();
+        try {
+            for (TranslationResult result : chunk) {
+                translations.save(result);
+            }
+        } finally {
+            times.add(LocalizeStageTimes.Stage.WRITE, System.nanoTime() - started);
         }
     }
 }

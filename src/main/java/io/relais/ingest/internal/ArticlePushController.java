@@ -62,10 +62,12 @@ class ArticlePushController {
     private final Articles articles;
     private final Translations translations;
     private final Sources sources;
+    private final IngestFailures failures;
     private final long maxBytes;
 
     ArticlePushController(ArticleIngestor ingestor, Articles articles, Translations translations, Sources sources,
-                          @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                          IngestFailures failures, @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+        this.failures = failures;
         this.ingestor = ingestor;
         this.articles = articles;
         this.translations = translations;
@@ -113,7 +115,8 @@ class ArticlePushController {
 
     @ExceptionHandler(IngestRejectedException.class)
     ResponseEntity<Map<String, Object>> refused(IngestRejectedException e) {
-        return ResponseEntity.unprocessableContent().body(Map.of("error", e.getMessage(), "deadLetter", e.deadLetterId()));
+        long deadLetter = failures.refused(e);   // the push API's error handling records it, as the routes' does
+        return ResponseEntity.unprocessableContent().body(Map.of("error", e.getMessage(), "deadLetter", deadLetter));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -13,10 +13,11 @@ import io.relais.article.Sources;
 
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
-import io.relais.ingest.IngestRejectedException;
+import io.relais.article.StoreResult;
 
 /**
- * Ingests one feed item (called by the feed poller route for each item); a refused item does not stop the rest.
+ * Ingests one feed item (called by the feed poller route for each item); a refused item does not stop the rest
+ * (the route's error handling records it and the split goes on).
  * For a source marked "fetch full article", the item's page is fetched and its main content replaces the feed's
  * teaser when it is longer; if the page cannot be had, the feed's version is ingested (nothing is lost).
  */
@@ -37,20 +38,12 @@ public class FeedItemIngester {
         this.parser = parser;
     }
 
-    public String ingest(IncomingArticle item) {
+    /** Throws {@link io.relais.ingest.IngestRejectedException} for a refused item: the route records it and goes on. */
+    public StoreResult ingest(IncomingArticle item) {
         if (item.url() != null && sources.find(item.sourceId()).map(Source::fetchFullArticle).orElse(false)) {
             item = withFullArticle(item);
         }
-        try {
-            return ingestor.ingest(item).outcome().name();
-        } catch (IngestRejectedException e) {
-            return "REJECTED: " + e.getMessage();
-        } catch (RuntimeException e) {
-            // not the item's fault (storage down...): fetch the whole feed again next time instead of a 304
-            log.error("Ingesting {} failed: {}", item.origin(), e.getMessage(), e);
-            sources.forgetValidators(item.sourceId());
-            return "FAILED: " + e.getMessage();
-        }
+        return ingestor.ingest(item);
     }
 
     private IncomingArticle withFullArticle(IncomingArticle item) {

@@ -1,6 +1,8 @@
 package io.relais.ingest.internal;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,43 +15,27 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 
-import io.relais.article.Sources;
-import io.relais.ingest.DeadLetters;
 import io.relais.ingest.IncomingArticle;
 
 /**
- * RSS and Atom bytes to incoming articles, with Rome. Rome's {@link XmlReader} works out the encoding (BOM,
- * XML declaration, HTTP charset); its parser refuses DOCTYPEs, which keeps out external entities and entity
- * expansion. A feed that cannot be parsed goes to the dead letters with its bytes and marks the source failed.
+ * RSS and Atom bytes to incoming articles, with Rome. The text is decoded by {@link PayloadDecoder} (byte order
+ * mark, UTF-16/32 autodetection, declaration, HTTP charset; undecodable text refused); Rome's parser refuses
+ * DOCTYPEs, which keeps out external entities and entity expansion. A feed that cannot be read throws
+ * {@link UnreadableFeedException}: the route's error handling records the dead letter and marks the source.
+ * Relative item links are resolved against the feed's own http(s) URL.
  */
 @Component("feedParser")
 public class FeedParser {
 
-    private final DeadLetters deadLetters;
-    private final Sources sources;
-
-    FeedParser(DeadLetters deadLetters, Sources sources) {
-        this.deadLetters = deadLetters;
-        this.sources = sources;
-    }
+    private static final java.util.regex.Pattern ENCODING_DECLARATION =
+            java.util.regex.Pattern.compile("^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
 
     public List<IncomingArticle> parse(FetchedFeed fetched) {
-        SyndFeed feed;
-        try {
-            feed = parseSalvaging(fetched);
-        } catch (Exception e) {
-            String reason = "unreadable feed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            deadLetters.record(fetched.url(), reason, fetched.content(), fetched.contentType());
-            sources.find(fetched.sourceId()).ifPresent(source -> sources.recordUnusableContent(source.id(), reason,
-                    OffsetDateTime.now(ZoneOffset.UTC).plus(FeedFetcher.backoff(source.pollIntervalSeconds(),
-                            source.consecutiveFailures()))));
-            return List.of();
-        }
+        SyndFeed feed = read(fetched);
         List<IncomingArticle> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            String link = entry.getLink();
+            String link = absolute(fetched.url(), entry.getLink());
             String externalId = firstNonBlank(entry.getUri(), link, entry.getTitle());
             String body = entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null && !v.isBlank())
                     .findFirst().orElse(null);
@@ -67,50 +53,31 @@ public class FeedParser {
         return items;
     }
 
-    /**
-     * Rome with the encoding it works out; if that fails, once more on the text decoded the way a person would
-     * read it (UTF-8 when valid, else Windows-1252), for feeds whose bytes contradict their declared encoding.
-     */
-    static SyndFeed parseSalvaging(FetchedFeed fetched) throws Exception {
-        if (declaresUtf8(fetched.content()) && !validUtf8(fetched.content())) {
-            // declared (or defaulting to) UTF-8 but not UTF-8: read leniently, Rome would put U+FFFD for every accent
-            String text = PayloadDecoder.decode(fetched.content());
-            return input().build(new java.io.StringReader(
-                    text.replaceFirst("^(\\s*<\\?xml[^>]*?)\\s+encoding=[\"'][^\"']*[\"']", "$1")));
-        }
+    /** The feed as Rome reads it from the decoded text; {@link UnreadableFeedException} when it cannot. */
+    static SyndFeed read(FetchedFeed fetched) {
         try {
-            return input().build(new XmlReader(new ByteArrayInputStream(fetched.content()), fetched.contentType(), true));
-        } catch (Exception first) {
-            String text;
-            try {
-                text = PayloadDecoder.decode(fetched.content());
-            } catch (IllegalArgumentException binary) {
-                throw first;
+            String text = PayloadDecoder.decode(fetched.content(), PayloadDecoder.charsetOf(fetched.contentType()));
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
             }
-            String redeclared = text.replaceFirst("^(\\s*<\\?xml[^>]*?)\\s+encoding=[\"'][^\"']*[\"']", "$1");
-            try {
-                return input().build(new java.io.StringReader(redeclared));
-            } catch (Exception second) {
-                throw first;
-            }
+            // the text is decoded already: the declaration must not make the parser decode it again
+            return input().build(new StringReader(ENCODING_DECLARATION.matcher(text).replaceFirst("$1")));
+        } catch (Exception e) {
+            throw new UnreadableFeedException("unreadable feed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), fetched);
         }
     }
 
-    private static boolean declaresUtf8(byte[] content) {
-        String head = new String(content, 0, Math.min(content.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*<\\?xml[^>]*encoding=[\"']([^\"']+)[\"']")
-                .matcher(head);
-        return !m.find() || m.group(1).equalsIgnoreCase("utf-8") || m.group(1).equalsIgnoreCase("utf8");
-    }
-
-    private static boolean validUtf8(byte[] content) {
+    /** A relative item link resolved against the feed's http(s) URL; anything else as it is (the gate judges it). */
+    private static String absolute(String feedUrl, String link) {
+        if (link == null || link.isBlank() || feedUrl == null || !feedUrl.startsWith("http")) {
+            return link;
+        }
         try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(content));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
+            URI uri = new URI(link.strip());
+            return uri.isAbsolute() ? link : URI.create(feedUrl).resolve(uri).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return link;
         }
     }
 

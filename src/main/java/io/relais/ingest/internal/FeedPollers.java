@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.ingest.PollingControl;
 
 /**
  * Registers the configured sources and starts one poller route per feed source from the {@code feed-poller}
@@ -18,18 +19,24 @@ import io.relais.article.Sources;
  */
 @Component
 @EnableConfigurationProperties(IngestProperties.class)
-public class FeedPollers implements CamelContextConfiguration {
+public class FeedPollers implements CamelContextConfiguration, PollingControl {
+
+    static final String INBOX_ROUTE = "inbox";
 
     private static final Logger log = LoggerFactory.getLogger(FeedPollers.class);
 
     private final IngestProperties properties;
     private final Sources sources;
     private final ObjectProvider<CamelContext> camel;
+    /** false in a cluster until this node is elected to poll (then {@link #startPolling} sets it). */
+    private volatile boolean active;
 
-    FeedPollers(IngestProperties properties, Sources sources, ObjectProvider<CamelContext> camel) {
+    FeedPollers(IngestProperties properties, Sources sources, ObjectProvider<CamelContext> camel,
+                @org.springframework.beans.factory.annotation.Value("${relais.cluster.enabled:false}") boolean cluster) {
         this.properties = properties;
         this.sources = sources;
         this.camel = camel;
+        this.active = !cluster;
     }
 
     @Override
@@ -42,13 +49,23 @@ public class FeedPollers implements CamelContextConfiguration {
             sources.register(configured.url(), Source.Kind.FEED, configured.name(),
                     (int) configured.pollInterval().toSeconds());
         }
+        if (active) {
+            startSources(camelContext, true);
+        }
+    }
+
+    private void startSources(CamelContext camelContext, boolean forgetValidators) {
         for (Source source : sources.findAll()) {
             if (source.kind() == Source.Kind.FEED) {
                 // a poll cut short by a stop may have stored the feed's ETag before all its items were ingested:
                 // the first poll after a start fetches the whole feed again (dedupe makes that harmless)
-                sources.forgetValidators(source.id());
+                if (forgetValidators) {
+                    sources.forgetValidators(source.id());
+                }
                 if (!source.paused()) {
                     start(camelContext, source);
+                } else {
+                    stop(source.id());
                 }
             }
         }
@@ -58,7 +75,7 @@ public class FeedPollers implements CamelContextConfiguration {
     public void sync(Source source) {
         CamelContext camelContext = camel.getObject();
         stop(source.id());
-        if (source.kind() == Source.Kind.FEED && !source.paused()) {
+        if (active && source.kind() == Source.Kind.FEED && !source.paused()) {
             start(camelContext, source);
         }
     }
@@ -79,6 +96,45 @@ public class FeedPollers implements CamelContextConfiguration {
 
     public boolean polling(long sourceId) {
         return camel.getObject().getRoute("feed-" + sourceId) != null;
+    }
+
+    @Override
+    public synchronized void startPolling() {
+        CamelContext camelContext = camel.getObject();
+        // taking over from another node: fetch every feed whole again, dedupe keeps what the other node stored
+        startSources(camelContext, !active);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        sources.findAll().forEach(s -> known.add("feed-" + s.id()));
+        camelContext.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+                .filter(id -> id.startsWith("feed-") && !known.contains(id)).toList()
+                .forEach(id -> stop(Long.parseLong(id.substring("feed-".length()))));
+        try {
+            if (camelContext.getRoute(INBOX_ROUTE) != null
+                    && !camelContext.getRouteController().getRouteStatus(INBOX_ROUTE).isStarted()) {
+                camelContext.getRouteController().startRoute(INBOX_ROUTE);
+                log.info("Reading the inbox");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the inbox route: " + e.getMessage(), e);
+        }
+        active = true;
+    }
+
+    @Override
+    public synchronized void stopPolling() {
+        active = false;
+        CamelContext camelContext = camel.getObject();
+        camelContext.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+                .filter(id -> id.startsWith("feed-")).toList()
+                .forEach(id -> stop(Long.parseLong(id.substring("feed-".length()))));
+        try {
+            if (camelContext.getRoute(INBOX_ROUTE) != null) {
+                camelContext.getRouteController().stopRoute(INBOX_ROUTE);
+                log.info("Stopped reading the inbox");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the inbox route: " + e.getMessage(), e);
+        }
     }
 
     void start(CamelContext camelContext, Source source) {

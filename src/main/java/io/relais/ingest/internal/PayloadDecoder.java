@@ -4,31 +4,197 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Bytes of a dropped text file to a string: UTF-8 (with or without BOM) when valid, else Windows-1252 (what
- * French legacy files use); binary content is refused rather than decoded into garbage.
+ * Bytes received (a dropped file, a fetched feed) to text, faithfully or not at all. The encoding is, in this order:
+ * a byte order mark (UTF-8, UTF-16, UTF-32); the XML autodetection of an unmarked UTF-16/32 {@code <?xml}; the
+ * document's own declaration ({@code <?xml encoding=...?>}, {@code <meta charset>}); the transport's
+ * ({@code Content-Type: ...; charset=}); else UTF-8 when valid, or Windows-1252 (what French legacy files use) when
+ * the bytes hold no UTF-8 at all. Decoding is strict: text that does not decode in its encoding (invalid UTF-8,
+ * UTF-8 mixed with other bytes), an encoding Java cannot decode (e.g. {@code macintosh}) and binary content are
+ * refused with the reason, rather than stored as mojibake.
  */
 public final class PayloadDecoder {
+
+    private static final Pattern XML_DECLARATION =
+            Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern META_CHARSET =
+            Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private PayloadDecoder() {
     }
 
     public static String decode(byte[] bytes) {
+        return decode(bytes, null);
+    }
+
+    /**
+     * @param transportCharset the charset the transport declared (HTTP {@code Content-Type}), or null
+     * @throws IllegalArgumentException with the reason when the bytes cannot be decoded faithfully
+     */
+    public static String decode(byte[] bytes, String transportCharset) {
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            return strict(bytes, 4, Charset.forName("UTF-32BE"));
+        }
+        if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            return strict(bytes, 4, Charset.forName("UTF-32LE"));
+        }
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            return strict(bytes, 3, StandardCharsets.UTF_8);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return strict(bytes, 2, StandardCharsets.UTF_16BE);
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return strict(bytes, 2, StandardCharsets.UTF_16LE);
+        }
+        // XML 1.0 appendix F: "<?" without a byte order mark
+        if (startsWith(bytes, 0x00, 0x00, 0x00, '<')) {
+            return strict(bytes, 0, Charset.forName("UTF-32BE"));
+        }
+        if (startsWith(bytes, '<', 0x00, 0x00, 0x00)) {
+            return strict(bytes, 0, Charset.forName("UTF-32LE"));
+        }
+        if (startsWith(bytes, 0x00, '<', 0x00, '?')) {
+            return strict(bytes, 0, StandardCharsets.UTF_16BE);
+        }
+        if (startsWith(bytes, '<', 0x00, '?', 0x00)) {
+            return strict(bytes, 0, StandardCharsets.UTF_16LE);
+        }
         if (looksBinary(bytes)) {
             throw new IllegalArgumentException("binary content, not text (NUL or control bytes)");
         }
-        int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        String declared = declaredEncoding(bytes);
+        if (declared == null) {
+            declared = transportCharset == null || transportCharset.isBlank() ? null : transportCharset.strip();
+        }
+        if (declared == null) {
+            return utf8OrLegacy(bytes);
+        }
+        Charset charset = charset(declared);
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return utf8OrLegacy(bytes);
+        }
+        if (charset.equals(StandardCharsets.UTF_16) || charset.name().startsWith("UTF-32")) {
+            throw new IllegalArgumentException("declared " + declared + " but the bytes are not (no byte order mark, "
+                    + "no UTF-16/32 '<?xml')");
+        }
+        return strict(bytes, 0, charset);
+    }
+
+    /** The charset parameter of a {@code Content-Type}, or null. */
+    public static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)").matcher(contentType);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String declaredEncoding(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1);
+        Matcher xml = XML_DECLARATION.matcher(head);
+        if (xml.find()) {
+            return xml.group(1).strip();
+        }
+        Matcher meta = META_CHARSET.matcher(head);
+        return meta.find() ? meta.group(1) : null;
+    }
+
+    private static Charset charset(String name) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
+            if (Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        } catch (IllegalCharsetNameException ignored) {
+            // fall through: refused below
+        }
+        throw new IllegalArgumentException("unsupported encoding '" + name + "': it cannot be decoded faithfully "
+                + "(send UTF-8)");
+    }
+
+    /**
+     * UTF-8 when the bytes are UTF-8; Windows-1252 when they hold no UTF-8 sequence at all (a legacy file); refused
+     * when they mix both, since either reading would corrupt part of the text.
+     */
+    private static String utf8OrLegacy(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            int invalid = firstInvalidUtf8(bytes);
+            if (containsUtf8Sequence(bytes)) {
+                throw new IllegalArgumentException("invalid UTF-8 (byte 0x"
+                        + Integer.toHexString(bytes[invalid] & 0xff).toUpperCase(Locale.ROOT) + " at offset " + invalid
+                        + ") in text that is otherwise UTF-8: refused rather than stored garbled");
+            }
+            return strict(bytes, 0, WINDOWS_1252);
+        }
+    }
+
+    private static String strict(byte[] bytes, int offset, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
         } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
+            throw new IllegalArgumentException("not valid " + charset.name() + ": " + e.getMessage()
+                    + " (refused rather than stored garbled)");
         }
+    }
+
+    /** Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence. */
+    static boolean containsUtf8Sequence(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length > 0 && i + length <= bytes.length) {
+                boolean continuation = true;
+                for (int k = 1; k < length; k++) {
+                    continuation &= (bytes[i + k] & 0xC0) == 0x80;
+                }
+                if (continuation) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int b = bytes[i] & 0xff;
+            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length == 0 || i + length > bytes.length) {
+                return i;
+            }
+            for (int k = 1; k < length; k++) {
+                if ((bytes[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            i += length;
+        }
+        return 0;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean looksBinary(byte[] bytes) {

@@ -62,7 +62,7 @@ public class SourceChecker {
         }
         SyndFeed feed;
         try {
-            feed = FeedParser.parseSalvaging(new FetchedFeed(0, url, content, contentType));
+            feed = FeedParser.read(new FetchedFeed(0, url, content, contentType));
         } catch (Exception e) {
             return new SourceCheck(url, true, false, null, 0, 0, null, "not a readable RSS or Atom feed: " + message(e));
         }

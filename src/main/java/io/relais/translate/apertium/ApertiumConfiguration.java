@@ -23,6 +23,13 @@ class ApertiumConfiguration {
                 .bindOrCreate("relais.translate.routes", org.springframework.boot.context.properties.bind.Bindable
                         .mapOf(String.class, String.class));
         ApertiumEngine engine = new ApertiumEngine(modesDir, routes, timeout);
+        // relais.translate.candidates.<lang>: routes tried segment by segment, e.g. fr>es>en,fr>ca>en
+        Map<String, String> candidates = Binder.get(environment).bind("relais.translate.candidates",
+                org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class))
+                .orElseGet(Map::of);
+        Map<String, java.util.List<String>> parsed = new java.util.LinkedHashMap<>();
+        candidates.forEach((lang, list) -> parsed.put(lang, java.util.List.of(list.split(","))));
+        engine.useCandidates(parsed);
         engine.useGlossary(glossary::termsFor);
         return engine;
     }

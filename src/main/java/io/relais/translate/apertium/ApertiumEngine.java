@@ -20,7 +20,9 @@ import io.relais.translate.HtmlBlocks;
 import io.relais.translate.MachineTranslator;
 import io.relais.translate.NumberLocalizer;
 import io.relais.translate.TextFormat;
+import io.relais.translate.TranslatedSegment;
 import io.relais.translate.TranslatedText;
+import io.relais.translate.UnknownMarks;
 import io.relais.translate.TranslationException;
 import io.relais.translate.Words;
 
@@ -38,9 +40,12 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
 
     private final ApertiumModes modes;
     private final Map<String, List<String>> routes;
+    private final Map<String, List<List<String>>> candidates = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
     private Function<String, Map<String, String>> glossary = target -> Map.of();
+    private boolean namesAsWords = true;
+    private boolean raw;
 
     /**
      * @param modesDir where Apertium's {@code *.mode} files are ({@code /usr/share/apertium/modes})
@@ -61,6 +66,64 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
      */
     public void useGlossary(Function<String, Map<String, String>> glossary) {
         this.glossary = glossary;
+    }
+
+    /**
+     * Other routes worth trying per target language, e.g. {@code en -> [fr>ca>en]} (the configured route is always
+     * the first candidate); routes whose modes are not installed are left out.
+     */
+    public void useCandidates(Map<String, List<String>> candidateRoutes) {
+        candidateRoutes.forEach((target, list) -> {
+            List<List<String>> parsed = new ArrayList<>();
+            List<String> main = routes.get(target);
+            if (main != null) {
+                parsed.add(main);
+            }
+            for (String route : list) {
+                List<String> hops = parseRoute(route);
+                if (!parsed.contains(hops) && missingModes(hops).isEmpty()
+                        && hops.get(hops.size() - 1).equals(target)) {
+                    parsed.add(hops);
+                }
+            }
+            candidates.put(target, List.copyOf(parsed));
+        });
+    }
+
+    @Override
+    public List<String> candidateRoutes(String source, String target) {
+        List<List<String>> list = candidates.get(target);
+        if (list == null) {
+            String route = route(source, target);
+            return route == null ? List.of() : List.of(route);
+        }
+        return list.stream().filter(h -> h.get(0).equals(source)).map(h -> String.join(">", h)).toList();
+    }
+
+    @Override
+    public TranslatedText translate(String text, TextFormat format, String source, String target, String route) {
+        List<String> hops = parseRoute(route);
+        if (!hops.get(0).equals(source) || !hops.get(hops.size() - 1).equals(target)) {
+            throw new TranslationException("route " + route + " does not go from " + source + " to " + target);
+        }
+        List<String> missing = missingModes(hops);
+        if (!missing.isEmpty()) {
+            throw new TranslationException("Apertium modes not installed for " + missing);
+        }
+        return translateRoute(text, format, hops);
+    }
+
+    /**
+     * Whether names (protected terms, runs of capitalised words) stand in the text as placeholder words (the
+     * default) or are kept as formatting, as before (for {@code ./relais eval} to measure the step).
+     */
+    public void keepNamesAsWords(boolean namesAsWords) {
+        this.namesAsWords = namesAsWords;
+    }
+
+    /** Whether the text goes to Apertium as it is: no numbers rewritten, no names kept (the raw tool, for eval). */
+    public void raw(boolean raw) {
+        this.raw = raw;
     }
 
     static List<String> parseRoute(String route) {
@@ -116,35 +179,63 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     public TranslatedText translateRoute(String text, TextFormat format, List<String> hops) {
         int words = countWords(format == TextFormat.HTML ? Jsoup.parseBodyFragment(text).text() : text);
         String target = hops.get(hops.size() - 1);
+        String route = String.join(">", hops);
+        if (raw) {
+            Hops done = translateHops(text, format, hops, ApertiumStreamFormat.protecting(List.of()));
+            return result(text, done, words, route);
+        }
         Map<String, String> terms = glossary.apply(target);
+        if (namesAsWords) {
+            // names stand in as placeholder words, so that the sentence keeps its subject (see NamePlaceholders)
+            NamePlaceholders names = new NamePlaceholders(terms, true);
+            String prepared = prepare(text, format, target, names::substitute);
+            Hops done = translateHops(prepared, format, hops, ApertiumStreamFormat.protecting(List.of()));
+            if (names.allPresentIn(done.text)) {
+                return result(text, new Hops(names.restore(done.text, format == TextFormat.HTML), done.marks), words, route);
+            }
+            // an engine rule dropped or merged a placeholder: keep the names as formatting instead
+        }
         // Apertium copies numbers as they are: write them the target's way first (1.823 -> 1,823 in English);
         // protected terms are written the target's way too, then kept verbatim at every hop
-        String current = prepare(text, format, target, terms);
+        Pattern termPattern = terms.isEmpty() ? null : ApertiumStreamFormat.wholeWords(terms.keySet());
+        String prepared = prepare(text, format, target, s -> termPattern == null ? s : termPattern.matcher(s)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(terms.get(m.group()))));
         Pattern protect = ApertiumStreamFormat.protecting(List.copyOf(new java.util.LinkedHashSet<>(terms.values())));
-        int unknown = 0;
+        return result(text, translateHops(prepared, format, hops, protect), words, route);
+    }
+
+    private record Hops(String text, UnknownMarks marks) {
+    }
+
+    private Hops translateHops(String text, TextFormat format, List<String> hops, Pattern protect) {
+        String current = text;
+        UnknownMarks marks = UnknownMarks.NONE;
         for (int i = 0; i + 1 < hops.size(); i++) {
             String mode = modes.find(hops.get(i), hops.get(i + 1))
                     .orElseThrow(() -> new TranslationException("no Apertium mode for " + hops));
             Hop hop = format == TextFormat.HTML ? translateHtml(current, mode, protect) : translatePlain(current, mode, protect);
             current = hop.text;
             // a word unknown at the first hop reaches the next one unchanged and is marked again: take the
-            // largest count of a hop rather than the sum, so that pivots do not count it twice
-            unknown = Math.max(unknown, hop.marks);
+            // hop with the most marks rather than the sum, so that pivots do not count it twice
+            if (hop.marks.total() > marks.total()) {
+                marks = hop.marks;
+            }
         }
-        return new TranslatedText(current, NAME, String.join(">", hops), words, Math.min(unknown, words));
+        return new Hops(current, marks);
+    }
+
+    private static TranslatedText result(String source, Hops done, int words, String route) {
+        int unknown = Math.min(done.marks.total(), words);
+        return new TranslatedText(done.text, NAME, route, words, unknown, 1, 0,
+                List.of(new TranslatedSegment(source, done.text, NAME, route, done.marks, false)));
     }
 
     /**
      * The French text made ready for Apertium, in one pass over its text (never its markup): numbers written the
-     * target's way, then protected terms replaced by how the target writes them.
+     * target's way, then names rewritten by {@code names}.
      */
-    private static String prepare(String text, TextFormat format, String target, Map<String, String> terms) {
-        Pattern termPattern = terms.isEmpty() ? null : ApertiumStreamFormat.wholeWords(terms.keySet());
-        UnaryOperator<String> rewrite = s -> {
-            String localized = NumberLocalizer.localize(s, target);
-            return termPattern == null ? localized : termPattern.matcher(localized)
-                    .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(terms.get(m.group())));
-        };
+    private static String prepare(String text, TextFormat format, String target, UnaryOperator<String> names) {
+        UnaryOperator<String> rewrite = s -> names.apply(NumberLocalizer.localize(s, target));
         if (format == TextFormat.PLAIN) {
             return rewrite.apply(text);
         }
@@ -154,54 +245,54 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         return doc.body().html();
     }
 
-    private record Hop(String text, int marks) {
+    private record Hop(String text, UnknownMarks marks) {
     }
 
     private Hop translatePlain(String text, String mode, Pattern protect) {
         if (!LETTER.matcher(text).find()) {
-            return new Hop(text, 0);
+            return new Hop(text, UnknownMarks.NONE);
         }
         String out = pipeline(mode).translate(ApertiumStreamFormat.fromPlain(text, protect));
         ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(out, false);
-        return new Hop(decoded.text(), decoded.marks());
+        return new Hop(decoded.text(), decoded.byKind());
     }
 
     /** Each top-level block is one request; runs of inline nodes between blocks are one request together. */
     private Hop translateHtml(String html, String mode, Pattern protect) {
         Document doc = HtmlBlocks.parse(html);
-        int marks = translateAttributes(doc, mode, protect);
+        UnknownMarks marks = translateAttributes(doc, mode, protect);
         StringBuilder out = new StringBuilder(html.length() + 64);
         for (String block : HtmlBlocks.split(doc)) {
-            marks += translateFragment(block, mode, out, protect);
+            marks = marks.plus(translateFragment(block, mode, out, protect));
         }
         return new Hop(out.toString(), marks);
     }
 
     /** Image descriptions and link titles are text a reader sees: {@code alt} and {@code title} are translated too. */
-    private int translateAttributes(Document doc, String mode, Pattern protect) {
-        int marks = 0;
+    private UnknownMarks translateAttributes(Document doc, String mode, Pattern protect) {
+        UnknownMarks marks = UnknownMarks.NONE;
         for (Element element : doc.body().select("[alt], [title]")) {
             for (String attribute : TRANSLATED_ATTRIBUTES) {
                 String value = element.attr(attribute);
                 if (LETTER.matcher(value).find()) {
                     Hop hop = translatePlain(value, mode, protect);
                     element.attr(attribute, hop.text);
-                    marks += hop.marks;
+                    marks = marks.plus(hop.marks);
                 }
             }
         }
         return marks;
     }
 
-    private int translateFragment(String fragmentHtml, String mode, StringBuilder out, Pattern protect) {
+    private UnknownMarks translateFragment(String fragmentHtml, String mode, StringBuilder out, Pattern protect) {
         if (!LETTER.matcher(Jsoup.parseBodyFragment(fragmentHtml).text()).find()) {
             out.append(fragmentHtml);   // markup only (an image, a rule): nothing to translate
-            return 0;
+            return UnknownMarks.NONE;
         }
         String translated = pipeline(mode).translate(ApertiumStreamFormat.fromHtml(fragmentHtml, protect));
         ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(translated, true);
         out.append(decoded.text());
-        return decoded.marks();
+        return decoded.byKind();
     }
 
     static int countWords(String text) {

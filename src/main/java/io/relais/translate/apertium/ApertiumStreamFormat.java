@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.parser.Parser;
 
+import io.relais.translate.UnknownMarks;
+
 /**
  * Converts text to Apertium's stream format and back.
  * <p>
@@ -114,8 +116,12 @@ final class ApertiumStreamFormat {
         out.append(']');
     }
 
-    /** The result of reading Apertium's output back: text and the number of engine marks removed. */
-    record Decoded(String text, int marks) {
+    /** The result of reading Apertium's output back: text and the engine marks removed, by kind. */
+    record Decoded(String text, UnknownMarks byKind) {
+
+        int marks() {
+            return byKind.total();
+        }
     }
 
     /**
@@ -124,7 +130,9 @@ final class ApertiumStreamFormat {
      */
     static Decoded toText(String stream, boolean html) {
         StringBuilder out = new StringBuilder(stream.length());
-        int marks = 0;
+        int unknown = 0;
+        int untransferred = 0;
+        int ungenerated = 0;
         int n = stream.length();
         for (int i = 0; i < n; i++) {
             char c = stream.charAt(i);
@@ -147,12 +155,19 @@ final class ApertiumStreamFormat {
                 i = end;
             } else if ((c == '*' || c == '#' || c == '@') && i + 1 < n && isWordChar(stream.charAt(i + 1))
                     && (i == 0 || !isWordChar(stream.charAt(i - 1)))) {
-                marks++;
+                // a name stood in for by a placeholder is unknown to Apertium on purpose: not a quality signal
+                if (!NamePlaceholders.startsAt(stream, i + 1)) {
+                    switch (c) {
+                        case '*' -> unknown++;
+                        case '@' -> untransferred++;
+                        default -> ungenerated++;
+                    }
+                }
             } else {
                 appendOutputChar(out, c, html);
             }
         }
-        return new Decoded(out.toString(), marks);
+        return new Decoded(out.toString(), new UnknownMarks(unknown, untransferred, ungenerated));
     }
 
     private static boolean isWordChar(char c) {

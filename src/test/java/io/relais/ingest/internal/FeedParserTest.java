@@ -1,6 +1,7 @@
 package io.relais.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -26,9 +27,7 @@ import io.relais.ingest.IncomingArticle;
 
 class FeedParserTest {
 
-    private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final Sources sources = mock(Sources.class);
-    private final FeedParser parser = new FeedParser(deadLetters, sources);
+    private final FeedParser parser = new FeedParser();
 
     @Test
     void readsTheDemoFeedItemsWithTheirFullContent() throws IOException {
@@ -42,7 +41,6 @@ class FeedParserTest {
         assertThat(first.summary()).startsWith("La municipalité a inauguré");
         assertThat(first.author()).isEqualTo("Claire Martin");
         assertThat(first.publishedAt()).isNotNull();
-        verify(deadLetters, never()).record(anyString(), anyString(), any(), any());
     }
 
     @Test
@@ -62,17 +60,17 @@ class FeedParserTest {
 
     @Test
     void aDoctypeWithAnExternalEntityIsRefusedNotResolved() {
-        when(sources.find(7L)).thenReturn(Optional.of(new Source(7, "http://evil/feed", Source.Kind.FEED, "evil", 900,
-                "\"etag\"", null, null, null, null, 0, false, false, null, null)));
         String xxe = """
                 <?xml version="1.0"?>
                 <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
                 <rss version="2.0"><channel><title>&xxe;</title><item><title>&xxe;</title></item></channel></rss>""";
-        List<IncomingArticle> items = parser.parse(new FetchedFeed(7, "http://evil/feed", xxe.getBytes(StandardCharsets.UTF_8),
-                "application/xml"));
-        assertThat(items).isEmpty();
-        verify(deadLetters).record(eq("http://evil/feed"), startsWith("unreadable feed"), any(), any());
-        verify(sources).recordUnusableContent(eq(7L), startsWith("unreadable feed"), any());
+        assertThatThrownBy(() -> parser.parse(new FetchedFeed(7, "http://evil/feed", xxe.getBytes(StandardCharsets.UTF_8),
+                "application/xml"))).isInstanceOfSatisfying(UnreadableFeedException.class, e -> {
+                    assertThat(e.reason()).startsWith("unreadable feed");
+                    assertThat(e.sourceId()).isEqualTo(7);
+                    assertThat(e.origin()).isEqualTo("http://evil/feed");
+                    assertThat(e.payload()).isEqualTo(xxe.getBytes(StandardCharsets.UTF_8));
+                });
     }
 
     static final String FRENCH_ITEM = "<rss version=\"2.0\"><channel><title>Été</title><link>https://x.fr</link>"
@@ -93,7 +91,6 @@ class FeedParserTest {
                 .getBytes(java.nio.charset.Charset.forName("windows-1252"));
         assertThat(parser.parse(new FetchedFeed(1, "u", bytes, "application/xml; charset=utf-8")))
                 .singleElement().satisfies(i -> assertThat(i.title()).isEqualTo("Noël à Besançon : les élèves préparent la fête"));
-        verify(deadLetters, never()).record(anyString(), anyString(), any(), any());
     }
 
     @Test
@@ -111,8 +108,8 @@ class FeedParserTest {
     void anEntityExpansionBombIsRefused() {
         String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">"
                 + "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;\">]><rss version=\"2.0\"><channel><title>&lol3;</title></channel></rss>";
-        assertThat(parser.parse(new FetchedFeed(1, "u", bomb.getBytes(StandardCharsets.UTF_8), null))).isEmpty();
-        verify(deadLetters).record(eq("u"), startsWith("unreadable feed"), any(), any());
+        assertThatThrownBy(() -> parser.parse(new FetchedFeed(1, "u", bomb.getBytes(StandardCharsets.UTF_8), null)))
+                .isInstanceOf(UnreadableFeedException.class).hasMessageStartingWith("unreadable feed");
     }
 
     @Test
@@ -120,9 +117,72 @@ class FeedParserTest {
         try (var files = Files.walk(Path.of("../shared/fixtures/feeds-illformed"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                List<IncomingArticle> items = parser.parse(new FetchedFeed(1, file.toString(), bytes, null));
-                assertThat(items).as(file.toString()).isNotNull();
+                try {
+                    assertThat(parser.parse(new FetchedFeed(1, file.toString(), bytes, null))).as(file.toString()).isNotNull();
+                } catch (UnreadableFeedException deadLettered) {
+                    assertThat(deadLettered.reason()).as(file.toString()).startsWith("unreadable feed");
+                }
             }
         }
+    }
+
+    static byte[] bom(int... marks) {
+        byte[] b = new byte[marks.length];
+        for (int i = 0; i < marks.length; i++) {
+            b[i] = (byte) marks[i];
+        }
+        return b;
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void utf16AndUtf32FeedsWithAByteOrderMarkOrADeclarationAreRead() {
+        String title = "Noël à Besançon : les élèves préparent la fête";
+        for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
+            java.nio.charset.Charset cs = java.nio.charset.Charset.forName(charset);
+            String generic = charset.substring(0, 6);
+            byte[] declared = ("<?xml version=\"1.0\" encoding=\"" + generic + "\"?>" + FRENCH_ITEM).getBytes(cs);
+            byte[] mark = charset.startsWith("UTF-16") ? "\uFEFF".getBytes(cs) : "\uFEFF".getBytes(cs);
+            byte[] marked = concat(mark, FRENCH_ITEM.getBytes(cs));
+            assertThat(parser.parse(new FetchedFeed(1, "u", declared, "application/xml"))).as(charset + " declared")
+                    .singleElement().satisfies(i -> assertThat(i.title()).isEqualTo(title));
+            assertThat(parser.parse(new FetchedFeed(1, "u", marked, null))).as(charset + " with BOM")
+                    .singleElement().satisfies(i -> assertThat(i.title()).isEqualTo(title));
+        }
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWithTheReasonRatherThanStoredGarbled() {
+        byte[] good = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + FRENCH_ITEM).getBytes(StandardCharsets.UTF_8);
+        byte[] broken = concat(java.util.Arrays.copyOf(good, good.length - 40), bom(0xC3, 0x28, 0xFF));
+        broken = concat(broken, java.util.Arrays.copyOfRange(good, good.length - 40, good.length));
+        byte[] payload = broken;
+        assertThatThrownBy(() -> parser.parse(new FetchedFeed(1, "u", payload, "application/xml")))
+                .isInstanceOfSatisfying(UnreadableFeedException.class, e -> {
+                    assertThat(e.reason()).contains("invalid UTF-8");
+                    assertThat(e.payload()).isEqualTo(payload);
+                });
+    }
+
+    @Test
+    void anEncodingThatCannotBeDecodedFaithfullyIsRefusedWithTheReason() {
+        byte[] mac = ("<?xml version=\"1.0\" encoding=\"macintosh\"?>" + FRENCH_ITEM)
+                .getBytes(java.nio.charset.Charset.forName("x-MacRoman"));
+        assertThatThrownBy(() -> parser.parse(new FetchedFeed(1, "u", mac, "application/xml")))
+                .isInstanceOf(UnreadableFeedException.class).hasMessageContaining("unsupported encoding 'macintosh'");
+    }
+
+    @Test
+    void aRelativeItemLinkIsResolvedAgainstTheFeedsAddress() {
+        String rss = "<rss version=\"2.0\"><channel><title>T</title><link>https://x.fr</link><description>d</description>"
+                + "<item><title>Titre</title><link>/2026/article</link><guid>g</guid><description>x</description></item>"
+                + "</channel></rss>";
+        assertThat(parser.parse(new FetchedFeed(1, "https://exemple.fr/rss/feed.xml", rss.getBytes(StandardCharsets.UTF_8),
+                null))).singleElement().satisfies(i -> assertThat(i.url()).isEqualTo("https://exemple.fr/2026/article"));
     }
 }

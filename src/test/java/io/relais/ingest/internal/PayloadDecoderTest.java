@@ -33,4 +33,33 @@ class PayloadDecoderTest {
         assertThatThrownBy(() -> PayloadDecoder.decode(new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0}))
                 .hasMessageContaining("binary");
     }
+
+    @Test
+    void utf8MixedWithOtherBytesIsRefusedWithTheOffset() {
+        byte[] utf8 = "Été à Noël".getBytes(StandardCharsets.UTF_8);
+        byte[] mixed = java.util.Arrays.copyOf(utf8, utf8.length + 2);
+        mixed[utf8.length] = (byte) 0xE9;   // a Latin-1 "é" after UTF-8 text
+        mixed[utf8.length + 1] = 'x';
+        assertThatThrownBy(() -> PayloadDecoder.decode(mixed)).hasMessageContaining("invalid UTF-8")
+                .hasMessageContaining("offset " + utf8.length);
+    }
+
+    @Test
+    void aDeclaredEncodingIsHonouredAndAnUnknownOneRefused() {
+        byte[] latin9 = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><t>5 €</t>".getBytes(Charset.forName("ISO-8859-15"));
+        assertThat(PayloadDecoder.decode(latin9)).endsWith("<t>5 €</t>");
+        byte[] html = "<html><head><meta charset=\"iso-8859-1\"></head><body>Noël</body></html>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(PayloadDecoder.decode(html)).contains("Noël");
+        assertThatThrownBy(() -> PayloadDecoder.decode("<?xml version=\"1.0\" encoding=\"macintosh\"?><t/>"
+                .getBytes(StandardCharsets.US_ASCII))).hasMessageContaining("unsupported encoding 'macintosh'");
+    }
+
+    @Test
+    void utf16AndUtf32WithAByteOrderMarkAreText() {
+        for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
+            byte[] bytes = "\uFEFFÉté à Noël".getBytes(Charset.forName(charset));
+            assertThat(PayloadDecoder.decode(bytes)).as(charset).isEqualTo("Été à Noël");
+        }
+    }
 }

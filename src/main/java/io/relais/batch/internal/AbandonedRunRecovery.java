@@ -1,0 +1,103 @@
+package io.relais.batch.internal;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.relais.article.Articles;
+import io.relais.batch.LocalizeRuns;
+
+/**
+ * After a crash ({@code kill -9}, power loss) the job repository still says the interrupted run is STARTED, and
+ * nothing would run the rest of its work until the next scheduled run. At start-up, before anything else runs,
+ * runs left running by a process that no longer exists are marked ABANDONED with the reason, and a run is started
+ * at once for whatever still waits: what the dead run had stored is not done again (the reader only reads pending
+ * work, the writer replaces rather than duplicates).
+ */
+@Component
+public class AbandonedRunRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(AbandonedRunRecovery.class);
+    static final String EXIT_CODE = "ABANDONED";
+
+    private final JobRepository jobRepository;
+    private final LocalizeRuns runs;
+    private final Articles articles;
+    private final List<String> languages;
+    private final int maxAttempts;
+    private final boolean cluster;
+
+    AbandonedRunRecovery(JobRepository jobRepository, LocalizeRuns runs, Articles articles,
+                         @Value("${relais.languages}") List<String> languages,
+                         @Value("${relais.batch.max-attempts:3}") int maxAttempts,
+                         @Value("${relais.cluster.enabled:false}") boolean cluster) {
+        this.jobRepository = jobRepository;
+        this.runs = runs;
+        this.articles = articles;
+        this.languages = languages;
+        this.maxAttempts = maxAttempts;
+        this.cluster = cluster;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onStart() {
+        List<Long> abandoned = abandonRunsOfDeadProcesses();
+        boolean pending = languages.stream().anyMatch(lang -> articles.countNeedingTranslation(lang, maxAttempts) > 0);
+        if (!abandoned.isEmpty() || pending) {
+            log.info("Resuming localization at start-up ({} run(s) abandoned, work pending: {})", abandoned.size(), pending);
+            runs.startSoon();
+        }
+    }
+
+    /**
+     * Marks ABANDONED the localize runs still recorded as running that were created before this process started.
+     * In cluster mode another node may be running them, so they are left alone there.
+     */
+    public List<Long> abandonRunsOfDeadProcesses() {
+        if (cluster) {
+            return List.of();
+        }
+        LocalDateTime thisProcessStarted = LocalDateTime.ofInstant(
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), ZoneId.systemDefault());
+        List<Long> abandoned = new ArrayList<>();
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(LocalizeJobConfiguration.JOB_NAME)) {
+            LocalDateTime created = execution.getCreateTime();
+            if (created != null && !created.isBefore(thisProcessStarted)) {
+                continue;   // started by this process: it is alive
+            }
+            String reason = "the process running it stopped before it ended (found " + execution.getStatus()
+                    + " at start-up on " + LocalDateTime.now().withNano(0) + "); its pending work is resumed by a new run";
+            LocalDateTime now = LocalDateTime.now();
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStatus().isRunning()) {
+                    step.setStatus(BatchStatus.ABANDONED);
+                    step.setExitStatus(new ExitStatus(EXIT_CODE, reason));
+                    step.setEndTime(now);
+                    jobRepository.update(step);
+                }
+            }
+            execution.setStatus(BatchStatus.ABANDONED);
+            execution.setExitStatus(new ExitStatus(EXIT_CODE, reason));
+            execution.setEndTime(now);
+            jobRepository.update(execution);
+            abandoned.add(execution.getId());
+            log.warn("Localize run #{} marked ABANDONED: {}", execution.getId(), reason);
+        }
+        return abandoned;
+    }
+}

@@ -1,0 +1,45 @@
+package io.relais.batch.internal.remote;
+
+import java.util.Iterator;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import io.relais.article.Article;
+import io.relais.article.Articles;
+import io.relais.batch.internal.LanguagePartitioner;
+
+/**
+ * The articles of one slice (language, first and last article id) that still need a translation when the step
+ * opens. Like the local reader it keeps no state: a partition run again — after its worker died, or redelivered
+ * after a broker restart — asks again and only gets what is still missing, so nothing is translated twice.
+ */
+public class SliceReader implements ItemStreamReader<Article> {
+
+    private final Articles articles;
+    private final int maxAttempts;
+    private final int limit;
+    private Iterator<Article> pending = List.<Article>of().iterator();
+
+    public SliceReader(Articles articles, int maxAttempts, int limit) {
+        this.articles = articles;
+        this.maxAttempts = maxAttempts;
+        this.limit = limit;
+    }
+
+    @Override
+    public void open(ExecutionContext slice) {
+        String lang = slice.getString(LanguagePartitioner.LANG);
+        long first = slice.getLong(SlicePartitioner.FIRST_ID);
+        long last = slice.getLong(SlicePartitioner.LAST_ID);
+        pending = articles.needingTranslation(lang, maxAttempts, limit).stream()
+                .filter(a -> a.id() >= first && a.id() <= last)
+                .iterator();
+    }
+
+    @Override
+    public Article read() {
+        return pending.hasNext() ? pending.next() : null;
+    }
+}

@@ -1,0 +1,23 @@
+package io.relais.cluster.internal;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * In cluster mode the inbox route must not start with Camel: only the elected node reads the inbox (it starts the
+ * route when elected). Added as a default, so an explicit setting still wins.
+ */
+public class ClusterDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getProperty("relais.cluster.enabled", Boolean.class, false)) {
+            environment.getPropertySources().addLast(new MapPropertySource("relaisClusterDefaults",
+                    Map.of("camel.main.auto-startup-exclude-pattern", "inbox")));
+        }
+    }
+}

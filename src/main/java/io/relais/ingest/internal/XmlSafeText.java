@@ -1,0 +1,49 @@
+package io.relais.ingest.internal;
+
+/**
+ * Removes what XML 1.0 cannot carry — C0 controls other than tab, newline and carriage return, NUL, lone
+ * surrogates, U+FFFE and U+FFFF — so that no article can stop a feed from being written (Rome refuses such a
+ * character and fails the whole document). A vertical tab or form feed becomes a space, as a reader would see it.
+ */
+public final class XmlSafeText {
+
+    private XmlSafeText() {
+    }
+
+    public static String clean(String text) {
+        if (text == null || isClean(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (c == '\u000B' || c == '\u000C') {
+                out.append(' ');
+            } else if (allowed(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (!allowed(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One UTF-16 unit that XML 1.0 allows on its own (a surrogate only ever comes in a pair). */
+    private static boolean allowed(char c) {
+        return c == '\t' || c == '\n' || c == '\r'
+                || c >= 0x20 && c < 0xD800
+                || c >= 0xE000 && c <= 0xFFFD;
+    }
+}

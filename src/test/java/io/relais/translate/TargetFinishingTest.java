@@ -1,0 +1,46 @@
+package io.relais.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Typography and LanguageTool's safe corrections, on plain text and inside HTML. */
+class TargetFinishingTest {
+
+    @Test
+    void htmlIsFinishedInItsTextOnly() {
+        TargetFinishing finishing = new TargetFinishing(true, new SafeCorrections(Map.of()));
+        TargetFinishing.Finished f = finishing.finish(
+                "<p>Municipal elections : the <a href=\"https://x.fr/a?b=1&amp;c=2\" title=\"x : y\">vote</a> at 3:30 p.m..</p>",
+                TextFormat.HTML, "en");
+        assertThat(f.text()).isEqualTo(
+                "<p>Municipal elections: the <a href=\"https://x.fr/a?b=1&amp;c=2\" title=\"x : y\">vote</a> at 3:30 p.m.</p>");
+        assertThat(f.corrections()).hasSize(2);
+    }
+
+    @Test
+    void aListedLanguageToolRuleWithOneSuggestionIsApplied() {
+        // LanguageTool's English rule for a lowercase sentence start offers exactly one replacement
+        TargetFinishing finishing = new TargetFinishing(false,
+                new SafeCorrections(Map.of("en", List.of("UPPERCASE_SENTENCE_START"))));
+        TargetFinishing.Finished f = finishing.finish("The vote is over. the count starts.", TextFormat.PLAIN, "en");
+        assertThat(f.text()).isEqualTo("The vote is over. The count starts.");
+        assertThat(f.corrections()).singleElement().satisfies(c -> {
+            assertThat(c.rule()).isEqualTo("UPPERCASE_SENTENCE_START");
+            assertThat(c.original()).isEqualTo("the");
+            assertThat(c.replacement()).isEqualTo("The");
+        });
+    }
+
+    @Test
+    void rulesThatAreNotListedChangeNothing() {
+        TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(Map.of("en", List.of("EN_A_VS_AN"))));
+        TargetFinishing.Finished f = finishing.finish("The vote is over. the count starts.", TextFormat.PLAIN, "en");
+        assertThat(f.text()).isEqualTo("The vote is over. the count starts.");
+        assertThat(f.corrections()).isEmpty();
+        assertThat(finishing.finish("It is a apple.", TextFormat.PLAIN, "en").text()).isEqualTo("It is an apple.");
+    }
+}
