@@ -91,7 +91,15 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         driver.get(url("/login"));
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(driver, driver.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /** Clicks a submit button and waits for the page that answers the post (the old page goes stale). */
+    static void submit(WebDriver driver, WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     String url(String path) {
@@ -131,11 +139,11 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
             minutes.clear();
             minutes.sendKeys("1");
             driver.findElement(By.cssSelector("#add-form input[name=langs][value=es]")).click();
-            driver.findElement(By.id("add")).click();
+            submit(driver, driver.findElement(By.id("add")));
             assertThat(driver.findElement(By.id("message")).getText()).contains("added source");
 
             long id = sources.findByUrl(feedUrl).orElseThrow().id();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
                 driver.navigate().refresh();
                 return driver.findElement(By.cssSelector("#source-" + id + " .arrivals")).getText().startsWith("2");
             });
@@ -143,7 +151,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
                     .contains("es");
             screenshot(driver, "console-sources");
 
-            driver.findElement(By.cssSelector("#source-" + id + " form[action$='/pause'] button")).click();
+            submit(driver, driver.findElement(By.cssSelector("#source-" + id + " form[action$='/pause'] button")));
             assertThat(driver.findElement(By.id("source-" + id)).getText()).contains("paused");
             assertThat(sources.find(id).orElseThrow().paused()).isTrue();
             driver.get(url("/console"));
@@ -170,7 +178,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         assertThat(driver.findElements(By.id("dead-" + id))).isEmpty();
 
         driver.get(url("/console/dead-letters?q=tramway"));
-        driver.findElement(By.cssSelector("#dead-" + id + " button.retry")).click();
+        submit(driver, driver.findElement(By.cssSelector("#dead-" + id + " button.retry")));
         assertThat(driver.findElement(By.id("message")).getText()).contains("inbox/tramway-brest.txt");
         assertThat(deadLetters.find(id)).isEmpty();
         await().atMost(Duration.ofSeconds(20)).until(() -> articles.findAll(500).stream()
@@ -185,10 +193,10 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
                 "<p>Le musée des beaux-arts de Rouen rouvre samedi après deux ans de travaux.</p>", null, null, null, null));
         WebDriver driver = operator();
         driver.get(url("/console/runs"));
-        driver.findElement(By.id("start-run")).click();
+        submit(driver, driver.findElement(By.id("start-run")));
         String message = driver.findElement(By.id("message")).getText();
         assertThat(message).containsAnyOf("started run #", "a run is going on");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             driver.navigate().refresh();
             return driver.findElement(By.cssSelector("#runs tr.run .status")).getText().equals("completed");
         });
@@ -206,7 +214,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         driver.findElement(By.id("username")).sendKeys("marta");
         driver.findElement(By.id("password")).sendKeys("marta-password-2026");
         driver.findElement(By.cssSelector("#add-user input[name=langs][value=ca]")).click();
-        driver.findElement(By.id("add-user-button")).click();
+        submit(driver, driver.findElement(By.id("add-user-button")));
         assertThat(driver.findElement(By.id("message")).getText()).contains("marta");
         assertThat(driver.findElement(By.id("user-marta")).getText()).contains("may sign in");
         screenshot(driver, "console-users");
@@ -220,7 +228,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
 
         WebDriver admin = operator();
         admin.get(url("/console/users"));
-        admin.findElement(By.cssSelector("#user-marta form[action$='/enabled'] button")).click();
+        submit(admin, admin.findElement(By.cssSelector("#user-marta form[action$='/enabled'] button")));
         assertThat(admin.findElement(By.id("user-marta")).getText()).contains("disabled");
         admin.manage().deleteAllCookies();
         signIn(admin, "marta", "marta-password-2026");
@@ -234,15 +242,16 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("add-target"))).selectByValue("en");
         driver.findElement(By.id("add-source")).sendKeys("Assemblée nationale");
         driver.findElement(By.id("add-translation")).sendKeys("National Assembly");
-        driver.findElement(By.id("add-term-button")).click();
+        submit(driver, driver.findElement(By.id("add-term-button")));
         assertThat(driver.findElement(By.id("message")).getText()).contains("National Assembly");
         // a pasted file: typing a tab would move the focus, so the text is put in as a paste would
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
                 driver.findElement(By.id("tsv")), "es\tSénat\tSenado\n*\tLe Monde\t\n");
-        driver.findElement(By.cssSelector("#import button")).click();
+        submit(driver, driver.findElement(By.cssSelector("#import button")));
         assertThat(driver.findElement(By.id("message")).getText()).contains("imported 2 terms");
         driver.get(url("/console/glossary?q=s%C3%A9nat"));
-        assertThat(driver.findElement(By.id("terms")).getText()).contains("Senado").doesNotContain("National Assembly");
+        assertThat(driver.findElement(By.id("terms")).getText()).contains("Sénat").doesNotContain("Assemblée nationale");
+        assertThat(driver.findElement(By.cssSelector("#terms input[name=translation]")).getDomProperty("value")).isEqualTo("Senado");
         screenshot(driver, "console-glossary");
         String tsv = get("/console/glossary/export").body();
         assertThat(tsv).contains("en\tAssemblée nationale\tNational Assembly\n").contains("*\tLe Monde\t\n");
@@ -346,7 +355,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         for (int left = 17; left > 0; left--) {
             int expected = left - 1;
             press(driver, "a");
-            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElements(By.cssSelector("#queue tr.row")).size() == expected);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> driver.findElements(By.cssSelector("#queue tr.row")).size() == expected);
         }
         assertThat(driver.findElement(By.id("empty")).isDisplayed()).isTrue();
         assertThat(ids).allSatisfy(id -> assertThat(translations.findById(id).orElseThrow().state())
@@ -399,7 +408,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         // the editor fixes the word: the diff between the machine's text and the editor's shows it
         WebElement body = driver.findElement(By.id("body"));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[0].value.replace('asalariadoss', 'asalariados');", body);
-        driver.findElement(By.id("save")).click();
+        submit(driver, driver.findElement(By.id("save")));
         WebElement diff = driver.findElement(By.id("machine-diff"));
         assertThat(diff.findElement(By.tagName("del")).getText()).isEqualTo("asalariadoss");
         assertThat(diff.findElement(By.tagName("ins")).getText()).isEqualTo("asalariados");
