@@ -92,6 +92,8 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // the page that answers the sign-in (the dashboard, or the login page with an error)
+        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().endsWith("/login"));
         return driver;
     }
 
