@@ -49,8 +49,10 @@ class DashboardCharts {
             String name = enginesPerLanguage.get(s.lang()) > 1 ? s.lang() + " · " + s.engine() : s.lang();
             lines.computeIfAbsent(name, k -> new TreeMap<>()).put(s.day(), s.score());
         }
-        model.addAttribute("qualityChart", SvgCharts.lines(text("review.chart.quality", locale), lines, 0, 100, threshold,
-                locale));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.minusDays(DAYS - 1);
+        model.addAttribute("qualityChart", SvgCharts.lines(text("review.chart.quality", locale), lines, first, today, 0, 100,
+                threshold, locale));
 
         TreeMap<LocalDate, List<SvgCharts.Part>> outcomes = new TreeMap<>();
         for (TranslationStatistics.DailyOutcome day : statistics.outcomesByDay(since)) {
@@ -63,8 +65,7 @@ class DashboardCharts {
         }
         model.addAttribute("outcomesChart", SvgCharts.shares(text("review.chart.outcomes", locale), outcomes, locale));
 
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Map<LocalDate, Long> backlog = statistics.backlogByDay(today.minusDays(DAYS - 1), today);
+        Map<LocalDate, Long> backlog = statistics.backlogByDay(first, today);
         double max = Math.max(10, backlog.values().stream().mapToLong(Long::longValue).max().orElse(0) * 1.2);
         model.addAttribute("backlogChart", SvgCharts.lines(text("review.chart.backlog", locale),
                 Map.of(text("state.NEEDS_REVIEW", locale), backlog), 0, Math.ceil(max), null, locale));
