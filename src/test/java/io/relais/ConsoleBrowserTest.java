@@ -102,6 +102,20 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
+    /** The same for a button on a page that may refresh itself meanwhile (the runs page does while a run goes on). */
+    static void submit(WebDriver driver, By button) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                submit(driver, driver.findElement(button));
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException refreshed) {
+                if (attempt == 5) {
+                    throw refreshed;
+                }
+            }
+        }
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -185,26 +199,50 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
                 .anyMatch(a -> a.title().equals("Le tramway de Brest prolongé jusqu'au port") && a.sourceId() == inbox.id()));
     }
 
+    @Autowired
+    TranslationWriteFault fault;
+
+    @Autowired
+    io.relais.batch.LocalizeRuns localizeRuns;
+
     @Test
-    void anOperatorStartsARunAndWatchesItFinish() throws Exception {
+    void anOperatorStartsARunSeesWhyItFailedRestartsItAndWatchesItFinish() throws Exception {
+        quiesce(localizeRuns);   // the runs other tests' articles started are over: the next run is this test's
         Source source = sources.ensure("test:console-run", Source.Kind.API, "console run");
         articles.store(new NewArticle(source.id(), "console-run-" + System.nanoTime(), null,
                 "Le musée de Rouen rouvre ses portes", null,
                 "<p>Le musée des beaux-arts de Rouen rouvre samedi après deux ans de travaux.</p>", null, null, null, null));
+        fault.arm("es", 0);   // the first Spanish chunk written fails, as a lost database connection would make it
         WebDriver driver = operator();
         driver.get(url("/console/runs"));
-        submit(driver, driver.findElement(By.id("start-run")));
-        String message = driver.findElement(By.id("message")).getText();
-        assertThat(message).containsAnyOf("started run #", "a run is going on");
+        submit(driver, By.id("start-run"));
+        assertThat(driver.findElement(By.id("message")).getText()).containsAnyOf("started run #", "a run is going on");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             driver.navigate().refresh();
-            return driver.findElement(By.cssSelector("#runs tr.run .status")).getText().equals("completed");
+            return driver.findElement(By.cssSelector("#runs tr.run .why")).getText().contains("injected failure");
+        });
+        long failedId = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            WebElement failed = driver.findElement(By.xpath("//tr[contains(@class,'run')][.//details[contains(@class,'why')]]"));
+            assertThat(failed.findElement(By.cssSelector(".status")).getText()).isEqualTo("failed");
+            return Long.parseLong(failed.getAttribute("id").substring("run-".length()));
+        }, id -> id > 0);
+        screenshot(driver, "console-run-failed");
+
+        submit(driver, By.cssSelector("#run-" + failedId + " button.restart"));
+        assertThat(driver.findElement(By.id("message")).getText()).contains("restarting run #" + failedId);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
+            driver.navigate().refresh();
+            WebElement newest = driver.findElement(By.cssSelector("#runs tr.run"));
+            return Long.parseLong(newest.getAttribute("id").substring("run-".length())) > failedId
+                    && newest.findElement(By.cssSelector(".status")).getText().equals("completed");
         });
         WebElement latest = driver.findElement(By.cssSelector("#runs tr.run"));
-        assertThat(latest.findElements(By.cssSelector(".lang [role=progressbar]"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(latest.findElements(By.cssSelector(".lang [role=progressbar]"))).isNotEmpty();
         assertThat(latest.getText()).contains("español").contains("/s)");
         assertThat(driver.findElements(By.cssSelector("#run-history svg rect"))).hasSizeGreaterThan(1);
         screenshot(driver, "console-runs");
+        driver.get(url("/console"));
+        assertThat(driver.findElement(By.id("audit")).getText()).contains("run.start").contains("run.restart");
     }
 
     @Test
