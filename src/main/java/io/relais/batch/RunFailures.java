@@ -26,11 +26,13 @@ public class RunFailures {
             return reasons;
         }
         for (StepExecution step : execution.getStepExecutions()) {
-            for (Throwable failure : step.getFailureExceptions()) {
-                reasons.add(step.getStepName() + ": " + describe(failure));
-            }
-            if (reasons.isEmpty() && "FAILED".equals(step.getExitStatus().getExitCode())
+            if (!step.getFailureExceptions().isEmpty()) {
+                for (Throwable failure : step.getFailureExceptions()) {
+                    reasons.add(step.getStepName() + ": " + describe(failure));
+                }
+            } else if ("FAILED".equals(step.getExitStatus().getExitCode())
                     && !step.getExitStatus().getExitDescription().isBlank()) {
+                // read back from the job repository: only the stored trace is left
                 reasons.add(step.getStepName() + ": " + summary(step.getExitStatus().getExitDescription()));
             }
         }
