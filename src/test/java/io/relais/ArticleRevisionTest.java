@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 import tools.jackson.databind.json.JsonMapper;
 

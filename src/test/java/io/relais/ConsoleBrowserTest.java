@@ -315,16 +315,16 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
     // --- the editor's workbench ---
 
     long toReview(Source source, String frenchTitle, String frenchBody, String spanishTitle, String spanishBody,
-                  java.util.List<io.relais.article.StoredIssue> issues) {
+                  java.util.List<io.relais.translation.StoredIssue> issues) {
         io.relais.article.StoreResult stored = articles.store(new NewArticle(source.id(), "wb-" + frenchTitle, null,
                 frenchTitle, null, frenchBody, null, null, null, null));
-        return translations.save(new io.relais.article.TranslationResult(stored.articleId(), stored.revision(), "es",
+        return translations.save(new io.relais.translation.TranslationResult(stored.articleId(), stored.revision(), "es",
                 "apertium", "fr>es", spanishTitle, null, spanishBody, 55.0, 20, 1,
-                io.relais.article.TranslationState.NEEDS_REVIEW, "score 55 below 70", issues));
+                io.relais.translation.TranslationState.NEEDS_REVIEW, "score 55 below 70", issues));
     }
 
     @Autowired
-    io.relais.article.Translations translations;
+    io.relais.translation.Translations translations;
 
     @Autowired
     io.relais.translate.TranslationMemory memory;
@@ -380,7 +380,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         }
         press(driver, org.openqa.selenium.Keys.END, " (corregida)", org.openqa.selenium.Keys.ESCAPE, "a");
         await().atMost(Duration.ofSeconds(10)).until(() -> translations.findById(ids.get(1)).orElseThrow().state()
-                == io.relais.article.TranslationState.APPROVED);
+                == io.relais.translation.TranslationState.APPROVED);
         assertThat(translations.findById(ids.get(1)).orElseThrow().title()).isEqualTo("Breve número 2 de la redacción (corregida)");
 
         // x selects, Shift+A approves the selected
@@ -397,7 +397,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         }
         assertThat(driver.findElement(By.id("empty")).isDisplayed()).isTrue();
         assertThat(ids).allSatisfy(id -> assertThat(translations.findById(id).orElseThrow().state())
-                .isEqualTo(io.relais.article.TranslationState.APPROVED));
+                .isEqualTo(io.relais.translation.TranslationState.APPROVED));
         screenshot(driver, "workbench-queue-cleared");
     }
 
@@ -412,11 +412,11 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
                 "<p>Le réseau social Twitter ferme son bureau parisien.</p><p>Trente salariés sont concernés.</p>",
                 null, null, null, null));
         assertThat(revised.revision()).isEqualTo(2);
-        long id = translations.save(new io.relais.article.TranslationResult(revised.articleId(), 2, "es", "apertium",
+        long id = translations.save(new io.relais.translation.TranslationResult(revised.articleId(), 2, "es", "apertium",
                 "fr>es", "Twitter cierra su oficina de París", null,
                 "<p>La red social Twitter cierra su oficina parisina.</p><p>Treinta asalariadoss están afectados.</p>",
-                48.0, 16, 1, io.relais.article.TranslationState.NEEDS_REVIEW, "score 48 below 70",
-                java.util.List.of(new io.relais.article.StoredIssue("languagetool", "body", "MORFOLOGIK_RULE_ES",
+                48.0, 16, 1, io.relais.translation.TranslationState.NEEDS_REVIEW, "score 48 below 70",
+                java.util.List.of(new io.relais.translation.StoredIssue("languagetool", "body", "MORFOLOGIK_RULE_ES",
                         "Posible error ortográfico", 58, 70, "asalariados", "spelling"))));
         memory.remember("Les salariés de l'usine sont en grève.", "fr", "es", "Los trabajadores de la fábrica están en huelga.",
                 io.relais.translate.TranslationMemory.Origin.EDITOR, "editor", null, 0);

@@ -22,7 +22,7 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 import io.relais.batch.internal.AbandonedRunRecovery;
 import io.relais.batch.internal.LocalizeJobConfiguration;

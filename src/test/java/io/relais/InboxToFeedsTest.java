@@ -64,8 +64,9 @@ class InboxToFeedsTest extends RelaisIntegrationTest {
             assertThat(html).contains("<a href=\"https://exemple.fr/programme\">")
                     .contains("<img src=\"https://exemple.fr/images/ecole.jpg\"")
                     .doesNotContain("<script").doesNotContain("école");
-            // no URL in the file: the entry links to the French original served by the API
-            assertThat(rss.getLink()).endsWith("/api/articles/" + article.id());
+            // no URL in the file: the entry links to the public page of the translation, which anyone can read
+            assertThat(rss.getLink()).contains("/" + lang + "/articles/" + article.id() + "-");
+            assertThat(anonymousGet(local(rss.getLink())).statusCode()).isEqualTo(200);
 
             SyndFeed atom = feed(lang, "atom.xml");
             assertThat(atom.getLanguage()).isEqualTo(lang);

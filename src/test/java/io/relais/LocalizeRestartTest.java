@@ -16,8 +16,8 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Sources;
 import io.relais.article.Source;
-import io.relais.article.Translation;
-import io.relais.article.Translations;
+import io.relais.translation.Translation;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 
 /** A localize run that crashes half-way through a language is restarted and finishes without duplicates. */

@@ -15,9 +15,9 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.article.Translation;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
+import io.relais.translation.Translation;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 
 /** One article's trouble (a checker that throws on it, a size beyond the limit) is that article's, not the run's. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.relais.article.Articles;
-import io.relais.article.Translation;
-import io.relais.article.Translations;
+import io.relais.translation.Translation;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 import io.relais.translate.TextFormat;
 import io.relais.translate.Translator;
@@ -54,6 +54,33 @@ class ProtectedTermsTest extends RelaisIntegrationTest {
         assertThat(en.title()).contains("1,823");
         assertThat(en.body()).contains("1,823").contains("274,000 dollars").contains("3:30 p.m.");
         assertThat(es.body()).contains("1.823").contains("274.000").contains("15:30");
+
+        // target-language finishing: one full stop after "p.m.", recorded for editors
+        assertThat(en.body()).doesNotContain("p.m..");
+        assertThat(translations.issues(en.id())).anySatisfy(issue -> {
+            assertThat(issue.checker()).isEqualTo("finishing");
+            assertThat(issue.ruleId()).isEqualTo("TYPO_DOUBLED_PUNCTUATION");
+            assertThat(issue.suggestion()).contains("p.m.");
+        });
+    }
+
+    @Test
+    void protectedNamesStayTheSubjectsOfTheirSentences() {
+        assertThat(translator.translate("Twitter a indiqué jeudi que 1.823 messages ont été supprimés.",
+                TextFormat.PLAIN, "en").text()).startsWith("Twitter has indicated Thursday that 1,823 ");
+        String facebook = translator.translate("Facebook avait lui aussi révélé des comptes.", TextFormat.PLAIN, "en").text();
+        assertThat(facebook).startsWith("Facebook ").doesNotContain(" It ").doesNotContain("Had ");
+        assertThat(facebook.charAt("Facebook ".length())).isLowerCase();
+        assertThat(translator.translate("Donald Trump a qualifié la décision de scandaleuse.", TextFormat.PLAIN, "en")
+                .text()).startsWith("Donald Trump has ");
+    }
+
+    @Test
+    void frenchTypographyDoesNotReachEnglish() {
+        assertThat(translator.translate("Élections municipales : la participation en hausse", TextFormat.PLAIN, "en")
+                .text()).doesNotContain(" :");
+        assertThat(translator.translate("Il a parlé d'un « canular » hier.", TextFormat.PLAIN, "en").text())
+                .contains("“").doesNotContain("«");
     }
 
     @Test

@@ -52,6 +52,33 @@ public abstract class RelaisIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * A link the service wrote (with {@code relais.publish.base-url}, localhost:8080 in tests) pointed at the port
+     * the test server listens on.
+     */
+    protected String local(String url) {
+        return url.replace("http://localhost:8080/", "http://localhost:" + port + "/");
+    }
+
+    /** An anonymous GET (no credentials), as a partner's feed reader or a visitor sends it. */
+    protected static HttpResponse<String> anonymousGet(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every test context pings a local WebSub hub, so that publishing can be checked against one. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void websubHub(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("relais.publish.hubs", StubHub.INSTANCE::url);
+    }
+
     @LocalServerPort
     protected int port;
 
@@ -130,11 +157,8 @@ public abstract class RelaisIntegrationTest {
      */
     protected static void quiesce(io.relais.batch.LocalizeRuns runs) {
         runs.runNow();
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !runs.debouncedRunPending());
         runs.runNow();
     }
 

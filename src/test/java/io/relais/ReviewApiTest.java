@@ -17,9 +17,9 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.article.TranslationResult;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 import io.relais.translate.TextFormat;
 import io.relais.translate.Translator;
 import tools.jackson.databind.JsonNode;
@@ -85,7 +85,9 @@ class ReviewApiTest extends RelaisIntegrationTest {
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(approved.body()).contains("\"state\":\"APPROVED\"");
 
-        assertThat(feed("es", "atom.xml").getEntries()).anyMatch(e -> e.getTitle().equals("El panadero de Dinan gana el certamen"));
+        // the feed is rebuilt after the approval commits, asynchronously (PublishedSetChanged)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(feed("es", "atom.xml").getEntries()).anyMatch(e -> e.getTitle().equals("El panadero de Dinan gana el certamen")));
         assertThat(translator.translate("Le boulanger de Dinan gagne le concours", TextFormat.PLAIN, "es").text())
                 .isEqualTo("El panadero de Dinan gana el certamen");
         JsonNode audit = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId, null).body()).get("audit");

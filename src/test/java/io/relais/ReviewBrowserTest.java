@@ -26,9 +26,9 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.article.TranslationResult;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 
 /**
  * An editor in a real headless Chromium (Debian's chromium and chromium-driver): signs in, opens the queue, fixes a
@@ -68,7 +68,7 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
         return toReview(frenchTitle, spanishTitle, List.of());
     }
 
-    long toReview(String frenchTitle, String spanishTitle, List<io.relais.article.StoredIssue> issues) {
+    long toReview(String frenchTitle, String spanishTitle, List<io.relais.translation.StoredIssue> issues) {
         Source source = sources.ensure("test:browser", Source.Kind.API, "browser test");
         long article = articles.store(new NewArticle(source.id(), "browser-" + System.nanoTime(), null, frenchTitle, null,
                 "<p>" + frenchTitle + ", selon la mairie.</p>", null, null, null, null)).articleId();
@@ -140,9 +140,9 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
         String spanish = "El ayuntamientto de Albi renueva la plaza";
         // "ayuntamientto" starts at 3 in the title and in the body's text
         long id = toReview("La mairie d'Albi rénove la place", spanish, List.of(
-                new io.relais.article.StoredIssue("languagetool", "title", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
+                new io.relais.translation.StoredIssue("languagetool", "title", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
                         3, 16, "ayuntamiento", "spelling"),
-                new io.relais.article.StoredIssue("languagetool", "body", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
+                new io.relais.translation.StoredIssue("languagetool", "body", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
                         3, 16, "ayuntamiento", "spelling")));
         WebDriver driver = browser("lea", "lea-password-123");
         driver.get("http://localhost:" + port + "/review/items/" + id);

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-import io.relais.article.TranslationResult;
+import io.relais.translation.TranslationResult;
 import io.relais.batch.LocalizeStepListener;
 
 /**

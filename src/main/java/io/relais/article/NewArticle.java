@@ -13,5 +13,17 @@ public record NewArticle(
         String author,
         OffsetDateTime publishedAt,
         byte[] rawPayload,
-        String rawContentType) {
+        String rawContentType,
+        java.util.List<String> categories) {
+
+    public NewArticle {
+        categories = categories == null ? java.util.List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** An article without categories. */
+    public NewArticle(long sourceId, String externalId, String url, String title, String summary, String body,
+                      String author, OffsetDateTime publishedAt, byte[] rawPayload, String rawContentType) {
+        this(sourceId, externalId, url, title, summary, body, author, publishedAt, rawPayload, rawContentType,
+                java.util.List.of());
+    }
 }

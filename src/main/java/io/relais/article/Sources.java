@@ -75,10 +75,6 @@ public class Sources {
                 where id = ?""").params(now, now, id).update();
     }
 
-    public void recordFailure(long id, String error) {
-        recordFailure(id, error, null);
-    }
-
     /** A failed poll; the source is not polled again before {@code nextPollAt} (null: at its next tick). */
     public void recordFailure(long id, String error, OffsetDateTime nextPollAt) {
         jdbc.sql("""
@@ -133,7 +129,7 @@ public class Sources {
         return articles;
     }
 
-    static String abbreviate(String text, int max) {
+    private static String abbreviate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Articles, their revisions and their sources; also the translations of each revision with their state
- * and quality issues, so that batch, review and publish share one store through this API.
+ * Articles, their revisions (with the raw payload each was read from) and their sources. Knows nothing of
+ * translations: those are the {@code translation} module's.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Articles")
 package io.relais.article;

@@ -13,7 +13,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -49,8 +48,7 @@ public class LocalizeRuns implements AutoCloseable {
     private ScheduledFuture<?> debounced;
 
     LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
-                 @Value("${relais.batch.debounce:10s}") Duration debounce,
-                 @Value("${relais.batch.run-after-ingest:true}") boolean runAfterIngest,
+                 LocalizeSettings settings,
                  org.springframework.beans.factory.ObjectProvider<RunGate> gate, PollingDuties duties) {
         this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
         this.duties = duties;
@@ -58,8 +56,8 @@ public class LocalizeRuns implements AutoCloseable {
         this.jobRepository = jobRepository;
         this.localizeJob = localizeJob;
         this.tracker = tracker;
-        this.debounce = debounce;
-        this.runAfterIngest = runAfterIngest;
+        this.debounce = settings.debounce();
+        this.runAfterIngest = settings.runAfterIngest();
     }
 
     /** Runs the job on the calling thread (after any run in progress) and returns the finished execution. */
@@ -131,6 +129,11 @@ public class LocalizeRuns implements AutoCloseable {
         }
     }
 
+    /** Whether a debounced run is waiting for its delay or still running. */
+    public synchronized boolean debouncedRunPending() {
+        return debounced != null && !debounced.isDone();
+    }
+
     /** A run {@code debounce} after the last request. */
     public synchronized void requestDebounced() {
         if (debounced != null) {
@@ -139,7 +142,7 @@ public class LocalizeRuns implements AutoCloseable {
         debounced = runner.schedule(this::runQuietly, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Scheduled(cron = "${relais.batch.schedule:-}")
+    @Scheduled(cron = "${relais.batch.schedule:0 */30 * * * *}")
     void onSchedule() {
         if (duties.elected()) { // in a cluster, only the elected node starts scheduled runs
             runner.execute(this::runQuietly);

@@ -72,7 +72,7 @@ public class RunFailures {
         return first;
     }
 
-    /** "some.Exception: message" to "message". */
+    /** The message of a trace line such as {@code some.Exception: message}. */
     private static String message(String line) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[\\w.$]+(?:Exception|Error|Throwable)\\w*: (.*)$")
                 .matcher(line.strip());

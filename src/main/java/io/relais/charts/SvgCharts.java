@@ -35,12 +35,12 @@ public final class SvgCharts {
     public record Bar(String name, double value, String label) {
     }
 
-    /** One part of a stacked bar, e.g. "auto-approved" on a day. */
+    /** One part of a stacked bar, e.g. the translations published without review on a day. */
     public record Part(String name, double value) {
     }
 
     /**
-     * Lines over days: {@code series} maps a name (a language, or "language · engine") to its values by day; the
+     * Lines over days: {@code series} maps a name (a language, or a language and an engine) to its values by day; the
      * y axis runs from {@code yMin} to {@code yMax}; {@code reference}, when not null, is drawn as a dashed line.
      */
     public static String lines(String title, Map<String, ? extends Map<LocalDate, ? extends Number>> series,

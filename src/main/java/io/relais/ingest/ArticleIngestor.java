@@ -1,6 +1,7 @@
 package io.relais.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,7 +65,7 @@ public class ArticleIngestor {
         StoreResult stored = articles.store(new NewArticle(in.sourceId(), in.externalId(), in.url(), title,
                 summary == null || summary.isBlank() ? null : summary, body,
                 in.author() == null || in.author().isBlank() ? null : in.author().strip(), in.publishedAt(),
-                payloadOf(in), in.rawContentType()));
+                payloadOf(in), in.rawContentType(), categories(in)));
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
@@ -106,6 +107,13 @@ public class ArticleIngestor {
                     + " words per article; split it into several articles");
         }
         return languageGate.refusal(title + ". " + bodyText);
+    }
+
+    /** Categories as plain text, trimmed, without duplicates: at most 20 of at most 100 characters. */
+    private List<String> categories(IncomingArticle in) {
+        return in.categories().stream().filter(c -> c != null).map(c -> sanitizer.text(c).strip())
+                .filter(c -> !c.isEmpty()).map(c -> c.length() > 100 ? c.substring(0, 100) : c)
+                .distinct().limit(20).toList();
     }
 
     private static byte[] payloadOf(IncomingArticle in) {

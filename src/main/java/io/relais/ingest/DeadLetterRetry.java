@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import io.relais.ingest.internal.IngestProperties;
 
 /**
  * Retrying a dead letter for other modules (the operator console), by the rule of
@@ -21,9 +21,9 @@ public class DeadLetterRetry {
     private final DeadLetters deadLetters;
     private final Path inbox;
 
-    DeadLetterRetry(DeadLetters deadLetters, @Value("${relais.ingest.inbox-dir:inbox}") Path inbox) {
+    DeadLetterRetry(DeadLetters deadLetters, IngestProperties settings) {
         this.deadLetters = deadLetters;
-        this.inbox = inbox;
+        this.inbox = settings.inboxDir();
     }
 
     public boolean retryable(DeadLetter letter) {

@@ -19,5 +19,18 @@ public record IncomingArticle(
         String author,
         OffsetDateTime publishedAt,
         byte[] rawPayload,
-        String rawContentType) {
+        String rawContentType,
+        java.util.List<String> categories) {
+
+    public IncomingArticle {
+        categories = categories == null ? java.util.List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** An article without categories. */
+    public IncomingArticle(long sourceId, String origin, String externalId, String url, String title, String summary,
+                           String bodyHtml, String author, OffsetDateTime publishedAt, byte[] rawPayload,
+                           String rawContentType) {
+        this(sourceId, origin, externalId, url, title, summary, bodyHtml, author, publishedAt, rawPayload,
+                rawContentType, java.util.List.of());
+    }
 }

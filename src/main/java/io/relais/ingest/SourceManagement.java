@@ -3,7 +3,6 @@ package io.relais.ingest;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import io.relais.article.Source;
@@ -11,6 +10,7 @@ import io.relais.article.Sources;
 import io.relais.ingest.internal.FeedPollers;
 import io.relais.ingest.internal.SourceChecker;
 import io.relais.ingest.internal.UrlPolicy;
+import io.relais.translation.TargetLanguages;
 
 /**
  * Adding, editing, pausing and deleting feed sources for other modules (the operator console): the same rules as
@@ -29,12 +29,12 @@ public class SourceManagement {
     private final List<String> languages;
 
     SourceManagement(Sources sources, FeedPollers pollers, UrlPolicy urlPolicy, SourceChecker checker,
-                     @Value("${relais.languages}") List<String> languages) {
+                     TargetLanguages languages) {
         this.sources = sources;
         this.pollers = pollers;
         this.urlPolicy = urlPolicy;
         this.checker = checker;
-        this.languages = languages;
+        this.languages = languages.languages();
     }
 
     /** Fetches and parses the URL once, without storing anything, and says what it found. */

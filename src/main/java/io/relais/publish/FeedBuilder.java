@@ -1,18 +1,35 @@
 package io.relais.publish;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+import org.jsoup.Jsoup;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.UrlReference;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -24,141 +41,358 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
-import io.relais.article.PublishedEntry;
+import io.relais.translation.PublishedEntry;
+import io.relais.publish.FeedView.ContentMode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds a language's feed with Rome. Entry ids are stable per language and article
- * ({@code urn:relais:<lang>:article:<id>}), so a new revision updates the same entry; each entry links to the
- * French original and carries the translated HTML.
+ * Builds a feed document with Rome (Jackson for JSON Feed). Entry ids are stable per language and article
+ * ({@code urn:relais:<lang>:article:<id>}), so a correction updates the same entry with a new {@code updated} date.
+ * Every entry links to the original when it has a URL, else to the public page of the translation, and always
+ * carries that page as an alternate. Documents carry {@code self}, {@code alternate}, WebSub {@code hub} and RFC 5005
+ * archive links, {@code xml:lang}, the main image ({@code media:content} and enclosure) and the source's categories.
+ * Text that XML cannot carry (control characters) is dropped, so hostile input still gives a well-formed document.
  */
 @Component
 public class FeedBuilder {
 
     static final String GENERATOR = "Relais";
+    static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
 
     private final String baseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public FeedBuilder(@Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
+    @Autowired
+    FeedBuilder(PublishSettings settings) {
+        this(settings.baseUrl());
+    }
+
+    public FeedBuilder(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** The public subscription document of a language with these entries. */
     public String render(String lang, List<PublishedEntry> entries, FeedFormat format) {
+        return render(FeedView.of(lang, entries), format);
+    }
+
+    public String render(FeedView view, FeedFormat format) {
         if (format == FeedFormat.JSON) {
-            return jsonFeed(lang, entries);
+            return jsonFeed(view);
         }
-        SyndFeed feed = build(lang, entries, format);
         try {
-            return new SyndFeedOutput().outputString(feed, true);
+            Document document = new SyndFeedOutput().outputJDom(build(view, format));
+            addFeedConventions(document, view, format);
+            StringWriter out = new StringWriter();
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(org.jdom2.output.LineSeparator.UNIX)).output(document, out);
+            return out.toString();
         } catch (FeedException e) {
-            throw new IllegalStateException("cannot write the " + lang + " " + format + " feed: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write the " + view.lang() + " " + format + " feed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    SyndFeed build(String lang, List<PublishedEntry> entries, FeedFormat format) {
-        Locale locale = Locale.forLanguageTag(lang);
-        String languageName = locale.getDisplayLanguage(locale);
-        String feedUrl = baseUrl + "/feeds/" + lang + "/" + format.fileName();
+    /** The public page of an entry's translation. */
+    public String pageUrl(PublishedEntry e) {
+        return baseUrl + ArticleLinks.path(e.lang(), e.articleId(), e.title());
+    }
 
+    /** The French original: its own URL, or the page Relais serves for it. */
+    public String originalUrl(PublishedEntry e) {
+        return e.originalUrl() != null ? e.originalUrl() : baseUrl + ArticleLinks.path("fr", e.articleId(), e.originalTitle());
+    }
+
+    SyndFeed build(FeedView view, FeedFormat format) {
+        String lang = view.lang();
+        Locale locale = Locale.forLanguageTag(lang);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
-        feed.setTitle("Relais — " + languageName);
+        feed.setEncoding("UTF-8");
+        feed.setTitle(title(lang) + (view.isArchive() ? " (archive " + view.archive() + ")" : ""));
         feed.setDescription("French news translated into " + locale.getDisplayLanguage(Locale.ENGLISH)
                 + " by Relais (machine translation, checked by LanguageTool; doubtful translations reviewed by editors)");
         feed.setLanguage(lang);
-        feed.setUri("urn:relais:feed:" + lang);
-        feed.setLink(baseUrl + "/feeds/" + lang + "/");
+        feed.setUri("urn:relais:feed:" + lang + (view.isArchive() ? ":archive:" + view.archive() : ""));
+        feed.setLink(htmlHome(lang));
         feed.setGenerator(GENERATOR);
         feed.setAuthors(List.of(person(GENERATOR)));
-        SyndLink self = new SyndLinkImpl();
-        self.setRel("self");
-        self.setHref(feedUrl);
-        self.setType(format.mediaType());
-        SyndLink site = new SyndLinkImpl();
-        site.setRel("alternate");
-        site.setHref(baseUrl + "/feeds/" + lang + "/");
-        feed.setLinks(List.of(self, site));
-        feed.setPublishedDate(entries.stream().map(PublishedEntry::updatedAt).max(OffsetDateTime::compareTo)
+        if (format == FeedFormat.ATOM) {
+            feed.setLinks(links(view, format));
+        }
+        feed.setPublishedDate(view.entries().stream().map(PublishedEntry::updatedAt).max(OffsetDateTime::compareTo)
                 .map(FeedBuilder::date).orElse(new Date(0)));
-
         List<SyndEntry> items = new ArrayList<>();
-        for (PublishedEntry e : entries) {
-            items.add(entry(e));
+        for (PublishedEntry e : view.entries()) {
+            items.add(entry(e, view));
         }
         feed.setEntries(items);
         return feed;
     }
 
-    private SyndEntry entry(PublishedEntry e) {
+    /** Links of a document: self, the HTML page of its language, hubs, and archive navigation. */
+    private List<SyndLink> links(FeedView view, FeedFormat format) {
+        List<SyndLink> links = new ArrayList<>();
+        links.add(link("self", baseUrl + view.path(format), format.mediaType(), null));
+        links.add(link("alternate", htmlHome(view.lang()), "text/html", view.lang()));
+        if (!view.isArchive()) {
+            view.hubs().forEach(hub -> links.add(link("hub", hub, null, null)));
+        } else {
+            links.add(link("current", baseUrl + view.feedPath() + "/" + format.fileName(), format.mediaType(), null));
+        }
+        if (view.prevArchive() > 0) {
+            links.add(link("prev-archive", baseUrl + view.archivePath(view.prevArchive(), format), format.mediaType(), null));
+        }
+        if (view.nextArchive() > 0) {
+            links.add(link("next-archive", baseUrl + view.archivePath(view.nextArchive(), format), format.mediaType(), null));
+        }
+        return links;
+    }
+
+    /** What Rome cannot say itself: {@code xml:lang}, RSS's {@code atom:link}s and the archive marker. */
+    private void addFeedConventions(Document document, FeedView view, FeedFormat format) {
+        Element root = document.getRootElement();
+        root.setAttribute("lang", view.lang(), Namespace.XML_NAMESPACE);
+        Element container = root;
+        if (format == FeedFormat.RSS) {
+            root.addNamespaceDeclaration(ATOM);
+            container = root.getChild("channel");
+            int at = container.indexOf(container.getChild("description")) + 1;
+            for (SyndLink l : links(view, format)) {
+                if ("alternate".equals(l.getRel())) {
+                    continue; // the channel's <link>
+                }
+                Element link = new Element("link", ATOM).setAttribute("rel", l.getRel()).setAttribute("href", l.getHref());
+                if (l.getType() != null) {
+                    link.setAttribute("type", l.getType());
+                }
+                container.addContent(at++, link);
+            }
+        }
+        if (view.isArchive()) {
+            root.addNamespaceDeclaration(HISTORY);
+            container.addContent(format == FeedFormat.RSS ? container.indexOf(container.getChild("description")) + 1 : 0,
+                    new Element("archive", HISTORY));
+        }
+    }
+
+    private SyndEntry entry(PublishedEntry e, FeedView view) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:relais:" + e.lang() + ":article:" + e.articleId());
-        entry.setTitle(e.title());
-        String original = e.originalUrl() != null ? e.originalUrl() : baseUrl + "/api/articles/" + e.articleId();
-        entry.setLink(original);
-        SyndLink link = new SyndLinkImpl();
-        link.setRel("alternate");
-        link.setHref(original);
-        link.setHreflang("fr");
-        link.setTitle(e.originalTitle());
-        entry.setLinks(List.of(link));
+        entry.setTitle(XmlText.clean(e.title()));
+        String page = pageUrl(e);
+        entry.setLink(e.originalUrl() != null ? e.originalUrl() : page);
+        List<SyndLink> links = new ArrayList<>();
+        links.add(link("alternate", page, "text/html", e.lang()));
+        SyndLink original = link("alternate", originalUrl(e), "text/html", "fr");
+        original.setTitle(XmlText.clean(e.originalTitle()));
+        links.add(original);
+        entry.setLinks(links);
 
-        SyndContent content = new SyndContentImpl();
-        content.setType("html");
-        content.setValue(e.body());
-        entry.setContents(List.of(content));
-        if (e.summary() != null) {
-            SyndContent summary = new SyndContentImpl();
-            summary.setType("text");
-            summary.setValue(e.summary());
-            entry.setDescription(summary);
+        String body = XmlText.clean(contentHtml(e, view));
+        if (body != null) {
+            SyndContent content = new SyndContentImpl();
+            content.setType("html");
+            content.setValue(body);
+            entry.setContents(List.of(content));
         }
-        String author = e.author() != null ? e.author() : GENERATOR;
+        String summary = XmlText.clean(summaryText(e, view));
+        if (summary != null) {
+            SyndContent description = new SyndContentImpl();
+            description.setType("text");
+            description.setValue(summary);
+            entry.setDescription(description);
+        }
+        String author = e.author() != null && !XmlText.clean(e.author()).isBlank() ? XmlText.clean(e.author()) : GENERATOR;
         entry.setAuthors(List.of(person(author)));
         entry.setAuthor(author);   // RSS 2.0 has no author name element: Rome writes it as dc:creator
         entry.setPublishedDate(e.publishedAt() != null ? date(e.publishedAt()) : date(e.updatedAt()));
         entry.setUpdatedDate(date(e.updatedAt()));
+        List<SyndCategory> categories = new ArrayList<>();
+        for (String name : e.categories()) {
+            SyndCategory category = new SyndCategoryImpl();
+            category.setName(XmlText.clean(name));
+            categories.add(category);
+        }
+        entry.setCategories(categories);
+        String image = mainImage(e.body());
+        if (image != null && view.content() == ContentMode.FULL) {
+            addImage(entry, image);
+        }
         return entry;
     }
 
-    /** The same feed as JSON Feed 1.1, with Relais's translation details in an {@code _relais} extension. */
-    private String jsonFeed(String lang, List<PublishedEntry> entries) {
-        Locale locale = Locale.forLanguageTag(lang);
+    /** The main image as an enclosure (RSS {@code <enclosure>}, Atom {@code rel="enclosure"}) and as {@code media:content}. */
+    private static void addImage(SyndEntry entry, String image) {
+        {
+            SyndEnclosure enclosure = new SyndEnclosureImpl();
+            enclosure.setUrl(image);
+            enclosure.setType(imageType(image));
+            enclosure.setLength(0);
+            entry.setEnclosures(List.of(enclosure));
+            MediaContent media;
+            try {
+                media = new MediaContent(new UrlReference(image));
+            } catch (java.net.URISyntaxException notAUri) {
+                return;
+            }
+            media.setMedium("image");
+            media.setType(imageType(image));
+            media.setMetadata(new Metadata());
+            MediaEntryModuleImpl module = new MediaEntryModuleImpl();
+            module.setMediaContents(new MediaContent[] {media});
+            entry.getModules().add(module);
+        }
+    }
+
+    /** The HTML an entry carries: the translation, then (bilingual) the French original; none for title-only. */
+    String contentHtml(PublishedEntry e, FeedView view) {
+        if (view.content() != ContentMode.FULL) {
+            return null;
+        }
+        if (!view.bilingual() || e.originalBody() == null) {
+            return e.body();
+        }
+        return e.body() + "\n<hr/>\n<div lang=\"fr\" class=\"relais-original\"><p><strong>"
+                + org.jsoup.nodes.Entities.escape(e.originalTitle() == null ? "" : e.originalTitle())
+                + "</strong> (français, original)</p>\n" + e.originalBody() + "</div>";
+    }
+
+    /** The plain-text summary: the translated lead (or the start of the text), then (bilingual) the French one. */
+    String summaryText(PublishedEntry e, FeedView view) {
+        String lead = e.summary() != null ? e.summary()
+                : view.content() == ContentMode.SUMMARY ? shorten(Jsoup.parseBodyFragment(e.body() == null ? "" : e.body()).text()) : null;
+        if (!view.bilingual()) {
+            return view.content() == ContentMode.TITLE ? null : lead;
+        }
+        String original = view.content() == ContentMode.TITLE ? e.originalTitle()
+                : e.originalSummary() != null ? e.originalSummary()
+                : view.content() == ContentMode.SUMMARY ? shorten(Jsoup.parseBodyFragment(e.originalBody() == null ? "" : e.originalBody()).text())
+                : e.originalTitle();
+        String translated = view.content() == ContentMode.TITLE ? null : lead;
+        return translated == null ? "(fr) " + original : translated + "\n\n(fr) " + original;
+    }
+
+    private static String shorten(String text) {
+        if (text.length() <= 300) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', 300);
+        return text.substring(0, cut > 200 ? cut : 300) + " …";
+    }
+
+    /** The first image of the translated body: what readers show next to the entry. */
+    static String mainImage(String html) {
+        if (html == null || html.isEmpty()) {
+            return null;
+        }
+        org.jsoup.nodes.Element img = Jsoup.parseBodyFragment(html).selectFirst("img[src]");
+        if (img == null) {
+            return null;
+        }
+        String src = img.attr("src");
+        return src.startsWith("http://") || src.startsWith("https://") ? src : null;
+    }
+
+    static String imageType(String url) {
+        String path = url.toLowerCase(Locale.ROOT).replaceAll("[?#].*$", "");
+        if (path.endsWith(".png")) {
+            return "image/png";
+        }
+        if (path.endsWith(".gif")) {
+            return "image/gif";
+        }
+        if (path.endsWith(".webp")) {
+            return "image/webp";
+        }
+        if (path.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        return "image/jpeg";
+    }
+
+    /** The same document as JSON Feed 1.1, with Relais's translation details in an {@code _relais} extension. */
+    private String jsonFeed(FeedView view) {
+        String lang = view.lang();
         Map<String, Object> feed = new LinkedHashMap<>();
         feed.put("version", "https://jsonfeed.org/version/1.1");
-        feed.put("title", "Relais — " + locale.getDisplayLanguage(locale));
-        feed.put("home_page_url", baseUrl + "/feeds/" + lang + "/");
-        feed.put("feed_url", baseUrl + "/feeds/" + lang + "/" + FeedFormat.JSON.fileName());
-        feed.put("description", "French news translated into " + locale.getDisplayLanguage(Locale.ENGLISH) + " by Relais");
+        feed.put("title", title(lang) + (view.isArchive() ? " (archive " + view.archive() + ")" : ""));
+        feed.put("home_page_url", htmlHome(lang));
+        feed.put("feed_url", baseUrl + view.path(FeedFormat.JSON));
+        feed.put("description", "French news translated into "
+                + Locale.forLanguageTag(lang).getDisplayLanguage(Locale.ENGLISH) + " by Relais");
         feed.put("language", lang);
         feed.put("authors", List.of(Map.of("name", GENERATOR)));
+        if (!view.isArchive() && !view.hubs().isEmpty()) {
+            feed.put("hubs", view.hubs().stream().map(h -> Map.of("type", "WebSub", "url", h)).toList());
+        }
+        // JSON Feed paginates towards older items: the subscription document's next page is the newest archive
+        if (view.prevArchive() > 0) {
+            feed.put("next_url", baseUrl + view.archivePath(view.prevArchive(), FeedFormat.JSON));
+        }
         List<Map<String, Object>> items = new ArrayList<>();
-        for (PublishedEntry e : entries) {
+        for (PublishedEntry e : view.entries()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", "urn:relais:" + e.lang() + ":article:" + e.articleId());
-            item.put("url", e.originalUrl() != null ? e.originalUrl() : baseUrl + "/api/articles/" + e.articleId());
+            item.put("url", e.originalUrl() != null ? e.originalUrl() : pageUrl(e));
             item.put("title", e.title());
-            item.put("content_html", e.body());
-            if (e.summary() != null) {
-                item.put("summary", e.summary());
+            String html = contentHtml(e, view);
+            String summary = summaryText(e, view);
+            if (html != null) {
+                item.put("content_html", html);
+            } else {
+                item.put("content_text", summary != null ? summary : e.title());
+            }
+            if (summary != null) {
+                item.put("summary", summary);
+            }
+            String image = mainImage(e.body());
+            if (image != null && view.content() == ContentMode.FULL) {
+                item.put("image", image);
             }
             item.put("date_published", (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toInstant().toString());
             item.put("date_modified", e.updatedAt().toInstant().toString());
             item.put("authors", List.of(Map.of("name", e.author() != null ? e.author() : GENERATOR)));
+            if (!e.categories().isEmpty()) {
+                item.put("tags", e.categories());
+            }
             item.put("language", e.lang());
             Map<String, Object> relais = new LinkedHashMap<>();
             relais.put("original_title", e.originalTitle());
             relais.put("original_language", "fr");
+            relais.put("original_url", originalUrl(e));
+            relais.put("page_url", pageUrl(e));
             relais.put("revision", e.revision());
             relais.put("engine", e.engine());
             relais.put("route", e.route());
             relais.put("quality_score", e.qualityScore());
             relais.put("state", e.state().name());
+            relais.put("reviewed", e.reviewed());
             item.put("_relais", relais);
             items.add(item);
         }
         feed.put("items", items);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
+    }
+
+    /** The language's HTML page: newest articles with links to their pages and to the feeds. */
+    private String htmlHome(String lang) {
+        return baseUrl + "/feeds/" + lang + "/";
+    }
+
+    static String title(String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        return "Relais — " + locale.getDisplayLanguage(locale);
+    }
+
+    private static SyndLink link(String rel, String href, String type, String hreflang) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        link.setHreflang(hreflang);
+        return link;
     }
 
     private static SyndPerson person(String name) {

@@ -1,30 +1,27 @@
 package io.relais.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
-import io.relais.article.Translations;
-import io.relais.batch.TranslationsReady;
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
-import io.relais.review.TranslationReviewed;
+import io.relais.publish.internal.FeedDocuments;
+import io.relais.publish.internal.PublishedSetSync;
+import io.relais.translation.PublishedSetChanged;
+import io.relais.translation.Translations;
 
 /**
- * Renders the feeds of a language from the published translations, and writes the static copies under
- * {@code feeds/<lang>/} after each run (atomically: a reader never sees half a file).
+ * Keeps the feeds in line with the published translations: when the published set of a language changes, its
+ * publishing log is brought up to date, its cached documents replaced, the static copies rewritten and the WebSub
+ * hubs pinged; other nodes are told, and replace what they hold of that language.
  */
 @Service
 public class FeedPublisher {
@@ -32,76 +29,90 @@ public class FeedPublisher {
     private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
 
     private final Translations translations;
-    private final FeedBuilder builder;
-    private final List<String> languages;
-    private final Path feedsDir;
-    private final int maxEntries;
+    private final PublishedSetSync sync;
+    private final FeedDocuments documents;
     private final FeedChanges otherNodes;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    FeedPublisher(Translations translations, FeedBuilder builder, @Value("${relais.languages}") List<String> languages,
-                  @Value("${relais.publish.feeds-dir:feeds}") Path feedsDir,
-                  @Value("${relais.publish.max-entries:50}") int maxEntries, FeedChanges otherNodes) {
-        this.otherNodes = otherNodes;
+    FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, FeedChanges otherNodes) {
         this.translations = translations;
-        this.builder = builder;
-        this.languages = languages;
-        this.feedsDir = feedsDir;
-        this.maxEntries = maxEntries;
+        this.sync = sync;
+        this.documents = documents;
+        this.otherNodes = otherNodes;
     }
 
     public boolean publishes(String lang) {
-        return languages.contains(lang);
+        return documents.publishes(lang);
     }
 
-    public String render(String lang, FeedFormat format) {
-        return builder.render(lang, translations.published(lang, maxEntries), format);
+    public List<String> languages() {
+        return documents.languages();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void exportAll() {
-        languages.forEach(this::export);
+        try {
+            sync.exportLists();
+        } catch (RuntimeException e) {
+            log.error("Could not write the feeds index and OPML list: {}", e.toString(), e);
+        }
+        for (String lang : documents.languages()) {
+            try {
+                republish(lang);
+            } catch (RuntimeException e) {
+                // the service keeps running: the next change of this language tries again
+                log.error("Could not publish the {} feeds at start-up: {}", lang, e.toString(), e);
+            }
+        }
     }
 
-    @EventListener
-    void onTranslationsReady(TranslationsReady event) {
-        List<String> changed = event.languages().stream().filter(this::publishes).toList();
-        changed.forEach(this::export);
-        otherNodes.announce(changed);
+    /**
+     * After the transaction that changed the published set has committed (never inside it: feeds must not show what
+     * a rollback undoes), asynchronously; the event publication registry keeps the event until this returns.
+     */
+    @ApplicationModuleListener
+    void onPublishedSetChanged(PublishedSetChanged event) {
+        if (publishes(event.lang())) {
+            republish(event.lang());
+        }
     }
 
-    /** Another node of the cluster changed these feeds: rewrite this node's copies (and drop cached ones). */
+    /** Another node of the cluster changed these languages: replace this node's documents and static copies. */
     @EventListener
     void onFeedsChangedElsewhere(FeedsChangedElsewhere event) {
-        event.languages().stream().filter(this::publishes).forEach(this::export);
-    }
-
-    @EventListener
-    void onTranslationReviewed(TranslationReviewed event) {
-        if (publishes(event.lang())) {
-            export(event.lang());
-            otherNodes.announce(List.of(event.lang()));
-        }
-    }
-
-    public void export(String lang) {
-        for (FeedFormat format : FeedFormat.values()) {
-            writeAtomically(feedsDir.resolve(lang).resolve(format.fileName()), render(lang, format));
-        }
-        log.debug("Exported the {} feeds to {}", lang, feedsDir.resolve(lang));
-    }
-
-    private static void writeAtomically(Path target, String content) {
-        try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        for (String lang : event.languages()) {
+            if (publishes(lang)) {
+                synchronized (lock(lang)) {
+                    sync.refresh(lang);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         }
+    }
+
+    /**
+     * The published set of {@code lang} may have changed: log what entered or left, replace the documents, write the
+     * static copies, ping the hubs and tell the other nodes when something did change. Returns the number of log
+     * rows appended (0: nothing changed).
+     */
+    public int republish(String lang) {
+        int appended;
+        synchronized (lock(lang)) {
+            appended = sync.apply(lang, translations.published(lang, Integer.MAX_VALUE));
+        }
+        if (appended > 0) {
+            log.debug("Republished {}: {} change(s)", lang, appended);
+            otherNodes.announce(List.of(lang));
+        }
+        return appended;
+    }
+
+    /** The public subscription document of a language, as served (for callers that want the text). */
+    public String render(String lang, FeedFormat format) {
+        return documents.feed(lang, format, 0).map(d -> d.text()).orElseThrow(
+                () -> new IllegalArgumentException("no " + lang + " feed"));
+    }
+
+    private Object lock(String lang) {
+        return locks.computeIfAbsent(lang, l -> new Object());
     }
 }

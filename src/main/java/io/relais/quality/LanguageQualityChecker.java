@@ -2,50 +2,104 @@ package io.relais.quality;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
 import org.languagetool.rules.RuleMatch;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks text with LanguageTool in the language it is written in. {@link JLanguageTool} is not thread-safe and
- * slow to create, so instances are pooled per language: each check borrows one and gives it back.
+ * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
+ * ({@code relais.quality.variants}: Apertium's English is British, so {@code en} is checked as {@code en-GB};
+ * checked as en-US, every "centre" and "organisation" would be a false spelling issue). {@link JLanguageTool} is not
+ * thread-safe and slow to create (and large), so instances are pooled per variant: each check borrows one and gives
+ * it back, and at most {@code relais.quality.checkers-per-language} exist per variant — a further check waits for
+ * one to be free.
  */
 @Service
 public class LanguageQualityChecker {
 
     public static final String CHECKER = "languagetool";
 
-    /** Languages with variants need one: only a variant has a spell checker. */
-    private static final Map<String, String> VARIANTS = Map.of(
-            "en", "en-US", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
+    /** The variants the embedded engine (Apertium) writes; only a variant has a spell checker. */
+    public static final Map<String, String> ENGINE_VARIANTS = Map.of(
+            "en", "en-GB", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
 
-    private final Map<String, ConcurrentLinkedDeque<JLanguageTool>> pools = new ConcurrentHashMap<>();
+    /** Idle instances of a language, and permits for as many instances as may exist. */
+    private record Pool(Semaphore permits, ConcurrentLinkedDeque<JLanguageTool> idle) {
+    }
+
+    static final int DEFAULT_PER_LANGUAGE = 4;
+
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    private final int perLanguage;
+    private final Map<String, String> variants;
+
+    @Autowired
+    public LanguageQualityChecker(QualitySettings settings) {
+        this(settings.checkersPerLanguage(), settings.variants());
+    }
+
+    /** With the default of {@code relais.quality.checkers-per-language} and the engine's variants. */
+    public LanguageQualityChecker() {
+        this(DEFAULT_PER_LANGUAGE, Map.of());
+    }
+
+    /** @param variants language to LanguageTool variant, e.g. {@code en -> en-US}; the engine's own otherwise */
+    public LanguageQualityChecker(Map<String, String> variants) {
+        this(DEFAULT_PER_LANGUAGE, variants);
+    }
+
+    LanguageQualityChecker(int perLanguage) {
+        this(perLanguage, Map.of());
+    }
+
+    LanguageQualityChecker(int perLanguage, Map<String, String> variants) {
+        this.perLanguage = Math.max(1, perLanguage);
+        Map<String, String> merged = new HashMap<>(ENGINE_VARIANTS);
+        if (variants != null) {
+            merged.putAll(variants);
+        }
+        this.variants = Map.copyOf(merged);
+    }
 
     public boolean supports(String lang) {
-        return language(lang) != null;
+        return language(variant(lang)) != null;
+    }
+
+    /** The LanguageTool code a language is checked in, e.g. {@code en-GB} for {@code en}. */
+    public String variant(String lang) {
+        return variants.getOrDefault(lang, lang);
     }
 
     public List<QualityIssue> check(String plainText, String lang) {
+        return checkVariant(plainText, variant(lang));
+    }
+
+    /** Checks in an explicit LanguageTool code, e.g. {@code en-US}. */
+    public List<QualityIssue> checkVariant(String plainText, String code) {
         if (plainText == null || plainText.isBlank()) {
             return List.of();
         }
-        Language language = language(lang);
+        Language language = language(code);
         if (language == null) {
-            throw new IllegalArgumentException("LanguageTool has no language " + lang);
+            throw new IllegalArgumentException("LanguageTool has no language " + code);
         }
-        ConcurrentLinkedDeque<JLanguageTool> pool = pools.computeIfAbsent(lang, k -> new ConcurrentLinkedDeque<>());
-        JLanguageTool tool = pool.pollFirst();
-        if (tool == null) {
-            tool = new JLanguageTool(language);
-        }
+        Pool pool = pools.computeIfAbsent(code, k -> new Pool(new Semaphore(perLanguage), new ConcurrentLinkedDeque<>()));
+        pool.permits().acquireUninterruptibly();
+        JLanguageTool tool = pool.idle().pollFirst();
         try {
+            if (tool == null) {
+                tool = new JLanguageTool(language);
+            }
             List<QualityIssue> issues = new ArrayList<>();
             for (RuleMatch match : tool.check(plainText)) {
                 List<String> suggestions = match.getSuggestedReplacements();
@@ -55,9 +109,12 @@ public class LanguageQualityChecker {
             }
             return issues;
         } catch (IOException e) {
-            throw new IllegalStateException("LanguageTool failed on " + lang + ": " + e.getMessage(), e);
+            throw new IllegalStateException("LanguageTool failed on " + code + ": " + e.getMessage(), e);
         } finally {
-            pool.offerFirst(tool);
+            if (tool != null) {
+                pool.idle().offerFirst(tool);
+            }
+            pool.permits().release();
         }
     }
 
@@ -68,8 +125,7 @@ public class LanguageQualityChecker {
         return match.getRule().getLocQualityIssueType().toString().toLowerCase();
     }
 
-    private static Language language(String lang) {
-        String code = VARIANTS.getOrDefault(lang, lang);
+    static Language language(String code) {
         return Languages.isLanguageSupported(code) ? Languages.getLanguageForShortCode(code) : null;
     }
 }

@@ -1,48 +1,56 @@
 package io.relais.quality;
 
+import java.util.List;
 import java.util.Locale;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * First verdict policy: {@code score = 100 - issuesPer100Words * issueWeight - unknownPercent * unknownWeight},
- * clamped to [0, 100]; at or above the threshold a translation is auto-approved, below it goes to review.
+ * Whether a translation may be published unreviewed: only when every segment passes, that is scores at or above its
+ * language's threshold and has no blocking issue. The threshold is the one {@code ./relais calibrate} chose so that
+ * at least 90 % of the segments it passes on held-out FLORES sentences are acceptable; {@code
+ * relais.quality.thresholds.<lang>} (or {@code relais.quality.auto-approve-threshold} for every language) overrides
+ * it. A language without a fitted model and without an override is never auto-approved: nobody knows what its score
+ * means.
  */
-@Component
 public class VerdictPolicy {
 
-    private final double issueWeight;
-    private final double unknownWeight;
-    private final double threshold;
+    private final Map<String, Double> thresholds;
+    private final Double everyLanguage;
+    private final Function<String, OptionalDouble> fitted;
 
-    public VerdictPolicy(@Value("${relais.quality.issue-weight:4.0}") double issueWeight,
-                         @Value("${relais.quality.unknown-weight:2.0}") double unknownWeight,
-                         @Value("${relais.quality.auto-approve-threshold:70}") double threshold) {
-        this.issueWeight = issueWeight;
-        this.unknownWeight = unknownWeight;
-        this.threshold = threshold;
+    public VerdictPolicy(Map<String, Double> thresholds, Double everyLanguage, Function<String, OptionalDouble> fitted) {
+        this.thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        this.everyLanguage = everyLanguage;
+        this.fitted = fitted;
     }
 
-    /**
-     * @param issues       language issues found in the translation
-     * @param words        words in the source text
-     * @param unknownWords words the engine did not know
-     */
-    public Verdict judge(int issues, int words, int unknownWords) {
-        if (words <= 0) {
-            return new Verdict(0, false, "no words to judge");
+    public double threshold(String lang) {
+        if (thresholds.containsKey(lang)) {
+            return thresholds.get(lang);
         }
-        double issuesPer100 = 100.0 * issues / words;
-        double unknownPercent = 100.0 * unknownWords / words;
-        double score = Math.max(0, Math.min(100, 100 - issuesPer100 * issueWeight - unknownPercent * unknownWeight));
-        score = Math.round(score * 10) / 10.0;
-        String explanation = String.format(Locale.ROOT, "%.1f issues per 100 words, %.1f%% unknown words", issuesPer100,
-                unknownPercent);
-        return new Verdict(score, score >= threshold, explanation);
+        if (everyLanguage != null) {
+            return everyLanguage;
+        }
+        return fitted.apply(lang).orElse(Double.POSITIVE_INFINITY);
     }
 
-    public double threshold() {
-        return threshold;
+    public Verdict judge(List<SegmentEstimate> segments) {
+        if (segments.isEmpty()) {
+            return new Verdict(0, false, "nothing to judge");
+        }
+        double lowest = segments.stream().mapToDouble(SegmentEstimate::score).min().orElse(0);
+        lowest = Math.round(lowest * 10) / 10.0;
+        List<SegmentEstimate> doubtful = segments.stream().filter(SegmentEstimate::doubtful).toList();
+        if (doubtful.isEmpty()) {
+            return new Verdict(lowest, true, String.format(Locale.ROOT, "all %d segments pass (lowest %.1f, threshold %.1f)",
+                    segments.size(), lowest, segments.get(0).threshold()));
+        }
+        String which = doubtful.stream().limit(3).map(s -> s.field() + (s.field().equals("body") ? " #" + (s.index() + 1)
+                : "") + ": " + s.reason()).collect(Collectors.joining("; "));
+        return new Verdict(lowest, false, doubtful.size() + " of " + segments.size() + " segments doubtful — " + which
+                + (doubtful.size() > 3 ? "; ..." : ""));
     }
 }

@@ -5,15 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.Caching;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The protected terms, editable at runtime. Engines ask for {@link #termsFor(String)} on every translation; the
- * terms are cached and the cache dropped on every change.
+ * The protected terms, editable at runtime. Engines ask for {@link #termsFor(String)} on every translation, so the
+ * terms are in Spring's cache ({@value #TERMS} per target language, {@value #ALL} for the list), emptied on every
+ * change.
  */
 @Service
 public class Glossary {
@@ -21,8 +24,10 @@ public class Glossary {
     private static final RowMapper<GlossaryTerm> ROW = (rs, i) -> new GlossaryTerm(rs.getLong("id"),
             rs.getString("target_lang"), rs.getString("source_term"), rs.getString("target_term"));
 
+    static final String ALL = "glossary";
+    static final String TERMS = "glossary-terms";
+
     private final JdbcClient jdbc;
-    private final AtomicReference<List<GlossaryTerm>> cache = new AtomicReference<>();
 
     Glossary(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -30,7 +35,6 @@ public class Glossary {
 
     /** Machine translations remembered before a glossary change may contradict it: they are forgotten. */
     private void changed(String targetLang) {
-        cache.set(null);
         if ("*".equals(targetLang)) {
             jdbc.sql("delete from translation_memory where origin = 'MACHINE'").update();
         } else {
@@ -38,20 +42,17 @@ public class Glossary {
         }
     }
 
+    @Cacheable(cacheNames = ALL, key = "'fr'")
     public List<GlossaryTerm> all() {
-        List<GlossaryTerm> terms = cache.get();
-        if (terms == null) {
-            terms = jdbc.sql("select * from glossary_term where source_lang = 'fr' order by source_term, target_lang")
-                    .query(ROW).list();
-            cache.set(terms);
-        }
-        return terms;
+        return jdbc.sql("select * from glossary_term where source_lang = 'fr' order by source_term, target_lang")
+                .query(ROW).list();
     }
 
     /**
      * French term to its rendering in {@code target}, a language-specific entry winning over a {@code *} one,
      * longest terms first (so that "Marine Le Pen" is found before "Le Pen").
      */
+    @Cacheable(cacheNames = TERMS, key = "#target")
     public Map<String, String> termsFor(String target) {
         return select(all(), target);
     }
@@ -71,6 +72,7 @@ public class Glossary {
     }
 
     /** Adds or replaces the entry for (target language, French term). */
+    @Caching(evict = {@CacheEvict(cacheNames = ALL, allEntries = true), @CacheEvict(cacheNames = TERMS, allEntries = true)})
     public GlossaryTerm put(String targetLang, String sourceTerm, String targetTerm) {
         Optional<GlossaryTerm> existing = jdbc.sql(
                 "select * from glossary_term where source_lang = 'fr' and target_lang = ? and source_term = ?")
@@ -86,6 +88,7 @@ public class Glossary {
                 .params(targetLang, sourceTerm).query(ROW).single();
     }
 
+    @Caching(evict = {@CacheEvict(cacheNames = ALL, allEntries = true), @CacheEvict(cacheNames = TERMS, allEntries = true)})
     public boolean delete(long id) {
         Optional<GlossaryTerm> term = jdbc.sql("select * from glossary_term where id = ?").param(id).query(ROW).optional();
         term.ifPresent(t -> {

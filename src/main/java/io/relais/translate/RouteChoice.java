@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * Per-segment route choice: where an engine has several candidate routes for a language (Apertium's {@code fr>es>en}
  * and {@code fr>ca>en}), the segment is translated along each of them — at the same time, each route on its own
- * warm pipelines — and the candidate the {@link SegmentScorer} scores best is kept; ties go to the first candidate
- * (the configured route). One failing candidate does not fail the segment while another succeeds.
+ * warm pipelines — and the candidate the {@link SegmentScorer} scores best is kept, unless it beats the configured
+ * route (the first candidate) by no more than the scoring's margin. One failing candidate does not fail the segment while another succeeds.
  */
 public class RouteChoice implements AutoCloseable {
 
@@ -23,20 +23,29 @@ public class RouteChoice implements AutoCloseable {
     public record Chosen(TranslatedText text, UnknownMarks marks, double score) {
     }
 
-    private final Supplier<SegmentScorer> scorer;
+    /** A scorer and the margin by which another route must beat the configured one to replace it. */
+    public record Scoring(SegmentScorer scorer, double margin) {
+    }
+
+    private final Supplier<Scoring> scoring;
     private final ExecutorService pool;
 
     public RouteChoice(SegmentScorer scorer) {
-        this(() -> scorer, Runtime.getRuntime().availableProcessors());
+        this(() -> new Scoring(scorer, 0), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The fallback: marks per segment, with the margin measured for it. */
+    public static Scoring byMarks() {
+        return new Scoring(MarksPerWordScorer.INSTANCE, MarksPerWordScorer.MARGIN);
     }
 
     /**
-     * @param scorer  where the scorer comes from (looked up at first use: the quality module's calibrated scorer
+     * @param scoring where the scorer comes from (looked up at first use: the quality module's calibrated scorer
      *                when there is one)
      * @param threads how many candidates are translated at once (1: one after the other, in the caller's thread)
      */
-    public RouteChoice(Supplier<SegmentScorer> scorer, int threads) {
-        this.scorer = scorer;
+    public RouteChoice(Supplier<Scoring> scoring, int threads) {
+        this.scoring = scoring;
         AtomicInteger n = new AtomicInteger();
         this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "route-choice-" + n.incrementAndGet());
@@ -52,16 +61,23 @@ public class RouteChoice implements AutoCloseable {
             return new Chosen(t, marks(t), Double.NaN);
         }
         List<TranslatedText> candidates = translateAll(engine, segment, format, target, routes);
-        SegmentScorer s = scorer.get();
+        Scoring s = scoring.get();
+        Chosen configured = null;
         Chosen best = null;
         for (TranslatedText t : candidates) {
             UnknownMarks marks = marks(t);
-            double score = s.score(new TranslatedSegment(segment, t.text(), t.engine(), t.route(), marks, false), target);
+            double score = s.scorer().score(new TranslatedSegment(segment, t.text(), t.engine(), t.route(), marks, false),
+                    target);
+            Chosen c = new Chosen(t, marks, score);
+            if (configured == null && t.route().equals(routes.get(0))) {
+                configured = c;
+            }
             if (best == null || score > best.score()) {
-                best = new Chosen(t, marks, score);
+                best = c;
             }
         }
-        return best;
+        // the configured route is the best measured on average: it is replaced only on enough evidence
+        return configured != null && best.score() - configured.score() <= s.margin() ? configured : best;
     }
 
     private List<TranslatedText> translateAll(MachineTranslator engine, String segment, TextFormat format,

@@ -61,6 +61,12 @@ public class SafeCorrections {
         return applyMatches(text, matches(text, target, ids), corrections);
     }
 
+    /** The matches of the rules listed for {@code target} (none if it has no list). */
+    public List<Match> matches(String text, String target) {
+        Set<String> ids = rules.get(target);
+        return ids == null || text.isBlank() ? List.of() : matches(text, target, ids);
+    }
+
     /** Makes the replacements (non-overlapping, in order) and reports each. */
     public static String applyMatches(String text, List<Match> matches, Consumer<Correction> corrections) {
         StringBuilder out = new StringBuilder(text.length());

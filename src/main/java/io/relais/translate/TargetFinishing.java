@@ -3,7 +3,6 @@ package io.relais.translate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.TextNode;
@@ -39,28 +38,56 @@ public class TargetFinishing {
         }
         List<Correction> made = new ArrayList<>();
         Consumer<Correction> record = made::add;
-        UnaryOperator<String> finish = s -> {
-            String out = typo ? Typography.apply(s, target, record) : s;
-            return lt ? corrections.apply(out, target, record) : out;
-        };
         if (format == TextFormat.PLAIN) {
-            return new Finished(finish.apply(text), made);
+            String out = typo ? Typography.apply(text, target, record) : text;
+            return new Finished(lt ? corrections.apply(out, target, record) : out, made);
         }
         Document doc = HtmlBlocks.parse(text);
-        for (TextNode node : textNodes(doc)) {
-            String before = node.getWholeText();
-            String after = finish.apply(before);
-            if (!after.equals(before)) {
-                node.text(after);
+        List<TextNode> nodes = textNodes(doc);
+        if (typo) {
+            for (TextNode node : nodes) {
+                String before = node.getWholeText();
+                String after = Typography.apply(before, target, record);
+                if (!after.equals(before)) {
+                    node.text(after);
+                }
             }
         }
+        if (lt) {
+            correctAcrossNodes(nodes, target, record);
+        }
         return made.isEmpty() ? new Finished(text, made) : new Finished(doc.body().html(), made);
+    }
+
+    /**
+     * LanguageTool reads the text of the block as a whole (a text node after a link is not a sentence start); a
+     * correction is made only where it falls inside one text node, so that markup is never moved.
+     */
+    private void correctAcrossNodes(List<TextNode> nodes, String target, Consumer<Correction> record) {
+        StringBuilder whole = new StringBuilder();
+        int[] starts = new int[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            starts[i] = whole.length();
+            whole.append(nodes.get(i).getWholeText());
+        }
+        List<SafeCorrections.Match> matches = corrections.matches(whole.toString(), target);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            int start = starts[i];
+            int end = start + nodes.get(i).getWholeText().length();
+            List<SafeCorrections.Match> inside = matches.stream().filter(m -> m.from() >= start && m.to() <= end)
+                    .map(m -> new SafeCorrections.Match(m.rule(), m.message(), m.from() - start, m.to() - start,
+                            m.replacement()))
+                    .toList();
+            if (!inside.isEmpty()) {
+                nodes.get(i).text(SafeCorrections.applyMatches(nodes.get(i).getWholeText(), inside, record));
+            }
+        }
     }
 
     private static List<TextNode> textNodes(Document doc) {
         List<TextNode> nodes = new ArrayList<>();
         doc.body().traverse((node, depth) -> {
-            if (node instanceof TextNode t && !t.isBlank()) {
+            if (node instanceof TextNode t) {
                 nodes.add(t);
             }
         });

@@ -3,5 +3,5 @@
  * rule-based, is the embedded default engine. {@link io.relais.translate.Translator} picks the engine and
  * route per target language.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Translation")
+@org.springframework.modulith.ApplicationModule(displayName = "Machine translation")
 package io.relais.translate;

@@ -16,8 +16,8 @@ import io.relais.translate.GlossarySeed;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.apertium.ApertiumEngine;
-import io.relais.translate.eval.Bleu;
-import io.relais.translate.eval.ChrF;
+import io.relais.bench.eval.Bleu;
+import io.relais.bench.eval.ChrF;
 
 /**
  * Translates the FLORES-200 French devtest through each route, sentence by sentence with Relais's warm Apertium

@@ -12,8 +12,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
-import io.relais.article.PublishedEntry;
-import io.relais.article.TranslationState;
+import io.relais.translation.PublishedEntry;
+import io.relais.translation.TranslationState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,6 +78,69 @@ class FeedBuilderTest {
             assertThat(feed.getEntries()).isEmpty();
             assertThat(feed.getTitle()).isEqualTo("Relais — català");
         }
+    }
+
+    private final PublishedEntry withoutUrl = new PublishedEntry(7, 1, "es", "El puerto \u0001abre", "Un resumen",
+            "<p>El puerto abre.</p><img src=\"https://exemple.fr/port.png\" alt=\"Puerto\">", null, "Le port ouvre",
+            "Anne \u0007Roy", OffsetDateTime.parse("2026-11-20T08:00:00Z"), OffsetDateTime.parse("2026-11-21T09:30:00Z"),
+            "apertium", "fr>es", 88.0, TranslationState.APPROVED, 3, "Ouest", "Un résumé", "<p>Le port ouvre.</p>",
+            List.of("Mer", "Économie"));
+
+    @Test
+    void anEntryWithoutAnOriginalUrlLinksToItsPublicPageAndCarriesItsImageAndCategories() throws Exception {
+        String rss = builder.render("es", List.of(withoutUrl), FeedFormat.RSS);
+        assertThat(rss).contains("<link>https://relais.example/es/articles/7-el-puerto-abre</link>")
+                .contains("<atom:link rel=\"self\" href=\"https://relais.example/feeds/es/rss.xml\" type=\"application/rss+xml\" />")
+                .contains("xml:lang=\"es\"")
+                .contains("<enclosure url=\"https://exemple.fr/port.png\" length=\"0\" type=\"image/png\" />")
+                .contains("<media:content medium=\"image\" type=\"image/png\" url=\"https://exemple.fr/port.png\" />")
+                .contains("<category>Économie</category>")
+                .doesNotContain("\u0001").doesNotContain("\u0007");
+        SyndEntry item = parse(rss).getEntries().get(0);
+        assertThat(item.getTitle()).isEqualTo("El puerto abre");
+        assertThat(item.getAuthor()).isEqualTo("Anne Roy");
+        String atom = builder.render("es", List.of(withoutUrl), FeedFormat.ATOM);
+        assertThat(atom).contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://relais.example/es/articles/7-el-puerto-abre\" hreflang=\"es\" />")
+                .contains("href=\"https://relais.example/fr/articles/7-le-port-ouvre\" hreflang=\"fr\"")
+                .contains("<link rel=\"enclosure\" type=\"image/png\" href=\"https://exemple.fr/port.png\" />");
+        JsonNode json = JsonMapper.builder().build().readTree(builder.render("es", List.of(withoutUrl), FeedFormat.JSON));
+        assertThat(json.get("items").get(0).get("url").asString()).isEqualTo("https://relais.example/es/articles/7-el-puerto-abre");
+        assertThat(json.get("items").get(0).get("image").asString()).isEqualTo("https://exemple.fr/port.png");
+        assertThat(json.get("items").get(0).get("tags").toString()).contains("Économie");
+    }
+
+    @Test
+    void anArchivePageIsMarkedAndLinksToItsNeighboursAndTheCurrentDocument() {
+        FeedView page = new FeedView("es", List.of(entry), "/feeds/es", 2, 1, 3, List.of("https://hub.example/"),
+                FeedView.ContentMode.FULL, false);
+        String atom = builder.render(page, FeedFormat.ATOM);
+        assertThat(atom).contains("<fh:archive />")
+                .contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://relais.example/feeds/es/archive/2/atom.xml\" />")
+                .contains("<link rel=\"current\" type=\"application/atom+xml\" href=\"https://relais.example/feeds/es/atom.xml\" />")
+                .contains("rel=\"prev-archive\" type=\"application/atom+xml\" href=\"https://relais.example/feeds/es/archive/1/atom.xml\"")
+                .contains("rel=\"next-archive\" type=\"application/atom+xml\" href=\"https://relais.example/feeds/es/archive/3/atom.xml\"")
+                .doesNotContain("rel=\"hub\"");
+        String rss = builder.render(page, FeedFormat.RSS);
+        assertThat(rss).contains("<fh:archive />").contains("<atom:link rel=\"prev-archive\" href=\"https://relais.example/feeds/es/archive/1/rss.xml\"");
+        String subscription = builder.render(new FeedView("es", List.of(entry), "/feeds/es", 0, 2, 0,
+                List.of("https://hub.example/"), FeedView.ContentMode.FULL, false), FeedFormat.JSON);
+        assertThat(subscription).contains("\"next_url\" : \"https://relais.example/feeds/es/archive/2/feed.json\"")
+                .contains("\"url\" : \"https://hub.example/\"");
+    }
+
+    @Test
+    void bilingualEntriesPutTheFrenchOriginalAfterTheTranslationAndTitleOnlyEntriesCarryNoText() {
+        FeedView bilingual = new FeedView("es", List.of(withoutUrl), "/feeds/p/t/es", 0, 0, 0, List.of(),
+                FeedView.ContentMode.FULL, true);
+        String html = builder.contentHtml(withoutUrl, bilingual);
+        assertThat(html.indexOf("<p>El puerto abre.</p>")).isLessThan(html.indexOf("<p>Le port ouvre.</p>"));
+        assertThat(html).contains("<div lang=\"fr\" class=\"relais-original\">");
+        assertThat(builder.summaryText(withoutUrl, bilingual)).isEqualTo("Un resumen\n\n(fr) Un résumé");
+        FeedView titles = new FeedView("es", List.of(withoutUrl), "/feeds/p/t/es", 0, 0, 0, List.of(),
+                FeedView.ContentMode.TITLE, false);
+        String atom = builder.render(titles, FeedFormat.ATOM);
+        assertThat(atom).contains("<title>El puerto abre</title>").doesNotContain("<content").doesNotContain("<summary")
+                .doesNotContain("enclosure");
     }
 
     private static SyndFeed parse(String xml) throws Exception {

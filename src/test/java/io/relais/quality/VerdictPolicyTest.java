@@ -2,43 +2,49 @@ package io.relais.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
 import org.junit.jupiter.api.Test;
 
 class VerdictPolicyTest {
 
-    private final VerdictPolicy policy = new VerdictPolicy(4.0, 2.0, 70);
+    private final VerdictPolicy fitted = new VerdictPolicy(Map.of(), null,
+            lang -> "en".equals(lang) ? OptionalDouble.of(55) : OptionalDouble.empty());
 
-    @Test
-    void aCleanTranslationScoresFullAndIsAutoApproved() {
-        Verdict verdict = policy.judge(0, 120, 0);
-        assertThat(verdict.score()).isEqualTo(100.0);
-        assertThat(verdict.autoApprove()).isTrue();
+    private static SegmentEstimate segment(int index, double score, boolean doubtful) {
+        return new SegmentEstimate("body", index, score, 55, doubtful, doubtful ? "estimated quality low" : null, 0, 10);
     }
 
     @Test
-    void issuesPerHundredWordsAndUnknownWordsLowerTheScore() {
-        // 3 issues in 100 words: -12; 5 % unknown: -10
-        Verdict verdict = policy.judge(3, 100, 5);
-        assertThat(verdict.score()).isEqualTo(78.0);
-        assertThat(verdict.autoApprove()).isTrue();
-        assertThat(verdict.explanation()).contains("3.0 issues per 100 words").contains("5.0% unknown");
+    void theThresholdIsTheFittedOneUnlessConfigured() {
+        assertThat(fitted.threshold("en")).isEqualTo(55);
+        VerdictPolicy configured = new VerdictPolicy(Map.of("en", 60.0), 40.0, lang -> OptionalDouble.of(55));
+        assertThat(configured.threshold("en")).isEqualTo(60);
+        assertThat(configured.threshold("es")).isEqualTo(40);
     }
 
     @Test
-    void belowTheThresholdGoesToReview() {
-        Verdict verdict = policy.judge(5, 100, 6);   // 100 - 20 - 12 = 68
-        assertThat(verdict.score()).isEqualTo(68.0);
-        assertThat(verdict.autoApprove()).isFalse();
+    void aLanguageWithoutAFittedModelIsNeverAutoApproved() {
+        assertThat(fitted.threshold("de")).isInfinite();
     }
 
     @Test
-    void theThresholdItselfIsApproved() {
-        assertThat(policy.judge(5, 100, 5).autoApprove()).isTrue();   // exactly 70
+    void anArticleIsAutoApprovedOnlyWhenEverySegmentPasses() {
+        Verdict all = fitted.judge(List.of(segment(0, 70, false), segment(1, 58, false)));
+        assertThat(all.autoApprove()).isTrue();
+        assertThat(all.score()).isEqualTo(58.0);
+        assertThat(all.explanation()).contains("all 2 segments pass");
+
+        Verdict one = fitted.judge(List.of(segment(0, 70, false), segment(1, 40, true)));
+        assertThat(one.autoApprove()).isFalse();
+        assertThat(one.score()).isEqualTo(40.0);
+        assertThat(one.explanation()).contains("1 of 2 segments doubtful").contains("body #2");
     }
 
     @Test
-    void theScoreNeverGoesBelowZeroAndAnEmptyTextIsNotApproved() {
-        assertThat(policy.judge(50, 10, 10).score()).isZero();
-        assertThat(policy.judge(0, 0, 0).autoApprove()).isFalse();
+    void nothingToJudgeIsNotApproved() {
+        assertThat(fitted.judge(List.of()).autoApprove()).isFalse();
     }
 }

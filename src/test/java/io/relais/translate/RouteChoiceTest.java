@@ -32,7 +32,13 @@ class RouteChoiceTest {
 
     private static Translator translator(SegmentScorer scorer) {
         Translator translator = new Translator(List.of(engine), null, false, List.of("en", "es"));
-        translator.chooseRoutesWith(new RouteChoice(() -> scorer, 2));
+        translator.chooseRoutesWith(new RouteChoice(() -> new RouteChoice.Scoring(scorer, 0), 2));
+        return translator;
+    }
+
+    private static Translator translatorByMarks() {
+        Translator translator = new Translator(List.of(engine), null, false, List.of("en", "es"));
+        translator.chooseRoutesWith(new RouteChoice(RouteChoice::byMarks, 2));
         return translator;
     }
 
@@ -58,16 +64,27 @@ class RouteChoiceTest {
     }
 
     @Test
-    void withoutAScorerTheCandidateWithFewerUnknownWordMarksWinsSegmentBySegment() {
+    void withoutAScorerACandidateWithTwoUnknownWordMarksFewerWinsSegmentBySegment() {
         // via Spanish "désavoué" and "siens" come out unknown; via Catalan every word is known
         String html = "<p>Il a été désavoué par les siens.</p><p>Le chat noir dort dans la maison.</p>";
-        TranslatedText t = translator(MarksPerWordScorer.INSTANCE).translate(html, TextFormat.HTML, "en");
+        TranslatedText t = translatorByMarks().translate(html, TextFormat.HTML, "en");
         assertThat(t.parts()).hasSize(2);
         assertThat(t.parts().get(0).route()).isEqualTo("fr>ca>en");
         assertThat(t.parts().get(0).marks().total()).isZero();
         assertThat(t.parts().get(1).route()).as("a tie goes to the configured route").isEqualTo("fr>es>en");
         assertThat(t.text()).contains("overruled");
         assertThat(t.segments()).isEqualTo(2);
+    }
+
+    @Test
+    void oneMarkFewerIsNotEnoughToLeaveTheConfiguredRoute() {
+        // via Spanish "tweeté" and "hashtag" are unknown, via Catalan only "tuitat": one mark fewer
+        TranslatedText t = translatorByMarks().translate("Les internautes ont tweeté sur le hashtag.", TextFormat.PLAIN, "en");
+        assertThat(t.route()).isEqualTo("fr>es>en");
+        SegmentScorer byMarks = MarksPerWordScorer.INSTANCE;
+        assertThat(byMarks.score(new TranslatedSegment("a", "b", "apertium", "fr>ca>en", new UnknownMarks(1, 0, 0), false), "en"))
+                .isGreaterThan(byMarks.score(new TranslatedSegment("a", "b", "apertium", "fr>es>en",
+                        new UnknownMarks(1, 1, 0), false), "en"));
     }
 
     @Test
@@ -81,7 +98,7 @@ class RouteChoiceTest {
 
     @Test
     void aLanguageWithOneRouteIsTranslatedAlongItWithItsMarksCountedByKind() {
-        TranslatedText t = translator(MarksPerWordScorer.INSTANCE).translate("Le zorglub mange une pomme.",
+        TranslatedText t = translatorByMarks().translate("Le zorglub mange une pomme.",
                 TextFormat.PLAIN, "es");
         assertThat(t.route()).isEqualTo("fr>es");
         assertThat(t.parts()).singleElement().satisfies(p -> assertThat(p.marks().unknown()).isEqualTo(1));

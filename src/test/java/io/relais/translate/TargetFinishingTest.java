@@ -36,6 +36,16 @@ class TargetFinishingTest {
     }
 
     @Test
+    void inHtmlLanguageToolReadsTheWholeBlockSoTextAfterALinkIsNoSentenceStart() {
+        TargetFinishing finishing = new TargetFinishing(false,
+                new SafeCorrections(Map.of("en", List.of("UPPERCASE_SENTENCE_START"))));
+        TargetFinishing.Finished f = finishing.finish("<p><a href=\"https://x.fr\">Twitter</a> has spoken. the count starts.</p>",
+                TextFormat.HTML, "en");
+        assertThat(f.text()).isEqualTo("<p><a href=\"https://x.fr\">Twitter</a> has spoken. The count starts.</p>");
+        assertThat(f.corrections()).hasSize(1);
+    }
+
+    @Test
     void rulesThatAreNotListedChangeNothing() {
         TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(Map.of("en", List.of("EN_A_VS_AN"))));
         TargetFinishing.Finished f = finishing.finish("The vote is over. the count starts.", TextFormat.PLAIN, "en");

@@ -14,13 +14,15 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.relais.article.Articles;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
+import io.relais.batch.LocalizeSettings;
+import io.relais.cluster.ClusterProperties;
+import io.relais.translation.TargetLanguages;
 
 /**
  * After a crash ({@code kill -9}, power loss) the job repository still says the interrupted run is STARTED, and
@@ -37,27 +39,25 @@ public class AbandonedRunRecovery {
 
     private final JobRepository jobRepository;
     private final LocalizeRuns runs;
-    private final Articles articles;
+    private final Translations translations;
     private final List<String> languages;
     private final int maxAttempts;
     private final boolean cluster;
 
-    AbandonedRunRecovery(JobRepository jobRepository, LocalizeRuns runs, Articles articles,
-                         @Value("${relais.languages}") List<String> languages,
-                         @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                         @Value("${relais.cluster.enabled:false}") boolean cluster) {
+    AbandonedRunRecovery(JobRepository jobRepository, LocalizeRuns runs, Translations translations,
+                         TargetLanguages languages, LocalizeSettings settings, ClusterProperties cluster) {
         this.jobRepository = jobRepository;
         this.runs = runs;
-        this.articles = articles;
-        this.languages = languages;
-        this.maxAttempts = maxAttempts;
-        this.cluster = cluster;
+        this.translations = translations;
+        this.languages = languages.languages();
+        this.maxAttempts = settings.maxAttempts();
+        this.cluster = cluster.enabled();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void onStart() {
         List<Long> abandoned = abandonRunsOfDeadProcesses();
-        boolean pending = languages.stream().anyMatch(lang -> articles.countNeedingTranslation(lang, maxAttempts) > 0);
+        boolean pending = languages.stream().anyMatch(lang -> translations.countNeedingTranslation(lang, maxAttempts) > 0);
         if (!abandoned.isEmpty() || pending) {
             log.info("Resuming localization at start-up ({} run(s) abandoned, work pending: {})", abandoned.size(), pending);
             runs.startSoon();

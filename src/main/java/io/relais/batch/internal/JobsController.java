@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
 
 /** {@code POST /api/jobs/localize} starts a run; {@code GET /api/jobs} lists runs with their per-language counts. */
@@ -43,6 +43,13 @@ class JobsController {
         }
         body.put("runs", "/api/jobs");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+    }
+
+    /** Restarts a failed or stopped run in the background: only what it had not finished is done. */
+    @PostMapping("/{id}/restart")
+    ResponseEntity<Map<String, Object>> restart(@org.springframework.web.bind.annotation.PathVariable long id) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> runs.restart(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("restarting", id, "runs", "/api/jobs"));
     }
 
     @GetMapping

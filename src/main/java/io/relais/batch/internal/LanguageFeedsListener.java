@@ -1,25 +1,23 @@
 package io.relais.batch.internal;
 
-import java.util.List;
-
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.context.ApplicationEventPublisher;
 
-import io.relais.batch.TranslationsReady;
+import io.relais.translation.Translations;
 
 /**
- * Announces a language's new translations as soon as its partition ends, not when the slowest language of the run
- * does, and only when the partition stored something: feeds are rebuilt once per changed language and run.
+ * Announces a language's new translations ({@code PublishedSetChanged}, through the translation store) as soon as
+ * its partition ends, not when the slowest language of the run does, and only when the partition stored something:
+ * feeds are rebuilt once per changed language and run, after the announcement commits.
  */
-class LanguageFeedsListener implements StepExecutionListener {
+public class LanguageFeedsListener implements StepExecutionListener {
 
-    private final ApplicationEventPublisher events;
+    private final Translations translations;
     private final LocalizeStageTimes times;
 
-    LanguageFeedsListener(ApplicationEventPublisher events, LocalizeStageTimes times) {
-        this.events = events;
+    public LanguageFeedsListener(Translations translations, LocalizeStageTimes times) {
+        this.translations = translations;
         this.times = times;
     }
 
@@ -28,7 +26,7 @@ class LanguageFeedsListener implements StepExecutionListener {
         if (step.getWriteCount() > 0 && step.getExecutionContext().containsKey(LanguagePartitioner.LANG)) {
             String lang = step.getExecutionContext().getString(LanguagePartitioner.LANG);
             long started = System.nanoTime();
-            events.publishEvent(new TranslationsReady(step.getJobExecutionId(), List.of(lang), step.getStatus().name()));
+            translations.announce(lang);
             times.add(LocalizeStageTimes.Stage.PUBLISH, System.nanoTime() - started);
         }
         return step.getExitStatus();

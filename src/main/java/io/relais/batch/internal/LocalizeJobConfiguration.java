@@ -12,7 +12,6 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -21,12 +20,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
-import io.relais.article.TranslationResult;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.Translations;
+import io.relais.batch.LocalizeSettings;
 import io.relais.batch.LocalizeStepListener;
-import io.relais.quality.LanguageQualityChecker;
-import io.relais.quality.VerdictPolicy;
+import io.relais.translation.TargetLanguages;
+import io.relais.quality.TranslationQuality;
 import io.relais.translate.Translator;
 
 /** The {@code localize} job: one partition per target language, each a chunk-oriented translate-and-check step. */
@@ -49,11 +48,11 @@ public class LocalizeJobConfiguration {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "relais.cluster",
             name = "enabled", havingValue = "false", matchIfMissing = true)
-    Step localizeStep(JobRepository jobRepository, Step translateLanguageStep,
-                      @Value("${relais.languages}") List<String> languages,
-                      @Value("${relais.batch.threads:2}") int threads) {
+    Step localizeStep(JobRepository jobRepository, Step translateLanguageStep, TargetLanguages targetLanguages,
+                      LocalizeSettings settings) {
+        List<String> languages = targetLanguages.languages();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("localize-");
-        executor.setConcurrencyLimit(threads);
+        executor.setConcurrencyLimit(settings.threads());
         return new StepBuilder("localize", jobRepository)
                 .partitioner(WORKER_STEP, new LanguagePartitioner(languages))
                 .step(translateLanguageStep)
@@ -66,16 +65,15 @@ public class LocalizeJobConfiguration {
     Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                PendingTranslationReader pendingTranslationReader,
                                LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
-                               ObjectProvider<LocalizeStepListener> listeners, ApplicationEventPublisher events,
-                               LocalizeStageTimes localizeStageTimes,
-                               @Value("${relais.batch.chunk-size:5}") int chunkSize) {
+                               ObjectProvider<LocalizeStepListener> listeners, Translations translations,
+                               LocalizeStageTimes localizeStageTimes, LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
-                .<Article, TranslationResult>chunk(chunkSize)
+                .<Article, TranslationResult>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(pendingTranslationReader)
                 .processor(localizeProcessor)
                 .writer(translationWriter);
-        step.listener(new LanguageFeedsListener(events, localizeStageTimes));
+        step.listener(new LanguageFeedsListener(translations, localizeStageTimes));
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }
@@ -88,22 +86,20 @@ public class LocalizeJobConfiguration {
     /** Reads the language's backlog a page at a time (a page is a few chunks), up to a cap per run. */
     @Bean
     @StepScope
-    PendingTranslationReader pendingTranslationReader(Articles articles, LocalizeStageTimes localizeStageTimes,
+    PendingTranslationReader pendingTranslationReader(Translations translations, LocalizeStageTimes localizeStageTimes,
                                                       @Value("#{stepExecutionContext['lang']}") String lang,
-                                                      @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                                                      @Value("${relais.batch.max-items-per-run:10000}") int limit,
-                                                      @Value("${relais.batch.chunk-size:5}") int chunkSize) {
-        return new PendingTranslationReader(articles, lang, maxAttempts, limit, Math.max(50, 4 * chunkSize),
-                localizeStageTimes);
+                                                      LocalizeSettings settings) {
+        return new PendingTranslationReader(translations, lang, settings.maxAttempts(), settings.maxItemsPerRun(),
+                Math.max(50, 4 * settings.chunkSize()), localizeStageTimes);
     }
 
     @Bean
     @StepScope
-    LocalizeProcessor localizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy,
+    LocalizeProcessor localizeProcessor(Translator translator, TranslationQuality quality,
                                         LocalizeStageTimes localizeStageTimes,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
-                                        @Value("${relais.batch.max-words-per-article:20000}") int maxWords) {
-        return new LocalizeProcessor(translator, checker, policy, lang, maxWords, localizeStageTimes);
+                                        LocalizeSettings settings) {
+        return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes);
     }
 
     @Bean

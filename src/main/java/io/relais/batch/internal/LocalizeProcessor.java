@@ -12,13 +12,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.relais.article.Article;
-import io.relais.article.StoredIssue;
-import io.relais.article.TranslationResult;
-import io.relais.article.TranslationState;
-import io.relais.quality.LanguageQualityChecker;
+import io.relais.translation.StoredIssue;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.quality.FieldIssue;
+import io.relais.quality.FieldText;
 import io.relais.quality.QualityIssue;
+import io.relais.quality.QualityReport;
+import io.relais.quality.TranslationQuality;
 import io.relais.quality.Verdict;
-import io.relais.quality.VerdictPolicy;
 import io.relais.translate.MachineTranslator;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
@@ -27,7 +29,8 @@ import io.relais.translate.Translator;
 import io.relais.translate.Words;
 
 /**
- * Translates one article into one language, checks every field with LanguageTool and gives the verdict. An engine
+ * Translates one article into one language, checks and estimates every segment of every field (the quality module:
+ * LanguageTool, the MT checks, the fitted estimate) and gives the verdict. An engine
  * failure gives a FAILED result with the reason and no text — never the French text in its place. So does a
  * checker failure and an article longer than the word limit: one article's trouble is that article's FAILED
  * translation, never a failed partition holding up every other article of the language.
@@ -39,22 +42,20 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     public static final String MEMORY_HITS = "translate.memoryHits";
 
     private final Translator translator;
-    private final LanguageQualityChecker checker;
-    private final VerdictPolicy policy;
+    private final TranslationQuality quality;
     private final String lang;
     private final int maxWords;
     private final LocalizeStageTimes times;
 
-    public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang) {
-        this(translator, checker, policy, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
+    public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang) {
+        this(translator, quality, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
     }
 
     /** @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason */
-    public LocalizeProcessor(Translator translator, LanguageQualityChecker checker, VerdictPolicy policy, String lang,
-                             int maxWords, LocalizeStageTimes times) {
+    public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
+                             LocalizeStageTimes times) {
         this.translator = translator;
-        this.checker = checker;
-        this.policy = policy;
+        this.quality = quality;
         this.lang = lang;
         this.maxWords = maxWords;
         this.times = times;
@@ -90,14 +91,16 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
             times.add(LocalizeStageTimes.Stage.TRANSLATE, System.nanoTime() - started);
         }
 
-        List<StoredIssue> issues = new ArrayList<>();
+        List<FieldText> fields = new ArrayList<>();
+        fields.add(new FieldText("title", article.title(), TextFormat.PLAIN, title));
+        if (summary != null) {
+            fields.add(new FieldText("summary", article.summary(), TextFormat.PLAIN, summary));
+        }
+        fields.add(new FieldText("body", article.body(), TextFormat.HTML, body));
+        QualityReport report;
         started = System.nanoTime();
         try {
-            check("title", title.text(), issues);
-            if (summary != null) {
-                check("summary", summary.text(), issues);
-            }
-            check("body", Jsoup.parseBodyFragment(body.text()).text(), issues);
+            report = quality.assess(lang, fields);
         } catch (RuntimeException e) {
             // a checker that throws on one text must not fail the language's partition: this translation is
             // FAILED with the reason (and retried on a later run), the others go on
@@ -107,17 +110,20 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         } finally {
             times.add(LocalizeStageTimes.Stage.CHECK, System.nanoTime() - started);
         }
-
         countMemoryUse(title, summary, body);
         int words = title.wordCount() + body.wordCount() + (summary == null ? 0 : summary.wordCount());
         int unknown = title.unknownWords() + body.unknownWords() + (summary == null ? 0 : summary.unknownWords());
-        Verdict verdict = policy.judge(issues.size(), words, unknown);
+        List<StoredIssue> issues = new ArrayList<>();
+        for (FieldIssue f : report.issues()) {
+            QualityIssue issue = f.issue();
+            issues.add(new StoredIssue(issue.checker(), f.field(), issue.ruleId(), issue.message(),
+                    issue.startOffset(), issue.endOffset(), issue.suggestion(), issue.severity()));
+        }
+        Verdict verdict = report.verdict();
         return new TranslationResult(article.id(), article.revision(), lang, body.engine(), body.route(),
                 title.text(), summary == null ? null : summary.text(), body.text(), verdict.score(), words, unknown,
                 verdict.autoApprove() ? TranslationState.AUTO_APPROVED : TranslationState.NEEDS_REVIEW,
-                verdict.autoApprove() ? null : "score " + verdict.score() + " below " + policy.threshold() + ": "
-                        + verdict.explanation(),
-                issues);
+                verdict.autoApprove() ? null : verdict.explanation(), issues);
     }
 
     /** Segments translated and taken from the translation memory, kept in the step's statistics. */
@@ -132,16 +138,6 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
                 stats.putLong(SEGMENTS, stats.getLong(SEGMENTS, 0) + t.segments());
                 stats.putLong(MEMORY_HITS, stats.getLong(MEMORY_HITS, 0) + t.memoryHits());
             }
-        }
-    }
-
-    private void check(String field, String text, List<StoredIssue> into) {
-        if (!checker.supports(lang)) {
-            return;
-        }
-        for (QualityIssue issue : checker.check(text, lang)) {
-            into.add(new StoredIssue(issue.checker(), field, issue.ruleId(), issue.message(), issue.startOffset(),
-                    issue.endOffset(), issue.suggestion(), issue.severity()));
         }
     }
 }

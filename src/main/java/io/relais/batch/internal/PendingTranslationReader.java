@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
+import io.relais.translation.Translations;
 
 /**
  * The articles whose current revision still needs a translation into one language, read a page at a time (by
@@ -17,7 +17,7 @@ import io.relais.article.Articles;
  */
 public class PendingTranslationReader implements ItemStreamReader<Article> {
 
-    private final Articles articles;
+    private final Translations translations;
     private final String lang;
     private final int maxAttempts;
     private final int limit;
@@ -28,13 +28,13 @@ public class PendingTranslationReader implements ItemStreamReader<Article> {
     private int read;
     private boolean exhausted;
 
-    public PendingTranslationReader(Articles articles, String lang, int maxAttempts, int limit) {
-        this(articles, lang, maxAttempts, limit, 50, LocalizeStageTimes.NONE);
+    public PendingTranslationReader(Translations translations, String lang, int maxAttempts, int limit) {
+        this(translations, lang, maxAttempts, limit, 50, LocalizeStageTimes.NONE);
     }
 
-    public PendingTranslationReader(Articles articles, String lang, int maxAttempts, int limit, int pageSize,
+    public PendingTranslationReader(Translations translations, String lang, int maxAttempts, int limit, int pageSize,
                                     LocalizeStageTimes times) {
-        this.articles = articles;
+        this.translations = translations;
         this.lang = lang;
         this.maxAttempts = maxAttempts;
         this.limit = limit;
@@ -57,7 +57,7 @@ public class PendingTranslationReader implements ItemStreamReader<Article> {
         }
         if (page.isEmpty() && !exhausted) {
             long started = System.nanoTime();
-            var next = articles.needingTranslationAfter(lang, maxAttempts, lastId, Math.min(pageSize, limit - read));
+            var next = translations.needingTranslationAfter(lang, maxAttempts, lastId, Math.min(pageSize, limit - read));
             times.add(LocalizeStageTimes.Stage.READ, System.nanoTime() - started);
             page.addAll(next);
             exhausted = next.isEmpty();

@@ -3,8 +3,8 @@ package io.relais.batch.internal;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import io.relais.article.TranslationResult;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.Translations;
 
 /** Stores each result; storing the same (article, revision, language) again replaces it, never duplicates it. */
 public class TranslationWriter implements ItemWriter<TranslationResult> {

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.FanoutExchange;
@@ -16,6 +15,8 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,24 @@ public class ClusterConfiguration {
 
     /** Lock key of the node that polls sources, reads the inbox and starts scheduled runs. */
     public static final String POLLER_ROLE = "relais-poller";
+
+    /**
+     * Spring Session schedules its clean-up as soon as its repository exists: on a fresh database that is before
+     * Flyway has created the session tables, so the repository waits for the migrations.
+     */
+    @Bean
+    static BeanFactoryPostProcessor sessionsAfterMigrations() {
+        return factory -> {
+            if (factory.containsBeanDefinition("sessionRepository")
+                    && factory.containsBeanDefinition("flywayInitializer")) {
+                BeanDefinition sessions = factory.getBeanDefinition("sessionRepository");
+                String[] before = sessions.getDependsOn() == null ? new String[0] : sessions.getDependsOn();
+                String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                after[before.length] = "flywayInitializer";
+                sessions.setDependsOn(after);
+            }
+        };
+    }
 
     @Bean
     ClusterNode clusterNode(ClusterProperties properties, Environment environment) {
@@ -99,14 +118,17 @@ public class ClusterConfiguration {
         return new FanoutExchange(ClusterProperties.FEEDS_EXCHANGE, true, false);
     }
 
-    /** This node's own queue of feed changes: gone with the node (auto-delete). */
+    /**
+     * This node's own queue of feed changes: gone with the node (exclusive, auto-delete). Not Spring AMQP's
+     * AnonymousQueue: it asks for a leader locator that RabbitMQ 3.10 refuses on classic queues.
+     */
     @Bean
-    AnonymousQueue feedChangesQueue() {
-        return new AnonymousQueue();
+    Queue feedChangesQueue(ClusterNode node) {
+        return QueueBuilder.nonDurable("relais.feeds." + node.lockClientId()).exclusive().autoDelete().build();
     }
 
     @Bean
-    Binding feedChangesBinding(AnonymousQueue feedChangesQueue, FanoutExchange feedsExchange) {
+    Binding feedChangesBinding(Queue feedChangesQueue, FanoutExchange feedsExchange) {
         return BindingBuilder.bind(feedChangesQueue).to(feedsExchange);
     }
 

@@ -9,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * In cluster mode the inbox route must not start with Camel: only the elected node reads the inbox (it starts the
- * route when elected). Added as a default, so an explicit setting still wins.
+ * route when elected), and its stopped route does not make the node unhealthy. Added as defaults, so an explicit
+ * setting still wins.
  */
 public class ClusterDefaults implements EnvironmentPostProcessor {
 
@@ -17,7 +18,9 @@ public class ClusterDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getProperty("relais.cluster.enabled", Boolean.class, false)) {
             environment.getPropertySources().addLast(new MapPropertySource("relaisClusterDefaults",
-                    Map.of("camel.main.auto-startup-exclude-pattern", "inbox")));
+                    Map.of("camel.main.auto-startup-exclude-pattern", "inbox",
+                            // a node that does not poll has its inbox route stopped on purpose: not a health problem
+                            "camel.health.exclude-pattern", "inbox")));
         }
     }
 }

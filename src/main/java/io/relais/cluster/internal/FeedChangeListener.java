@@ -7,8 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,12 +39,14 @@ class FeedChangeListener implements SmartLifecycle {
         return t;
     });
 
-    FeedChangeListener(CachingConnectionFactory connectionFactory, AnonymousQueue feedChangesQueue,
+    FeedChangeListener(CachingConnectionFactory connectionFactory, RabbitAdmin admin, @org.springframework.beans.factory.annotation.Qualifier("feedChangesQueue") Queue feedChangesQueue,
                        JacksonJsonMessageConverter converter, ApplicationEventPublisher events, ClusterNode node) {
         this.events = events;
         this.node = node;
         this.container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueues(feedChangesQueue);
+        // declares this node's queue again after a broker restart (it is auto-delete: gone with the connection)
+        container.setAmqpAdmin(admin);
         container.setMessageListener(message -> received((FeedChangeMessage) converter.fromMessage(message)));
     }
 

@@ -3,7 +3,6 @@ package io.relais.console.internal;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.relais.translate.Glossary;
 import io.relais.translate.GlossaryTerm;
+import io.relais.translation.TargetLanguages;
 
 /** The glossary in the console: search, add, change, delete, import and export as TSV. */
 @Controller
@@ -29,10 +29,10 @@ class ConsoleGlossaryPages {
     private final ConsoleActions actions;
     private final List<String> languages;
 
-    ConsoleGlossaryPages(Glossary glossary, ConsoleActions actions, @Value("${relais.languages}") List<String> languages) {
+    ConsoleGlossaryPages(Glossary glossary, ConsoleActions actions, TargetLanguages languages) {
         this.glossary = glossary;
         this.actions = actions;
-        this.languages = languages;
+        this.languages = languages.languages();
     }
 
     @GetMapping

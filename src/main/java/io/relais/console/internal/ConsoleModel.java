@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import io.relais.translation.TargetLanguages;
 
 /** What every console page shows: the target languages and their names in their own language. */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
@@ -15,8 +15,8 @@ class ConsoleModel {
 
     private final List<String> languages;
 
-    ConsoleModel(@Value("${relais.languages}") List<String> languages) {
-        this.languages = languages;
+    ConsoleModel(TargetLanguages languages) {
+        this.languages = languages.languages();
     }
 
     @ModelAttribute("languages")

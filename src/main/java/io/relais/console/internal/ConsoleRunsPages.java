@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.relais.article.Articles;
-import io.relais.article.TranslationStatistics;
+import io.relais.translation.Translations;
+import io.relais.translation.TranslationStatistics;
 import io.relais.batch.LocalizeRuns;
 import io.relais.batch.RunFailures;
 import io.relais.batch.RunSummary;
+import io.relais.batch.LocalizeSettings;
+import io.relais.translation.TargetLanguages;
 
 /**
  * Localize runs in the console: start one, watch each language's progress (the page refreshes itself while a run
@@ -46,24 +48,25 @@ class ConsoleRunsPages {
         }
     }
 
-    private static final int MAX_ATTEMPTS = 3;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleRunsPages.class);
 
     private final LocalizeRuns runs;
+    private final int maxAttempts;
     private final RunFailures failures;
-    private final Articles articles;
+    private final Translations translations;
     private final TranslationStatistics statistics;
     private final ConsoleActions actions;
     private final Charts charts;
     private final List<String> languages;
 
-    ConsoleRunsPages(LocalizeRuns runs, RunFailures failures, Articles articles, TranslationStatistics statistics,
+    ConsoleRunsPages(LocalizeRuns runs, RunFailures failures, Translations translations, TranslationStatistics statistics,
                      ConsoleActions actions, Charts charts,
-                     @org.springframework.beans.factory.annotation.Value("${relais.languages}") List<String> languages) {
-        this.languages = languages;
+                     TargetLanguages languages, LocalizeSettings localize) {
+        this.languages = languages.languages();
+        this.maxAttempts = localize.maxAttempts();
         this.runs = runs;
         this.failures = failures;
-        this.articles = articles;
+        this.translations = translations;
         this.statistics = statistics;
         this.actions = actions;
         this.charts = charts;
@@ -74,7 +77,7 @@ class ConsoleRunsPages {
         List<RunView> views = runs.recent(20).stream().map(this::view).toList();
         Map<String, Long> waiting = new LinkedHashMap<>();
         for (String lang : languages) {
-            waiting.put(lang, articles.countNeedingTranslation(lang, MAX_ATTEMPTS));
+            waiting.put(lang, translations.countNeedingTranslation(lang, maxAttempts));
         }
         model.addAttribute("runs", views);
         model.addAttribute("running", views.stream().anyMatch(v -> v.run().running()));

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.relais.review.UserAccounts;
+import io.relais.system.UserAccounts;
 
 /** Editors and administrators in the console: add, languages and role, disable / enable, reset a password. */
 @Controller

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +24,7 @@ import io.relais.article.Articles;
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.article.StoreResult;
-import io.relais.article.Translations;
+import io.relais.translation.Translations;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
 import io.relais.ingest.IngestRejectedException;
@@ -55,7 +54,8 @@ class ArticlePushController {
             @Size(max = 5000) String summary,
             @Size(max = 500) String author,
             OffsetDateTime published,
-            @Size(max = 2000) String externalId) {
+            @Size(max = 2000) String externalId,
+            @Size(max = 20) java.util.List<@Size(max = 100) String> categories) {
     }
 
     private final ArticleIngestor ingestor;
@@ -66,13 +66,13 @@ class ArticlePushController {
     private final long maxBytes;
 
     ArticlePushController(ArticleIngestor ingestor, Articles articles, Translations translations, Sources sources,
-                          IngestFailures failures, @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                          IngestFailures failures, IngestProperties settings) {
         this.failures = failures;
         this.ingestor = ingestor;
         this.articles = articles;
         this.translations = translations;
         this.sources = sources;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxBytes();
     }
 
     @PostMapping
@@ -87,7 +87,7 @@ class ArticlePushController {
         byte[] raw = (pushed.title() + "\n\n" + pushed.body()).getBytes(StandardCharsets.UTF_8);
         StoreResult result = ingestor.ingest(new IncomingArticle(source.id(), "POST /api/articles " + externalId,
                 externalId, pushed.url(), pushed.title(), pushed.summary(), pushed.body(), pushed.author(),
-                pushed.published(), raw, "application/json"));
+                pushed.published(), raw, "application/json", pushed.categories()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", result.articleId());
         body.put("revision", result.revision());

@@ -7,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 
 import org.springframework.http.MediaType;
@@ -33,9 +32,9 @@ class DeadLettersController {
     private final DeadLetters deadLetters;
     private final Path inbox;
 
-    DeadLettersController(DeadLetters deadLetters, @Value("${relais.ingest.inbox-dir:inbox}") Path inbox) {
+    DeadLettersController(DeadLetters deadLetters, IngestProperties settings) {
         this.deadLetters = deadLetters;
-        this.inbox = inbox;
+        this.inbox = settings.inboxDir();
     }
 
     @PostMapping("/api/dead-letters/{id}/retry")

@@ -14,11 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.http.RetryAfter;
 
 /**
  * Fetches a source's feed (called by the feed poller route on each tick), politely: {@code http(s):} with a
@@ -39,10 +39,10 @@ public class FeedFetcher {
     private final Map<String, ReentrantLock> hostLocks = new ConcurrentHashMap<>();
 
     FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http,
-                @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                IngestProperties settings) {
         this.sources = sources;
         this.urlPolicy = urlPolicy;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxBytes();
         this.http = http;
     }
 
@@ -109,18 +109,7 @@ public class FeedFetcher {
     }
 
     private static Duration retryAfter(String header) {
-        String value = header == null ? "" : header.strip();
-        try {
-            return Duration.ofSeconds(Long.parseLong(value));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(java.time.Instant.now(),
-                        java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (java.time.format.DateTimeParseException unreadable) {
-                return Duration.ZERO;
-            }
-        }
+        return RetryAfter.parse(header, java.time.Instant.now()).orElse(Duration.ZERO);
     }
 
     private FetchedFeed fetchFile(Source source, URI uri) throws IOException {

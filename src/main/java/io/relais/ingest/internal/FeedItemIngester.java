@@ -59,7 +59,7 @@ public class FeedItemIngester {
                     item.summary() != null ? item.summary() : feedText, page.bodyHtml(),
                     item.author() != null ? item.author() : page.author(),
                     item.publishedAt() != null ? item.publishedAt() : page.publishedAt(),
-                    html.getBytes(StandardCharsets.UTF_8), "text/html");
+                    html.getBytes(StandardCharsets.UTF_8), "text/html", item.categories());
         } catch (IOException e) {
             log.warn("Full article {} could not be fetched ({}); ingesting the feed's version", item.url(), e.getMessage());
             return item;

@@ -48,7 +48,7 @@ public class FeedParser {
             items.add(new IncomingArticle(fetched.sourceId(), fetched.url() + " item " + externalId, externalId, link,
                     entry.getTitle(), description, body, blankToNull(entry.getAuthor()),
                     date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC),
-                    null, "application/xml"));
+                    null, "application/xml", entry.getCategories().stream().map(c -> c.getName()).toList()));
         }
         return items;
     }

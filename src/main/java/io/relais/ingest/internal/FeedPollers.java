@@ -6,7 +6,6 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
@@ -18,7 +17,6 @@ import io.relais.ingest.PollingControl;
  * route template in {@code routes/feeds.yaml}.
  */
 @Component
-@EnableConfigurationProperties(IngestProperties.class)
 public class FeedPollers implements CamelContextConfiguration, PollingControl {
 
     static final String INBOX_ROUTE = "inbox";
@@ -32,6 +30,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     private volatile boolean active;
 
     FeedPollers(IngestProperties properties, Sources sources, ObjectProvider<CamelContext> camel,
+                // relais.cluster.enabled read directly: cluster depends on ingest (PollingControl), not the other way
                 @org.springframework.beans.factory.annotation.Value("${relais.cluster.enabled:false}") boolean cluster) {
         this.properties = properties;
         this.sources = sources;

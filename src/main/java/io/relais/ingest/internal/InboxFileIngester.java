@@ -8,7 +8,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
@@ -37,14 +36,13 @@ public class InboxFileIngester {
     private final long maxBytes;
 
     InboxFileIngester(ArticleIngestor ingestor, ArticleFileParser parser, FeedParser feedParser,
-                      IngestFailures failures, Sources sources,
-                      @Value("${relais.ingest.max-bytes:5000000}") long maxBytes) {
+                      IngestFailures failures, Sources sources, IngestProperties settings) {
         this.ingestor = ingestor;
         this.parser = parser;
         this.feedParser = feedParser;
         this.failures = failures;
         this.sources = sources;
-        this.maxBytes = maxBytes;
+        this.maxBytes = settings.maxBytes();
     }
 
     /** @return a one-line summary of what was ingested */

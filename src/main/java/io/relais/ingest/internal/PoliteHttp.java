@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +31,9 @@ class PoliteHttp {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    PoliteHttp(@Value("${relais.ingest.max-bytes:5000000}") long maxBytes,
-               @Value("${relais.publish.base-url:http://localhost:8080}") String baseUrl) {
-        this.maxBytes = maxBytes;
-        this.userAgent = "Relais/0.1 (feed translator; +" + baseUrl + ")";
+    PoliteHttp(IngestProperties settings) {
+        this.maxBytes = settings.maxBytes();
+        this.userAgent = settings.userAgent();
     }
 
     Response get(URI uri, String accept, Map<String, String> headers) throws IOException, InterruptedException {

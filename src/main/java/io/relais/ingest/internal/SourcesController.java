@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +20,7 @@ import io.relais.article.Source;
 import io.relais.article.Sources;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import io.relais.translation.TargetLanguages;
 
 /**
  * {@code /api/sources}: list sources with their health, add a feed ({@code POST}), edit, pause or resume it
@@ -42,11 +42,11 @@ class SourcesController {
     private final List<String> languages;
 
     SourcesController(Sources sources, FeedPollers pollers, UrlPolicy urlPolicy,
-                      @Value("${relais.languages}") List<String> languages) {
+                      TargetLanguages languages) {
         this.sources = sources;
         this.pollers = pollers;
         this.urlPolicy = urlPolicy;
-        this.languages = languages;
+        this.languages = languages.languages();
     }
 
     @GetMapping

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +20,12 @@ public class UrlPolicy {
     private final boolean allowInternal;
     private final boolean allowFile;
 
-    public UrlPolicy(@Value("${relais.ingest.allow-internal-addresses:true}") boolean allowInternal,
-                     @Value("${relais.ingest.allow-file-urls:true}") boolean allowFile) {
+    @Autowired
+    UrlPolicy(IngestProperties settings) {
+        this(settings.allowInternalAddresses(), settings.allowFileUrls());
+    }
+
+    public UrlPolicy(boolean allowInternal, boolean allowFile) {
         this.allowInternal = allowInternal;
         this.allowFile = allowFile;
     }

@@ -3,16 +3,20 @@ package io.relais.publish.internal;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.core.Ordered;
 
-/** ETag / If-None-Match on the feeds, so that partners polling an unchanged feed get a 304. */
+import io.relais.publish.PublishSettings;
+
+/** The public feeds are answered first, from memory, before the security and MVC filters. */
 @Configuration(proxyBeanMethods = false)
 class FeedHttpConfiguration {
 
     @Bean
-    FilterRegistrationBean<ShallowEtagHeaderFilter> feedEtags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-        registration.addUrlPatterns("/feeds/*");
+    FilterRegistrationBean<PublicFeedFilter> publicFeeds(FeedDocuments documents, PublishSettings properties) {
+        FilterRegistrationBean<PublicFeedFilter> registration =
+                new FilterRegistrationBean<>(new PublicFeedFilter(documents, properties));
+        registration.addUrlPatterns("/feeds", "/feeds/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

@@ -20,12 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.relais.article.Article;
-import io.relais.article.Translation;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
+import io.relais.translation.Translation;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
+import io.relais.system.AppUser;
+import io.relais.system.Users;
 
 /**
- * The review API, for scripts and the coming web UI:
+ * The review API, for scripts (the web UI is {@link ReviewPages}):
  * <ul>
  * <li>{@code GET /api/review/counts}: translations per language and state (the editor's languages only);</li>
  * <li>{@code GET /api/review/{lang}/queue?state=NEEDS_REVIEW,FAILED&sort=age|score&source=ID&page=0&size=20};</li>

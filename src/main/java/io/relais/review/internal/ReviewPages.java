@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,18 +18,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
 import io.relais.article.Sources;
-import io.relais.batch.LocalizeRuns;
-import io.relais.batch.RunSummary;
-import io.relais.article.Translation;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
+import io.relais.system.AppUser;
+import io.relais.system.Users;
+import io.relais.translation.Translation;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 import io.relais.translate.HtmlBlocks;
+import io.relais.translation.TargetLanguages;
 
 /**
- * The editors' web pages (server-rendered): dashboard with counts per language, queue per language, and the review
- * screen with the French source and the translation side by side. Actions post a form (CSRF-protected); after an
+ * The editors' web pages (server-rendered; the dashboard at {@code /review} is the dashboard module's): queue per
+ * language, and the review screen with the French source and the translation side by side. Actions post a form (CSRF-protected); after an
  * approval or a rejection the next item of the queue opens. Shortcuts: Alt+S save, Alt+A approve, Alt+R reject
  * ({@code accesskey}).
  */
@@ -40,56 +39,21 @@ class ReviewPages {
 
     private final ReviewService review;
     private final Translations translations;
-    private final Articles articles;
     private final Sources sources;
-    private final LocalizeRuns runs;
     private final Users users;
     private final List<String> languages;
     private final Workbench workbench;
     private final io.relais.translate.Concordance concordance;
-    private final DashboardCharts charts;
 
-    ReviewPages(ReviewService review, Translations translations, Articles articles, Sources sources, LocalizeRuns runs,
-                Users users, @Value("${relais.languages}") List<String> languages, Workbench workbench,
-                io.relais.translate.Concordance concordance, DashboardCharts charts) {
-        this.charts = charts;
+    ReviewPages(ReviewService review, Translations translations, Sources sources, Users users,
+                TargetLanguages languages, Workbench workbench, io.relais.translate.Concordance concordance) {
         this.workbench = workbench;
         this.concordance = concordance;
         this.sources = sources;
         this.review = review;
         this.translations = translations;
-        this.articles = articles;
-        this.runs = runs;
         this.users = users;
-        this.languages = languages;
-    }
-
-    @GetMapping
-    String dashboard(Authentication auth, Model model, Locale locale) {
-        AppUser user = user(auth);
-        Map<String, Map<TranslationState, Long>> all = translations.countsByLanguage();
-        Map<String, Map<TranslationState, Long>> counts = new LinkedHashMap<>();
-        for (String lang : languages) {
-            if (user.reviews(lang)) {
-                counts.put(lang, all.getOrDefault(lang, Map.of()));
-            }
-        }
-        Map<String, long[]> progress = new LinkedHashMap<>();   // lang -> {translated, waiting, percent}
-        for (String lang : counts.keySet()) {
-            long translated = counts.get(lang).values().stream().mapToLong(Long::longValue).sum();
-            long waiting = articles.countNeedingTranslation(lang, 3);
-            progress.put(lang, new long[] {translated, waiting,
-                    translated + waiting == 0 ? 100 : Math.round(100.0 * translated / (translated + waiting))});
-        }
-        List<RunSummary> recent = runs.recent(5);
-        model.addAttribute("user", user);
-        model.addAttribute("counts", counts);
-        model.addAttribute("names", names());
-        model.addAttribute("progress", progress);
-        model.addAttribute("runs", recent);
-        model.addAttribute("running", recent.stream().anyMatch(RunSummary::running));
-        charts.add(model, counts.keySet(), locale);
-        return "review/dashboard";
+        this.languages = languages.languages();
     }
 
     @GetMapping("/{lang}")
@@ -196,6 +160,7 @@ class ReviewPages {
             };
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("field", issue.field());
+            row.put("checker", issue.checker());
             row.put("message", issue.message());
             row.put("suggestion", issue.suggestion());
             row.put("start", issue.startOffset());

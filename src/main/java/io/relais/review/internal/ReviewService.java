@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,10 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import io.relais.article.Article;
 import io.relais.article.Articles;
 import io.relais.article.HtmlSanitizer;
-import io.relais.article.Translation;
-import io.relais.article.TranslationState;
-import io.relais.article.Translations;
-import io.relais.review.TranslationReviewed;
+import io.relais.translation.Translation;
+import io.relais.system.AppUser;
+import io.relais.translation.TranslationAction;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 import io.relais.translate.HtmlBlocks;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslationException;
@@ -28,7 +28,8 @@ import io.relais.translate.Translator;
 /**
  * The review actions. Every change names the version it was made on: a change to a translation someone else changed
  * meanwhile is refused with both versions (optimistic locking). Editors' HTML is sanitised like ingested content;
- * every action is audited; an approval teaches the translation memory and republishes the feed.
+ * every action is audited; an approval teaches the translation memory. Which action is allowed in which state is the
+ * translation module's rule ({@link TranslationAction}); the store announces the feed changes.
  */
 @Service
 class ReviewService {
@@ -40,18 +41,16 @@ class ReviewService {
     private final HtmlSanitizer sanitizer;
     private final TranslationMemory memory;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
     private final Translator translator;
 
     ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, TranslationMemory memory,
-                  JdbcClient jdbc, ApplicationEventPublisher events, Translator translator) {
+                  JdbcClient jdbc, Translator translator) {
         this.translator = translator;
         this.translations = translations;
         this.articles = articles;
         this.sanitizer = sanitizer;
         this.memory = memory;
         this.jdbc = jdbc;
-        this.events = events;
     }
 
     Translation get(long id, AppUser user) {
@@ -71,24 +70,21 @@ class ReviewService {
     @Transactional
     Translation edit(long id, int version, String title, String summary, String body, AppUser user) {
         Translation t = get(id, user);
-        requireState(t, "edit", TranslationState.NEEDS_REVIEW, TranslationState.FAILED, TranslationState.AUTO_APPROVED,
-                TranslationState.APPROVED);
+        requireAllowed(t, TranslationAction.EDIT);
         Edited edited = clean(t, title, summary, body);
-        TranslationState state = t.state() == TranslationState.FAILED ? TranslationState.NEEDS_REVIEW : t.state();
-        return change(t, version, edited, state, null, "EDIT", user);
+        return change(t, version, edited, TranslationAction.EDIT, null, user);
     }
 
     @Transactional
     Translation approve(long id, int version, String title, String summary, String body, AppUser user) {
         Translation t = get(id, user);
-        requireState(t, "approve", TranslationState.NEEDS_REVIEW, TranslationState.FAILED, TranslationState.AUTO_APPROVED);
+        requireAllowed(t, TranslationAction.APPROVE);
         Edited edited = clean(t, title, summary, body);
         if (edited.body() == null || edited.body().isBlank()) {
             throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be approved");
         }
-        Translation approved = change(t, version, edited, TranslationState.APPROVED, null, "APPROVE", user);
+        Translation approved = change(t, version, edited, TranslationAction.APPROVE, null, user);
         remember(approved);
-        events.publishEvent(new TranslationReviewed(id, t.lang(), TranslationState.APPROVED.name()));
         return approved;
     }
 
@@ -96,16 +92,15 @@ class ReviewService {
     @Transactional
     Translation retranslate(long id, int version, String engine, AppUser user) {
         Translation t = get(id, user);
-        requireState(t, "re-translate", TranslationState.NEEDS_REVIEW, TranslationState.FAILED,
-                TranslationState.AUTO_APPROVED, TranslationState.APPROVED, TranslationState.REJECTED);
+        requireAllowed(t, TranslationAction.RETRANSLATE);
         Article source = source(t);
         try {
             String title = translator.translateWith(engine, source.title(), TextFormat.PLAIN, t.lang()).text();
             String summary = source.summary() == null ? null
                     : translator.translateWith(engine, source.summary(), TextFormat.PLAIN, t.lang()).text();
             String body = translator.translateWith(engine, source.body(), TextFormat.HTML, t.lang()).text();
-            return change(t, version, new Edited(title, summary, body), TranslationState.NEEDS_REVIEW,
-                    "re-translated with " + engine, "RETRANSLATE", user);
+            return change(t, version, new Edited(title, summary, body), TranslationAction.RETRANSLATE,
+                    "re-translated with " + engine, user);
         } catch (TranslationException e) {
             throw new ReviewProblem(HttpStatus.BAD_REQUEST, e.getMessage());
         }
@@ -118,15 +113,12 @@ class ReviewService {
     @Transactional
     Translation reject(long id, int version, String reason, AppUser user) {
         Translation t = get(id, user);
-        requireState(t, "reject", TranslationState.NEEDS_REVIEW, TranslationState.FAILED, TranslationState.AUTO_APPROVED,
-                TranslationState.APPROVED);
+        requireAllowed(t, TranslationAction.REJECT);
         if (reason == null || reason.isBlank()) {
             throw new ReviewProblem(HttpStatus.BAD_REQUEST, "a rejection needs a reason");
         }
-        Translation rejected = change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationState.REJECTED,
-                reason.strip(), "REJECT", user);
-        events.publishEvent(new TranslationReviewed(id, t.lang(), TranslationState.REJECTED.name()));
-        return rejected;
+        return change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REJECT, reason.strip(),
+                user);
     }
 
     List<Map<String, Object>> audit(long translationId) {
@@ -159,20 +151,24 @@ class ReviewService {
                 body == null ? t.body() : sanitizer.sanitize(body, null));
     }
 
-    private static void requireState(Translation t, String action, TranslationState... allowed) {
-        for (TranslationState state : allowed) {
-            if (t.state() == state) {
-                return;
-            }
+    private static void requireAllowed(Translation t, TranslationAction action) {
+        if (!action.allowedIn(t.state())) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, "cannot " + action.verb() + " a translation in state " + t.state(),
+                    Map.of("state", t.state().name()));
         }
-        throw new ReviewProblem(HttpStatus.CONFLICT, "cannot " + action + " a translation in state " + t.state(),
-                Map.of("state", t.state().name()));
     }
 
-    private Translation change(Translation t, int version, Edited edited, TranslationState state, String reason,
-                               String action, AppUser user) {
-        if (!translations.updateIfVersion(t.id(), version, edited.title(), edited.summary(), edited.body(), state,
-                reason != null ? reason : t.failureReason())) {
+    private Translation change(Translation t, int version, Edited edited, TranslationAction action, String reason,
+                               AppUser user) {
+        TranslationState state = action.next(t.state());
+        boolean applied;
+        try {
+            applied = translations.apply(t, action, version, edited.title(), edited.summary(), edited.body(),
+                    reason != null ? reason : t.failureReason());
+        } catch (TranslationAction.TransitionRefusedException e) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, e.getMessage(), Map.of("state", e.state().name()));
+        }
+        if (!applied) {
             Translation current = translations.findById(t.id()).orElseThrow();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("yourVersion", version);
@@ -187,7 +183,7 @@ class ReviewService {
                 insert into review_audit (translation_id, username, action, state_before, state_after, title_before,
                     title_after, body_before, body_after, reason, at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(t.id(), user.username(), action, t.state().name(), state.name(), t.title(), edited.title(),
+                .params(t.id(), user.username(), action.name(), t.state().name(), state.name(), t.title(), edited.title(),
                         t.body(), edited.body(), reason, OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return translations.findById(t.id()).orElseThrow();

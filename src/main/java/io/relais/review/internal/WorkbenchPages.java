@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.relais.system.AppUser;
+import io.relais.system.Users;
 import io.relais.translate.Concordance;
 
 /**

@@ -45,6 +45,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
     private Function<String, Map<String, String>> glossary = target -> Map.of();
     private boolean namesAsWords = true;
+    private volatile NameAnalyser names;
     private boolean raw;
 
     /**
@@ -187,7 +188,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         Map<String, String> terms = glossary.apply(target);
         if (namesAsWords) {
             // names stand in as placeholder words, so that the sentence keeps its subject (see NamePlaceholders)
-            NamePlaceholders names = new NamePlaceholders(terms, true);
+            NamePlaceholders names = new NamePlaceholders(terms, nameAnalyser());
             String prepared = prepare(text, format, target, names::substitute);
             Hops done = translateHops(prepared, format, hops, ApertiumStreamFormat.protecting(List.of()));
             if (names.allPresentIn(done.text)) {
@@ -299,6 +300,19 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
         return Words.count(text);
     }
 
+    private NameAnalyser nameAnalyser() {
+        NameAnalyser analyser = names;
+        if (analyser == null) {
+            synchronized (this) {
+                if (names == null) {
+                    names = NameAnalyser.french(timeout);
+                }
+                analyser = names;
+            }
+        }
+        return analyser;
+    }
+
     private ApertiumPipeline pipeline(String mode) {
         return pipelines.computeIfAbsent(mode, m -> new ApertiumPipeline(m, modes.pipeline(m), timeout));
     }
@@ -311,6 +325,9 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     @Override
     public void close() {
         pipelines.values().forEach(ApertiumPipeline::close);
+        if (names != null) {
+            names.close();
+        }
         pipelines.clear();
     }
 }

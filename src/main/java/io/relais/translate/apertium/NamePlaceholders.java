@@ -16,8 +16,9 @@ import org.jsoup.nodes.Entities;
  * verbatim by every hop, like an unknown proper noun, and leaves the grammar as it was: "Zwqxa a indiqué" gives
  * "Zwqxa has indicated"; the name is put back after the last hop.
  * <p>
- * What is stood in for: the glossary's protected terms, and runs of two or more capitalised words ("Société
- * Générale", "Russia Today") outside a sentence's first word, which French capitalises only in names.
+ * What is stood in for: the glossary's protected terms, and the names in runs of two or more capitalised words
+ * ("Société Générale", "Russia Today"), as Apertium's French analyser tells them apart from capitalised common words
+ * ("Meilleur Acteur") and place names ({@link NameAnalyser}).
  */
 final class NamePlaceholders {
 
@@ -28,21 +29,27 @@ final class NamePlaceholders {
     private static final Pattern RUN = Pattern.compile("(?<![\\p{L}\\p{N}'’\\-])" + WORD + "(?:[ \\u00A0]" + WORD + ")+"
             + "(?![\\p{L}\\p{N}])");
     private static final Pattern PLACEHOLDER = Pattern.compile(PREFIX + "[a-z]+");
-    private static final Pattern SENTENCE_END_BEFORE = Pattern.compile("(?:^|[.!?…:;])[\\s«\"“(—–-]*$");
     /** Spanish and English capitalise the word after an unknown first word, as if it began the sentence. */
     private static final Pattern CAPITALISED_AFTER = Pattern.compile("(" + PREFIX + "[a-z]+) (\\p{Lu})(\\p{Ll}+)");
 
+    /** Which part of a run of capitalised words is a name (see {@link NameAnalyser}). */
+    interface RunReader {
+
+        /** The name at the end of {@code run} (the whole run, or its last words), or null if it holds none. */
+        String nameIn(String run);
+    }
+
     private final Map<String, String> terms;
     private final Pattern termPattern;
-    private final boolean runs;
+    private final RunReader runs;
     private final Map<String, String> renderingToPlaceholder = new LinkedHashMap<>();
     private final Map<String, String> placeholderToRendering = new LinkedHashMap<>();
 
     /**
      * @param terms French term to how the target writes it (the glossary)
-     * @param runs  whether runs of capitalised words are kept verbatim too
+     * @param runs  which part of a run of capitalised words is a name kept verbatim (null: none)
      */
-    NamePlaceholders(Map<String, String> terms, boolean runs) {
+    NamePlaceholders(Map<String, String> terms, RunReader runs) {
         this.terms = terms;
         this.termPattern = terms.isEmpty() ? null : ApertiumStreamFormat.wholeWords(terms.keySet());
         this.runs = runs;
@@ -59,7 +66,7 @@ final class NamePlaceholders {
 
     /** The French text with protected terms and capitalised runs replaced by placeholders. */
     String substitute(String text) {
-        if (!runs) {
+        if (runs == null) {
             return replaceTerms(text);
         }
         Matcher run = RUN.matcher(text);
@@ -68,14 +75,13 @@ final class NamePlaceholders {
         while (run.find()) {
             out.append(replaceTerms(text.substring(at, run.start())));
             String found = run.group();
-            if (SENTENCE_END_BEFORE.matcher(text.substring(0, run.start())).find()
-                    && (termPattern == null || !termPattern.matcher(found).lookingAt())) {
-                // the first word of a sentence is capitalised whatever it is: it is not evidence of a name
-                int space = firstSpace(found);
-                out.append(replaceTerms(found.substring(0, space + 1)));
-                found = found.substring(space + 1);
+            String name = termPattern != null && termPattern.matcher(found).matches() ? null : runs.nameIn(found);
+            if (name == null) {
+                out.append(replaceTerms(found));
+            } else {
+                out.append(replaceTerms(found.substring(0, found.length() - name.length())));
+                out.append(placeholder(renderTerms(name)));
             }
-            out.append(firstSpace(found) < 0 ? replaceTerms(found) : placeholder(renderTerms(found)));
             at = run.end();
         }
         out.append(replaceTerms(text.substring(at)));
@@ -138,12 +144,4 @@ final class NamePlaceholders {
         return s.toString();
     }
 
-    private static int firstSpace(String run) {
-        for (int i = 0; i < run.length(); i++) {
-            if (run.charAt(i) == ' ' || run.charAt(i) == '\u00A0') {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

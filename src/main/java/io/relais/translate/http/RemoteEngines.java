@@ -6,27 +6,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import io.relais.translate.MachineTranslator;
+import io.relais.translate.TranslateSettings;
 
 /** The remote engines built from {@code relais.translate.engines}. */
 @Component
-@EnableConfigurationProperties(RemoteEngineProperties.class)
 public class RemoteEngines {
 
     private final List<MachineTranslator> engines = new ArrayList<>();
 
-    RemoteEngines(RemoteEngineProperties properties) {
-        properties.engines().forEach((name, e) -> engines.add(create(name, e)));
+    RemoteEngines(TranslateSettings settings) {
+        settings.engines().forEach((name, e) -> engines.add(create(name, e)));
     }
 
     public List<MachineTranslator> all() {
         return List.copyOf(engines);
     }
 
-    static MachineTranslator create(String name, RemoteEngineProperties.Engine e) {
+    static MachineTranslator create(String name, TranslateSettings.Engine e) {
         if (e.type() == null || e.url() == null) {
             throw new IllegalArgumentException("relais.translate.engines." + name + " needs a type and a url");
         }

@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import io.relais.translate.MachineTranslator;
 import io.relais.translate.Translator;
+import io.relais.translation.TargetLanguages;
 
 /**
  * {@code /actuator/health} component {@code translation}: which engine and route serves each target language; DOWN
@@ -22,9 +22,9 @@ class TranslationHealth implements HealthIndicator {
     private final Translator translator;
     private final List<String> languages;
 
-    TranslationHealth(Translator translator, @Value("${relais.languages}") List<String> languages) {
+    TranslationHealth(Translator translator, TargetLanguages languages) {
         this.translator = translator;
-        this.languages = languages;
+        this.languages = languages.languages();
     }
 
     @Override

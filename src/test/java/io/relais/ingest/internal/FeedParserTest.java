@@ -59,6 +59,17 @@ class FeedParserTest {
     }
 
     @Test
+    void keepsTheCategoriesAnItemGives() {
+        String rss = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <rss version="2.0"><channel><title>T</title><link>https://exemple.fr</link><description>d</description>
+                <item><title>Titre</title><link>https://exemple.fr/2</link><guid>g2</guid><description>Bonjour à tous</description>
+                <category>Sport</category><category domain="x">Football</category></item></channel></rss>""";
+        assertThat(parser.parse(new FetchedFeed(1, "u", rss.getBytes(StandardCharsets.UTF_8), null)))
+                .singleElement().satisfies(i -> assertThat(i.categories()).containsExactly("Sport", "Football"));
+    }
+
+    @Test
     void aDoctypeWithAnExternalEntityIsRefusedNotResolved() {
         String xxe = """
                 <?xml version="1.0"?>
@@ -113,9 +124,13 @@ class FeedParserTest {
     }
 
     @Test
-    void everyIllFormedFixtureIsEitherReadOrDeadLetteredWithoutThrowing() throws IOException {
-        try (var files = Files.walk(Path.of("../shared/fixtures/feeds-illformed"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+    void everyIllFormedFixtureIsEitherReadOrDeadLetteredWithoutThrowing() throws Exception {
+        // feedparser's ill-formed feeds (src/test/resources/fixtures/feeds-illformed, with their LICENSE)
+        Path fixtures = Path.of(FeedParserTest.class.getResource("/fixtures/feeds-illformed").toURI());
+        try (var files = Files.walk(fixtures)) {
+            List<Path> feeds = files.filter(f -> f.toString().endsWith(".xml")).toList();
+            assertThat(feeds).hasSizeGreaterThan(15);
+            for (Path file : feeds) {
                 byte[] bytes = Files.readAllBytes(file);
                 try {
                     assertThat(parser.parse(new FetchedFeed(1, file.toString(), bytes, null))).as(file.toString()).isNotNull();

@@ -74,6 +74,15 @@ class NamesKeepTheGrammarTest {
     @Test
     void theFirstWordOfASentenceIsNotTakenForAName() {
         assertThat(en("Le Président a parlé hier.")).startsWith("The");
+        assertThat(en("La Poste a livré les colis.")).doesNotContain("Poste");
+    }
+
+    @Test
+    void capitalisedCommonWordsAndPlaceNamesAreLeftToApertium() {
+        assertThat(en("Il a reçu le prix du Meilleur Acteur.", "fr", "es")).contains("Mejor Actor");
+        assertThat(en("Le président des États-Unis Barack Obama a parlé.", "fr", "es"))
+                .contains("Estados Unidos").contains("Barack Obama");
+        assertThat(en("Elle a visité le Musée Anne Frank.", "fr", "es")).contains("Museo Anne Frank");
     }
 
     @Test

@@ -31,7 +31,7 @@ class EngineChainTest {
             server.then(Answer.status(500, Map.of())).then(Answer.status(500, Map.of()));
             LibreTranslateEngine libre = new LibreTranslateEngine("libretranslate", server.uri(), null, Set.of("es", "de"),
                     new ResilientHttp("libretranslate", new ResilientHttp.Settings(Duration.ofSeconds(2), 2,
-                            Duration.ofMillis(1), Duration.ofMillis(10), 5, Duration.ofSeconds(60)), Clock.systemUTC(), ms -> { }));
+                            Duration.ofMillis(1), Duration.ofMillis(10), 5, Duration.ofSeconds(60)), Clock.systemUTC()));
             Translator translator = new Translator(List.of(apertium, libre),
                     Map.of("es", List.of("libretranslate", "apertium"), "de", List.of("libretranslate")), null, false,
                     List.of("es", "de"));
@@ -61,12 +61,12 @@ class EngineChainTest {
 
     @Test
     void remoteEnginesAreBuiltFromConfiguration() {
-        var engine = RemoteEngines.create("deepl", new RemoteEngineProperties.Engine("deepl", "https://api-free.deepl.com",
+        var engine = RemoteEngines.create("deepl", new io.relais.translate.TranslateSettings.Engine("deepl", "https://api-free.deepl.com",
                 "key", null, List.of("de"), Map.of(), null, null));
         assertThat(engine).isInstanceOf(DeepLEngine.class);
         assertThat(engine.supports("fr", "de")).isTrue();
         assertThat(engine.supports("fr", "es")).isFalse();
-        assertThatThrownBy(() -> RemoteEngines.create("x", new RemoteEngineProperties.Engine("babelfish", "http://x",
+        assertThatThrownBy(() -> RemoteEngines.create("x", new io.relais.translate.TranslateSettings.Engine("babelfish", "http://x",
                 null, null, List.of(), null, null, null))).hasMessageContaining("not libretranslate, deepl or openai");
     }
 }

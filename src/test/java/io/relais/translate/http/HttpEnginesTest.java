@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.resilience4j.retry.internal.RetryImpl;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.TranslationException;
@@ -36,16 +37,18 @@ class HttpEnginesTest {
     @BeforeEach
     void start() throws Exception {
         server = new ScriptedServer();
+        RetryImpl.setSleepFunction(waits::add);   // Resilience4j's waits, recorded instead of slept
     }
 
     @AfterEach
     void stop() {
+        RetryImpl.setSleepFunction(Thread::sleep);
         server.close();
     }
 
     ResilientHttp http(Duration timeout, int maxAttempts, int threshold) {
         return new ResilientHttp("test", new ResilientHttp.Settings(timeout, maxAttempts, Duration.ofMillis(100),
-                Duration.ofSeconds(30), threshold, Duration.ofSeconds(60)), clock, waits::add);
+                Duration.ofSeconds(30), threshold, Duration.ofSeconds(60)), clock);
     }
 
     LibreTranslateEngine libre() {

@@ -21,9 +21,11 @@ public class PartitionRequestHandler {
 
     private final JobRepository jobRepository;
     private final StepExecutionRequestHandler delegate = new StepExecutionRequestHandler();
+    private final String node;
 
-    public PartitionRequestHandler(JobRepository jobRepository, Step workerStep) {
+    public PartitionRequestHandler(JobRepository jobRepository, Step workerStep, String node) {
         this.jobRepository = jobRepository;
+        this.node = node;
         delegate.setJobRepository(jobRepository);
         delegate.setStepLocator(name -> workerStep.getName().equals(name) ? workerStep : null);
     }
@@ -40,6 +42,7 @@ public class PartitionRequestHandler {
                     slice.getStatus());
             return;
         }
+        log.info("Partition {} ({}) starting on {}", slice.getId(), slice.getStepName(), node);
         if (slice.getStatus() == BatchStatus.STARTED) {
             log.warn("Partition {} ({}) was started elsewhere and not finished: running what is missing",
                     slice.getId(), slice.getStepName());

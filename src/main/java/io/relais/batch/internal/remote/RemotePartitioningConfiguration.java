@@ -26,15 +26,18 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
-import io.relais.article.TranslationResult;
-import io.relais.article.Translations;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.Translations;
 import io.relais.batch.LocalizeStepListener;
+import io.relais.batch.internal.LanguageFeedsListener;
 import io.relais.batch.internal.LanguagePartitioner;
+import io.relais.batch.internal.LocalizeStageTimes;
 import io.relais.batch.internal.LocalizeJobConfiguration;
 import io.relais.batch.internal.LocalizeProcessor;
 import io.relais.batch.internal.TranslationWriter;
 import io.relais.cluster.ClusterProperties;
+import io.relais.batch.LocalizeSettings;
+import io.relais.translation.TargetLanguages;
 
 /**
  * The localize job over several machines (Spring Batch remote partitioning): in cluster mode the job's
@@ -61,12 +64,10 @@ public class RemotePartitioningConfiguration {
     }
 
     @Bean
-    SlicePartitioner slicePartitioner(@Value("${relais.languages}") List<String> languages, Articles articles,
-                                      ClusterProperties cluster,
-                                      @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                                      @Value("${relais.batch.max-items-per-run:10000}") int limit) {
-        return new SlicePartitioner(new LanguagePartitioner(languages), articles, cluster.sliceSize(), maxAttempts,
-                limit);
+    SlicePartitioner slicePartitioner(TargetLanguages languages, Translations translations, ClusterProperties cluster,
+                                      LocalizeSettings settings) {
+        return new SlicePartitioner(new LanguagePartitioner(languages.languages()), translations, cluster.sliceSize(),
+                settings.maxAttempts(), settings.maxItemsPerRun());
     }
 
     /** Replaces the local {@code localize} step: same name, so the job and its history look the same. */
@@ -88,33 +89,39 @@ public class RemotePartitioningConfiguration {
                 .build();
     }
 
-    /** The worker's step: the local job's processor and writer, reading one slice. */
+    /**
+     * The worker's step: the local job's processor, writer and feed announcement (the slice's language, once the
+     * slice stored something), reading one slice.
+     */
     @Bean
     Step sliceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                   SliceReader sliceReader, LocalizeProcessor localizeProcessor, Translations translations,
-                   ObjectProvider<LocalizeStepListener> listeners,
-                   @Value("${relais.batch.chunk-size:5}") int chunkSize) {
+                   SliceReader sliceReader, LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
+                   Translations translations, LocalizeStageTimes localizeStageTimes,
+                   ObjectProvider<LocalizeStepListener> listeners, LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step =
                 new StepBuilder(LocalizeJobConfiguration.WORKER_STEP, jobRepository)
-                        .<Article, TranslationResult>chunk(chunkSize)
+                        .<Article, TranslationResult>chunk(settings.chunkSize())
                         .transactionManager(transactionManager)
                         .reader(sliceReader)
                         .processor(localizeProcessor)
-                        .writer(new TranslationWriter(translations));
+                        .writer(translationWriter);
+        step.listener(new LanguageFeedsListener(translations, localizeStageTimes));
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }
 
     @Bean
     @StepScope
-    SliceReader sliceReader(Articles articles, @Value("${relais.batch.max-attempts:3}") int maxAttempts,
-                            @Value("${relais.batch.max-items-per-run:10000}") int limit) {
-        return new SliceReader(articles, maxAttempts, limit);
+    SliceReader sliceReader(Translations translations, LocalizeSettings settings) {
+        return new SliceReader(translations, settings.maxAttempts(), settings.maxItemsPerRun());
     }
 
     @Bean
-    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep) {
-        return new PartitionRequestHandler(jobRepository, sliceStep);
+    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep,
+                                                    ClusterProperties cluster,
+                                                    @Value("${server.port:8080}") String port) {
+        return new PartitionRequestHandler(jobRepository, sliceStep,
+                cluster.nodeId() == null ? "port " + port : cluster.nodeId());
     }
 
     /**

@@ -8,7 +8,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
+import io.relais.translation.Translations;
 import io.relais.batch.internal.LanguagePartitioner;
 
 /**
@@ -22,14 +22,14 @@ public class SlicePartitioner implements Partitioner {
     public static final String LAST_ID = "lastId";
 
     private final LanguagePartitioner languages;
-    private final Articles articles;
+    private final Translations translations;
     private final int sliceSize;
     private final int maxAttempts;
     private final int limit;
 
-    public SlicePartitioner(LanguagePartitioner languages, Articles articles, int sliceSize, int maxAttempts, int limit) {
+    public SlicePartitioner(LanguagePartitioner languages, Translations translations, int sliceSize, int maxAttempts, int limit) {
         this.languages = languages;
-        this.articles = articles;
+        this.translations = translations;
         this.sliceSize = sliceSize;
         this.maxAttempts = maxAttempts;
         this.limit = limit;
@@ -40,7 +40,7 @@ public class SlicePartitioner implements Partitioner {
         Map<String, ExecutionContext> slices = new LinkedHashMap<>();
         languages.partition(gridSize).forEach((name, language) -> {
             String lang = language.getString(LanguagePartitioner.LANG);
-            List<Long> ids = articles.needingTranslation(lang, maxAttempts, limit).stream().map(Article::id).toList();
+            List<Long> ids = translations.needingTranslation(lang, maxAttempts, limit).stream().map(Article::id).toList();
             for (int from = 0, slice = 0; from < ids.size(); from += sliceSize, slice++) {
                 List<Long> part = ids.subList(from, Math.min(ids.size(), from + sliceSize));
                 ExecutionContext context = new ExecutionContext();

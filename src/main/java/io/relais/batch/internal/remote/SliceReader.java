@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.relais.article.Article;
-import io.relais.article.Articles;
+import io.relais.translation.Translations;
 import io.relais.batch.internal.LanguagePartitioner;
 
 /**
@@ -17,13 +17,13 @@ import io.relais.batch.internal.LanguagePartitioner;
  */
 public class SliceReader implements ItemStreamReader<Article> {
 
-    private final Articles articles;
+    private final Translations translations;
     private final int maxAttempts;
     private final int limit;
     private Iterator<Article> pending = List.<Article>of().iterator();
 
-    public SliceReader(Articles articles, int maxAttempts, int limit) {
-        this.articles = articles;
+    public SliceReader(Translations translations, int maxAttempts, int limit) {
+        this.translations = translations;
         this.maxAttempts = maxAttempts;
         this.limit = limit;
     }
@@ -33,7 +33,7 @@ public class SliceReader implements ItemStreamReader<Article> {
         String lang = slice.getString(LanguagePartitioner.LANG);
         long first = slice.getLong(SlicePartitioner.FIRST_ID);
         long last = slice.getLong(SlicePartitioner.LAST_ID);
-        pending = articles.needingTranslation(lang, maxAttempts, limit).stream()
+        pending = translations.needingTranslation(lang, maxAttempts, limit).stream()
                 .filter(a -> a.id() >= first && a.id() <= last)
                 .iterator();
     }

@@ -1,0 +1,6 @@
+/**
+ * Small HTTP helpers shared by the modules that call other servers (ingest fetching feeds and pages, the remote
+ * translation engines). Depends on nothing.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "HTTP helpers")
+package io.relais.http;

@@ -1,0 +1,65 @@
+package io.relais.publish.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A rendered document, ready to serve: its bytes, the same gzipped, strong ETags for both (one per content coding,
+ * both from the identity bytes' SHA-256) and the time it last changed. Built once when the document changes, so a
+ * request costs no rendering, hashing or compressing.
+ */
+public record Document(byte[] body, byte[] gzip, String contentType, String etag, String gzipEtag,
+                       Instant lastModified, String lastModifiedHeader) {
+
+    public static Document of(String text, String contentType, Instant lastModified) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        String tag = tag(body);
+        Instant second = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        byte[] gzip = gzip(body);
+        return new Document(body, gzip.length < body.length ? gzip : null, contentType, "\"" + tag + "\"",
+                "\"" + tag + "-gz\"", second, DateTimeFormatter.RFC_1123_DATE_TIME.format(second.atOffset(ZoneOffset.UTC)));
+    }
+
+    /** The same bytes with a different last-modified time (a re-render that changed nothing keeps the older one). */
+    public Document since(Instant earlier) {
+        return of(new String(body, StandardCharsets.UTF_8), contentType, earlier);
+    }
+
+    public String text() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** True when the bytes are the same as {@code other}'s. */
+    public boolean sameAs(Document other) {
+        return other != null && etag.equals(other.etag);
+    }
+
+    private static String tag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

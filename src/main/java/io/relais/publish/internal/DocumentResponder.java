@@ -1,0 +1,107 @@
+package io.relais.publish.internal;
+
+import java.io.IOException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Answers a GET or HEAD for a {@link Document}: {@code If-None-Match} (or, without it, {@code If-Modified-Since})
+ * first, so an unchanged document costs a 304 and nothing else; then the bytes, gzipped when the client accepts it.
+ */
+final class DocumentResponder {
+
+    /** What the response says about caching and links besides the document itself. */
+    record Headers(String cacheControl, List<String> links) {
+    }
+
+    private DocumentResponder() {
+    }
+
+    /** Returns true when the request was answered (false: not a GET or HEAD, left to the caller). */
+    static boolean respond(HttpServletRequest request, HttpServletResponse response, Document doc, Headers headers)
+            throws IOException {
+        String method = request.getMethod();
+        boolean head = "HEAD".equals(method);
+        if (!head && !"GET".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return true;
+        }
+        boolean gzip = doc.gzip() != null && acceptsGzip(request.getHeader("Accept-Encoding"));
+        String etag = gzip ? doc.gzipEtag() : doc.etag();
+        response.setHeader("ETag", etag);
+        response.setHeader("Last-Modified", doc.lastModifiedHeader());
+        response.setHeader("Cache-Control", headers.cacheControl());
+        response.setHeader("Vary", "Accept-Encoding");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        for (String link : headers.links()) {
+            response.addHeader("Link", link);
+        }
+        if (notModified(request, doc)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        byte[] body = gzip ? doc.gzip() : doc.body();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(doc.contentType());
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!head) {
+            response.getOutputStream().write(body);
+        }
+        return true;
+    }
+
+    static boolean notModified(HttpServletRequest request, Document doc) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, doc);
+        }
+        String ifModifiedSince = request.getHeader("If-Modified-Since");
+        if (ifModifiedSince != null) {
+            try {
+                return !doc.lastModified().isAfter(ZonedDateTime.parse(ifModifiedSince.strip(),
+                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (RuntimeException unreadableDate) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Weak comparison, as RFC 9110 asks for If-None-Match; either content coding's tag names the same document. */
+    private static boolean matches(String header, Document doc) {
+        if (header.strip().equals("*")) {
+            return true;
+        }
+        for (String candidate : header.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(doc.etag()) || tag.equals(doc.gzipEtag())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.strip().split(";");
+            if (coding[0].strip().equalsIgnoreCase("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+}

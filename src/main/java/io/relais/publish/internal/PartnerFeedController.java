@@ -1,0 +1,50 @@
+package io.relais.publish.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.relais.publish.FeedFormat;
+import io.relais.publish.Partner;
+import io.relais.publish.Partners;
+import io.relais.publish.PublishSettings;
+
+/**
+ * A partner's feeds: {@code /feeds/p/{token}/{lang}/rss.xml|atom.xml|feed.json}. The token is in the path because
+ * many feed readers cannot send credentials. A wrong, revoked or replaced token, or a language the partner may not
+ * read, gets the same 404 (nothing tells a guesser which tokens exist). Responses may be cached privately only.
+ */
+@RestController
+class PartnerFeedController {
+
+    private final Partners partners;
+    private final FeedDocuments documents;
+    private final DocumentResponder.Headers headers;
+
+    PartnerFeedController(Partners partners, FeedDocuments documents, PublishSettings properties) {
+        this.partners = partners;
+        this.documents = documents;
+        this.headers = new DocumentResponder.Headers("private, max-age=" + properties.cacheMaxAge().toSeconds(), List.of());
+    }
+
+    @GetMapping({"/feeds/p/{token}/{lang}/{file:rss\\.xml|atom\\.xml|feed\\.json}"})
+    void feed(@PathVariable String token, @PathVariable String lang, @PathVariable String file,
+              HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Partner> partner = partners.byToken(token);
+        if (partner.isEmpty() || !partner.get().languages().contains(lang) || !documents.publishes(lang)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Document doc = documents.partnerFeed(partner.get(), token, lang, PublicFeedFilter.format(file));
+        partners.recordFetch(partner.get().id(), DocumentResponder.notModified(request, doc));
+        response.setHeader("Referrer-Policy", "no-referrer");
+        DocumentResponder.respond(request, response, doc, headers);
+    }
+}

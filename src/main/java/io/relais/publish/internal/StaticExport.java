@@ -1,0 +1,106 @@
+package io.relais.publish.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import io.relais.publish.FeedFormat;
+import io.relais.publish.PublishSettings;
+
+/**
+ * Writes the public documents under {@code feeds/}: {@code {lang}/rss.xml|atom.xml|feed.json}, the archive pages
+ * {@code {lang}/archive/{n}/...}, {@code {lang}/index.html}, {@code index.html} and {@code feeds.opml} — each
+ * world-readable (0644, folders 0755) so that a web server running as another user can serve them, and each
+ * replaced atomically so that a reader never sees half a file. Unchanged files are left alone.
+ */
+@Component
+class StaticExport {
+
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwxr-xr-x");
+
+    private final FeedDocuments documents;
+    private final Path root;
+    private final boolean publicFeeds;
+
+    StaticExport(FeedDocuments documents, PublishSettings properties) {
+        this.documents = documents;
+        this.root = properties.feedsDir();
+        this.publicFeeds = properties.publicFeeds();
+    }
+
+    void export(String lang) {
+        Path dir = root.resolve(lang);
+        documents.languagePage(lang).ifPresent(page -> write(dir.resolve("index.html"), page));
+        if (!publicFeeds) {
+            return;
+        }
+        long pages = documents.archivePages(lang);
+        for (FeedFormat format : FeedFormat.values()) {
+            documents.feed(lang, format, 0).ifPresent(doc -> write(dir.resolve(format.fileName()), doc));
+            for (long page = 1; page <= pages; page++) {
+                Path target = dir.resolve("archive").resolve(Long.toString(page)).resolve(format.fileName());
+                documents.feed(lang, format, page).ifPresent(doc -> write(target, doc));
+            }
+        }
+    }
+
+    void exportLists() {
+        write(root.resolve("index.html"), documents.index());
+        if (publicFeeds) {
+            write(root.resolve("feeds.opml"), documents.opml());
+        }
+    }
+
+    static void write(Path target, Document doc) {
+        try {
+            createFolders(target.getParent());
+            if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), doc.body())) {
+                return;
+            }
+            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, doc.body());
+                setPermissions(tmp, FILE);
+                Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.from(doc.lastModified()));
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private static void createFolders(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (dir.getParent() != null) {
+            createFolders(dir.getParent());
+        }
+        Files.createDirectories(dir);
+        setPermissions(dir, FOLDER);
+    }
+
+    private static void setPermissions(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, permissions);
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: files are readable by the web server's account through the folder's ACL
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.relais.quality.internal;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import io.relais.translate.SegmentScorer;
+import io.relais.translate.TextFormat;
+import io.relais.translate.TranslatedSegment;
+
+/**
+ * The fitted quality estimate as the translate module's {@link SegmentScorer}, for choosing between the candidate
+ * routes of a segment. Without a fitted model for the language every candidate scores 0 (a tie).
+ */
+public class CalibratedSegmentScorer implements SegmentScorer {
+
+    private final SegmentEstimator estimator;
+    private final Function<String, Map<String, String>> glossary;
+
+    public CalibratedSegmentScorer(SegmentEstimator estimator, Function<String, Map<String, String>> glossary) {
+        this.estimator = estimator;
+        this.glossary = glossary;
+    }
+
+    @Override
+    public double score(TranslatedSegment segment, String targetLanguage) {
+        TextFormat format = segment.source() != null && segment.source().contains("<") ? TextFormat.HTML : TextFormat.PLAIN;
+        CheckedSegment checked = CheckedSegment.of(segment.source(), segment.target(), format, targetLanguage,
+                segment.route(), segment.marks(), glossary.apply(targetLanguage));
+        double score = estimator.estimate(checked).score();
+        return Double.isNaN(score) ? 0 : score;
+    }
+}

@@ -1,0 +1,50 @@
+package io.relais.quality.internal;
+
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.relais.quality.LanguageQualityChecker;
+import io.relais.quality.QualitySettings;
+import io.relais.quality.TranslationQuality;
+import io.relais.quality.VerdictPolicy;
+import io.relais.translate.Glossary;
+import io.relais.translate.SegmentScorer;
+
+/** The quality module's beans: LanguageTool in the configured variants, the checks, the fitted estimate, the gate. */
+@Configuration
+class QualityConfiguration {
+
+    @Bean
+    SegmentEstimator segmentEstimator(LanguageQualityChecker languageTool) {
+        return new SegmentEstimator(SegmentChecks.standard(languageTool));
+    }
+
+    @Bean
+    VerdictPolicy verdictPolicy(QualitySettings properties, SegmentEstimator estimator) {
+        return new VerdictPolicy(properties.thresholds(), properties.autoApproveThreshold(),
+                lang -> estimator.model(lang).map(m -> OptionalDouble.of(m.threshold())).orElse(OptionalDouble.empty()));
+    }
+
+    @Bean
+    TranslationQuality translationQuality(SegmentEstimator estimator, VerdictPolicy policy,
+                                          ObjectProvider<Glossary> glossary) {
+        return new TranslationQuality(estimator, policy, terms(glossary));
+    }
+
+    @Bean
+    SegmentScorer calibratedSegmentScorer(SegmentEstimator estimator, ObjectProvider<Glossary> glossary) {
+        return new CalibratedSegmentScorer(estimator, terms(glossary));
+    }
+
+    private static Function<String, Map<String, String>> terms(ObjectProvider<Glossary> glossary) {
+        return lang -> {
+            Glossary g = glossary.getIfAvailable();
+            return g == null ? Map.of() : g.termsFor(lang);
+        };
+    }
+}

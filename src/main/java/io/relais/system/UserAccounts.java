@@ -1,0 +1,101 @@
+package io.relais.system;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import io.relais.translation.TargetLanguages;
+
+/**
+ * Managing editors and administrators for other modules (the operator console), by the rules of {@code PUT /api/users}:
+ * usernames of letters, digits and {@code ._@-}, passwords of 12 characters or more, an editor reviews at least one
+ * configured language. Refusals are {@link IllegalArgumentException}s whose message says why.
+ */
+@Service
+public class UserAccounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final List<String> languages;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, TargetLanguages languages) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.languages = languages.languages();
+    }
+
+    public List<UserAccount> all() {
+        return jdbc.sql("select username, role, languages, enabled from app_user order by role, username")
+                .query((rs, i) -> new UserAccount(rs.getString("username"), rs.getString("role"),
+                        rs.getString("languages") == null ? List.of() : Arrays.asList(rs.getString("languages").split(",")),
+                        rs.getBoolean("enabled")))
+                .list();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    public void add(String username, String password, String role, List<String> langs) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("a username is 1 to 100 letters, digits or . _ @ -");
+        }
+        if (exists(username)) {
+            throw new IllegalArgumentException("there is already a user " + username);
+        }
+        requirePassword(password);
+        requireRole(role, langs);
+        jdbc.sql("insert into app_user (username, password_hash, role, languages) values (?, ?, ?, ?)")
+                .params(username, encoder.encode(password), role, joined(langs)).update();
+    }
+
+    public void changeRole(String username, String role, List<String> langs) {
+        requireRole(role, langs);
+        requireUpdated(jdbc.sql("update app_user set role = ?, languages = ? where username = ?")
+                .params(role, joined(langs), username).update(), username);
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        requireUpdated(jdbc.sql("update app_user set enabled = ? where username = ?").params(enabled, username).update(),
+                username);
+    }
+
+    public void resetPassword(String username, String password) {
+        requirePassword(password);
+        requireUpdated(jdbc.sql("update app_user set password_hash = ? where username = ?")
+                .params(encoder.encode(password), username).update(), username);
+    }
+
+    private void requireRole(String role, List<String> langs) {
+        if (!"EDITOR".equals(role) && !"ADMIN".equals(role)) {
+            throw new IllegalArgumentException("the role is EDITOR or ADMIN");
+        }
+        if (langs != null && !languages.containsAll(langs)) {
+            throw new IllegalArgumentException("languages must be among " + languages);
+        }
+        if ("EDITOR".equals(role) && (langs == null || langs.isEmpty())) {
+            throw new IllegalArgumentException("an editor reviews at least one language");
+        }
+    }
+
+    private static void requirePassword(String password) {
+        if (password == null || password.length() < 12 || password.length() > 200) {
+            throw new IllegalArgumentException("a password has 12 to 200 characters");
+        }
+    }
+
+    private static void requireUpdated(int rows, String username) {
+        if (rows == 0) {
+            throw new IllegalArgumentException("no user " + username);
+        }
+    }
+
+    private static String joined(List<String> langs) {
+        return langs == null || langs.isEmpty() ? null : String.join(",", langs);
+    }
+}

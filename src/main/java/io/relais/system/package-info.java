@@ -1,0 +1,7 @@
+/**
+ * What every feature relies on: users (editors per language, administrators; BCrypt hashes; the first administrator
+ * from configuration), Spring Security (who may call what, form login for browsers, HTTP Basic for scripts) and the
+ * web UI's language. Other modules ask {@link io.relais.system.Users} who is signed in.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "System")
+package io.relais.system;

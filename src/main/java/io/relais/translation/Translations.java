@@ -1,0 +1,255 @@
+package io.relais.translation;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.relais.article.Article;
+import io.relais.article.Articles;
+
+/**
+ * The translation store: one row per (article, revision, language), with its quality issues. An editor's action that
+ * changes what a language publishes announces {@link PublishedSetChanged}; machine translations are announced by
+ * the batch through {@link #announce}, once per language when its partition ends.
+ */
+@Service
+public class Translations {
+
+    private static final RowMapper<Translation> ROW = (rs, i) -> new Translation(
+            rs.getLong("id"), rs.getLong("article_id"), rs.getInt("revision"), rs.getString("lang"),
+            rs.getString("engine"), rs.getString("route"), rs.getString("title"), rs.getString("summary"),
+            rs.getString("body"), (Double) rs.getObject("quality_score"), (Integer) rs.getObject("word_count"),
+            (Integer) rs.getObject("unknown_words"), TranslationState.valueOf(rs.getString("state")),
+            rs.getString("failure_reason"), rs.getInt("attempts"), rs.getInt("version"),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+
+    private static final RowMapper<PublishedEntry> ENTRY = (rs, i) -> new PublishedEntry(
+            rs.getLong("article_id"), rs.getInt("revision"), rs.getString("lang"), rs.getString("title"),
+            rs.getString("summary"), rs.getString("body"), rs.getString("url"), rs.getString("original_title"),
+            rs.getString("author"), rs.getObject("published_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class), rs.getString("engine"), rs.getString("route"),
+            (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")),
+            rs.getLong("source_id"), rs.getString("source_name"), rs.getString("original_summary"),
+            rs.getString("original_body"), categories(rs.getString("categories")));
+
+    private static List<String> categories(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : java.util.Arrays.stream(joined.split("\\n")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+    }
+
+    /**
+     * Articles whose current revision still waits for a translation into a language (parameters: lang, max attempts,
+     * lang pattern): none yet, or only a failed one that may be retried; only from sources translated into it.
+     */
+    private static final String WAITING = """
+            from article a
+            join source s on s.id = a.source_id
+            left join translation t on t.article_id = a.id and t.revision = a.revision and t.lang = ?
+            where (t.id is null or (t.state = 'FAILED' and t.attempts < ?))
+              and (s.languages is null or ',' || s.languages || ',' like ?)""";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Translations(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * Stores a result, replacing a failed or earlier attempt for the same (article, revision, language):
+     * running the same work twice never makes two rows. Announces nothing: whoever stores machine translations
+     * announces the languages it changed once it is done ({@link #announce}), so that a run of a hundred chunks
+     * rebuilds each feed once, not a hundred times.
+     */
+    @Transactional
+    public long save(TranslationResult r) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Optional<Long> existing = jdbc.sql(
+                        "select id from translation where article_id = ? and revision = ? and lang = ? for update")
+                .params(r.articleId(), r.revision(), r.lang()).query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+            jdbc.sql("""
+                    update translation set engine = ?, route = ?, title = ?, summary = ?, body = ?, quality_score = ?,
+                        word_count = ?, unknown_words = ?, state = ?, failure_reason = ?, attempts = attempts + 1,
+                        version = version + 1, updated_at = ?
+                    where id = ?""")
+                    .params(r.engine(), r.route(), r.title(), r.summary(), r.body(), r.qualityScore(), r.wordCount(),
+                            r.unknownWords(), r.state().name(), abbreviate(r.failureReason(), 4000), now, id)
+                    .update();
+            jdbc.sql("delete from quality_issue where translation_id = ?").param(id).update();
+        } else {
+            jdbc.sql("""
+                    insert into translation (article_id, revision, lang, engine, route, title, summary, body,
+                        quality_score, word_count, unknown_words, state, failure_reason, attempts, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+                    .params(r.articleId(), r.revision(), r.lang(), r.engine(), r.route(), r.title(), r.summary(),
+                            r.body(), r.qualityScore(), r.wordCount(), r.unknownWords(), r.state().name(),
+                            abbreviate(r.failureReason(), 4000), now, now)
+                    .update();
+            id = jdbc.sql("select id from translation where article_id = ? and revision = ? and lang = ?")
+                    .params(r.articleId(), r.revision(), r.lang()).query(Long.class).single();
+        }
+        for (StoredIssue issue : r.issues()) {
+            jdbc.sql("""
+                    insert into quality_issue (translation_id, checker, field, rule_id, message, start_offset,
+                                               end_offset, suggestion, severity)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, issue.checker(), issue.field(), abbreviate(issue.ruleId(), 200),
+                            abbreviate(issue.message(), 4000), issue.startOffset(), issue.endOffset(),
+                            abbreviate(issue.suggestion(), 1000), issue.severity())
+                    .update();
+        }
+        return id;
+    }
+
+    public Optional<Translation> findById(long id) {
+        return jdbc.sql("select * from translation where id = ?").param(id).query(ROW).optional();
+    }
+
+    /**
+     * An editor's action: the text and the state {@code action} leads to from {@code current}'s state, if nobody
+     * changed the translation since {@code expectedVersion} was read (optimistic locking). Returns false when someone
+     * did; throws {@link TranslationAction.TransitionRefusedException} when the action is not allowed in that state.
+     */
+    @Transactional
+    public boolean apply(Translation current, TranslationAction action, int expectedVersion, String title,
+                         String summary, String body, String reason) {
+        TranslationState next = action.next(current.state());
+        boolean updated = jdbc.sql("""
+                update translation set title = ?, summary = ?, body = ?, state = ?, failure_reason = ?,
+                    version = version + 1, updated_at = ?
+                where id = ? and version = ? and state = ?""")
+                .params(title, summary, body, next.name(), abbreviate(reason, 4000),
+                        OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion, current.state().name())
+                .update() == 1;
+        if (updated && (current.state().published() || next.published())) {
+            events.publishEvent(new PublishedSetChanged(current.lang()));
+        }
+        return updated;
+    }
+
+    /**
+     * Articles whose current revision has no translation into {@code lang} yet, or only a failed one that may be
+     * retried (fewer than {@code maxAttempts} attempts), oldest first; only from sources translated into {@code lang}.
+     */
+    public List<Article> needingTranslation(String lang, int maxAttempts, int limit) {
+        return jdbc.sql("select a.* " + WAITING + " order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", limit).query(Articles.ROW_MAPPER).list();
+    }
+
+    /**
+     * One page of {@link #needingTranslation(String, int, int)}: the waiting articles with an id above
+     * {@code afterId}, oldest first, so that a reader walks the backlog a page at a time instead of loading it all.
+     */
+    public List<Article> needingTranslationAfter(String lang, int maxAttempts, long afterId, int limit) {
+        return jdbc.sql("select a.* " + WAITING + " and a.id > ? order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", afterId, limit).query(Articles.ROW_MAPPER).list();
+    }
+
+    /** How many articles still wait for a translation into {@code lang} (the backlog a run works through). */
+    public long countNeedingTranslation(String lang, int maxAttempts) {
+        return jdbc.sql("select count(*) " + WAITING)
+                .params(lang, maxAttempts, "%," + lang + ",%").query(Long.class).single();
+    }
+
+    /** One page of a language's translations in the given states, oldest or worst first, optionally of one source. */
+    public List<Translation> queue(String lang, List<TranslationState> states, Long sourceId, boolean byScore,
+                                   int offset, int limit) {
+        String in = String.join(",", states.stream().map(st -> "'" + st.name() + "'").toList());
+        return jdbc.sql("""
+                select t.* from translation t join article a on a.id = t.article_id and a.revision = t.revision
+                where t.lang = ? and t.state in (%s) and (cast(? as bigint) is null or a.source_id = ?)
+                order by %s, t.id
+                limit ? offset ?""".formatted(in, byScore ? "coalesce(t.quality_score, 0)" : "t.created_at"))
+                .params(lang, sourceId, sourceId, limit, offset).query(ROW).list();
+    }
+
+    public Optional<Translation> find(long articleId, int revision, String lang) {
+        return jdbc.sql("select * from translation where article_id = ? and revision = ? and lang = ?")
+                .params(articleId, revision, lang).query(ROW).optional();
+    }
+
+    public List<Translation> forArticle(long articleId) {
+        return jdbc.sql("select * from translation where article_id = ? order by revision, lang")
+                .param(articleId).query(ROW).list();
+    }
+
+    public List<StoredIssue> issues(long translationId) {
+        return jdbc.sql("select * from quality_issue where translation_id = ? order by field, start_offset")
+                .param(translationId)
+                .query((rs, i) -> new StoredIssue(rs.getString("checker"), rs.getString("field"),
+                        rs.getString("rule_id"), rs.getString("message"), rs.getInt("start_offset"),
+                        rs.getInt("end_offset"), rs.getString("suggestion"), rs.getString("severity")))
+                .list();
+    }
+
+    /** Published translations of current revisions in {@code lang}, newest first. */
+    public List<PublishedEntry> published(String lang, int limit) {
+        return jdbc.sql("""
+                select t.article_id, t.revision, t.lang, t.title, t.summary, t.body, t.engine, t.route,
+                       t.quality_score, t.state, t.updated_at,
+                       a.url, a.title as original_title, a.author, a.published_at, a.source_id,
+                       a.summary as original_summary, a.body as original_body, a.categories, s.name as source_name
+                from translation t join article a on a.id = t.article_id and a.revision = t.revision
+                join source s on s.id = a.source_id
+                where t.lang = ? and t.state in ('AUTO_APPROVED', 'APPROVED')
+                order by coalesce(a.published_at, a.created_at) desc, a.id desc
+                limit ?""")
+                .params(lang, limit).query(ENTRY).list();
+    }
+
+    /** Number of translations per language and state. */
+    public Map<String, Map<TranslationState, Long>> countsByLanguage() {
+        Map<String, Map<TranslationState, Long>> counts = new LinkedHashMap<>();
+        jdbc.sql("select lang, state, count(*) as n from translation group by lang, state order by lang, state")
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString("lang"), k -> new LinkedHashMap<>())
+                            .put(TranslationState.valueOf(rs.getString("state")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from translation").query(Long.class).single();
+    }
+
+    /** Average quality score per language and day since {@code since} (day as yyyy-mm-dd), for the dashboard. */
+    public Map<String, Map<String, Double>> averageScoreByDay(OffsetDateTime since) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                select lang, cast(created_at as date) as on_day, avg(quality_score) as score from translation
+                where created_at >= ? and quality_score is not null
+                group by lang, cast(created_at as date) order by lang, on_day""")
+                .param(since)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString("lang"), k -> new LinkedHashMap<>())
+                            .put(rs.getDate("on_day").toLocalDate().toString(), rs.getDouble("score"));
+                });
+        return out;
+    }
+
+    /**
+     * Tells publishing that {@code lang}'s published set may have changed (after machine translations were stored):
+     * the event is recorded with this transaction and handled after it commits.
+     */
+    @Transactional
+    public void announce(String lang) {
+        events.publishEvent(new PublishedSetChanged(lang));
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,335 @@
+package io.relais.bench.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.Yaml;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.relais.translate.GlossarySeed;
+import io.relais.translate.MarksPerWordScorer;
+import io.relais.translate.RouteChoice;
+import io.relais.translate.SafeCorrections;
+import io.relais.translate.TargetFinishing;
+import io.relais.translate.TextFormat;
+import io.relais.translate.TranslatedSegment;
+import io.relais.translate.TranslatedText;
+import io.relais.translate.Translator;
+import io.relais.translate.apertium.ApertiumEngine;
+
+/**
+ * {@code ./relais eval}: translates a line-aligned test set (FLORES-200 devtest by default) and prints, per language
+ * and candidate route, chrF and BLEU of raw Apertium and of Relais after each step, with words/second:
+ * <ol>
+ * <li><b>raw</b>: the text sent to Apertium as it is;</li>
+ * <li><b>relais</b>: numbers written the target's way, the seed glossary applied with names kept as formatting (the
+ * service before issue #8);</li>
+ * <li><b>+finish</b>: then the target's typography and the safe LanguageTool corrections of
+ * {@code relais.translate.finishing.rules};</li>
+ * <li><b>+names</b>: then names (glossary terms, runs of capitalised words) kept as placeholder words;</li>
+ * <li><b>choice</b> (one row per language with several candidate routes): the service's translator, each sentence
+ * translated along every candidate in parallel and the best-scored kept (scorer: unknown-word marks per word).</li>
+ * </ol>
+ * <pre>
+ * ./relais eval [--limit 200] [--lang en]             every default language (or one)
+ * ./relais eval --route fr>es --source a.fr --reference a.es
+ * ./relais eval --rules true [--limit 300]            the effect on chrF of each candidate LanguageTool rule
+ * </pre>
+ */
+public final class EvalCommand {
+
+    static final Map<String, String> FLORES = Map.of("fr", "fra", "es", "spa", "ca", "cat", "en", "eng", "it", "ita",
+            "pt", "por", "de", "deu", "gl", "glg", "oc", "oci", "eo", "epo");
+
+    /** Routes measured beside the configured ones (and chosen between), whether the service uses them or not. */
+    static final Map<String, String> ALTERNATIVES = Map.of("en", "fr>es>en,fr>ca>en", "it", "fr>ca>it,fr>es>it",
+            "pt", "fr>ca>pt,fr>es>pt");
+
+    public record Result(String route, int sentences, int words, double chrF, double bleu, double wordsPerSecond,
+                         double unknownShare) {
+    }
+
+    /** One pass over the test set: the translations, how long they took and the words and unknown words. */
+    record Pass(List<String> hypotheses, double seconds, int words, int unknown) {
+
+        double wordsPerSecond() {
+            return words / Math.max(seconds, 1e-9);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        Map<String, String> options = options(args);
+        Path flores = Path.of(options.getOrDefault("flores", "../shared/eval/flores200"));
+        int limit = Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)));
+        Map<String, Object> translate = translateSettings();
+        Map<String, List<String>> candidates = candidates(translate, options);
+        TargetFinishing finishing = new TargetFinishing(true, new SafeCorrections(finishingRules(translate)));
+
+        try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
+                Map.of(), Duration.ofSeconds(60))) {
+            engine.useGlossary(GlossarySeed::termsFor);
+            if (options.containsKey("rules")) {
+                measureRules(engine, candidates, flores, limit, finishing);
+                return;
+            }
+            System.out.printf(Locale.ROOT, "%-4s %-9s %6s | %11s | %11s | %11s | %11s | %8s %7s%n", "lang", "route",
+                    "words", "raw", "relais", "+finish", "+names", "words/s", "unknown");
+            System.out.printf(Locale.ROOT, "%-4s %-9s %6s | %11s | %11s | %11s | %11s | %8s %7s%n", "", "", "",
+                    "chrF  BLEU", "chrF  BLEU", "chrF  BLEU", "chrF  BLEU", "", "");
+            for (Map.Entry<String, List<String>> language : candidates.entrySet()) {
+                String lang = language.getKey();
+                Path sourceFile = Path.of(options.getOrDefault("source", flores.resolve("devtest.fra").toString()));
+                Path referenceFile = Path.of(options.getOrDefault("reference",
+                        flores.resolve("devtest." + code(lang)).toString()));
+                for (Path needed : List.of(sourceFile, referenceFile)) {
+                    if (!Files.isRegularFile(needed)) {
+                        System.err.printf(Locale.ROOT, """
+                                relais eval: no test set at %s
+                                  Put FLORES-200 devtest files (one sentence per line, devtest.fra_Latn, devtest.spa_Latn, ...)
+                                  in %s (the default: ../shared/eval/flores200 beside the checkout), or choose them with
+                                  --flores DIR, or give a line-aligned pair with --source FILE --reference FILE.%n""",
+                                needed.toAbsolutePath().normalize(), flores.toAbsolutePath().normalize());
+                        System.exit(2);
+                    }
+                }
+                List<String> source = read(sourceFile, limit);
+                List<String> reference = read(referenceFile, limit);
+                if (source.isEmpty() && reference.isEmpty()) {
+                    continue;
+                }
+                if (source.size() != reference.size()) {
+                    throw new IllegalArgumentException("the source has " + source.size() + " lines, the reference "
+                            + reference.size());
+                }
+                double best = -1;
+                for (String route : language.getValue()) {
+                    best = Math.max(best, evaluateSteps(engine, finishing, lang, route, source, reference));
+                }
+                if (language.getValue().size() > 1) {
+                    evaluateChoice(engine, finishing, lang, language.getValue(), source, reference, best);
+                }
+            }
+        }
+    }
+
+    /** Prints the row of one route; returns its chrF after the last step. */
+    private static double evaluateSteps(ApertiumEngine engine, TargetFinishing finishing, String lang, String route,
+                                        List<String> source, List<String> reference) {
+        List<String> hops = List.of(route.split(">"));
+        engine.raw(true);
+        Pass raw = pass(engine, hops, source);
+        engine.raw(false);
+        engine.keepNamesAsWords(false);
+        Pass relais = pass(engine, hops, source);
+        Pass finished = finish(relais, finishing, lang);
+        engine.keepNamesAsWords(true);
+        Pass names = finish(pass(engine, hops, source), finishing, lang);
+        System.out.printf(Locale.ROOT, "%-4s %-9s %6d | %5.1f %5.1f | %5.1f %5.1f | %5.1f %5.1f | %5.1f %5.1f | %8.0f %6.1f%%%n",
+                lang, route, relais.words, ChrF.corpus(raw.hypotheses, reference), Bleu.corpus(raw.hypotheses, reference),
+                ChrF.corpus(relais.hypotheses, reference), Bleu.corpus(relais.hypotheses, reference),
+                ChrF.corpus(finished.hypotheses, reference), Bleu.corpus(finished.hypotheses, reference),
+                ChrF.corpus(names.hypotheses, reference), Bleu.corpus(names.hypotheses, reference),
+                names.wordsPerSecond(), 100.0 * names.unknown / Math.max(1, names.words));
+        return ChrF.corpus(names.hypotheses, reference);
+    }
+
+    /** The service's translator choosing a route per sentence, with every step on. */
+    private static void evaluateChoice(ApertiumEngine engine, TargetFinishing finishing, String lang, List<String> routes,
+                                       List<String> source, List<String> reference, double bestSingle) {
+        Map<String, String> main = Map.of(lang, routes.get(0));
+        try (ApertiumEngine choosing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), main, Duration.ofSeconds(60));
+             RouteChoice choice = new RouteChoice(RouteChoice::byMarks, Runtime.getRuntime().availableProcessors())) {
+            choosing.useGlossary(GlossarySeed::termsFor);
+            choosing.useCandidates(Map.of(lang, routes));
+            Translator translator = new Translator(List.of(choosing), null, false, List.of(lang));
+            translator.chooseRoutesWith(choice);
+            translator.finishWith(finishing);
+            translator.translate("Bonjour.", TextFormat.PLAIN, lang);   // start the pipelines outside the timing
+            List<String> hypotheses = new ArrayList<>();
+            Map<String, Integer> won = new TreeMap<>();
+            int words = 0;
+            int unknown = 0;
+            long start = System.nanoTime();
+            for (String line : source) {
+                TranslatedText t = translator.translate(line, TextFormat.PLAIN, lang);
+                hypotheses.add(t.text());
+                words += t.wordCount();
+                unknown += t.unknownWords();
+                for (TranslatedSegment part : t.parts()) {
+                    won.merge(part.route(), 1, Integer::sum);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double chrF = ChrF.corpus(hypotheses, reference);
+            System.out.printf(Locale.ROOT, "%-4s %-9s %6d | %11s | %11s | %11s | %5.1f %5.1f | %8.0f %6.1f%%   %+.2f chrF over the"
+                            + " best single route; sentences won: %s%n", lang, "choice", words, "", "", "", chrF,
+                    Bleu.corpus(hypotheses, reference), words / seconds, 100.0 * unknown / Math.max(1, words),
+                    chrF - bestSingle, won);
+        }
+    }
+
+    private static Pass pass(ApertiumEngine engine, List<String> hops, List<String> source) {
+        engine.translateRoute("Bonjour.", TextFormat.PLAIN, hops);   // start the pipelines outside the timing
+        List<String> hypotheses = new ArrayList<>(source.size());
+        int words = 0;
+        int unknown = 0;
+        long start = System.nanoTime();
+        for (String line : source) {
+            TranslatedText t = engine.translateRoute(line, TextFormat.PLAIN, hops);
+            hypotheses.add(t.text());
+            words += t.wordCount();
+            unknown += t.unknownWords();
+        }
+        return new Pass(hypotheses, (System.nanoTime() - start) / 1e9, words, unknown);
+    }
+
+    /** The pass's translations finished; its time includes the finishing's. */
+    private static Pass finish(Pass pass, TargetFinishing finishing, String lang) {
+        finishing.finish("Bonjour.", TextFormat.PLAIN, lang);   // load LanguageTool outside the timing
+        long start = System.nanoTime();
+        List<String> finished = pass.hypotheses.stream()
+                .map(h -> finishing.finish(h, TextFormat.PLAIN, lang).text()).toList();
+        return new Pass(finished, pass.seconds + (System.nanoTime() - start) / 1e9, pass.words, pass.unknown);
+    }
+
+    /**
+     * For each language, every LanguageTool rule (spelling rules excepted) that offers exactly one replacement on the
+     * translations of the default route: how often it fires and how much chrF changes when only its replacements
+     * are made. A rule is worth keeping when it does not lower chrF.
+     */
+    private static void measureRules(ApertiumEngine engine, Map<String, List<String>> candidates, Path flores, int limit,
+                                     TargetFinishing finishing) throws IOException {
+        SafeCorrections all = new SafeCorrections(Map.of());
+        List<String> source = read(flores.resolve("devtest.fra"), limit);
+        TargetFinishing typographyOnly = new TargetFinishing(true, new SafeCorrections(Map.of()));
+        System.out.printf(Locale.ROOT, "%-4s %-40s %7s %8s %7s%n", "lang", "rule", "matches", "chrF +/-", "keep");
+        for (Map.Entry<String, List<String>> language : candidates.entrySet()) {
+            String lang = language.getKey();
+            List<String> reference = read(flores.resolve("devtest." + code(lang)), limit);
+            engine.keepNamesAsWords(true);
+            List<String> hypotheses = finish(pass(engine, List.of(language.getValue().get(0).split(">")), source),
+                    typographyOnly, lang).hypotheses;
+            double base = ChrF.corpus(hypotheses, reference);
+            Map<String, List<List<SafeCorrections.Match>>> byRule = new TreeMap<>();
+            List<List<SafeCorrections.Match>> matches = new ArrayList<>();
+            for (String h : hypotheses) {
+                matches.add(all.matches(h, lang, null));
+            }
+            matches.stream().flatMap(List::stream).map(SafeCorrections.Match::rule).distinct()
+                    .forEach(rule -> byRule.put(rule, new ArrayList<>()));
+            List<String> kept = new ArrayList<>();
+            List<Map.Entry<String, double[]>> rows = new ArrayList<>();
+            for (String rule : byRule.keySet()) {
+                List<String> corrected = new ArrayList<>();
+                int count = 0;
+                for (int i = 0; i < hypotheses.size(); i++) {
+                    List<SafeCorrections.Match> ofRule = matches.get(i).stream().filter(m -> m.rule().equals(rule)).toList();
+                    count += ofRule.size();
+                    corrected.add(SafeCorrections.applyMatches(hypotheses.get(i), ofRule, c -> { }));
+                }
+                rows.add(Map.entry(rule, new double[] {count, ChrF.corpus(corrected, reference) - base}));
+            }
+            rows.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[1]));
+            for (Map.Entry<String, double[]> row : rows) {
+                boolean keep = row.getValue()[1] >= 0 && row.getValue()[0] >= 2;
+                if (keep) {
+                    kept.add(row.getKey());
+                }
+                System.out.printf(Locale.ROOT, "%-4s %-40s %7.0f %+8.3f %7s%n", lang, row.getKey(), row.getValue()[0],
+                        row.getValue()[1], keep ? "yes" : "no");
+            }
+            System.out.printf(Locale.ROOT, "%s: base chrF %.2f; relais.translate.finishing.rules.%s: %s%n%n", lang, base,
+                    lang, String.join(",", kept));
+        }
+    }
+
+    /** The translate section of application.yml, the one place routes and finishing rules are configured. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> translateSettings() throws IOException {
+        try (InputStream in = EvalCommand.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> yaml = new Yaml().load(in);
+            Map<String, Object> relais = (Map<String, Object>) yaml.get("relais");
+            return (Map<String, Object>) relais.get("translate");
+        }
+    }
+
+    /** Per language, the routes to measure: the configured route first, then the other candidates. */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> candidates(Map<String, Object> translate, Map<String, String> options) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (options.containsKey("route")) {
+            List<String> hops = List.of(options.get("route").split(">"));
+            out.put(hops.get(hops.size() - 1), List.of(options.get("route")));
+            return out;
+        }
+        Map<String, String> routes = (Map<String, String>) translate.get("routes");
+        Map<String, String> more = new LinkedHashMap<>(ALTERNATIVES);
+        more.putAll((Map<String, String>) translate.getOrDefault("candidates", Map.of()));
+        routes.forEach((lang, route) -> {
+            if (options.containsKey("lang") && !options.get("lang").equals(lang)) {
+                return;
+            }
+            List<String> list = new ArrayList<>(List.of(route));
+            if (more.containsKey(lang)) {
+                for (String r : more.get(lang).split(",")) {
+                    if (!list.contains(r.strip())) {
+                        list.add(r.strip());
+                    }
+                }
+            }
+            out.put(lang, list);
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> finishingRules(Map<String, Object> translate) {
+        Map<String, Object> finishing = (Map<String, Object>) translate.getOrDefault("finishing", Map.of());
+        Map<String, Object> rules = (Map<String, Object>) finishing.getOrDefault("rules", Map.of());
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        rules.forEach((lang, ids) -> out.put(lang, ids == null ? List.of() : List.of(ids.toString().split(","))));
+        return out;
+    }
+
+    /** Kept for the benchmark: translates each line along the hops and scores the result. */
+    public static Result evaluate(ApertiumEngine engine, List<String> hops, List<String> source, List<String> reference) {
+        Pass p = pass(engine, hops, source);
+        return new Result(String.join(">", hops), source.size(), p.words, ChrF.corpus(p.hypotheses, reference),
+                Bleu.corpus(p.hypotheses, reference), p.wordsPerSecond(), p.words == 0 ? 0 : (double) p.unknown / p.words);
+    }
+
+    private static String code(String lang) {
+        return FLORES.getOrDefault(lang, lang);
+    }
+
+    static List<String> read(Path file, int limit) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.subList(0, Math.min(limit, lines.size()));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: eval [--lang en] [--route fr>es] [--limit N] [--rules true]"
+                        + " [--source F --reference F] [--flores DIR] [--modes DIR]; got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

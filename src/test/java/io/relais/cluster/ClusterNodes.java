@@ -1,0 +1,189 @@
+package io.relais.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Real Relais processes for the cluster tests: {@code java -jar target/relais.jar} in cluster mode against the
+ * local PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started, each with its own port and log.
+ */
+final class ClusterNodes implements AutoCloseable {
+
+    final String pgPort = System.getProperty("relais.cluster.test.pg-port", "5432");
+    final String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
+    final String adminPassword = UUID.randomUUID().toString();
+    final Path dir = Path.of("target/cluster-test").toAbsolutePath();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+
+    record Node(String name, int port, Process process, Path log) {
+        String url(String path) {
+            return "http://localhost:" + port + path;
+        }
+    }
+
+    ClusterNodes() throws IOException {
+        Files.createDirectories(dir);
+    }
+
+    Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--relais.cluster.enabled=true",
+                "--relais.cluster.roles=" + roles,
+                "--relais.cluster.node-id=" + name,
+                "--relais.ingest.inbox-dir=" + dir.resolve("inbox")));
+        args.addAll(extraArgs);
+        return startProcess(name, port, Map.of("RELAIS_DB_URL", jdbcUrl, "RELAIS_DB_USER", "relais",
+                "RELAIS_DB_PASSWORD", "relais"), args);
+    }
+
+    /** Any Relais process (cluster node or the single-machine default): runs are started by the caller only. */
+    Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs) throws IOException {
+        Path log = dir.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
+                Path.of("target/relais.jar").toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds"),
+                "--relais.batch.run-after-ingest=false",
+                "--relais.batch.schedule=-"));
+        command.addAll(extraArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("RELAIS_SECURITY_ADMIN_PASSWORD", adminPassword);
+        Node node = new Node(name, port, builder.start(), log);
+        nodes.put(name, node);
+        return node;
+    }
+
+    Node node(String name) {
+        return nodes.get(name);
+    }
+
+    void awaitStarted(Node node, Duration within) {
+        await(within, node.name() + " did not start (see " + node.log() + ")", () -> {
+            if (!node.process().isAlive()) {
+                throw new IllegalStateException(node.name() + " exited: see " + node.log());
+            }
+            return log(node).contains("Started RelaisApplication");
+        });
+    }
+
+    /** SIGKILL: no shutdown hook, no acknowledgement, no unlock — as if the machine died. */
+    void kill(Node node) throws InterruptedException {
+        node.process().destroyForcibly();
+        node.process().waitFor();
+    }
+
+    String log(Node node) {
+        try {
+            return Files.readString(node.log(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    HttpResponse<String> post(Node node, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(node.url(path)))
+                .header("Authorization", basic()).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(Node node, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(node.url(path))).header("Authorization", basic())
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    Connection db() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "relais", "relais");
+    }
+
+    long count(String sql, Object... params) {
+        try (Connection c = db(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    String string(String sql, Object... params) {
+        try (Connection c = db(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void await(Duration within, String failure, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + within + ": " + failure);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    /** Runs a command of this machine (RabbitMQ's control scripts) and fails on a non-zero exit. */
+    static void run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    /** Stops every node (SIGTERM) and forgets them. */
+    @Override
+    public void close() {
+        nodes.values().forEach(n -> n.process().destroy());
+        nodes.values().forEach(n -> {
+            try {
+                n.process().waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        nodes.clear();
+    }
+}

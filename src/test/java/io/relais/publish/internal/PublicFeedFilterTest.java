@@ -1,0 +1,90 @@
+package io.relais.publish.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import io.relais.publish.FeedFormat;
+import io.relais.publish.PublishSettings;
+
+class PublicFeedFilterTest {
+
+    static final Document FEED = Document.of("<feed/>", "application/atom+xml;charset=UTF-8", Instant.parse("2026-11-20T08:00:00Z"));
+
+    /** Documents that always have the same feed, whatever is asked. */
+    static class OneFeed extends FeedDocuments {
+        OneFeed() {
+            super(null, null, properties(true), new io.relais.translation.TargetLanguages(List.of("es")), null);
+        }
+
+        @Override
+        public Optional<Document> feed(String lang, FeedFormat format, long page) {
+            return Optional.of(FEED);
+        }
+    }
+
+    static PublishSettings properties(boolean publicFeeds) {
+        return new PublishSettings("http://relais.example", Path.of("feeds"), 50, Duration.ofMinutes(5), publicFeeds, List.of());
+    }
+
+    @Test
+    void publicFeedsSwitchedOffAnswer404WhilePartnerFeedsGoOn() throws Exception {
+        PublicFeedFilter filter = new PublicFeedFilter(new OneFeed(), properties(false));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        filter.doFilter(new MockHttpServletRequest("GET", "/feeds/es/atom.xml"), response, chain);
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(chain.getRequest()).isNull();
+
+        MockFilterChain partnerChain = new MockFilterChain();
+        filter.doFilter(new MockHttpServletRequest("GET", "/feeds/p/abc/es/atom.xml"), new MockHttpServletResponse(), partnerChain);
+        assertThat(partnerChain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void anUnchangedFeedIsA304ForEitherValidatorAndHeadHasNoBody() throws Exception {
+        PublicFeedFilter filter = new PublicFeedFilter(new OneFeed(), properties(true));
+        MockHttpServletRequest conditional = new MockHttpServletRequest("GET", "/feeds/es/atom.xml");
+        conditional.addHeader("If-None-Match", "W/" + FEED.etag());
+        MockHttpServletResponse notModified = new MockHttpServletResponse();
+        filter.doFilter(conditional, notModified, new MockFilterChain());
+        assertThat(notModified.getStatus()).isEqualTo(304);
+        assertThat(notModified.getContentAsByteArray()).isEmpty();
+        assertThat(notModified.getHeader("ETag")).isEqualTo(FEED.etag());
+
+        MockHttpServletRequest since = new MockHttpServletRequest("GET", "/feeds/es/atom.xml");
+        since.addHeader("If-Modified-Since", "Fri, 20 Nov 2026 08:00:00 GMT");
+        MockHttpServletResponse sinceResponse = new MockHttpServletResponse();
+        filter.doFilter(since, sinceResponse, new MockFilterChain());
+        assertThat(sinceResponse.getStatus()).isEqualTo(304);
+
+        MockHttpServletRequest older = new MockHttpServletRequest("GET", "/feeds/es/atom.xml");
+        older.addHeader("If-Modified-Since", "Thu, 19 Nov 2026 08:00:00 GMT");
+        MockHttpServletResponse olderResponse = new MockHttpServletResponse();
+        filter.doFilter(older, olderResponse, new MockFilterChain());
+        assertThat(olderResponse.getStatus()).isEqualTo(200);
+        assertThat(olderResponse.getContentAsString()).isEqualTo("<feed/>");
+        assertThat(olderResponse.getHeader("Cache-Control")).isEqualTo("public, max-age=300");
+        assertThat(olderResponse.getHeader("Last-Modified")).isEqualTo("Fri, 20 Nov 2026 08:00:00 GMT");
+
+        MockHttpServletResponse head = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("HEAD", "/feeds/es/atom.xml"), head, new MockFilterChain());
+        assertThat(head.getStatus()).isEqualTo(200);
+        assertThat(head.getHeader("ETag")).isEqualTo(FEED.etag());
+        assertThat(head.getContentLength()).isEqualTo(7);
+        assertThat(head.getContentAsByteArray()).isEmpty();
+
+        MockHttpServletResponse post = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/feeds/es/atom.xml"), post, new MockFilterChain());
+        assertThat(post.getStatus()).isEqualTo(405);
+    }
+}
