@@ -162,7 +162,7 @@ class PolitePollingTest extends RelaisIntegrationTest {
             }
             long loop = createSource(server.uri() + "loop.xml");
             await().atMost(Duration.ofSeconds(30)).until(() -> sources.find(loop).orElseThrow().lastError() != null);
-            assertThat(sources.find(loop).orElseThrow().lastError()).contains("HTTP 302");
+            assertThat(sources.find(loop).orElseThrow().lastError()).contains("more than 5 redirects");
             assertThat(server.received.size()).isLessThanOrEqualTo(10);
         }
         try (ScriptedServer server = new ScriptedServer()) {

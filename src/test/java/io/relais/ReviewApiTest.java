@@ -70,6 +70,9 @@ class ReviewApiTest extends RelaisIntegrationTest {
         assertThat(queue.get("items").toString()).contains("\"id\":" + spanishId);
         JsonNode item = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId, null).body());
         assertThat(item.get("source").get("title").asString()).isEqualTo("Le boulanger de Dinan gagne le concours");
+        // the article has neither summary nor URL: absent or null, never the string "null"
+        assertThat(item.get("source").path("summary").isMissingNode() || item.get("source").get("summary").isNull()).isTrue();
+        assertThat(item.get("source").path("url").isMissingNode() || item.get("source").get("url").isNull()).isTrue();
         int version = item.get("translation").get("version").asInt();
 
         HttpResponse<String> draft = as(EDITOR_ES, "PUT", "/api/review/items/" + spanishId, """

@@ -107,8 +107,13 @@ class ReviewController {
         Article source = review.source(t);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("translation", t);
-        body.put("source", Map.of("title", source.title(), "summary", String.valueOf(source.summary()),
-                "body", source.body(), "url", String.valueOf(source.url()), "revision", source.revision()));
+        Map<String, Object> french = new LinkedHashMap<>();   // a missing summary or URL is absent, not "null"
+        french.put("title", source.title());
+        french.put("summary", source.summary());
+        french.put("body", source.body());
+        french.put("url", source.url());
+        french.put("revision", source.revision());
+        body.put("source", french);
         body.put("issues", translations.issues(id));
         body.put("audit", review.audit(id));
         body.put("engines", review.engines(t.lang()));

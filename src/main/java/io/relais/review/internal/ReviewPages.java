@@ -184,4 +184,10 @@ class ReviewPages {
     private AppUser user(Authentication auth) {
         return users.current(auth);
     }
+
+    /** A page the editor may not see (another language's queue or item) or that does not exist: its status, not 500. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ReviewProblem.class)
+    void problem(ReviewProblem problem, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(problem.status.value(), problem.getMessage());
+    }
 }

@@ -78,6 +78,13 @@ public final class EvalCommand {
         Map<String, Object> translate = translateSettings();
         Map<String, List<String>> candidates = candidates(translate, options);
         TargetFinishing finishing = new TargetFinishing(true, new SafeCorrections(finishingRules(translate)));
+        if ("calibrated".equals(options.get("scorer"))) {
+            RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
+                    new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
+                            new io.relais.quality.LanguageQualityChecker())), GlossarySeed::termsFor),
+                    Double.parseDouble(options.getOrDefault("margin", "0")));
+            scoring = () -> calibrated;
+        }
 
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
                 Map.of(), Duration.ofSeconds(60))) {
@@ -147,12 +154,15 @@ public final class EvalCommand {
         return ChrF.corpus(names.hypotheses, reference);
     }
 
+    /** How the choice rows score candidates: unknown-word marks, or {@code --scorer calibrated}: the quality module's. */
+    static java.util.function.Supplier<RouteChoice.Scoring> scoring = RouteChoice::byMarks;
+
     /** The service's translator choosing a route per sentence, with every step on. */
     private static void evaluateChoice(ApertiumEngine engine, TargetFinishing finishing, String lang, List<String> routes,
                                        List<String> source, List<String> reference, double bestSingle) {
         Map<String, String> main = Map.of(lang, routes.get(0));
         try (ApertiumEngine choosing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), main, Duration.ofSeconds(60));
-             RouteChoice choice = new RouteChoice(RouteChoice::byMarks, Runtime.getRuntime().availableProcessors())) {
+             RouteChoice choice = new RouteChoice(scoring, Runtime.getRuntime().availableProcessors())) {
             choosing.useGlossary(GlossarySeed::termsFor);
             choosing.useCandidates(Map.of(lang, routes));
             Translator translator = new Translator(List.of(choosing), null, false, List.of(lang));
