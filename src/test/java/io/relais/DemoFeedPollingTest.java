@@ -17,6 +17,7 @@ import io.relais.article.Article;
 import io.relais.article.Articles;
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.batch.LocalizeRuns;
 import io.relais.translation.Translations;
 
 /** The demo feed is polled and translated out of the box; polling it again adds no duplicate. */
@@ -29,6 +30,9 @@ class DemoFeedPollingTest extends RelaisIntegrationTest {
 
     @Autowired
     Sources sources;
+
+    @Autowired
+    LocalizeRuns runs;
 
     @Autowired
     Translations translations;
@@ -54,7 +58,7 @@ class DemoFeedPollingTest extends RelaisIntegrationTest {
                 sources.find(demo.id()).orElseThrow().lastSuccessAt().isAfter(before)
                 && sources.find(demo.id()).orElseThrow().lastModified().startsWith(
                         Files.getLastModifiedTime(DEMO_FEED).toString()));
-        Thread.sleep(3000);   // let a run the re-poll could have started finish
+        quiesce(runs);   // let a run the re-poll could have started finish
 
         assertThat(demoArticles(demo)).hasSize(6).allMatch(a -> a.revision() == 1);
         assertThat(articles.count()).isEqualTo(articleCount);

@@ -13,9 +13,13 @@ class ModularityTest {
         MODULES.verify();
     }
 
-    /** The module diagrams (PlantUML: all modules, then one per module) and module canvases, in target/spring-modulith-docs. */
+    /**
+     * The module diagrams (PlantUML/C4: all modules, then one per module), in target/spring-modulith-docs. Not the
+     * module canvases: Modulith 2.0.3 reads the Javadoc it collects back with a JSON parser that fails on comments
+     * holding quotes.
+     */
     @Test
     void theModuleDiagramsAreWrittenIntoTheDocs() {
-        new Documenter(MODULES).writeDocumentation();
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }

@@ -60,7 +60,7 @@ class ProtectedTermsTest extends RelaisIntegrationTest {
         assertThat(translations.issues(en.id())).anySatisfy(issue -> {
             assertThat(issue.checker()).isEqualTo("finishing");
             assertThat(issue.ruleId()).isEqualTo("TYPO_DOUBLED_PUNCTUATION");
-            assertThat(issue.suggestion()).contains("p.m.");
+            assertThat(issue.message()).contains("3:30 p.m.");
         });
     }
 

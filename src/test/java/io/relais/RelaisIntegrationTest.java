@@ -157,11 +157,8 @@ public abstract class RelaisIntegrationTest {
      */
     protected static void quiesce(io.relais.batch.LocalizeRuns runs) {
         runs.runNow();
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !runs.debouncedRunPending());
         runs.runNow();
     }
 

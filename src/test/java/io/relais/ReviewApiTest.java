@@ -70,6 +70,9 @@ class ReviewApiTest extends RelaisIntegrationTest {
         assertThat(queue.get("items").toString()).contains("\"id\":" + spanishId);
         JsonNode item = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId, null).body());
         assertThat(item.get("source").get("title").asString()).isEqualTo("Le boulanger de Dinan gagne le concours");
+        // the article has neither summary nor URL: absent or null, never the string "null"
+        assertThat(item.get("source").path("summary").isMissingNode() || item.get("source").get("summary").isNull()).isTrue();
+        assertThat(item.get("source").path("url").isMissingNode() || item.get("source").get("url").isNull()).isTrue();
         int version = item.get("translation").get("version").asInt();
 
         HttpResponse<String> draft = as(EDITOR_ES, "PUT", "/api/review/items/" + spanishId, """
@@ -85,7 +88,9 @@ class ReviewApiTest extends RelaisIntegrationTest {
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(approved.body()).contains("\"state\":\"APPROVED\"");
 
-        assertThat(feed("es", "atom.xml").getEntries()).anyMatch(e -> e.getTitle().equals("El panadero de Dinan gana el certamen"));
+        // the feed is rebuilt after the approval commits, asynchronously (PublishedSetChanged)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(feed("es", "atom.xml").getEntries()).anyMatch(e -> e.getTitle().equals("El panadero de Dinan gana el certamen")));
         assertThat(translator.translate("Le boulanger de Dinan gagne le concours", TextFormat.PLAIN, "es").text())
                 .isEqualTo("El panadero de Dinan gana el certamen");
         JsonNode audit = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId, null).body()).get("audit");
@@ -124,7 +129,7 @@ class ReviewApiTest extends RelaisIntegrationTest {
                 "{\"version\": 0, \"title\": \"Segunda versión\"}");
         assertThat(second.statusCode()).isEqualTo(409);
         JsonNode conflict = JSON.readTree(second.body());
-        assertThat(conflict.get("error").asString()).contains("someone else changed this translation");
+        assertThat(conflict.get("detail").asString()).contains("someone else changed this translation");
         assertThat(conflict.get("yours").get("title").asString()).isEqualTo("Segunda versión");
         assertThat(conflict.get("current").get("title").asString()).isEqualTo("Primera versión");
         assertThat(conflict.get("currentVersion").asInt()).isEqualTo(1);

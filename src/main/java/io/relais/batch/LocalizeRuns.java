@@ -129,6 +129,11 @@ public class LocalizeRuns implements AutoCloseable {
         }
     }
 
+    /** Whether a debounced run is waiting for its delay or still running. */
+    public synchronized boolean debouncedRunPending() {
+        return debounced != null && !debounced.isDone();
+    }
+
     /** A run {@code debounce} after the last request. */
     public synchronized void requestDebounced() {
         if (debounced != null) {

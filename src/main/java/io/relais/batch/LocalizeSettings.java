@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code relais.batch.*}: when localize runs start (a {@code debounce} after the last article arrived, unless
  * {@code runAfterIngest} is off; on the cron {@code schedule}, "-" for never), how they work (chunk size, languages
- * translated in parallel, at most {@code maxItemsPerRun} articles per language, longer articles than
+ * translated in parallel ({@code 0}: all of them), at most {@code maxItemsPerRun} articles per language, longer articles than
  * {@code maxWordsPerArticle} FAIL) and how often a FAILED translation is tried again ({@code maxAttempts} in all).
  */
 @ConfigurationProperties("relais.batch")
@@ -17,7 +17,7 @@ public record LocalizeSettings(
         @DefaultValue("true") boolean runAfterIngest,
         @DefaultValue("0 */30 * * * *") String schedule,
         @DefaultValue("5") int chunkSize,
-        @DefaultValue("2") int threads,
+        @DefaultValue("0") int threads,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("10000") int maxItemsPerRun,
         @DefaultValue("20000") int maxWordsPerArticle) {

@@ -26,12 +26,14 @@ public class RunFailures {
             return reasons;
         }
         for (StepExecution step : execution.getStepExecutions()) {
-            for (Throwable failure : step.getFailureExceptions()) {
-                reasons.add(step.getStepName() + ": " + describe(failure));
-            }
-            if (reasons.isEmpty() && "FAILED".equals(step.getExitStatus().getExitCode())
+            if (!step.getFailureExceptions().isEmpty()) {
+                for (Throwable failure : step.getFailureExceptions()) {
+                    reasons.add(step.getStepName() + ": " + describe(failure));
+                }
+            } else if ("FAILED".equals(step.getExitStatus().getExitCode())
                     && !step.getExitStatus().getExitDescription().isBlank()) {
-                reasons.add(step.getStepName() + ": " + firstLine(step.getExitStatus().getExitDescription()));
+                // read back from the job repository: only the stored trace is left
+                reasons.add(step.getStepName() + ": " + summary(step.getExitStatus().getExitDescription()));
             }
         }
         for (Throwable failure : execution.getFailureExceptions()) {
@@ -39,7 +41,7 @@ public class RunFailures {
         }
         if (reasons.isEmpty() && !execution.getExitStatus().getExitDescription().isBlank()
                 && !"COMPLETED".equals(execution.getExitStatus().getExitCode())) {
-            reasons.add(firstLine(execution.getExitStatus().getExitDescription()));
+            reasons.add(summary(execution.getExitStatus().getExitDescription()));
         }
         return reasons.stream().distinct().toList();
     }
@@ -53,8 +55,27 @@ public class RunFailures {
         return root == failure ? message : failure.getClass().getSimpleName() + " (" + message + ")";
     }
 
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+    /**
+     * A stored exit description is a stack trace (the exceptions themselves are not kept by the job repository):
+     * its first line and its deepest cause, which is usually what went wrong.
+     */
+    static String summary(String exitDescription) {
+        String[] lines = exitDescription.strip().split("\\R");
+        String first = message(lines[0]);
+        for (int i = lines.length - 1; i > 0; i--) {
+            String line = lines[i].strip();
+            if (line.startsWith("Caused by:")) {
+                String cause = message(line.substring("Caused by:".length()).strip());
+                return cause.equals(first) ? first : first + " — " + cause;
+            }
+        }
+        return first;
+    }
+
+    /** The message of a trace line such as {@code some.Exception: message}. */
+    private static String message(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[\\w.$]+(?:Exception|Error|Throwable)\\w*: (.*)$")
+                .matcher(line.strip());
+        return m.matches() ? m.group(1) : line.strip();
     }
 }

@@ -24,7 +24,7 @@ public final class SvgCharts {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 240;
     private static final int LEFT = 44;
-    private static final int RIGHT = 12;
+    private static final int RIGHT = 26;
     private static final int TOP = 12;
     private static final int BOTTOM = 34;
 
@@ -35,24 +35,31 @@ public final class SvgCharts {
     public record Bar(String name, double value, String label) {
     }
 
-    /** One part of a stacked bar, e.g. "auto-approved" on a day. */
+    /** One part of a stacked bar, e.g. the translations published without review on a day. */
     public record Part(String name, double value) {
     }
 
     /**
-     * Lines over days: {@code series} maps a name (a language, or "language · engine") to its values by day; the
+     * Lines over days: {@code series} maps a name (a language, or a language and an engine) to its values by day; the
      * y axis runs from {@code yMin} to {@code yMax}; {@code reference}, when not null, is drawn as a dashed line.
      */
     public static String lines(String title, Map<String, ? extends Map<LocalDate, ? extends Number>> series,
                                double yMin, double yMax, Double reference, Locale locale) {
+        return lines(title, series, null, null, yMin, yMax, reference, locale);
+    }
+
+    /** The same over a fixed span of days ({@code from} and {@code to} null: the days that have values). */
+    public static String lines(String title, Map<String, ? extends Map<LocalDate, ? extends Number>> series,
+                               LocalDate from, LocalDate to, double yMin, double yMax, Double reference, Locale locale) {
         TreeSet<LocalDate> days = new TreeSet<>();
         series.values().forEach(s -> days.addAll(s.keySet()));
         StringBuilder svg = open(title);
         if (days.isEmpty()) {
             return empty(svg);
         }
-        LocalDate first = days.first();
-        LocalDate last = days.last().equals(first) ? first.plusDays(1) : days.last();
+        LocalDate first = from != null ? from : days.first();
+        LocalDate last = to != null ? to : days.last();
+        last = last.isAfter(first) ? last : first.plusDays(1);
         long span = last.toEpochDay() - first.toEpochDay();
         yAxis(svg, yMin, yMax);
         xAxisDays(svg, first, last, locale);
@@ -216,6 +223,6 @@ public final class SvgCharts {
     }
 
     private static String esc(String s) {
-        return HtmlUtils.htmlEscape(s == null ? "" : s);
+        return HtmlUtils.htmlEscape(s == null ? "" : s, "UTF-8");
     }
 }

@@ -49,9 +49,10 @@ public class ArticleIngestor {
         if (badLink.isPresent()) {
             throw new IngestRejectedException(badLink.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
-        String body = sanitizer.sanitize(in.bodyHtml(), in.url());
-        String title = in.title() == null ? "" : sanitizer.text(in.title()).strip();
-        String summary = in.summary() == null ? null : sanitizer.text(in.summary()).strip();
+        // once more after HTML decoding: an entity such as &#1; only becomes the character here
+        String body = XmlSafeText.clean(sanitizer.sanitize(in.bodyHtml(), in.url()));
+        String title = in.title() == null ? "" : XmlSafeText.clean(sanitizer.text(in.title())).strip();
+        String summary = in.summary() == null ? null : XmlSafeText.clean(sanitizer.text(in.summary())).strip();
         String bodyText = sanitizer.text(body);
         if (bodyText.isBlank() && summary != null && !summary.isBlank()) {
             body = "<p>" + org.jsoup.nodes.Entities.escape(summary) + "</p>";
@@ -65,7 +66,7 @@ public class ArticleIngestor {
         StoreResult stored = articles.store(new NewArticle(in.sourceId(), in.externalId(), in.url(), title,
                 summary == null || summary.isBlank() ? null : summary, body,
                 in.author() == null || in.author().isBlank() ? null : in.author().strip(), in.publishedAt(),
-                payloadOf(in), in.rawContentType(), categories(in)));
+                payloadOf(received), in.rawContentType(), categories(in)));
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
@@ -78,7 +79,7 @@ public class ArticleIngestor {
         return new IncomingArticle(in.sourceId(), XmlSafeText.clean(in.origin()), XmlSafeText.clean(in.externalId()),
                 blankToNull(XmlSafeText.clean(in.url())), XmlSafeText.clean(in.title()), XmlSafeText.clean(in.summary()),
                 XmlSafeText.clean(in.bodyHtml()), XmlSafeText.clean(in.author()), in.publishedAt(), in.rawPayload(),
-                in.rawContentType());
+                in.rawContentType(), in.categories().stream().map(XmlSafeText::clean).toList());
     }
 
     private static String blankToNull(String s) {
@@ -111,7 +112,7 @@ public class ArticleIngestor {
 
     /** Categories as plain text, trimmed, without duplicates: at most 20 of at most 100 characters. */
     private List<String> categories(IncomingArticle in) {
-        return in.categories().stream().filter(c -> c != null).map(c -> sanitizer.text(c).strip())
+        return in.categories().stream().filter(c -> c != null).map(c -> XmlSafeText.clean(sanitizer.text(c)).strip())
                 .filter(c -> !c.isEmpty()).map(c -> c.length() > 100 ? c.substring(0, 100) : c)
                 .distinct().limit(20).toList();
     }

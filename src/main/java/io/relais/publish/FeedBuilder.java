@@ -18,7 +18,10 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.jsoup.Jsoup;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import com.rometools.modules.mediarss.MediaEntryModuleImpl;
 import com.rometools.modules.mediarss.types.MediaContent;
@@ -57,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class FeedBuilder {
 
     static final String GENERATOR = "Relais";
+    private static final Logger log = LoggerFactory.getLogger(FeedBuilder.class);
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
 
@@ -82,6 +86,30 @@ public class FeedBuilder {
             return jsonFeed(view);
         }
         try {
+            return xml(view, format);
+        } catch (RuntimeException e) {
+            // one entry that cannot be written must not take the whole feed down: leave it out, say why
+            List<PublishedEntry> writable = new ArrayList<>();
+            for (PublishedEntry entry : view.entries()) {
+                try {
+                    xml(withEntries(view, List.of(entry)), format);
+                    writable.add(entry);
+                } catch (RuntimeException bad) {
+                    log.error("Entry urn:relais:{}:article:{} left out of the {} {} feed: {}", view.lang(),
+                            entry.articleId(), view.lang(), format, bad.getMessage());
+                }
+            }
+            return xml(withEntries(view, writable), format);
+        }
+    }
+
+    private static FeedView withEntries(FeedView view, List<PublishedEntry> entries) {
+        return new FeedView(view.lang(), entries, view.feedPath(), view.archive(), view.prevArchive(), view.nextArchive(),
+                view.hubs(), view.content(), view.bilingual());
+    }
+
+    private String xml(FeedView view, FeedFormat format) {
+        try {
             Document document = new SyndFeedOutput().outputJDom(build(view, format));
             addFeedConventions(document, view, format);
             StringWriter out = new StringWriter();
@@ -99,9 +127,15 @@ public class FeedBuilder {
         return baseUrl + ArticleLinks.path(e.lang(), e.articleId(), e.title());
     }
 
-    /** The French original: its own URL, or the page Relais serves for it. */
+    /** The French original: its own http(s) URL, or the page Relais serves for it. */
     public String originalUrl(PublishedEntry e) {
-        return e.originalUrl() != null ? e.originalUrl() : baseUrl + ArticleLinks.path("fr", e.articleId(), e.originalTitle());
+        return web(e) != null ? web(e) : baseUrl + ArticleLinks.path("fr", e.articleId(), e.originalTitle());
+    }
+
+    /** The original's own link when it is http(s) (checked again here: stored data may predate the door's check). */
+    private static String web(PublishedEntry e) {
+        String url = e.originalUrl() == null ? null : e.originalUrl().strip();
+        return url != null && url.toLowerCase(Locale.ROOT).matches("https?://.+") ? url : null;
     }
 
     SyndFeed build(FeedView view, FeedFormat format) {
@@ -125,7 +159,7 @@ public class FeedBuilder {
                 .map(FeedBuilder::date).orElse(new Date(0)));
         List<SyndEntry> items = new ArrayList<>();
         for (PublishedEntry e : view.entries()) {
-            items.add(entry(e, view));
+            items.add(entry(e, view, format));
         }
         feed.setEntries(items);
         return feed;
@@ -177,12 +211,12 @@ public class FeedBuilder {
         }
     }
 
-    private SyndEntry entry(PublishedEntry e, FeedView view) {
+    private SyndEntry entry(PublishedEntry e, FeedView view, FeedFormat format) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:relais:" + e.lang() + ":article:" + e.articleId());
         entry.setTitle(XmlText.clean(e.title()));
         String page = pageUrl(e);
-        entry.setLink(e.originalUrl() != null ? e.originalUrl() : page);
+        entry.setLink(web(e) != null ? web(e) : page);
         List<SyndLink> links = new ArrayList<>();
         links.add(link("alternate", page, "text/html", e.lang()));
         SyndLink original = link("alternate", originalUrl(e), "text/html", "fr");
@@ -199,9 +233,10 @@ public class FeedBuilder {
         }
         String summary = XmlText.clean(summaryText(e, view));
         if (summary != null) {
+            // summaries are plain text; RSS readers read <description> as HTML, so there it is HTML-escaped first
             SyndContent description = new SyndContentImpl();
-            description.setType("text");
-            description.setValue(summary);
+            description.setType(format == FeedFormat.RSS ? "html" : "text");
+            description.setValue(format == FeedFormat.RSS ? HtmlUtils.htmlEscape(summary, "UTF-8") : summary);
             entry.setDescription(description);
         }
         String author = e.author() != null && !XmlText.clean(e.author()).isBlank() ? XmlText.clean(e.author()) : GENERATOR;
@@ -335,7 +370,7 @@ public class FeedBuilder {
         for (PublishedEntry e : view.entries()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", "urn:relais:" + e.lang() + ":article:" + e.articleId());
-            item.put("url", e.originalUrl() != null ? e.originalUrl() : pageUrl(e));
+            item.put("url", web(e) != null ? web(e) : pageUrl(e));
             item.put("title", e.title());
             String html = contentHtml(e, view);
             String summary = summaryText(e, view);

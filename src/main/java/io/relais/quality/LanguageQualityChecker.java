@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
  * ({@code relais.quality.variants}: Apertium's English is British, so {@code en} is checked as {@code en-GB};
- * checked as en-US, every "centre" and "organisation" would be a false spelling issue). {@link JLanguageTool} is not
+ * checked as en-US, every “centre” and “organisation” would be a false spelling issue). {@link JLanguageTool} is not
  * thread-safe and slow to create (and large), so instances are pooled per variant: each check borrows one and gives
  * it back, and at most {@code relais.quality.checkers-per-language} exist per variant — a further check waits for
  * one to be free.
@@ -39,7 +39,18 @@ public class LanguageQualityChecker {
 
     static final int DEFAULT_PER_LANGUAGE = 4;
 
+    static final int CACHE_ENTRIES = 20_000;
+
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    private final Map<String, List<QualityIssue>> checked = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<String, List<QualityIssue>>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<QualityIssue>> eldest) {
+                    return size() > CACHE_ENTRIES;
+                }
+            });
+    private final java.util.concurrent.atomic.AtomicLong cacheHits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong cacheMisses = new java.util.concurrent.atomic.AtomicLong();
     private final int perLanguage;
     private final Map<String, String> variants;
 
@@ -84,11 +95,46 @@ public class LanguageQualityChecker {
         return checkVariant(plainText, variant(lang));
     }
 
-    /** Checks in an explicit LanguageTool code, e.g. {@code en-US}. */
+    /**
+     * Checks in an explicit LanguageTool code, e.g. {@code en-US}. LanguageTool never runs twice on the same text:
+     * the issues of the last {@value #CACHE_ENTRIES} texts are remembered by language and text hash (repeated
+     * segments: agency credits, the unchanged paragraphs of a new revision, a retried article).
+     */
     public List<QualityIssue> checkVariant(String plainText, String code) {
         if (plainText == null || plainText.isBlank()) {
             return List.of();
         }
+        String key = code + ':' + sha256(plainText);
+        List<QualityIssue> known = checked.get(key);
+        if (known != null) {
+            cacheHits.incrementAndGet();
+            return known;
+        }
+        cacheMisses.incrementAndGet();
+        List<QualityIssue> issues = List.copyOf(runLanguageTool(plainText, code));
+        checked.put(key, issues);
+        return issues;
+    }
+
+    /** Texts answered from the cache, and texts LanguageTool read, since start. */
+    public long cacheHits() {
+        return cacheHits.get();
+    }
+
+    public long cacheMisses() {
+        return cacheMisses.get();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<QualityIssue> runLanguageTool(String plainText, String code) {
         Language language = language(code);
         if (language == null) {
             throw new IllegalArgumentException("LanguageTool has no language " + code);

@@ -138,6 +138,20 @@ class ArticleIngestorTest {
     }
 
     @Test
+    void characterReferencesToWhatXmlCannotCarryAreRemovedOnceDecoded() {
+        when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
+        ingestor.ingest(new IncomingArticle(1, "test", "id-10", null, "Le maire&#1; de Nantes inaugure un pont",
+                "Un pont&#x1F; sur la Loire", "<p>Le maire de Nantes&#2; a inauguré mardi un nouveau pont sur la Loire.</p>",
+                null, null, null, null));
+        ArgumentCaptor<NewArticle> stored = ArgumentCaptor.forClass(NewArticle.class);
+        verify(articles).store(stored.capture());
+        assertThat(stored.getValue().title()).isEqualTo("Le maire de Nantes inaugure un pont");
+        assertThat(stored.getValue().summary()).isEqualTo("Un pont sur la Loire");
+        assertThat(stored.getValue().body()).doesNotContainPattern("[\\x00-\\x08]").doesNotContain("&#2;").doesNotContain("&#x2;")
+                .contains("Nantes a inauguré");
+    }
+
+    @Test
     void aPairedSurrogateLikeAnEmojiIsKept() {
         when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
         ingestor.ingest(article("Le maire de Nantes inaugure un pont \uD83C\uDF09", BODY));

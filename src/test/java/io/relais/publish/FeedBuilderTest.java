@@ -146,4 +146,53 @@ class FeedBuilderTest {
     private static SyndFeed parse(String xml) throws Exception {
         return new SyndFeedInput().build(new StringReader(xml));
     }
+
+    private PublishedEntry entry(long id, String title, String summary, String url) {
+        return new PublishedEntry(id, 1, "es", title, summary, "<p>Texto.</p>", url, "Titre", "Jean Dupont",
+                OffsetDateTime.parse("2026-11-20T08:00:00Z"), OffsetDateTime.parse("2026-11-21T09:30:00Z"), "apertium",
+                "fr>es", 91.0, TranslationState.APPROVED);
+    }
+
+    @Test
+    void anEntryThatCannotBeWrittenIsLeftOutAndTheRestOfTheFeedIsWritten() throws Exception {
+        PublishedEntry controls = entry(6, "Mal\u0001título \ud800", null, "https://exemple.fr/6");
+        PublishedEntry broken = new PublishedEntry(7, 1, "es", "Título", null, "<p>Texto.</p>", "https://exemple.fr/7",
+                "Titre", "Jean Dupont", OffsetDateTime.parse("2026-11-20T08:00:00Z"), null, "apertium", "fr>es", 91.0,
+                TranslationState.APPROVED);   // no update time: this entry cannot be written
+        for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
+            SyndFeed feed = parse(builder.render("es", List.of(entry, controls, broken), format));
+            assertThat(feed.getEntries()).as(format.name()).extracting(SyndEntry::getUri)
+                    .containsExactly("urn:relais:es:article:42", "urn:relais:es:article:6");
+            assertThat(feed.getEntries().get(1).getTitle()).startsWith("Maltítulo");
+        }
+    }
+
+    @Test
+    void escapedMarkupInASummaryStaysTextInEveryFormat() throws Exception {
+        PublishedEntry hostile = entry(8, "Título", "Antes <img src=x onerror=alert(1)> después", "https://exemple.fr/8");
+        String rss = builder.render("es", List.of(hostile), FeedFormat.RSS);
+        // a reader decodes <description> as HTML: what it decodes must be the text, not an element
+        String description = parse(rss).getEntries().get(0).getDescription().getValue();
+        assertThat(description).isEqualTo("Antes &lt;img src=x onerror=alert(1)&gt; después");
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(description).select("img")).isEmpty();
+
+        SyndFeed atom = parse(builder.render("es", List.of(hostile), FeedFormat.ATOM));
+        assertThat(atom.getEntries().get(0).getDescription().getType()).isEqualTo("text");
+        assertThat(atom.getEntries().get(0).getDescription().getValue()).isEqualTo(hostile.summary());
+
+        JsonNode json = JsonMapper.builder().build().readTree(builder.render("es", List.of(hostile), FeedFormat.JSON));
+        assertThat(json.get("items").get(0).get("summary").asString()).isEqualTo(hostile.summary());   // JSON Feed: plain text
+        assertThat(json.get("items").get(0).has("content_text")).isFalse();
+    }
+
+    @Test
+    void aStoredLinkThatIsNotHttpIsNeverPublished() throws Exception {
+        PublishedEntry legacy = entry(9, "Título", null, "javascript:alert(9)");
+        for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
+            String xml = builder.render("es", List.of(legacy), format);
+            assertThat(xml).as(format.name()).doesNotContain("javascript:");
+        }
+        assertThat(builder.render("es", List.of(legacy), FeedFormat.JSON)).doesNotContain("javascript:")
+                .contains("https://relais.example/es/articles/9");
+    }
 }

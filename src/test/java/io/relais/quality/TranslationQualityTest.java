@@ -38,6 +38,7 @@ class TranslationQualityTest {
     @AfterAll
     static void stop() {
         engine.close();
+        estimator = null;   // LanguageTool and the spellers are large: let the rest of the suite have the memory
     }
 
     /** The body translated one paragraph at a time, as the translator keeps its segments. */

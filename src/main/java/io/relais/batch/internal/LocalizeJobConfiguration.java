@@ -52,7 +52,7 @@ public class LocalizeJobConfiguration {
                       LocalizeSettings settings) {
         List<String> languages = targetLanguages.languages();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("localize-");
-        executor.setConcurrencyLimit(settings.threads());
+        executor.setConcurrencyLimit(threads(settings.threads(), languages.size()));
         return new StepBuilder("localize", jobRepository)
                 .partitioner(WORKER_STEP, new LanguagePartitioner(languages))
                 .step(translateLanguageStep)
@@ -61,19 +61,34 @@ public class LocalizeJobConfiguration {
                 .build();
     }
 
+    /**
+     * Languages translated at once: by default ({@code relais.batch.threads=0}) all of them. Each language's
+     * partition alternates between Apertium (other processes) and LanguageTool (this one); with fewer threads than
+     * languages the last partitions of a run run alone and leave cores idle while a language waits for another.
+     */
+    public static int threads(int configured, int languages) {
+        return configured > 0 ? configured : Math.max(1, languages);
+    }
+
+    /** Announces a language's feeds as its partition (or, in a cluster, its slice) ends: for both worker steps. */
+    @Bean
+    LanguageFeedsListener languageFeedsListener(Translations translations, LocalizeStageTimes localizeStageTimes) {
+        return new LanguageFeedsListener(translations, localizeStageTimes);
+    }
+
     @Bean
     Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                PendingTranslationReader pendingTranslationReader,
                                LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
-                               ObjectProvider<LocalizeStepListener> listeners, Translations translations,
-                               LocalizeStageTimes localizeStageTimes, LocalizeSettings settings) {
+                               ObjectProvider<LocalizeStepListener> listeners,
+                               LanguageFeedsListener languageFeedsListener, LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
                 .<Article, TranslationResult>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(pendingTranslationReader)
                 .processor(localizeProcessor)
                 .writer(translationWriter);
-        step.listener(new LanguageFeedsListener(translations, localizeStageTimes));
+        step.listener(languageFeedsListener);
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }

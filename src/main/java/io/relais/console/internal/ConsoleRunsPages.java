@@ -48,6 +48,8 @@ class ConsoleRunsPages {
         }
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleRunsPages.class);
+
     private final LocalizeRuns runs;
     private final int maxAttempts;
     private final RunFailures failures;
@@ -114,7 +116,10 @@ class ConsoleRunsPages {
                         + "can be restarted");
             }
             // a restart runs the job on the calling thread: let it go on in the background and show its progress
-            CompletableFuture.runAsync(() -> runs.restart(id));
+            CompletableFuture.runAsync(() -> runs.restart(id)).exceptionally(failure -> {
+                log.error("Restart of run #{} asked by {} failed: {}", id, auth.getName(), failure.getMessage(), failure);
+                return null;
+            });
             return "restarting run #" + id;
         }, "/console/runs");
     }

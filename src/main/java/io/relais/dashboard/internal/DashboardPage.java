@@ -1,7 +1,5 @@
 package io.relais.dashboard.internal;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,23 +21,24 @@ import io.relais.translation.TargetLanguages;
 
 /**
  * {@code GET /review}: counts and backlog per language (the signed-in user's languages only), the latest runs and
- * the average quality score per day over two weeks. The backlog counts what a run would still do, so it uses the
+ * the charts of the last two weeks ({@link DashboardCharts}). The backlog counts what a run would still do, so it uses the
  * batch's own {@code relais.batch.max-attempts} ({@link LocalizeSettings}).
  */
 @Controller
 class DashboardPage {
 
     private static final int RECENT_RUNS = 5;
-    private static final int SCORE_DAYS = 14;
 
     private final Translations translations;
     private final LocalizeRuns runs;
     private final Users users;
     private final List<String> languages;
     private final int maxAttempts;
+    private final DashboardCharts charts;
 
     DashboardPage(Translations translations, LocalizeRuns runs, Users users,
-                  TargetLanguages languages, LocalizeSettings localize) {
+                  TargetLanguages languages, LocalizeSettings localize, DashboardCharts charts) {
+        this.charts = charts;
         this.translations = translations;
         this.runs = runs;
         this.users = users;
@@ -48,7 +47,7 @@ class DashboardPage {
     }
 
     @GetMapping("/review")
-    String dashboard(Authentication auth, Model model) {
+    String dashboard(Authentication auth, Model model, Locale locale) {
         AppUser user = users.current(auth);
         Map<String, Map<TranslationState, Long>> all = translations.countsByLanguage();
         Map<String, Map<TranslationState, Long>> counts = new LinkedHashMap<>();
@@ -65,19 +64,13 @@ class DashboardPage {
                     translated + waiting == 0 ? 100 : Math.round(100.0 * translated / (translated + waiting))});
         }
         List<RunSummary> recent = runs.recent(RECENT_RUNS);
-        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
-        translations.averageScoreByDay(OffsetDateTime.now(ZoneOffset.UTC).minusDays(SCORE_DAYS)).forEach((lang, byDay) -> {
-            if (counts.containsKey(lang)) {
-                scores.put(lang, byDay);
-            }
-        });
         model.addAttribute("user", user);
         model.addAttribute("counts", counts);
         model.addAttribute("names", names());
         model.addAttribute("progress", progress);
         model.addAttribute("runs", recent);
         model.addAttribute("running", recent.stream().anyMatch(RunSummary::running));
-        model.addAttribute("scores", scores);
+        charts.add(model, counts.keySet(), locale);
         return "dashboard/dashboard";
     }
 

@@ -4,14 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +25,7 @@ import io.relais.translation.Translations;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
 import io.relais.ingest.IngestRejectedException;
+import io.relais.http.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -78,16 +76,21 @@ class ArticlePushController {
     @PostMapping
     ResponseEntity<Map<String, Object>> push(HttpServletRequest request, @Valid @RequestBody PushedArticle pushed) {
         if (request.getContentLengthLong() > maxBytes || pushed.body().length() > maxBytes) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(Map.of("error", "article larger than " + maxBytes + " bytes"));
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "article larger than " + maxBytes + " bytes");
         }
         Source source = sources.ensure(SOURCE_URL, Source.Kind.API, "Push API");
         String externalId = pushed.externalId() != null ? pushed.externalId()
                 : pushed.url() != null ? pushed.url() : "api:" + Integer.toHexString(pushed.title().hashCode());
         byte[] raw = (pushed.title() + "\n\n" + pushed.body()).getBytes(StandardCharsets.UTF_8);
-        StoreResult result = ingestor.ingest(new IncomingArticle(source.id(), "POST /api/articles " + externalId,
-                externalId, pushed.url(), pushed.title(), pushed.summary(), pushed.body(), pushed.author(),
-                pushed.published(), raw, "application/json", pushed.categories()));
+        StoreResult result;
+        try {
+            result = ingestor.ingest(new IncomingArticle(source.id(), "POST /api/articles " + externalId,
+                    externalId, pushed.url(), pushed.title(), pushed.summary(), pushed.body(), pushed.author(),
+                    pushed.published(), raw, "application/json", pushed.categories()));
+        } catch (IngestRejectedException e) {
+            long deadLetter = failures.refused(e);   // the push API's error handling records it, as the routes' does
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), Map.of("deadLetter", deadLetter));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", result.articleId());
         body.put("revision", result.revision());
@@ -103,7 +106,7 @@ class ArticlePushController {
     ResponseEntity<Map<String, Object>> show(@PathVariable long id) {
         Article article = articles.find(id).orElse(null);
         if (article == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no article " + id));
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "no article " + id);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("article", article);
@@ -111,18 +114,5 @@ class ArticlePushController {
                 "lang", t.lang(), "revision", t.revision(), "state", t.state().name(),
                 "score", t.qualityScore() == null ? "" : t.qualityScore())).toList());
         return ResponseEntity.ok(body);
-    }
-
-    @ExceptionHandler(IngestRejectedException.class)
-    ResponseEntity<Map<String, Object>> refused(IngestRejectedException e) {
-        long deadLetter = failures.refused(e);   // the push API's error handling records it, as the routes' does
-        return ResponseEntity.unprocessableContent().body(Map.of("error", e.getMessage(), "deadLetter", deadLetter));
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
-        List<Map<String, String>> fields = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid article", "fields", fields));
     }
 }

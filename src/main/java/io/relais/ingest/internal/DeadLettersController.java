@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.relais.ingest.DeadLetter;
 import io.relais.ingest.DeadLetters;
+import io.relais.http.ApiProblem;
 
 /**
  * {@code GET /api/dead-letters}: what could not be ingested and why; {@code .../{id}/payload} the raw bytes;
@@ -41,11 +42,11 @@ class DeadLettersController {
     ResponseEntity<Map<String, Object>> retry(@PathVariable long id) throws IOException {
         DeadLetter letter = deadLetters.find(id).orElse(null);
         if (letter == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no dead letter " + id));
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "no dead letter " + id);
         }
         if (!letter.origin().startsWith("inbox/")) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "only inbox files can be retried; "
-                    + "a feed is fetched again at its next poll, a pushed article is pushed again by its sender"));
+            throw new ApiProblem(HttpStatus.CONFLICT, "only inbox files can be retried; "
+                    + "a feed is fetched again at its next poll, a pushed article is pushed again by its sender");
         }
         String name = Path.of(letter.origin().substring("inbox/".length())).getFileName().toString();
         byte[] payload = deadLetters.payload(id).orElse(new byte[0]);

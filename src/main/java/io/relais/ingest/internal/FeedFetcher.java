@@ -23,9 +23,11 @@ import io.relais.http.RetryAfter;
 /**
  * Fetches a source's feed (called by the feed poller route on each tick), politely: {@code http(s):} with a
  * conditional GET (ETag / Last-Modified), gzip, a clear User-Agent, timeouts, one request at a time per host;
- * {@code file:} by modification time. Returns null when nothing changed, the source is paused or backing off, or
- * the fetch failed. A failure is recorded on the source (its health) and holds it back: exponential backoff from
- * its poll interval, or the server's {@code Retry-After} on 429/503 if longer.
+ * {@code file:} by modification time. Returns null when there is nothing to do (nothing changed, the source is
+ * paused or backing off: the route's filter ends the poll). A failed fetch throws {@link SourceFetchException}; the
+ * route's error handling ({@code feed-errors}) hands it back to {@link #failed}, which records it on the source (its
+ * health) and holds it back: exponential backoff from its poll interval, or the server's {@code Retry-After} on
+ * 429/503 if longer.
  */
 @Component("feedFetcher")
 public class FeedFetcher {
@@ -56,9 +58,14 @@ public class FeedFetcher {
             URI uri = URI.create(source.url());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return switch (scheme) {
-                case "file" -> fetchFile(source, uri);
+                case "file" -> {
+                    if (!urlPolicy.allowsFiles()) {
+                        throw new IOException("file: URLs are not allowed (relais.ingest.allow-file-urls)");
+                    }
+                    yield fetchFile(source, uri);
+                }
                 case "http", "https" -> {
-                    urlPolicy.checkHost(uri);
+                    // the URL policy checks the host (and each redirect) inside PoliteHttp, at connection time
                     ReentrantLock hostLock = hostLocks.computeIfAbsent(uri.getHost().toLowerCase(Locale.ROOT),
                             h -> new ReentrantLock());
                     hostLock.lock();
@@ -71,11 +78,10 @@ public class FeedFetcher {
                 default -> throw new IOException("unsupported URL scheme '" + scheme + "' (http, https and file only)");
             };
         } catch (RetryLater e) {
-            failed(source, e.getMessage(), e.retryAfter);
-            return null;
+            throw new SourceFetchException(source.id(), e.getMessage(), e.retryAfter, e);
         } catch (IOException | RuntimeException e) {
-            failed(source, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), Duration.ZERO);
-            return null;
+            throw new SourceFetchException(source.id(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), Duration.ZERO, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -87,6 +93,11 @@ public class FeedFetcher {
         long base = Math.max(60, pollIntervalSeconds);
         long seconds = base << Math.min(failuresBefore, 20);
         return Duration.ofSeconds(Math.min(seconds, Duration.ofDays(1).toSeconds()));
+    }
+
+    /** Called by the feed route's error handling: the failure on the source's health, and its backoff. */
+    public void failed(SourceFetchException failure) {
+        sources.find(failure.sourceId()).ifPresent(source -> failed(source, failure.getMessage(), failure.retryAfter()));
     }
 
     private void failed(Source source, String reason, Duration retryAfter) {

@@ -25,14 +25,16 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
 
     private final IngestProperties properties;
     private final Sources sources;
+    private final UrlPolicy urlPolicy;
     private final ObjectProvider<CamelContext> camel;
     /** false in a cluster until this node is elected to poll (then {@link #startPolling} sets it). */
     private volatile boolean active;
 
-    FeedPollers(IngestProperties properties, Sources sources, ObjectProvider<CamelContext> camel,
+    FeedPollers(IngestProperties properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
                 // relais.cluster.enabled read directly: cluster depends on ingest (PollingControl), not the other way
                 @org.springframework.beans.factory.annotation.Value("${relais.cluster.enabled:false}") boolean cluster) {
         this.properties = properties;
+        this.urlPolicy = urlPolicy;
         this.sources = sources;
         this.camel = camel;
         this.active = !cluster;
@@ -45,6 +47,12 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (IngestProperties.SourceProperties configured : properties.sources()) {
+            String refusal = urlPolicy.schemeRefusal(configured.url());
+            if (refusal != null) {
+                // a seeded source goes through the same URL policy as one added through the API
+                log.warn("Configured source {} is not polled: {}", configured.url(), refusal);
+                continue;
+            }
             sources.register(configured.url(), Source.Kind.FEED, configured.name(),
                     (int) configured.pollInterval().toSeconds());
         }
@@ -61,7 +69,11 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
                 if (forgetValidators) {
                     sources.forgetValidators(source.id());
                 }
-                if (!source.paused()) {
+                String refusal = urlPolicy.schemeRefusal(source.url());
+                if (refusal != null) {
+                    log.warn("Source #{} ({}) is not polled: {}", source.id(), source.url(), refusal);
+                    sources.recordFailure(source.id(), "not polled: " + refusal, null);
+                } else if (!source.paused()) {
                     start(camelContext, source);
                 } else {
                     stop(source.id());

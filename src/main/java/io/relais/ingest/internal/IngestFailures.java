@@ -19,7 +19,8 @@ import io.relais.ingest.IngestRejectedException;
  * The one error path of ingestion. The beans throw; the routes' {@code onException} (route configurations in
  * {@code routes/errors.yaml}) and the push API's exception handler call this to record what happened: a refusal
  * becomes a dead letter with its reason and raw payload, an unreadable feed also marks its source as failing, and
- * a failure that is not the item's fault (storage down...) makes the source's next poll fetch everything again.
+ * a feed that could not be fetched is recorded on its source (health, backoff), and a failure that is not the
+ * item's fault (storage down...) makes the source's next poll fetch everything again.
  */
 @Component("ingestFailures")
 public class IngestFailures {
@@ -28,10 +29,12 @@ public class IngestFailures {
 
     private final DeadLetters deadLetters;
     private final Sources sources;
+    private final FeedFetcher fetcher;
 
-    IngestFailures(DeadLetters deadLetters, Sources sources) {
+    IngestFailures(DeadLetters deadLetters, Sources sources, FeedFetcher fetcher) {
         this.deadLetters = deadLetters;
         this.sources = sources;
+        this.fetcher = fetcher;
     }
 
     /** A refusal, from any way in: the dead letter's id. */
@@ -48,12 +51,17 @@ public class IngestFailures {
 
     /**
      * A feed poll or one of its items failed (route {@code feed-errors}): refusals become dead letters and the poll
-     * goes on with the next item; anything else is logged and the source's validators forgotten.
+     * goes on with the next item; a failed fetch goes on the source's health; anything else is logged and the
+     * source's validators forgotten.
      */
     public void feedFailed(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (failure instanceof IngestRejectedException refusal) {
             refused(refusal);
+            return;
+        }
+        if (failure instanceof SourceFetchException unreachable) {
+            fetcher.failed(unreachable);
             return;
         }
         Object body = exchange.getMessage().getBody();

@@ -39,10 +39,14 @@ public class SourceChecker {
             URI uri = URI.create(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (scheme.equals("file")) {
+                String refusal = urlPolicy.schemeRefusal(url);
+                if (refusal != null) {
+                    return new SourceCheck(url, false, false, null, 0, 0, null, refusal);
+                }
                 Path path = uri.isOpaque() ? Path.of(uri.getSchemeSpecificPart()) : Path.of(uri);
                 content = Files.readAllBytes(path);
             } else {
-                urlPolicy.checkHost(uri);
+                // the URL policy checks the host, and every redirect, inside PoliteHttp
                 PoliteHttp.Response response = http.get(uri,
                         "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1",
                         java.util.Map.of());

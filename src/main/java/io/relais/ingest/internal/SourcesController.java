@@ -21,6 +21,7 @@ import io.relais.article.Sources;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import io.relais.translation.TargetLanguages;
+import io.relais.http.ApiProblem;
 
 /**
  * {@code /api/sources}: list sources with their health, add a feed ({@code POST}), edit, pause or resume it
@@ -57,29 +58,28 @@ class SourcesController {
     @GetMapping("/{id}")
     ResponseEntity<Map<String, Object>> show(@PathVariable long id) {
         return sources.find(id).map(s -> ResponseEntity.ok(describe(s)))
-                .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no source " + id)));
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "no source " + id));
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody SourceRequest request) {
         if (request.url() == null || request.url().isBlank()) {
-            return ResponseEntity.badRequest().body(Map.of("error", "url is required", "field", "url"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "url is required", Map.of("field", "url"));
         }
         String badLanguages = badLanguages(request.languages());
         if (badLanguages != null) {
-            return ResponseEntity.badRequest().body(Map.of("error", badLanguages, "field", "languages"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, badLanguages, Map.of("field", "languages"));
         }
         String refusal = urlPolicy.refusal(request.url());
         if (refusal != null) {
-            return ResponseEntity.badRequest().body(Map.of("error", refusal, "field", "url"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, refusal, Map.of("field", "url"));
         }
         if (sources.findByUrl(request.url().strip()).isPresent()) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "a source with this URL exists",
-                    "location", "/api/sources/" + sources.findByUrl(request.url().strip()).get().id()));
+            throw new ApiProblem(HttpStatus.CONFLICT, "a source with this URL exists", Map.of("location", "/api/sources/" + sources.findByUrl(request.url().strip()).get().id()));
         }
         Duration interval = request.pollInterval() == null ? Duration.ofMinutes(15) : request.pollInterval();
         if (interval.compareTo(MIN_INTERVAL) < 0) {
-            return ResponseEntity.badRequest().body(Map.of("error", "pollInterval must be at least 1 s", "field", "pollInterval"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "pollInterval must be at least 1 s", Map.of("field", "pollInterval"));
         }
         Source source = sources.create(request.url().strip(), request.name(), (int) interval.toSeconds(),
                 Boolean.TRUE.equals(request.fetchFullArticle()));
@@ -97,20 +97,19 @@ class SourcesController {
     ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody SourceRequest request) {
         Source current = sources.find(id).orElse(null);
         if (current == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no source " + id));
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "no source " + id);
         }
         if (request.url() != null && !request.url().strip().equals(current.url())) {
-            return ResponseEntity.badRequest().body(Map.of("error", "the URL of a source cannot change: add a new source",
-                    "field", "url"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "the URL of a source cannot change: add a new source", Map.of("field", "url"));
         }
         Duration interval = request.pollInterval() == null ? Duration.ofSeconds(current.pollIntervalSeconds())
                 : request.pollInterval();
         if (interval.compareTo(MIN_INTERVAL) < 0) {
-            return ResponseEntity.badRequest().body(Map.of("error", "pollInterval must be at least 1 s", "field", "pollInterval"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "pollInterval must be at least 1 s", Map.of("field", "pollInterval"));
         }
         String badLanguages = badLanguages(request.languages());
         if (badLanguages != null) {
-            return ResponseEntity.badRequest().body(Map.of("error", badLanguages, "field", "languages"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, badLanguages, Map.of("field", "languages"));
         }
         if (request.languages() != null) {
             sources.updateLanguages(id, request.languages());
@@ -125,14 +124,13 @@ class SourcesController {
     @DeleteMapping("/{id}")
     ResponseEntity<Map<String, Object>> delete(@PathVariable long id) {
         if (sources.find(id).isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no source " + id));
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "no source " + id);
         }
         pollers.stop(id);
         long articles = sources.deleteIfEmpty(id);
         if (articles > 0) {
             sources.find(id).ifPresent(pollers::sync);
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
-                    "source " + id + " has " + articles + " articles; pause it instead (PUT {\"paused\": true})"));
+            throw new ApiProblem(HttpStatus.CONFLICT, "source " + id + " has " + articles + " articles; pause it instead (PUT {\"paused\": true})");
         }
         return ResponseEntity.noContent().build();
     }

@@ -10,9 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Which source URLs Relais accepts: {@code http}, {@code https} and (for local use, configurable) {@code file};
- * with {@code relais.ingest.allow-internal-addresses=false}, hosts that resolve to loopback, private, link-local or
- * wildcard addresses are refused, so that a source cannot be used to reach the internal network.
+ * Which URLs Relais fetches: {@code http}, {@code https} and (for local use, configurable) {@code file}. With
+ * {@code relais.ingest.allow-internal-addresses=false}, a host any of whose addresses is in a special-purpose block
+ * (loopback, private, link-local, carrier-grade NAT, documentation, multicast, unique-local IPv6, IPv4-embedding
+ * IPv6 forms...: {@link SpecialPurposeAddresses}) is refused, so that a source cannot reach the internal network.
+ * {@link #resolve} is the only name resolution {@link PoliteHttp} uses: the addresses it checked are the ones it
+ * connects to (no second lookup that a rebinding DNS server could answer differently), for every redirect hop.
  */
 @Component
 public class UrlPolicy {
@@ -41,11 +44,8 @@ public class UrlPolicy {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http", "https" -> {
-                if (uri.getHost() == null) {
-                    return "no host in " + url;
-                }
                 try {
-                    checkHost(uri);
+                    checkHttp(uri);
                 } catch (IOException e) {
                     return e.getMessage();
                 }
@@ -60,20 +60,71 @@ public class UrlPolicy {
         }
     }
 
-    void checkHost(URI uri) throws IOException {
-        if (allowInternal) {
-            return;
+    /** Like {@link #refusal} without looking the host up (a name that does not resolve now may later). */
+    public String schemeRefusal(String url) {
+        String scheme = url == null ? "" : url.strip().replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*):.*$", "$1")
+                .toLowerCase(Locale.ROOT);
+        return switch (scheme) {
+            case "http", "https" -> null;
+            case "file" -> allowFile ? null : "file: URLs are not allowed (relais.ingest.allow-file-urls)";
+            default -> "unsupported URL scheme '" + scheme + "': http, https" + (allowFile ? " and file" : "") + " only";
+        };
+    }
+
+    public boolean allowsFiles() {
+        return allowFile;
+    }
+
+    /** An http(s) URL whose host resolves to allowed addresses only (checked for every redirect hop). */
+    void checkHttp(URI uri) throws IOException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IOException("unsupported URL scheme '" + scheme + "' (http and https only)");
         }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-                    throw new IOException(uri.getHost() + " is an internal address (" + address.getHostAddress()
-                            + "); relais.ingest.allow-internal-addresses is false");
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IOException("no host in " + uri);
+        }
+        resolve(uri.getHost());
+    }
+
+    /**
+     * The addresses of a host, every one of them checked: the connection goes to these and no others.
+     *
+     * @throws UnknownHostException when the host is unknown or one of its addresses is internal (refused)
+     */
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = lookup(bare);
+        if (!allowInternal) {
+            for (InetAddress address : addresses) {
+                String block = internalBlock(address);
+                if (block != null) {
+                    throw new RefusedAddressException(host + " is an internal address (" + address.getHostAddress()
+                            + " in " + block + "); relais.ingest.allow-internal-addresses is false");
                 }
             }
+        }
+        return addresses;
+    }
+
+    /** The special-purpose block an address is in, or null when it is public. */
+    String internalBlock(InetAddress address) {
+        return SpecialPurposeAddresses.blockOf(address);
+    }
+
+    /** DNS (or an address literal); a seam for tests. */
+    InetAddress[] lookup(String host) throws UnknownHostException {
+        try {
+            return InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            throw new IOException("unknown host " + uri.getHost());
+            throw new UnknownHostException("unknown host " + host);
+        }
+    }
+
+    /** A host refused by the policy (an {@link UnknownHostException} so that HTTP clients never connect). */
+    static final class RefusedAddressException extends UnknownHostException {
+        RefusedAddressException(String message) {
+            super(message);
         }
     }
 }

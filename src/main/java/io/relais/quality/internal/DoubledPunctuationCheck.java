@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import io.relais.quality.QualityIssue;
 
 /**
- * Two punctuation marks where one belongs: "3:30 p.m.." (an abbreviation's full stop plus the sentence's), ",,",
- * ". ." or ",." — an ellipsis ("...") is not doubled.
+ * Two punctuation marks where one belongs: “3:30 p.m..” (an abbreviation's full stop plus the sentence's), “,,”,
+ * “. .” or “,.” — an ellipsis (“...”) is not doubled.
  */
 public class DoubledPunctuationCheck implements MtCheck {
 

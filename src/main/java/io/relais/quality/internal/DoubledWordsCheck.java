@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import io.relais.quality.QualityIssue;
 
-/** The same word twice in a row ("the the"), unless the French source repeats a word too ("nous nous"). */
+/** The same word twice in a row (“the the”), unless the French source repeats a word too (“nous nous”). */
 public class DoubledWordsCheck implements MtCheck {
 
     private static final Pattern DOUBLED = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L}+)\\s+(\\1)(?![\\p{L}\\p{N}])",

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import io.relais.quality.QualityIssue;
 
 /**
- * French typography carried into another language: a space before {@code : ; ! ?} ("elections : the"), French
+ * French typography carried into another language: a space before {@code : ; ! ?} (“elections : the”), French
  * quotation marks in English and German, and the spaces French puts inside « » where Spanish, Catalan, Italian and
  * Portuguese write «x».
  */

@@ -74,7 +74,7 @@ public class NumbersCheck implements MtCheck {
         return values;
     }
 
-    /** Numbers and percentages compare by value ("5 %" may lose its sign in a sentence), times as times. */
+    /** Numbers and percentages compare by value (“5 %” may lose its sign in a sentence), times as times. */
     private static String key(NumericValue.Kind kind, BigDecimal value) {
         String number = value.stripTrailingZeros().toPlainString();
         return kind == NumericValue.Kind.TIME ? "time " + (value.intValue() / 60) + ":"

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import io.relais.quality.QualityIssue;
 
 /**
- * Words of an intermediate language of the route left in the target ("Bretaña" in English through fr>es>en): a word
+ * Words of an intermediate language of the route left in the target (“Bretaña” in English through fr>es>en): a word
  * the target's speller does not know, a pivot's speller knows, and that is not in the French source (a name copied
  * from the source is no leak) nor a French word (that is the untranslated check's).
  */

@@ -30,7 +30,7 @@ public class SegmentEstimator {
         return new Estimate(issues, features, score, model.map(m -> reasons(m, features)).orElse(List.of()));
     }
 
-    /** The features that cost the most points (more than one each), worst first, e.g. "lt spelling -6.2". */
+    /** The features that cost the most points (more than one each), worst first, e.g. “lt spelling -6.2”. */
     static List<String> reasons(QualityModel model, Map<String, Double> features) {
         return model.weights().entrySet().stream()
                 .map(w -> Map.entry(w.getKey(), w.getValue() * features.getOrDefault(w.getKey(), 0.0)))

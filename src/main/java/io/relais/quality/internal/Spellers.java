@@ -11,7 +11,7 @@ import org.languagetool.rules.spelling.SpellingCheckRule;
 
 /**
  * LanguageTool's spell checkers as word lists: whether a word is a word of a language. Used to find French left in
- * a translation and words of the pivot language ("Bretaña" in English). One speller per language code, used under
+ * a translation and words of the pivot language (“Bretaña” in English). One speller per language code, used under
  * its own lock (Morfologik spellers are not documented as thread-safe).
  */
 public class Spellers {

@@ -20,7 +20,7 @@ import io.relais.quality.QualityIssue;
 public class UntranslatedFrenchCheck implements MtCheck {
 
     static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’-]*");
-    /** Identification of very short sentences is a guess: "Paris, 2020." is French and English alike. */
+    /** Identification of very short sentences is a guess: “Paris, 2020.” is French and English alike. */
     private static final int MIN_WORDS_TO_IDENTIFY = 5;
 
     private final Spellers spellers;

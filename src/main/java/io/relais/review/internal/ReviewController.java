@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +35,7 @@ import io.relais.system.Users;
  * <li>{@code POST /api/review/items/{id}/reject} {@code {version, reason}};</li>
  * <li>{@code POST /api/review/items/{id}/retranslate} {@code {version, engine}}: another engine's version.</li>
  * </ul>
- * Errors are JSON {@code {"error": ...}}: 400 bad input, 401 anonymous, 403 not the editor's language, 404 unknown
+ * Errors are RFC 9457 problem details ({@code detail} says why): 400 bad input, 401 anonymous, 403 not the editor's language, 404 unknown
  * id, 409 invalid state or a concurrent change (with both versions), 413 oversize body.
  */
 @RestController
@@ -107,8 +105,13 @@ class ReviewController {
         Article source = review.source(t);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("translation", t);
-        body.put("source", Map.of("title", source.title(), "summary", String.valueOf(source.summary()),
-                "body", source.body(), "url", String.valueOf(source.url()), "revision", source.revision()));
+        Map<String, Object> french = new LinkedHashMap<>();   // a missing summary or URL is absent, not "null"
+        french.put("title", source.title());
+        french.put("summary", source.summary());
+        french.put("body", source.body());
+        french.put("url", source.url());
+        french.put("revision", source.revision());
+        body.put("source", french);
         body.put("issues", translations.issues(id));
         body.put("audit", review.audit(id));
         body.put("engines", review.engines(t.lang()));
@@ -136,14 +139,6 @@ class ReviewController {
     @PostMapping("/items/{id}/reject")
     Translation reject(@PathVariable long id, @RequestBody Change change, Authentication auth) {
         return review.reject(id, version(change), change.reason(), user(auth));
-    }
-
-    @ExceptionHandler(ReviewProblem.class)
-    ResponseEntity<Map<String, Object>> problem(ReviewProblem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", problem.getMessage());
-        body.putAll(problem.details);
-        return ResponseEntity.status(problem.status).body(body);
     }
 
     private static int version(Change change) {

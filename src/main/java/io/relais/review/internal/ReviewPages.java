@@ -42,9 +42,13 @@ class ReviewPages {
     private final Sources sources;
     private final Users users;
     private final List<String> languages;
+    private final Workbench workbench;
+    private final io.relais.translate.Concordance concordance;
 
     ReviewPages(ReviewService review, Translations translations, Sources sources, Users users,
-                TargetLanguages languages) {
+                TargetLanguages languages, Workbench workbench, io.relais.translate.Concordance concordance) {
+        this.workbench = workbench;
+        this.concordance = concordance;
         this.sources = sources;
         this.review = review;
         this.translations = translations;
@@ -55,7 +59,8 @@ class ReviewPages {
     @GetMapping("/{lang}")
     String queue(@PathVariable String lang, @RequestParam(defaultValue = "NEEDS_REVIEW") TranslationState state,
                  @RequestParam(defaultValue = "age") String sort, @RequestParam(defaultValue = "0") int page,
-                 @RequestParam(required = false) Long source, Authentication auth, Model model) {
+                 @RequestParam(required = false) Long source, @RequestParam(defaultValue = "0") int at,
+                 Authentication auth, Model model) {
         AppUser user = user(auth);
         if (!user.reviews(lang)) {
             throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
@@ -68,6 +73,7 @@ class ReviewPages {
         model.addAttribute("sort", sort);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("source", source);
+        model.addAttribute("at", Math.max(0, at));
         model.addAttribute("sources", sources.findAll());
         model.addAttribute("items", translations.queue(lang, List.of(state), source, "score".equals(sort),
                 Math.max(0, page) * 20, 20));
@@ -75,9 +81,14 @@ class ReviewPages {
     }
 
     @GetMapping("/items/{id}")
-    String item(@PathVariable long id, Authentication auth, Model model) {
+    String item(@PathVariable long id, @RequestParam(defaultValue = "doubtful") String order,
+                @RequestParam(required = false) String tm, Authentication auth, Model model) {
         Translation t = review.get(id, user(auth));
-        show(t, model);
+        show(t, model, "text".equals(order));
+        if (tm != null) {
+            model.addAttribute("q", tm);
+            model.addAttribute("matches", concordance.search(tm, t.lang(), 20));
+        }
         return "review/item";
     }
 
@@ -106,7 +117,7 @@ class ReviewPages {
                     .orElse("redirect:/review/" + done.lang());
         } catch (ReviewProblem problem) {
             response.setStatus(problem.status.value());
-            show(review.get(id, user), model);
+            show(review.get(id, user), model, false);
             model.addAttribute("problem", problem.getMessage());
             model.addAttribute("details", problem.details);
             model.addAttribute("yourTitle", title);
@@ -115,7 +126,7 @@ class ReviewPages {
         }
     }
 
-    private void show(Translation t, Model model) {
+    private void show(Translation t, Model model, boolean textOrder) {
         Article source = review.source(t);
         List<String> french = HtmlBlocks.split(source.body());
         List<String> translated = t.body() == null ? List.of() : HtmlBlocks.split(t.body());
@@ -126,8 +137,11 @@ class ReviewPages {
         model.addAttribute("t", t);
         model.addAttribute("source", source);
         model.addAttribute("rows", rows);
-        model.addAttribute("issues", flagged(t));
-        model.addAttribute("audit", review.audit(t.id()));
+        List<Map<String, Object>> issues = flagged(t);
+        List<Map<String, Object>> audit = review.audit(t.id());
+        model.addAttribute("issues", issues);
+        model.addAttribute("audit", audit);
+        workbench.describe(t, source, issues, audit, textOrder, model);
         model.addAttribute("name", names().get(t.lang()));
         model.addAttribute("engines", review.engines(t.lang()));
     }
@@ -169,5 +183,11 @@ class ReviewPages {
 
     private AppUser user(Authentication auth) {
         return users.current(auth);
+    }
+
+    /** A page the editor may not see (another language's queue or item) or that does not exist: its status, not 500. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ReviewProblem.class)
+    void problem(ReviewProblem problem, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(problem.status.value(), problem.getMessage());
     }
 }

@@ -4,14 +4,16 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
-/** A review action that cannot be done, with the HTTP status and details the API answers. */
-class ReviewProblem extends RuntimeException {
+import io.relais.http.ApiProblem;
+
+/** A review action that cannot be done, with the HTTP status and details the API answers (and the pages show). */
+class ReviewProblem extends ApiProblem {
 
     final HttpStatus status;
     final Map<String, Object> details;
 
     ReviewProblem(HttpStatus status, String message, Map<String, Object> details) {
-        super(message);
+        super(status, message, details);
         this.status = status;
         this.details = details;
     }

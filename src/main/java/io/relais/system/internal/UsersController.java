@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import io.relais.system.AppUser;
 import io.relais.system.Users;
 import io.relais.translation.TargetLanguages;
+import io.relais.http.ApiProblem;
 
 /** {@code PUT /api/users} (administrators): create or update an editor or administrator and their languages. */
 @RestController
@@ -42,10 +43,10 @@ class UsersController {
     ResponseEntity<Map<String, Object>> save(@Valid @RequestBody UserRequest request) {
         List<String> langs = request.languages() == null ? List.of() : request.languages();
         if (!languages.containsAll(langs)) {
-            return ResponseEntity.badRequest().body(Map.of("error", "languages must be among " + languages));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "languages must be among " + languages);
         }
         if ("EDITOR".equals(request.role()) && langs.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("error", "an editor reviews at least one language"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "an editor reviews at least one language");
         }
         AppUser user = users.save(request.username(), request.password(), request.role(), langs);
         return ResponseEntity.status(HttpStatus.OK).body(Map.of("username", user.username(), "role", user.role(),

@@ -70,7 +70,7 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     }
 
     /**
-     * Other routes worth trying per target language, e.g. {@code en -> [fr>ca>en]} (the configured route is always
+     * Other routes worth trying per target language, e.g. fr>ca>en for en (the configured route is always
      * the first candidate); routes whose modes are not installed are left out.
      */
     public void useCandidates(Map<String, List<String>> candidateRoutes) {

@@ -3,6 +3,7 @@ package io.relais.translate.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.relais.http.ApiProblem;
 
 /**
  * {@code /api/glossary}: list ({@code ?target=en}), add or replace ({@code PUT} with {@code target}, {@code source},
@@ -53,8 +55,10 @@ class GlossaryController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Map<String, Object>> delete(@PathVariable long id) {
-        return glossary.delete(id) ? ResponseEntity.noContent().build()
-                : ResponseEntity.status(404).body(Map.of("error", "no glossary term " + id));
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!glossary.delete(id)) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "no glossary term " + id);
+        }
+        return ResponseEntity.noContent().build();
     }
 }

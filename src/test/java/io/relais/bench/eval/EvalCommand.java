@@ -54,6 +54,10 @@ public final class EvalCommand {
     static final Map<String, String> FLORES = Map.of("fr", "fra", "es", "spa", "ca", "cat", "en", "eng", "it", "ita",
             "pt", "por", "de", "deu", "gl", "glg", "oc", "oci", "eo", "epo");
 
+    /** Routes measured beside the configured ones (and chosen between), whether the service uses them or not. */
+    static final Map<String, String> ALTERNATIVES = Map.of("en", "fr>es>en,fr>ca>en", "it", "fr>ca>it,fr>es>it",
+            "pt", "fr>ca>pt,fr>es>pt");
+
     public record Result(String route, int sentences, int words, double chrF, double bleu, double wordsPerSecond,
                          double unknownShare) {
     }
@@ -74,6 +78,13 @@ public final class EvalCommand {
         Map<String, Object> translate = translateSettings();
         Map<String, List<String>> candidates = candidates(translate, options);
         TargetFinishing finishing = new TargetFinishing(true, new SafeCorrections(finishingRules(translate)));
+        if ("calibrated".equals(options.get("scorer"))) {
+            RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
+                    new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
+                            new io.relais.quality.LanguageQualityChecker())), GlossarySeed::termsFor),
+                    Double.parseDouble(options.getOrDefault("margin", "0")));
+            scoring = () -> calibrated;
+        }
 
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
                 Map.of(), Duration.ofSeconds(60))) {
@@ -143,12 +154,15 @@ public final class EvalCommand {
         return ChrF.corpus(names.hypotheses, reference);
     }
 
+    /** How the choice rows score candidates: unknown-word marks, or {@code --scorer calibrated}: the quality module's. */
+    static java.util.function.Supplier<RouteChoice.Scoring> scoring = RouteChoice::byMarks;
+
     /** The service's translator choosing a route per sentence, with every step on. */
     private static void evaluateChoice(ApertiumEngine engine, TargetFinishing finishing, String lang, List<String> routes,
                                        List<String> source, List<String> reference, double bestSingle) {
         Map<String, String> main = Map.of(lang, routes.get(0));
         try (ApertiumEngine choosing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), main, Duration.ofSeconds(60));
-             RouteChoice choice = new RouteChoice(RouteChoice::byMarks, Runtime.getRuntime().availableProcessors())) {
+             RouteChoice choice = new RouteChoice(scoring, Runtime.getRuntime().availableProcessors())) {
             choosing.useGlossary(GlossarySeed::termsFor);
             choosing.useCandidates(Map.of(lang, routes));
             Translator translator = new Translator(List.of(choosing), null, false, List.of(lang));
@@ -171,7 +185,7 @@ public final class EvalCommand {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double chrF = ChrF.corpus(hypotheses, reference);
-            System.out.printf(Locale.ROOT, "%-4s %-9s %6d | %11s | %11s | %11s | %5.1f %5.1f | %8.0f %6.1f%%   %+.1f chrF over the"
+            System.out.printf(Locale.ROOT, "%-4s %-9s %6d | %11s | %11s | %11s | %5.1f %5.1f | %8.0f %6.1f%%   %+.2f chrF over the"
                             + " best single route; sentences won: %s%n", lang, "choice", words, "", "", "", chrF,
                     Bleu.corpus(hypotheses, reference), words / seconds, 100.0 * unknown / Math.max(1, words),
                     chrF - bestSingle, won);
@@ -273,7 +287,8 @@ public final class EvalCommand {
             return out;
         }
         Map<String, String> routes = (Map<String, String>) translate.get("routes");
-        Map<String, String> more = (Map<String, String>) translate.getOrDefault("candidates", Map.of());
+        Map<String, String> more = new LinkedHashMap<>(ALTERNATIVES);
+        more.putAll((Map<String, String>) translate.getOrDefault("candidates", Map.of()));
         routes.forEach((lang, route) -> {
             if (options.containsKey("lang") && !options.get("lang").equals(lang)) {
                 return;

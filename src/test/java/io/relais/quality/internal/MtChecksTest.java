@@ -27,7 +27,7 @@ class MtChecksTest {
 
     static ApertiumEngine engine;
     static ApertiumEngine withGlossary;
-    static final Spellers SPELLERS = new Spellers();
+    static Spellers SPELLERS = new Spellers();
 
     @BeforeAll
     static void start() {
@@ -40,6 +40,7 @@ class MtChecksTest {
     static void stop() {
         engine.close();
         withGlossary.close();
+        SPELLERS = null;   // the spellers are large: let the rest of the suite have the memory
     }
 
     private static CheckedSegment translate(ApertiumEngine with, String french, String route) {

@@ -96,8 +96,8 @@ public class RemotePartitioningConfiguration {
     @Bean
     Step sliceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                    SliceReader sliceReader, LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
-                   Translations translations, LocalizeStageTimes localizeStageTimes,
-                   ObjectProvider<LocalizeStepListener> listeners, LocalizeSettings settings) {
+                   LanguageFeedsListener languageFeedsListener, ObjectProvider<LocalizeStepListener> listeners,
+                   LocalizeSettings settings) {
         ChunkOrientedStepBuilder<Article, TranslationResult> step =
                 new StepBuilder(LocalizeJobConfiguration.WORKER_STEP, jobRepository)
                         .<Article, TranslationResult>chunk(settings.chunkSize())
@@ -105,7 +105,7 @@ public class RemotePartitioningConfiguration {
                         .reader(sliceReader)
                         .processor(localizeProcessor)
                         .writer(translationWriter);
-        step.listener(new LanguageFeedsListener(translations, localizeStageTimes));
+        step.listener(languageFeedsListener);   // the slice's language feeds, once it stored something
         listeners.orderedStream().forEach(step::listener);
         return step.build();
     }

@@ -1,0 +1,45 @@
+package io.relais.http.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.relais.http.ApiProblem;
+
+/**
+ * The one error path of the JSON APIs ({@code @RestController}s; the server-rendered pages show their own): an
+ * {@link ApiProblem} and Spring MVC's own errors (unreadable body, wrong method, field errors...) become
+ * {@link ProblemDetail}s; field errors list each field and its message under {@code fields}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        problem.details().forEach(body::setProperty);
+        return ResponseEntity.status(problem.status()).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "invalid request: " + fields.size() + " field(s) to correct");
+        body.setProperty("fields", fields);
+        return ResponseEntity.badRequest().headers(headers).body(body);
+    }
+}

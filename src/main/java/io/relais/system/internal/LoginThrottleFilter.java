@@ -1,0 +1,69 @@
+package io.relais.system.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Stops a sign-in attempt (form {@code POST /login} or an HTTP Basic header) that {@link LoginThrottle} refuses,
+ * before any password is checked: 429 with {@code Retry-After} and the reason, as JSON for scripts and as a short
+ * page for the sign-in form.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private final LoginThrottle throttle;
+
+    LoginThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
+        String username = form ? request.getParameter("username") : basicUsername(request);
+        Optional<String> refusal = username == null ? Optional.empty()
+                : throttle.refusal(username, request.getRemoteAddr());
+        if (refusal.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After",
+                String.valueOf(Math.max(1, throttle.retryAfter(username, request.getRemoteAddr()).toSeconds())));
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (form) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused"
+                    + "</title></head><body><p id=\"throttled\">" + HtmlUtils.htmlEscape(refusal.get())
+                    + "</p><p><a href=\"/login\">Back to sign-in</a></p></body></html>");
+        } else {
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"" + refusal.get().replace("\"", "'") + "\"}");
+        }
+    }
+
+    private static String basicUsername(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.relais.article.Articles;
+import io.relais.article.NewArticle;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
+
+/**
+ * Sign-in throttling, security headers, health details and status codes, as a client sees them. Failing sign-ins
+ * are sent from other loopback addresses (127.0.0.2...) over plain sockets, so that the throttle's per-address count
+ * of 127.0.0.1, which every other test uses, is not touched.
+ */
+class SecurityHardeningTest extends RelaisIntegrationTest {
+
+    record Raw(int status, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null ? null : values.get(0);
+        }
+    }
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    Articles articles;
+
+    @Autowired
+    Translations translations;
+
+    /** One HTTP/1.1 request from the given local address. */
+    private Raw raw(String from, String method, String path, Map<String, String> headers, String body) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(180_000);   // the 2-core test machine can be very slow
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nConnection: close\r\nContent-Length: " + content.length + "\r\n");
+            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String response = all.toString(StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            String[] lines = response.substring(0, end).split("\r\n");
+            Map<String, List<String>> parsed = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                parsed.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).strip());
+            }
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), parsed, response.substring(end + 4));
+        }
+    }
+
+    private static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void editor(String name, String lang) {
+        assertThat(put("/api/users", "{\"username\": \"" + name + "\", \"password\": \"" + name + "-password-1\", "
+                + "\"role\": \"EDITOR\", \"languages\": [\"" + lang + "\"]}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void afterFiveWrongPasswordsForAUserEvenTheRightOneIsRefusedWithTheReason() throws Exception {
+        editor("throttled-basic", "es");
+        for (int i = 0; i < 5; i++) {
+            assertThat(raw("127.0.0.2", "GET", "/api/review/counts", basic("throttled-basic", "guess-" + i), null).status())
+                    .isEqualTo(401);
+        }
+        Raw refused = raw("127.0.0.3", "GET", "/api/review/counts", basic("throttled-basic", "throttled-basic-password-1"),
+                null);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("Too many failed sign-ins for this user");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        // other users are not affected
+        assertThat(get("/api/sources").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSignInFormIsThrottledTooAndSaysWhy() throws Exception {
+        editor("throttled-form", "es");
+        Raw page = raw("127.0.0.4", "GET", "/login", Map.of(), null);
+        String cookie = page.headers().get("set-cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+                .orElseThrow().split(";")[0];
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as(page.body()).isTrue();
+        Map<String, String> form = Map.of("Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i < 5; i++) {
+            Raw failed = raw("127.0.0.4", "POST", "/login", form, "username=throttled-form&password=wrong-" + i
+                    + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+            assertThat(failed.status()).isEqualTo(302);
+            assertThat(failed.header("Location")).endsWith("/login?error");
+        }
+        Raw refused = raw("127.0.0.4", "POST", "/login", form, "username=throttled-form&password=throttled-form-password-1"
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("Too many failed sign-ins for this user");
+    }
+
+    @Test
+    void oneClientAddressIsThrottledWhateverTheUserNamesItTries() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(raw("127.0.0.5", "GET", "/api/sources", basic("nobody-" + i, "guess"), null).status()).isEqualTo(401);
+        }
+        Raw refused = raw("127.0.0.5", "GET", "/api/sources", basic("admin", "test-admin-password"), null);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("from this address");
+        // the same administrator from another address is let in
+        assertThat(raw("127.0.0.6", "GET", "/api/sources", basic("admin", "test-admin-password"), null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void everyPageCarriesAContentSecurityPolicyAndItsScriptsTheNonce() throws Exception {
+        for (String path : List.of("/login", "/feeds/es/rss.xml", "/actuator/health")) {
+            Raw response = raw("127.0.0.1", "GET", path, Map.of(), null);
+            assertThat(response.header("Content-Security-Policy")).as(path).contains("script-src 'self' 'nonce-")
+                    .contains("object-src 'none'").contains("frame-ancestors 'none'");
+            assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
+        }
+        Raw queue = raw("127.0.0.1", "GET", "/review/es", basic("admin", "test-admin-password"), null);
+        assertThat(queue.status()).isEqualTo(200);
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(queue.header("Content-Security-Policy"));
+        assertThat(nonce.find()).isTrue();
+        assertThat(queue.body()).contains("<script nonce=\"" + nonce.group(1) + "\">").doesNotContain("onchange=");
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteLax() throws Exception {
+        Raw page = raw("127.0.0.1", "GET", "/login", Map.of(), null);
+        assertThat(page.headers().get("set-cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .contains("SameSite=Lax").contains("HttpOnly"));
+    }
+
+    @Test
+    void anonymousHealthSaysUpOrDownWithoutDetails() throws Exception {
+        Raw anonymous = raw("127.0.0.1", "GET", "/actuator/health", Map.of(), null);
+        assertThat(anonymous.body()).contains("\"status\"").doesNotContain("components").doesNotContain("diskSpace")
+                .doesNotContain("path").doesNotContain("details");
+        assertThat(get("/actuator/health").body()).contains("components").contains("diskSpace");
+    }
+
+    @Test
+    void anEditorOpeningAnotherLanguagesQueueOrItemGets403And404ForNothing() throws Exception {
+        editor("page-editor", "es");
+        Source source = sources.ensure("test:security", Source.Kind.API, "security test");
+        long article = articles.store(new NewArticle(source.id(), "security-" + System.nanoTime(), null,
+                "Le port de Brest accueille les grands voiliers", null,
+                "<p>Le port de Brest accueille cette semaine les grands voiliers venus de toute l'Europe.</p>", null,
+                null, null, null)).articleId();
+        long catalan = translations.save(new TranslationResult(article, 1, "ca", "apertium", "fr>ca",
+                "El port de Brest acull els grans velers", null, "<p>El port de Brest acull els grans velers.</p>", 50.0,
+                14, 0, TranslationState.NEEDS_REVIEW, "score 50 below 70", List.of()));
+        Map<String, String> auth = basic("page-editor", "page-editor-password-1");
+        assertThat(raw("127.0.0.1", "GET", "/review/ca", auth, null).status()).isEqualTo(403);
+        assertThat(raw("127.0.0.1", "GET", "/review/items/" + catalan, auth, null).status()).isEqualTo(403);
+        assertThat(raw("127.0.0.1", "GET", "/review/items/987654321", auth, null).status()).isEqualTo(404);
+        assertThat(raw("127.0.0.1", "GET", "/review/es", auth, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anonymousWritesToTheApiGet401() throws Exception {
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        assertThat(raw("127.0.0.1", "POST", "/api/sources", json, "{\"url\": \"https://exemple.fr/rss\"}").status())
+                .isEqualTo(401);
+        assertThat(raw("127.0.0.1", "PUT", "/api/glossary", json, "{\"target\": \"en\", \"source\": \"x\"}").status())
+                .isEqualTo(401);
+        assertThat(raw("127.0.0.1", "DELETE", "/api/dead-letters/1", Map.of(), null).status()).isEqualTo(401);
+        assertThat(raw("127.0.0.1", "POST", "/api/articles", json, "{}").status()).isEqualTo(401);
+    }
+}
