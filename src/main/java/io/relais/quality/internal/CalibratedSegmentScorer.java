@@ -26,7 +26,13 @@ public class CalibratedSegmentScorer implements SegmentScorer {
         TextFormat format = segment.source() != null && segment.source().contains("<") ? TextFormat.HTML : TextFormat.PLAIN;
         CheckedSegment checked = CheckedSegment.of(segment.source(), segment.target(), format, targetLanguage,
                 segment.route(), segment.marks(), glossary.apply(targetLanguage));
-        double score = estimator.estimate(checked).score();
-        return Double.isNaN(score) ? 0 : score;
+        try {
+            double score = estimator.estimate(checked).score();
+            return Double.isNaN(score) ? 0 : score;
+        } catch (RuntimeException e) {
+            // the score only ranks candidates: a checker failing on one text must not fail the translation (the
+            // quality check after it reports the failure as such)
+            return 0;
+        }
     }
 }
