@@ -99,7 +99,20 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(d -> gone(page));
+    }
+
+    /**
+     * Whether the page element is gone. Chromium answers a node of a page it has left either as stale or with
+     * "Node with given id does not belong to the document": both mean the new page is there.
+     */
+    static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     /** The same for a button on a page that may refresh itself meanwhile (the runs page does while a run goes on). */
