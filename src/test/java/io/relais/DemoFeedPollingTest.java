@@ -48,8 +48,8 @@ class DemoFeedPollingTest extends RelaisIntegrationTest {
         for (String lang : LANGUAGES) {
             assertThat(feed(lang, "rss.xml").getEntries()).as("published %s entries", lang).isNotEmpty();
         }
-        long articleCount = articles.count();
-        long translationCount = translations.count();
+        // counted for the demo source only: other tests' articles share this context and may still be translated
+        long translationCount = demoTranslations(demo);
 
         // the feed file is touched: the poller reads and parses it again
         OffsetDateTime before = sources.find(demo.id()).orElseThrow().lastSuccessAt();
@@ -61,8 +61,11 @@ class DemoFeedPollingTest extends RelaisIntegrationTest {
         quiesce(runs);   // let a run the re-poll could have started finish
 
         assertThat(demoArticles(demo)).hasSize(6).allMatch(a -> a.revision() == 1);
-        assertThat(articles.count()).isEqualTo(articleCount);
-        assertThat(translations.count()).isEqualTo(translationCount);
+        assertThat(demoTranslations(demo)).isEqualTo(translationCount);
+    }
+
+    private long demoTranslations(Source demo) {
+        return demoArticles(demo).stream().mapToLong(a -> translations.forArticle(a.id()).size()).sum();
     }
 
     private List<Article> demoArticles(Source demo) {
