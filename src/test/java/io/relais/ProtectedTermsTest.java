@@ -91,7 +91,7 @@ class ProtectedTermsTest extends RelaisIntegrationTest {
         assertThat(translator.translate(french, TextFormat.PLAIN, "en").text()).doesNotContain("La Poste");
 
         HttpResponse<String> added = put("/api/glossary", "{\"target\": \"*\", \"source\": \"La Poste\"}");
-        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         assertThat(translator.translate(french, TextFormat.PLAIN, "en").text()).startsWith("La Poste ");
         assertThat(get("/api/glossary?target=en").body()).contains("\"sourceTerm\":\"La Poste\"");
 
