@@ -18,12 +18,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.relais.article.Articles;
-import io.relais.article.NewArticle;
 import io.relais.article.Source;
-import io.relais.article.Sources;
-import io.relais.translation.Translations;
-import io.relais.batch.LocalizeRuns;
 import io.relais.batch.internal.AbandonedRunRecovery;
 import io.relais.batch.internal.LocalizeJobConfiguration;
 
@@ -31,9 +26,7 @@ import io.relais.batch.internal.LocalizeJobConfiguration;
  * A process killed during a run leaves it STARTED in the job repository; at the next start that run is marked
  * ABANDONED with the reason and the work it left is done without anyone asking.
  */
-class CrashResumeTest extends RelaisIntegrationTest {
-
-    static final List<String> LANGUAGES = List.of("es", "ca", "en", "it", "pt");
+class CrashResumeTest extends StoredArticlesTest {
 
     @Autowired
     JobRepository jobRepository;
@@ -44,18 +37,6 @@ class CrashResumeTest extends RelaisIntegrationTest {
     @Autowired
     AbandonedRunRecovery recovery;
 
-    @Autowired
-    Articles articles;
-
-    @Autowired
-    Sources sources;
-
-    @Autowired
-    Translations translations;
-
-    @Autowired
-    LocalizeRuns runs;
-
     @Test
     void aRunLeftStartedByADeadProcessIsMarkedAbandonedAtStartAndItsPendingWorkCompletesWithinAMinute()
             throws InterruptedException {
@@ -63,10 +44,8 @@ class CrashResumeTest extends RelaisIntegrationTest {
         Source source = sources.register("test:crash-resume", Source.Kind.API, "crash resume", 0);
         List<Long> ids = new ArrayList<>();
         for (String town : List.of("Vannes", "Lorient")) {
-            ids.add(articles.store(new NewArticle(source.id(), "crash-" + town, null,
-                    "Le port de " + town + " accueille un nouveau ferry", null,
-                    "<p>Le port de " + town + " accueille depuis lundi un nouveau ferry pour les îles.</p>",
-                    null, null, null, null)).articleId());
+            ids.add(store(source, "crash-" + town, "Le port de " + town + " accueille un nouveau ferry",
+                    "<p>Le port de " + town + " accueille depuis lundi un nouveau ferry pour les îles.</p>"));
         }
         JobExecution dead = runLeftStartedByAKilledProcess();
 

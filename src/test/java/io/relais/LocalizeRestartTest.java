@@ -12,30 +12,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.relais.article.Articles;
-import io.relais.article.NewArticle;
-import io.relais.article.Sources;
 import io.relais.article.Source;
 import io.relais.translation.Translation;
-import io.relais.translation.Translations;
-import io.relais.batch.LocalizeRuns;
 
 /** A localize run that crashes half-way through a language is restarted and finishes without duplicates. */
-class LocalizeRestartTest extends RelaisIntegrationTest {
-
-    static final List<String> LANGUAGES = List.of("es", "ca", "en", "it", "pt");
-
-    @Autowired
-    Articles articles;
-
-    @Autowired
-    Sources sources;
-
-    @Autowired
-    Translations translations;
-
-    @Autowired
-    LocalizeRuns runs;
+class LocalizeRestartTest extends StoredArticlesTest {
 
     @Autowired
     TranslationWriteFault fault;
@@ -50,9 +31,7 @@ class LocalizeRestartTest extends RelaisIntegrationTest {
         for (String town : towns) {
             String body = "<p>Le conseil municipal de " + town + " a voté mardi un nouveau budget pour les transports."
                     + " Les bus seront gratuits le dimanche.</p>";
-            ids.add(articles.store(new NewArticle(source.id(), "restart-" + town, null,
-                    "Les bus de " + town + " seront gratuits le dimanche", null, body, null, null, null, null))
-                    .articleId());
+            ids.add(store(source, "restart-" + town, "Les bus de " + town + " seront gratuits le dimanche", body));
         }
 
         fault.arm("en", 1);   // the first en chunk is written, the second fails

@@ -11,31 +11,12 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.relais.article.Articles;
-import io.relais.article.NewArticle;
 import io.relais.article.Source;
-import io.relais.article.Sources;
 import io.relais.translation.Translation;
 import io.relais.translation.TranslationState;
-import io.relais.translation.Translations;
-import io.relais.batch.LocalizeRuns;
 
 /** One article's trouble (a checker that throws on it, a size beyond the limit) is that article's, not the run's. */
-class OneBadArticleTest extends RelaisIntegrationTest {
-
-    static final List<String> LANGUAGES = List.of("es", "ca", "en", "it", "pt");
-
-    @Autowired
-    Articles articles;
-
-    @Autowired
-    Sources sources;
-
-    @Autowired
-    Translations translations;
-
-    @Autowired
-    LocalizeRuns runs;
+class OneBadArticleTest extends StoredArticlesTest {
 
     @Autowired
     QualityCheckFault checkerFault;
@@ -80,10 +61,5 @@ class OneBadArticleTest extends RelaisIntegrationTest {
             assertThat(t.failureReason()).contains("too long").contains("the limit is 20000").contains("split");
             assertThat(t.body()).isNull();
         });
-    }
-
-    private long store(Source source, String externalId, String title, String body) {
-        return articles.store(new NewArticle(source.id(), externalId, null, title, null, body, null, null, null, null))
-                .articleId();
     }
 }

@@ -12,28 +12,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
-import io.relais.article.Sources;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
-import io.relais.translation.Translations;
 import io.relais.publish.FeedPublisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Partners: tokens shown once and checked on every fetch, languages and filters, and their figures. */
-class PartnerFeedsTest extends RelaisIntegrationTest {
+class PartnerFeedsTest extends StoredArticlesTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired
-    Articles articles;
-    @Autowired
-    Sources sources;
-    @Autowired
-    Translations translations;
     @Autowired
     FeedPublisher publisher;
 
@@ -147,11 +138,6 @@ class PartnerFeedsTest extends RelaisIntegrationTest {
         return "http://localhost:" + port + path;
     }
 
-    private Source source(String url, String... languages) {
-        Source source = sources.ensure(url, Source.Kind.API, url);
-        sources.updateLanguages(source.id(), List.of(languages));
-        return source;
-    }
 
     private long publish(Source source, String lang, String french, String translated, List<String> categories,
                          TranslationState state) {

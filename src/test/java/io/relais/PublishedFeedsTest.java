@@ -30,10 +30,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
-import io.relais.article.Sources;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
@@ -46,18 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  * public article pages, RFC 5005 archives that stay put, HTTP caching done right, WebSub pings, and well-formed
  * documents whatever the text. Translations are stored as the batch would store them, then published.
  */
-class PublishedFeedsTest extends RelaisIntegrationTest {
+class PublishedFeedsTest extends StoredArticlesTest {
 
     static final String BASE = "http://localhost:8080/";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String[] FILES = {"rss.xml", "atom.xml", "feed.json"};
 
-    @Autowired
-    Articles articles;
-    @Autowired
-    Sources sources;
-    @Autowired
-    Translations translations;
     @Autowired
     FeedPublisher publisher;
 
@@ -188,6 +180,9 @@ class PublishedFeedsTest extends RelaisIntegrationTest {
 
     @Test
     void archivesStayTheSameWhenNewEntriesArriveAndLeadBackToEveryEntry() {
+        // no run of earlier tests' articles may add pt entries meanwhile: 150 versions would complete page 3, and
+        // page 2 would then rightly gain its next-archive link
+        quiesce(runs);
         Source source = source("test:publish-archive", "pt");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 105; i++) {
@@ -297,11 +292,6 @@ class PublishedFeedsTest extends RelaisIntegrationTest {
         return id;
     }
 
-    Source source(String url, String... languages) {
-        Source source = sources.ensure(url, Source.Kind.API, url);
-        sources.updateLanguages(source.id(), List.of(languages));
-        return source;
-    }
 
     long article(Source source, String url, String title, List<String> categories) {
         return articles.store(new NewArticle(source.id(), "publish-" + System.nanoTime(), url, title,

@@ -10,13 +10,15 @@ import org.springframework.stereotype.Service;
 import io.relais.ingest.internal.IngestProperties;
 
 /**
- * Retrying a dead letter for other modules (the operator console), by the rule of
- * {@code POST /api/dead-letters/{id}/retry}: an inbox file goes back into the inbox, where the inbox route ingests it
+ * Retrying a dead letter, for {@code POST /api/dead-letters/{id}/retry} and the operator console alike: an inbox file goes back into the inbox, where the inbox route ingests it
  * again (and records a new dead letter if it fails again); a feed item comes back at its source's next poll and a
  * pushed article with its sender, so those are refused with the reason.
  */
 @Service
 public class DeadLetterRetry {
+
+    public static final String NOT_RETRYABLE = "only inbox files can be retried; a feed is fetched again at its next "
+            + "poll, a pushed article is pushed again by its sender";
 
     private final DeadLetters deadLetters;
     private final Path inbox;
@@ -34,8 +36,7 @@ public class DeadLetterRetry {
     public String retry(long id) {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new IllegalArgumentException("no dead letter " + id));
         if (!retryable(letter)) {
-            throw new IllegalArgumentException("only inbox files can be retried; a feed is fetched again at its next "
-                    + "poll, a pushed article is pushed again by its sender");
+            throw new IllegalArgumentException(NOT_RETRYABLE);
         }
         String name = Path.of(letter.origin().substring("inbox/".length())).getFileName().toString();
         byte[] payload = deadLetters.payload(id).orElse(new byte[0]);

@@ -13,9 +13,9 @@ import io.relais.ingest.internal.UrlPolicy;
 import io.relais.translation.TargetLanguages;
 
 /**
- * Adding, editing, pausing and deleting feed sources for other modules (the operator console): the same rules as
- * {@code /api/sources} (URL policy, known target languages, at least 1 s between polls), and the poller route
- * follows each change. Refusals are {@link IllegalArgumentException}s whose message says why.
+ * Adding, editing, pausing and deleting feed sources, for {@code /api/sources} and the operator console alike: one
+ * set of rules (URL policy, one source per URL, known target languages, at least 1 s between polls), and the poller
+ * route follows each change. Refusals are {@link SourceRefusedException}s whose message says why.
  */
 @Service
 public class SourceManagement {
@@ -47,26 +47,67 @@ public class SourceManagement {
     }
 
     public Source add(String url, String name, Duration interval, boolean fetchFullArticle, List<String> langs) {
-        String refusal = url == null || url.isBlank() ? "a URL is required" : urlPolicy.refusal(url);
+        return add(url, name, interval, fetchFullArticle, langs, false);
+    }
+
+    /** Adds a feed source ({@code langs} null or empty: every target language), paused or polled from now on. */
+    public Source add(String url, String name, Duration interval, boolean fetchFullArticle, List<String> langs,
+                      boolean paused) {
+        if (url == null || url.isBlank()) {
+            throw SourceRefusedException.invalid("url", "a URL is required");
+        }
+        requireLanguages(langs);
+        String refusal = urlPolicy.refusal(url);
         if (refusal != null) {
-            throw new IllegalArgumentException(refusal);
+            throw SourceRefusedException.invalid("url", refusal);
         }
-        if (sources.findByUrl(url.strip()).isPresent()) {
-            throw new IllegalArgumentException("a source with this URL exists already");
+        Source existing = sources.findByUrl(url.strip()).orElse(null);
+        if (existing != null) {
+            throw new SourceRefusedException(SourceRefusedException.Kind.CONFLICT, "url", existing.id(),
+                    "a source with this URL exists already");
         }
-        requireValid(interval, langs);
+        requireInterval(interval);
         Source source = sources.create(url.strip(), blankToNull(name), (int) interval.toSeconds(), fetchFullArticle);
         source = sources.updateLanguages(source.id(), langs);
+        if (paused) {
+            source = sources.update(source.id(), source.name(), source.pollIntervalSeconds(), true,
+                    source.fetchFullArticle());
+        }
         pollers.sync(source);
         return source;
     }
 
+    /** Saves the console's edit form: every field as given (a blank name clears it, no languages means all). */
     public Source edit(long id, String name, Duration interval, boolean fetchFullArticle, List<String> langs) {
         Source current = find(id);
-        requireValid(interval, langs);
+        requireInterval(interval);
+        requireLanguages(langs);
         sources.updateLanguages(id, langs);
         Source updated = sources.update(id, blankToNull(name), (int) interval.toSeconds(), current.paused(),
                 fetchFullArticle);
+        pollers.sync(updated);
+        return updated;
+    }
+
+    /**
+     * Changes what a request names and keeps the rest ({@code PUT /api/sources/{id}}): a null field is left as it
+     * is. The URL cannot change (a new URL is a new source).
+     */
+    public Source update(long id, String url, String name, Duration interval, Boolean paused, Boolean fetchFullArticle,
+                         List<String> langs) {
+        Source current = find(id);
+        if (url != null && !url.strip().equals(current.url())) {
+            throw SourceRefusedException.invalid("url", "the URL of a source cannot change: add a new source");
+        }
+        Duration newInterval = interval == null ? Duration.ofSeconds(current.pollIntervalSeconds()) : interval;
+        requireInterval(newInterval);
+        requireLanguages(langs);
+        if (langs != null) {
+            sources.updateLanguages(id, langs);
+        }
+        Source updated = sources.update(id, name != null ? name : current.name(), (int) newInterval.toSeconds(),
+                paused != null ? paused : current.paused(),
+                fetchFullArticle != null ? fetchFullArticle : current.fetchFullArticle());
         pollers.sync(updated);
         return updated;
     }
@@ -86,7 +127,8 @@ public class SourceManagement {
         long articles = sources.deleteIfEmpty(id);
         if (articles > 0) {
             sources.find(id).ifPresent(pollers::sync);
-            throw new IllegalArgumentException("source " + id + " has " + articles + " articles: pause it instead");
+            throw new SourceRefusedException(SourceRefusedException.Kind.CONFLICT, null, null,
+                    "source " + id + " has " + articles + " articles: pause it instead");
         }
     }
 
@@ -95,16 +137,24 @@ public class SourceManagement {
     }
 
     private Source find(long id) {
-        return sources.find(id).orElseThrow(() -> new IllegalArgumentException("no source " + id));
+        return sources.find(id).orElseThrow(() -> new SourceRefusedException(SourceRefusedException.Kind.NOT_FOUND,
+                null, null, "no source " + id));
     }
 
-    private void requireValid(Duration interval, List<String> langs) {
+    private static void requireInterval(Duration interval) {
         if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new IllegalArgumentException("the poll interval must be at least 1 s");
+            throw SourceRefusedException.invalid("pollInterval", "the poll interval must be at least 1 s");
         }
-        if (langs != null && !languages.containsAll(langs)) {
-            throw new IllegalArgumentException("not target languages of this Relais: " + langs + " (relais.languages is "
-                    + languages + ")");
+    }
+
+    private void requireLanguages(List<String> langs) {
+        if (langs == null) {
+            return;
+        }
+        List<String> unknown = langs.stream().filter(l -> !languages.contains(l)).toList();
+        if (!unknown.isEmpty()) {
+            throw SourceRefusedException.invalid("languages", "not target languages of this Relais: " + unknown
+                    + " (relais.languages is " + languages + ")");
         }
     }
 

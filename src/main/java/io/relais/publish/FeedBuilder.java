@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -45,6 +43,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import io.relais.translation.PublishedEntry;
+import io.relais.translation.TargetLanguages;
 import io.relais.publish.FeedView.ContentMode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -140,12 +139,11 @@ public class FeedBuilder {
 
     SyndFeed build(FeedView view, FeedFormat format) {
         String lang = view.lang();
-        Locale locale = Locale.forLanguageTag(lang);
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
         feed.setTitle(title(lang) + (view.isArchive() ? " (archive " + view.archive() + ")" : ""));
-        feed.setDescription("French news translated into " + locale.getDisplayLanguage(Locale.ENGLISH)
+        feed.setDescription("French news translated into " + TargetLanguages.englishName(lang)
                 + " by Relais (machine translation, checked by LanguageTool; doubtful translations reviewed by editors)");
         feed.setLanguage(lang);
         feed.setUri("urn:relais:feed:" + lang + (view.isArchive() ? ":archive:" + view.archive() : ""));
@@ -350,64 +348,32 @@ public class FeedBuilder {
     /** The same document as JSON Feed 1.1, with Relais's translation details in an {@code _relais} extension. */
     private String jsonFeed(FeedView view) {
         String lang = view.lang();
-        Map<String, Object> feed = new LinkedHashMap<>();
-        feed.put("version", "https://jsonfeed.org/version/1.1");
-        feed.put("title", title(lang) + (view.isArchive() ? " (archive " + view.archive() + ")" : ""));
-        feed.put("home_page_url", htmlHome(lang));
-        feed.put("feed_url", baseUrl + view.path(FeedFormat.JSON));
-        feed.put("description", "French news translated into "
-                + Locale.forLanguageTag(lang).getDisplayLanguage(Locale.ENGLISH) + " by Relais");
-        feed.put("language", lang);
-        feed.put("authors", List.of(Map.of("name", GENERATOR)));
-        if (!view.isArchive() && !view.hubs().isEmpty()) {
-            feed.put("hubs", view.hubs().stream().map(h -> Map.of("type", "WebSub", "url", h)).toList());
-        }
-        // JSON Feed paginates towards older items: the subscription document's next page is the newest archive
-        if (view.prevArchive() > 0) {
-            feed.put("next_url", baseUrl + view.archivePath(view.prevArchive(), FeedFormat.JSON));
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<JsonFeedDocument.Item> items = new ArrayList<>();
         for (PublishedEntry e : view.entries()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", "urn:relais:" + e.lang() + ":article:" + e.articleId());
-            item.put("url", web(e) != null ? web(e) : pageUrl(e));
-            item.put("title", e.title());
             String html = contentHtml(e, view);
             String summary = summaryText(e, view);
-            if (html != null) {
-                item.put("content_html", html);
-            } else {
-                item.put("content_text", summary != null ? summary : e.title());
-            }
-            if (summary != null) {
-                item.put("summary", summary);
-            }
             String image = mainImage(e.body());
-            if (image != null && view.content() == ContentMode.FULL) {
-                item.put("image", image);
-            }
-            item.put("date_published", (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toInstant().toString());
-            item.put("date_modified", e.updatedAt().toInstant().toString());
-            item.put("authors", List.of(Map.of("name", e.author() != null ? e.author() : GENERATOR)));
-            if (!e.categories().isEmpty()) {
-                item.put("tags", e.categories());
-            }
-            item.put("language", e.lang());
-            Map<String, Object> relais = new LinkedHashMap<>();
-            relais.put("original_title", e.originalTitle());
-            relais.put("original_language", "fr");
-            relais.put("original_url", originalUrl(e));
-            relais.put("page_url", pageUrl(e));
-            relais.put("revision", e.revision());
-            relais.put("engine", e.engine());
-            relais.put("route", e.route());
-            relais.put("quality_score", e.qualityScore());
-            relais.put("state", e.state().name());
-            relais.put("reviewed", e.reviewed());
-            item.put("_relais", relais);
-            items.add(item);
+            items.add(new JsonFeedDocument.Item("urn:relais:" + e.lang() + ":article:" + e.articleId(),
+                    web(e) != null ? web(e) : pageUrl(e), e.title(), html,
+                    html != null ? null : summary != null ? summary : e.title(), summary,
+                    view.content() == ContentMode.FULL ? image : null,
+                    (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toInstant().toString(),
+                    e.updatedAt().toInstant().toString(),
+                    List.of(new JsonFeedDocument.Author(e.author() != null ? e.author() : GENERATOR)),
+                    e.categories().isEmpty() ? null : e.categories(), e.lang(),
+                    new JsonFeedDocument.Translation(e.originalTitle(), "fr", originalUrl(e), pageUrl(e), e.revision(),
+                            e.engine(), e.route(), e.qualityScore(), e.state().name(), e.reviewed())));
         }
-        feed.put("items", items);
+        JsonFeedDocument feed = new JsonFeedDocument(JsonFeedDocument.VERSION,
+                title(lang) + (view.isArchive() ? " (archive " + view.archive() + ")" : ""), htmlHome(lang),
+                baseUrl + view.path(FeedFormat.JSON),
+                "French news translated into " + TargetLanguages.englishName(lang) + " by Relais", lang,
+                List.of(new JsonFeedDocument.Author(GENERATOR)),
+                !view.isArchive() && !view.hubs().isEmpty()
+                        ? view.hubs().stream().map(h -> new JsonFeedDocument.Hub("WebSub", h)).toList() : null,
+                // JSON Feed paginates towards older items: the subscription document's next page is the newest archive
+                view.prevArchive() > 0 ? baseUrl + view.archivePath(view.prevArchive(), FeedFormat.JSON) : null,
+                items);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
     }
 
@@ -417,8 +383,7 @@ public class FeedBuilder {
     }
 
     static String title(String lang) {
-        Locale locale = Locale.forLanguageTag(lang);
-        return "Relais — " + locale.getDisplayLanguage(locale);
+        return "Relais — " + TargetLanguages.nativeName(lang);
     }
 
     private static SyndLink link(String rel, String href, String type, String hreflang) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import io.relais.translation.TargetLanguages;
 
 /**
- * Managing editors and administrators for other modules (the operator console), by the rules of {@code PUT /api/users}:
+ * Managing editors and administrators, for {@code PUT /api/users} and the operator console alike, by one set of rules:
  * usernames of letters, digits and {@code ._@-}, passwords of 12 characters or more, an editor reviews at least one
  * configured language. Refusals are {@link IllegalArgumentException}s whose message says why.
  */
@@ -22,9 +22,11 @@ public class UserAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final List<String> languages;
+    private final Users users;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, TargetLanguages languages) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, TargetLanguages languages, Users users) {
         this.jdbc = jdbc;
+        this.users = users;
         this.encoder = encoder;
         this.languages = languages.languages();
     }
@@ -41,10 +43,16 @@ public class UserAccounts {
         return jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class).single() > 0;
     }
 
+    /** Creates a user, or replaces an existing one's password, role and languages ({@code PUT /api/users}). */
+    public AppUser save(String username, String password, String role, List<String> langs) {
+        requireUsername(username);
+        requirePassword(password);
+        requireRole(role, langs);
+        return users.save(username, password, role, langs);
+    }
+
     public void add(String username, String password, String role, List<String> langs) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("a username is 1 to 100 letters, digits or . _ @ -");
-        }
+        requireUsername(username);
         if (exists(username)) {
             throw new IllegalArgumentException("there is already a user " + username);
         }
@@ -80,6 +88,12 @@ public class UserAccounts {
         }
         if ("EDITOR".equals(role) && (langs == null || langs.isEmpty())) {
             throw new IllegalArgumentException("an editor reviews at least one language");
+        }
+    }
+
+    private static void requireUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("a username is 1 to 100 letters, digits or . _ @ -");
         }
     }
 

@@ -28,6 +28,7 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
 import org.springframework.integration.leader.DefaultCandidate;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
+import io.relais.cluster.ClusterNode;
 import io.relais.cluster.ClusterProperties;
 
 /**

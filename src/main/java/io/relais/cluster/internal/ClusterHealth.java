@@ -6,6 +6,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import io.relais.cluster.ClusterNode;
 import io.relais.cluster.ClusterProperties;
 import io.relais.cluster.PollingDuties;
 

@@ -10,6 +10,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.relais.cluster.ClusterNode;
 import io.relais.cluster.ClusterProperties;
 import io.relais.cluster.FeedChanges;
 

@@ -1,8 +1,6 @@
 package io.relais.console.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,9 +12,11 @@ import io.relais.translation.TargetLanguages;
 class ConsoleModel {
 
     private final List<String> languages;
+    private final TargetLanguages targetLanguages;
 
     ConsoleModel(TargetLanguages languages) {
         this.languages = languages.languages();
+        this.targetLanguages = languages;
     }
 
     @ModelAttribute("languages")
@@ -26,11 +26,6 @@ class ConsoleModel {
 
     @ModelAttribute("names")
     Map<String, String> names() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String lang : languages) {
-            Locale locale = Locale.forLanguageTag(lang);
-            names.put(lang, locale.getDisplayLanguage(locale));
-        }
-        return names;
+        return targetLanguages.nativeNames();
     }
 }

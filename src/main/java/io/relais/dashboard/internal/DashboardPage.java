@@ -33,6 +33,7 @@ class DashboardPage {
     private final LocalizeRuns runs;
     private final Users users;
     private final List<String> languages;
+    private final TargetLanguages targetLanguages;
     private final int maxAttempts;
     private final DashboardCharts charts;
 
@@ -43,6 +44,7 @@ class DashboardPage {
         this.runs = runs;
         this.users = users;
         this.languages = languages.languages();
+        this.targetLanguages = languages;
         this.maxAttempts = localize.maxAttempts();
     }
 
@@ -75,11 +77,6 @@ class DashboardPage {
     }
 
     private Map<String, String> names() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String lang : languages) {
-            Locale locale = Locale.forLanguageTag(lang);
-            names.put(lang, locale.getDisplayLanguage(locale));
-        }
-        return names;
+        return targetLanguages.nativeNames();
     }
 }

@@ -3,7 +3,7 @@ package io.relais.ingest.internal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -21,6 +21,7 @@ import io.relais.article.Articles;
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.article.StoreResult;
+import io.relais.translation.Translation;
 import io.relais.translation.Translations;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
@@ -53,7 +54,24 @@ class ArticlePushController {
             @Size(max = 500) String author,
             OffsetDateTime published,
             @Size(max = 2000) String externalId,
-            @Size(max = 20) java.util.List<@Size(max = 100) String> categories) {
+            @Size(max = 20) List<@Size(max = 100) String> categories) {
+    }
+
+    /** What became of a pushed article, and where to see it. */
+    record Pushed(long id, int revision, String outcome, String location) {
+    }
+
+    /** An article with the state of each of its translations. */
+    record ArticleWithTranslations(Article article, List<TranslationSummary> translations) {
+    }
+
+    /** A translation's language, revision, state and score ({@code ""} while it has no score, as before records). */
+    record TranslationSummary(String lang, int revision, String state, Object score) {
+
+        static TranslationSummary of(Translation t) {
+            return new TranslationSummary(t.lang(), t.revision(), t.state().name(),
+                    t.qualityScore() == null ? "" : t.qualityScore());
+        }
     }
 
     private final ArticleIngestor ingestor;
@@ -74,7 +92,7 @@ class ArticlePushController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> push(HttpServletRequest request, @Valid @RequestBody PushedArticle pushed) {
+    ResponseEntity<Pushed> push(HttpServletRequest request, @Valid @RequestBody PushedArticle pushed) {
         if (request.getContentLengthLong() > maxBytes || pushed.body().length() > maxBytes) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "article larger than " + maxBytes + " bytes");
         }
@@ -91,28 +109,17 @@ class ArticlePushController {
             long deadLetter = failures.refused(e);   // the push API's error handling records it, as the routes' does
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), Map.of("deadLetter", deadLetter));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", result.articleId());
-        body.put("revision", result.revision());
-        body.put("outcome", result.outcome().name());
         URI location = URI.create("/api/articles/" + result.articleId());
-        body.put("location", location.toString());
+        Pushed body = new Pushed(result.articleId(), result.revision(), result.outcome().name(), location.toString());
         return result.outcome() == StoreResult.Outcome.CREATED
                 ? ResponseEntity.created(location).body(body)
                 : ResponseEntity.ok().location(location).body(body);
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> show(@PathVariable long id) {
-        Article article = articles.find(id).orElse(null);
-        if (article == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "no article " + id);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("article", article);
-        body.put("translations", translations.forArticle(id).stream().map(t -> Map.of(
-                "lang", t.lang(), "revision", t.revision(), "state", t.state().name(),
-                "score", t.qualityScore() == null ? "" : t.qualityScore())).toList());
-        return ResponseEntity.ok(body);
+    ArticleWithTranslations show(@PathVariable long id) {
+        Article article = articles.find(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "no article " + id));
+        return new ArticleWithTranslations(article,
+                translations.forArticle(id).stream().map(TranslationSummary::of).toList());
     }
 }

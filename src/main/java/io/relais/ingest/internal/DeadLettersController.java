@@ -1,11 +1,6 @@
 package io.relais.ingest.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -19,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.relais.ingest.DeadLetter;
+import io.relais.ingest.DeadLetterRetry;
 import io.relais.ingest.DeadLetters;
 import io.relais.http.ApiProblem;
 
@@ -31,31 +27,25 @@ import io.relais.http.ApiProblem;
 class DeadLettersController {
 
     private final DeadLetters deadLetters;
-    private final Path inbox;
+    private final DeadLetterRetry retry;
 
-    DeadLettersController(DeadLetters deadLetters, IngestProperties settings) {
+    DeadLettersController(DeadLetters deadLetters, DeadLetterRetry retry) {
         this.deadLetters = deadLetters;
-        this.inbox = settings.inboxDir();
+        this.retry = retry;
+    }
+
+    /** Where the payload went back to ({@code inbox/name}). */
+    record Retrying(String retrying) {
     }
 
     @PostMapping("/api/dead-letters/{id}/retry")
-    ResponseEntity<Map<String, Object>> retry(@PathVariable long id) throws IOException {
-        DeadLetter letter = deadLetters.find(id).orElse(null);
-        if (letter == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "no dead letter " + id);
+    ResponseEntity<Retrying> retry(@PathVariable long id) {
+        DeadLetter letter = deadLetters.find(id)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "no dead letter " + id));
+        if (!retry.retryable(letter)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, DeadLetterRetry.NOT_RETRYABLE);
         }
-        if (!letter.origin().startsWith("inbox/")) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "only inbox files can be retried; "
-                    + "a feed is fetched again at its next poll, a pushed article is pushed again by its sender");
-        }
-        String name = Path.of(letter.origin().substring("inbox/".length())).getFileName().toString();
-        byte[] payload = deadLetters.payload(id).orElse(new byte[0]);
-        Files.createDirectories(inbox);
-        Path tmp = Files.createTempFile(inbox, ".retry-", ".tmp");
-        Files.write(tmp, payload);
-        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        deadLetters.discard(id);
-        return ResponseEntity.accepted().body(Map.of("retrying", "inbox/" + name));
+        return ResponseEntity.accepted().body(new Retrying(retry.retry(id)));
     }
 
     @DeleteMapping("/api/dead-letters/{id}")

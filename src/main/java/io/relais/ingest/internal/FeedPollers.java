@@ -31,13 +31,12 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     private volatile boolean active;
 
     FeedPollers(IngestProperties properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
-                // relais.cluster.enabled read directly: cluster depends on ingest (PollingControl), not the other way
-                @org.springframework.beans.factory.annotation.Value("${relais.cluster.enabled:false}") boolean cluster) {
+                PollerElection election) {
         this.properties = properties;
         this.urlPolicy = urlPolicy;
         this.sources = sources;
         this.camel = camel;
-        this.active = !cluster;
+        this.active = !election.enabled();
     }
 
     @Override

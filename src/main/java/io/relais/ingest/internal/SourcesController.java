@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,14 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.http.ApiProblem;
+import io.relais.ingest.SourceManagement;
+import io.relais.ingest.SourceRefusedException;
+import io.relais.translation.TargetLanguages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import io.relais.translation.TargetLanguages;
-import io.relais.http.ApiProblem;
 
 /**
  * {@code /api/sources}: list sources with their health, add a feed ({@code POST}), edit, pause or resume it
- * ({@code PUT}), delete it ({@code DELETE}, refused with 409 while it has articles: pause it instead).
+ * ({@code PUT}), delete it ({@code DELETE}, refused with 409 while it has articles: pause it instead). The rules are
+ * {@link SourceManagement}'s, the console's too; this class turns its refusals into problem details.
  */
 @RestController
 @RequestMapping("/api/sources")
@@ -35,133 +39,69 @@ class SourcesController {
                          Duration pollInterval, Boolean paused, Boolean fetchFullArticle, List<String> languages) {
     }
 
-    private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
 
     private final Sources sources;
-    private final FeedPollers pollers;
-    private final UrlPolicy urlPolicy;
+    private final SourceManagement management;
     private final List<String> languages;
 
-    SourcesController(Sources sources, FeedPollers pollers, UrlPolicy urlPolicy,
-                      TargetLanguages languages) {
+    SourcesController(Sources sources, SourceManagement management, TargetLanguages languages) {
         this.sources = sources;
-        this.pollers = pollers;
-        this.urlPolicy = urlPolicy;
+        this.management = management;
         this.languages = languages.languages();
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
+    List<SourceView> list() {
         return sources.findAll().stream().map(this::describe).toList();
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> show(@PathVariable long id) {
-        return sources.find(id).map(s -> ResponseEntity.ok(describe(s)))
+    SourceView show(@PathVariable long id) {
+        return sources.find(id).map(this::describe)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "no source " + id));
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody SourceRequest request) {
-        if (request.url() == null || request.url().isBlank()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "url is required", Map.of("field", "url"));
-        }
-        String badLanguages = badLanguages(request.languages());
-        if (badLanguages != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, badLanguages, Map.of("field", "languages"));
-        }
-        String refusal = urlPolicy.refusal(request.url());
-        if (refusal != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, refusal, Map.of("field", "url"));
-        }
-        if (sources.findByUrl(request.url().strip()).isPresent()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "a source with this URL exists", Map.of("location", "/api/sources/" + sources.findByUrl(request.url().strip()).get().id()));
-        }
-        Duration interval = request.pollInterval() == null ? Duration.ofMinutes(15) : request.pollInterval();
-        if (interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "pollInterval must be at least 1 s", Map.of("field", "pollInterval"));
-        }
-        Source source = sources.create(request.url().strip(), request.name(), (int) interval.toSeconds(),
-                Boolean.TRUE.equals(request.fetchFullArticle()));
-        if (request.languages() != null) {
-            source = sources.updateLanguages(source.id(), request.languages());
-        }
-        if (Boolean.TRUE.equals(request.paused())) {
-            source = sources.update(source.id(), source.name(), source.pollIntervalSeconds(), true, source.fetchFullArticle());
-        }
-        pollers.sync(source);
+    ResponseEntity<SourceView> create(@Valid @RequestBody SourceRequest request) {
+        Source source = refusalsAsProblems(() -> management.add(request.url(), request.name(),
+                request.pollInterval() == null ? DEFAULT_INTERVAL : request.pollInterval(),
+                Boolean.TRUE.equals(request.fetchFullArticle()), request.languages(),
+                Boolean.TRUE.equals(request.paused())));
         return ResponseEntity.created(URI.create("/api/sources/" + source.id())).body(describe(source));
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody SourceRequest request) {
-        Source current = sources.find(id).orElse(null);
-        if (current == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "no source " + id);
-        }
-        if (request.url() != null && !request.url().strip().equals(current.url())) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "the URL of a source cannot change: add a new source", Map.of("field", "url"));
-        }
-        Duration interval = request.pollInterval() == null ? Duration.ofSeconds(current.pollIntervalSeconds())
-                : request.pollInterval();
-        if (interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "pollInterval must be at least 1 s", Map.of("field", "pollInterval"));
-        }
-        String badLanguages = badLanguages(request.languages());
-        if (badLanguages != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, badLanguages, Map.of("field", "languages"));
-        }
-        if (request.languages() != null) {
-            sources.updateLanguages(id, request.languages());
-        }
-        Source updated = sources.update(id, request.name() != null ? request.name() : current.name(),
-                (int) interval.toSeconds(), request.paused() != null ? request.paused() : current.paused(),
-                request.fetchFullArticle() != null ? request.fetchFullArticle() : current.fetchFullArticle());
-        pollers.sync(updated);
-        return ResponseEntity.ok(describe(updated));
+    SourceView update(@PathVariable long id, @RequestBody SourceRequest request) {
+        return describe(refusalsAsProblems(() -> management.update(id, request.url(), request.name(),
+                request.pollInterval(), request.paused(), request.fetchFullArticle(), request.languages())));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Map<String, Object>> delete(@PathVariable long id) {
-        if (sources.find(id).isEmpty()) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "no source " + id);
-        }
-        pollers.stop(id);
-        long articles = sources.deleteIfEmpty(id);
-        if (articles > 0) {
-            sources.find(id).ifPresent(pollers::sync);
-            throw new ApiProblem(HttpStatus.CONFLICT, "source " + id + " has " + articles + " articles; pause it instead (PUT {\"paused\": true})");
-        }
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        refusalsAsProblems(() -> {
+            management.delete(id);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
-    private String badLanguages(List<String> requested) {
-        if (requested == null) {
-            return null;
-        }
-        List<String> unknown = requested.stream().filter(l -> !languages.contains(l)).toList();
-        return unknown.isEmpty() ? null : "not target languages of this Relais: " + unknown + " (relais.languages is "
-                + languages + ")";
+    private SourceView describe(Source s) {
+        return SourceView.of(s, management.polling(s.id()), languages);
     }
 
-    private Map<String, Object> describe(Source s) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("id", s.id());
-        out.put("url", s.url());
-        out.put("kind", s.kind().name());
-        out.put("name", s.name());
-        out.put("pollInterval", Duration.ofSeconds(s.pollIntervalSeconds()).toString());
-        out.put("paused", s.paused());
-        out.put("polling", s.kind() == Source.Kind.FEED && pollers.polling(s.id()));
-        out.put("fetchFullArticle", s.fetchFullArticle());
-        out.put("languages", s.languages() == null ? languages : s.languages());
-        Map<String, Object> health = new java.util.LinkedHashMap<>();
-        health.put("lastPolledAt", s.lastPolledAt());
-        health.put("lastSuccessAt", s.lastSuccessAt());
-        health.put("lastError", s.lastError());
-        health.put("consecutiveFailures", s.consecutiveFailures());
-        health.put("nextPollAt", s.nextPollAt());
-        out.put("health", health);
-        return out;
+    /** 400 with the field at fault, 404, or 409 (with the existing source's location for a URL already known). */
+    private static <T> T refusalsAsProblems(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (SourceRefusedException refused) {
+            throw switch (refused.kind()) {
+                case NOT_FOUND -> new ApiProblem(HttpStatus.NOT_FOUND, refused.getMessage());
+                case CONFLICT -> new ApiProblem(HttpStatus.CONFLICT, refused.getMessage(), refused.existingId() == null
+                        ? Map.of() : Map.of("location", "/api/sources/" + refused.existingId()));
+                case INVALID -> new ApiProblem(HttpStatus.BAD_REQUEST, refused.getMessage(),
+                        refused.field() == null ? Map.of() : Map.of("field", refused.field()));
+            };
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.relais.translation.TargetLanguages;
 import io.relais.article.HtmlSanitizer;
 import io.relais.translation.PublishedEntry;
 import io.relais.publish.ArticleLinks;
@@ -72,7 +73,7 @@ class ArticlePageController {
         model.addAttribute("body", sanitizer.sanitize(original ? entry.originalBody() : entry.body(), entry.originalUrl()));
         model.addAttribute("canonical", base + ArticleLinks.path(lang, articleId, title));
         model.addAttribute("originalUrl", builder.originalUrl(entry));
-        model.addAttribute("languageName", FeedDocuments.name(original ? "fr" : lang));
+        model.addAttribute("languageName", TargetLanguages.nativeName(original ? "fr" : lang));
         model.addAttribute("feedBase", base + "/feeds/" + (original ? versions.keySet().iterator().next() : lang) + "/");
         model.addAttribute("publicFeeds", properties.publicFeeds());
         OffsetDateTime published = entry.publishedAt();
@@ -86,7 +87,7 @@ class ArticlePageController {
         List<Map<String, String>> others = new ArrayList<>();
         for (PublishedEntry version : versions.values()) {
             Map<String, String> link = Map.of("lang", version.lang(), "url", builder.pageUrl(version),
-                    "name", FeedDocuments.name(version.lang()));
+                    "name", TargetLanguages.nativeName(version.lang()));
             alternates.add(link);
             if (!version.lang().equals(lang)) {
                 others.add(link);

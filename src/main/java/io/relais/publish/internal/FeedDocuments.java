@@ -144,7 +144,7 @@ public class FeedDocuments {
             List<PublishedEntry> entries = log.current(lang, properties.maxEntries()).stream().map(EntryLog.Logged::entry).toList();
             Context context = new Context(Locale.forLanguageTag(lang));
             context.setVariable("lang", lang);
-            context.setVariable("languageName", name(lang));
+            context.setVariable("languageName", TargetLanguages.nativeName(lang));
             context.setVariable("entries", entries.stream().map(e -> Map.of("title", e.title(),
                     "url", ArticleLinks.path(e.lang(), e.articleId(), e.title()),
                     "date", (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toLocalDate().toString())).toList());
@@ -159,7 +159,7 @@ public class FeedDocuments {
     public Document index() {
         return remember("index", () -> {
             Context context = new Context(Locale.ENGLISH);
-            context.setVariable("languages", languages.stream().map(l -> Map.of("code", l, "name", name(l))).toList());
+            context.setVariable("languages", languages.stream().map(l -> Map.of("code", l, "name", TargetLanguages.nativeName(l))).toList());
             context.setVariable("publicFeeds", properties.publicFeeds());
             context.setVariable("formats", FeedFormat.values());
             return new Rendered(templates.process("publish/index", context), "text/html;charset=UTF-8", Instant.EPOCH);
@@ -199,11 +199,6 @@ public class FeedDocuments {
 
     private java.util.concurrent.atomic.AtomicLong generation(String lang) {
         return generations.computeIfAbsent(lang, l -> new java.util.concurrent.atomic.AtomicLong());
-    }
-
-    static String name(String lang) {
-        Locale locale = Locale.forLanguageTag(lang);
-        return locale.getDisplayLanguage(locale);
     }
 
     private static Instant max(Instant a, Instant b) {

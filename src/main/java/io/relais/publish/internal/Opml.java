@@ -10,6 +10,7 @@ import org.jdom2.Element;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
+import io.relais.translation.TargetLanguages;
 import io.relais.publish.FeedFormat;
 
 /** The OPML 2.0 subscription list of every public feed. */
@@ -23,7 +24,7 @@ final class Opml {
                 .addContent(new Element("docs").setText("http://opml.org/spec2.opml"));
         Element body = new Element("body");
         for (String lang : languages) {
-            String name = FeedDocuments.name(lang);
+            String name = TargetLanguages.nativeName(lang);
             Element language = new Element("outline").setAttribute("text", name + " (" + lang + ")");
             for (FeedFormat format : List.of(FeedFormat.ATOM, FeedFormat.RSS)) {
                 language.addContent(new Element("outline")

@@ -1,9 +1,7 @@
 package io.relais.publish.internal;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.relais.http.ApiProblem;
 import io.relais.publish.FeedView.ContentMode;
-import io.relais.publish.Partner;
 import io.relais.publish.PartnerFilters;
 import io.relais.publish.Partners;
 
@@ -57,37 +55,37 @@ class PartnersController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
-        return partners.list().stream().map(PartnersController::describe).toList();
+    List<PartnerView> list() {
+        return partners.list().stream().map(PartnerView::of).toList();
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> show(@PathVariable long id) {
-        return partners.find(id).map(p -> ResponseEntity.ok(describe(p))).orElseGet(() -> notFound(id));
+    PartnerView show(@PathVariable long id) {
+        return partners.find(id).map(PartnerView::of).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@RequestBody PartnerRequest request) {
+    ResponseEntity<IssuedPartner> create(@RequestBody PartnerRequest request) {
         Partners.IssuedToken issued = partners.create(request.name(), request.languages(),
                 request.filters() == null ? null : request.filters().toFilters());
-        return ResponseEntity.created(URI.create("/api/partners/" + issued.partner().id())).body(issued(issued));
+        return ResponseEntity.created(URI.create("/api/partners/" + issued.partner().id())).body(IssuedPartner.of(issued));
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody PartnerRequest request) {
+    PartnerView update(@PathVariable long id, @RequestBody PartnerRequest request) {
         return partners.update(id, request.name(), request.languages(),
                         request.filters() == null ? null : request.filters().toFilters())
-                .map(p -> ResponseEntity.ok(describe(p))).orElseGet(() -> notFound(id));
+                .map(PartnerView::of).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping("/{id}/token")
-    ResponseEntity<Map<String, Object>> rotate(@PathVariable long id) {
-        return partners.rotate(id).map(t -> ResponseEntity.ok(issued(t))).orElseGet(() -> notFound(id));
+    IssuedPartner rotate(@PathVariable long id) {
+        return partners.rotate(id).map(IssuedPartner::of).orElseThrow(() -> notFound(id));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Map<String, Object>> revoke(@PathVariable long id) {
-        return partners.revoke(id).map(p -> ResponseEntity.ok(describe(p))).orElseGet(() -> notFound(id));
+    PartnerView revoke(@PathVariable long id) {
+        return partners.revoke(id).map(PartnerView::of).orElseThrow(() -> notFound(id));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -97,38 +95,8 @@ class PartnersController {
         return problem;
     }
 
-    private static ResponseEntity<Map<String, Object>> notFound(long id) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no partner " + id));
-    }
-
-    private static Map<String, Object> issued(Partners.IssuedToken issued) {
-        Map<String, Object> out = describe(issued.partner());
-        out.put("token", issued.token());
-        out.put("feeds", issued.feeds());
-        out.put("note", "the token is shown only now: Relais keeps only its hash");
-        return out;
-    }
-
-    static Map<String, Object> describe(Partner p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", p.id());
-        out.put("name", p.name());
-        out.put("languages", p.languages());
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("sources", p.filters().sources());
-        filters.put("categories", p.filters().categories());
-        filters.put("keywords", p.filters().keywords());
-        filters.put("reviewedOnly", p.filters().reviewedOnly());
-        filters.put("content", p.filters().content().name().toLowerCase(java.util.Locale.ROOT));
-        filters.put("bilingual", p.filters().bilingual());
-        out.put("filters", filters);
-        out.put("revoked", p.revoked());
-        out.put("createdAt", p.createdAt());
-        out.put("tokenRotatedAt", p.tokenRotatedAt());
-        out.put("lastFetchAt", p.lastFetchAt());
-        out.put("fetches", p.fetches());
-        out.put("notModified", p.notModified());
-        out.put("notModifiedShare", Math.round(p.notModifiedShare() * 1000) / 1000.0);
-        return out;
+    /** An unknown partner is a 404 problem detail, like every API error. */
+    private static ApiProblem notFound(long id) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "no partner " + id);
     }
 }

@@ -1,6 +1,6 @@
 package io.relais.review.internal;
 
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.relais.article.Article;
+import io.relais.translation.StoredIssue;
 import io.relais.translation.Translation;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
@@ -45,6 +46,33 @@ class ReviewController {
     record Change(Integer version, String title, String summary, String body, String reason, String engine) {
     }
 
+    /** One page of a language's queue. */
+    record QueuePage(String lang, int page, int size, List<QueueItem> items) {
+    }
+
+    /** A queued translation (a score not yet computed is left out, like every null: spring.jackson non_null). */
+    record QueueItem(long id, long articleId, String title, String state, Double score, int version,
+                     OffsetDateTime createdAt) {
+
+        static QueueItem of(Translation t) {
+            return new QueueItem(t.id(), t.articleId(), t.title(), t.state().name(), t.qualityScore(), t.version(),
+                    t.createdAt());
+        }
+    }
+
+    /** What the review screen needs of one translation: the French it came from, its issues, audit and engines. */
+    record Item(Translation translation, FrenchSource source, List<StoredIssue> issues, List<AuditEntry> audit,
+                List<String> engines) {
+    }
+
+    /** The French revision a translation was made from (a missing summary or URL is absent, not "null"). */
+    record FrenchSource(String title, String summary, String body, String url, int revision) {
+
+        static FrenchSource of(Article a) {
+            return new FrenchSource(a.title(), a.summary(), a.body(), a.url(), a.revision());
+        }
+    }
+
     private final ReviewService review;
     private final Translations translations;
     private final Users users;
@@ -56,9 +84,9 @@ class ReviewController {
     }
 
     @GetMapping("/counts")
-    Map<String, ?> counts(Authentication auth) {
+    Map<String, Map<TranslationState, Long>> counts(Authentication auth) {
         AppUser user = user(auth);
-        Map<String, Object> counts = new LinkedHashMap<>();
+        Map<String, Map<TranslationState, Long>> counts = new LinkedHashMap<>();
         translations.countsByLanguage().forEach((lang, byState) -> {
             if (user.reviews(lang)) {
                 counts.put(lang, byState);
@@ -68,7 +96,7 @@ class ReviewController {
     }
 
     @GetMapping("/{lang}/queue")
-    Map<String, Object> queue(@PathVariable String lang, @RequestParam(defaultValue = "NEEDS_REVIEW") String state,
+    QueuePage queue(@PathVariable String lang, @RequestParam(defaultValue = "NEEDS_REVIEW") String state,
                               @RequestParam(defaultValue = "age") String sort, @RequestParam(required = false) Long source,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                               Authentication auth) {
@@ -83,39 +111,16 @@ class ReviewController {
             throw new ReviewProblem(HttpStatus.BAD_REQUEST, "unknown state in " + state);
         }
         int pageSize = Math.max(1, Math.min(size, 100));
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Translation t : translations.queue(lang, states, source, "score".equals(sort), Math.max(0, page) * pageSize,
-                pageSize)) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", t.id());
-            item.put("articleId", t.articleId());
-            item.put("title", t.title());
-            item.put("state", t.state().name());
-            item.put("score", t.qualityScore());
-            item.put("version", t.version());
-            item.put("createdAt", t.createdAt());
-            items.add(item);
-        }
-        return Map.of("lang", lang, "page", page, "size", pageSize, "items", items);
+        List<QueueItem> items = translations.queue(lang, states, source, "score".equals(sort),
+                Math.max(0, page) * pageSize, pageSize).stream().map(QueueItem::of).toList();
+        return new QueuePage(lang, page, pageSize, items);
     }
 
     @GetMapping("/items/{id}")
-    Map<String, Object> item(@PathVariable long id, Authentication auth) {
+    Item item(@PathVariable long id, Authentication auth) {
         Translation t = review.get(id, user(auth));
-        Article source = review.source(t);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("translation", t);
-        Map<String, Object> french = new LinkedHashMap<>();   // a missing summary or URL is absent, not "null"
-        french.put("title", source.title());
-        french.put("summary", source.summary());
-        french.put("body", source.body());
-        french.put("url", source.url());
-        french.put("revision", source.revision());
-        body.put("source", french);
-        body.put("issues", translations.issues(id));
-        body.put("audit", review.audit(id));
-        body.put("engines", review.engines(t.lang()));
-        return body;
+        return new Item(t, FrenchSource.of(review.source(t)), translations.issues(id), review.audit(id),
+                review.engines(t.lang()));
     }
 
     @PutMapping("/items/{id}")

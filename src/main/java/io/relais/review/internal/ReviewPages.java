@@ -1,9 +1,7 @@
 package io.relais.review.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -42,6 +40,7 @@ class ReviewPages {
     private final Sources sources;
     private final Users users;
     private final List<String> languages;
+    private final TargetLanguages targetLanguages;
     private final Workbench workbench;
     private final io.relais.translate.Concordance concordance;
 
@@ -54,6 +53,7 @@ class ReviewPages {
         this.translations = translations;
         this.users = users;
         this.languages = languages.languages();
+        this.targetLanguages = languages;
     }
 
     @GetMapping("/{lang}")
@@ -137,8 +137,8 @@ class ReviewPages {
         model.addAttribute("t", t);
         model.addAttribute("source", source);
         model.addAttribute("rows", rows);
-        List<Map<String, Object>> issues = flagged(t);
-        List<Map<String, Object>> audit = review.audit(t.id());
+        List<FlaggedIssue> issues = flagged(t);
+        List<AuditEntry> audit = review.audit(t.id());
         model.addAttribute("issues", issues);
         model.addAttribute("audit", audit);
         workbench.describe(t, source, issues, audit, textOrder, model);
@@ -147,38 +147,26 @@ class ReviewPages {
     }
 
     /** Each issue with the text it flags (from its offsets), so the page can highlight it and apply the suggestion. */
-    private List<Map<String, Object>> flagged(Translation t) {
+    private List<FlaggedIssue> flagged(Translation t) {
         String titleText = t.title() == null ? "" : t.title();
         String bodyText = t.body() == null ? "" : org.jsoup.Jsoup.parseBodyFragment(t.body()).text();
         String summaryText = t.summary() == null ? "" : t.summary();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<FlaggedIssue> out = new ArrayList<>();
         for (var issue : translations.issues(t.id())) {
             String text = switch (issue.field()) {
                 case "title" -> titleText;
                 case "summary" -> summaryText;
                 default -> bodyText;
             };
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("field", issue.field());
-            row.put("checker", issue.checker());
-            row.put("message", issue.message());
-            row.put("suggestion", issue.suggestion());
-            row.put("start", issue.startOffset());
-            row.put("end", issue.endOffset());
-            row.put("flagged", issue.startOffset() >= 0 && issue.endOffset() <= text.length()
-                    && issue.startOffset() < issue.endOffset() ? text.substring(issue.startOffset(), issue.endOffset()) : "");
-            out.add(row);
+            out.add(new FlaggedIssue(issue.field(), issue.checker(), issue.message(), issue.suggestion(),
+                    issue.startOffset(), issue.endOffset(), issue.startOffset() >= 0 && issue.endOffset() <= text.length()
+                    && issue.startOffset() < issue.endOffset() ? text.substring(issue.startOffset(), issue.endOffset()) : ""));
         }
         return out;
     }
 
     private Map<String, String> names() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String lang : languages) {
-            Locale locale = Locale.forLanguageTag(lang);
-            names.put(lang, locale.getDisplayLanguage(locale));
-        }
-        return names;
+        return targetLanguages.nativeNames();
     }
 
     private AppUser user(Authentication auth) {

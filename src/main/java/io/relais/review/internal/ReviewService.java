@@ -121,22 +121,13 @@ class ReviewService {
                 user);
     }
 
-    List<Map<String, Object>> audit(long translationId) {
+    List<AuditEntry> audit(long translationId) {
         return jdbc.sql("select * from review_audit where translation_id = ? order by id").param(translationId)
-                .query((rs, i) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("user", rs.getString("username"));
-                    row.put("action", rs.getString("action"));
-                    row.put("at", rs.getObject("at", OffsetDateTime.class));
-                    row.put("stateBefore", rs.getString("state_before"));
-                    row.put("stateAfter", rs.getString("state_after"));
-                    row.put("titleBefore", rs.getString("title_before"));
-                    row.put("titleAfter", rs.getString("title_after"));
-                    row.put("bodyBefore", rs.getString("body_before"));
-                    row.put("bodyAfter", rs.getString("body_after"));
-                    row.put("reason", rs.getString("reason"));
-                    return row;
-                }).list();
+                .query((rs, i) -> new AuditEntry(rs.getString("username"), rs.getString("action"),
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("state_before"), rs.getString("state_after"),
+                        rs.getString("title_before"), rs.getString("title_after"), rs.getString("body_before"),
+                        rs.getString("body_after"), rs.getString("reason")))
+                .list();
     }
 
     private record Edited(String title, String summary, String body) {

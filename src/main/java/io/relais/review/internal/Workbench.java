@@ -40,7 +40,7 @@ class Workbench {
         this.revisions = revisions;
     }
 
-    void describe(Translation t, Article source, List<Map<String, Object>> issues, List<Map<String, Object>> audit,
+    void describe(Translation t, Article source, List<FlaggedIssue> issues, List<AuditEntry> audit,
                   boolean textOrder, Model model) {
         List<Segment> segments = segments(t, source, issues);
         model.addAttribute("segments", textOrder ? segments : segments.stream()
@@ -51,7 +51,7 @@ class Workbench {
         frenchChanges(source, t, model);
     }
 
-    private List<Segment> segments(Translation t, Article source, List<Map<String, Object>> issues) {
+    private List<Segment> segments(Translation t, Article source, List<FlaggedIssue> issues) {
         List<String> french = HtmlBlocks.split(source.body());
         List<String> translated = t.body() == null ? List.of() : HtmlBlocks.split(t.body());
         Map<String, String> terms = glossary.termsFor(t.lang());
@@ -67,11 +67,11 @@ class Workbench {
                 problems.add("—");
             }
             for (int k = 0; k < issues.size(); k++) {
-                Map<String, Object> issue = issues.get(k);
-                String flagged = String.valueOf(issue.get("flagged"));
-                if (!placed[k] && "body".equals(issue.get("field")) && !flagged.isBlank() && trText.contains(flagged)) {
+                FlaggedIssue issue = issues.get(k);
+                String flagged = issue.flagged();
+                if (!placed[k] && "body".equals(issue.field()) && !flagged.isBlank() && trText.contains(flagged)) {
                     placed[k] = true;
-                    problems.add(flagged + ": " + issue.get("message"));
+                    problems.add(flagged + ": " + issue.message());
                 }
             }
             List<String> found = new ArrayList<>();
@@ -86,17 +86,17 @@ class Workbench {
     }
 
     /** The machine's text is the one before the first edit, or the latest re-translation's. */
-    private static void machineDiff(Translation t, List<Map<String, Object>> audit, Model model) {
+    private static void machineDiff(Translation t, List<AuditEntry> audit, Model model) {
         if (audit.isEmpty() || t.body() == null) {
             return;
         }
-        Map<String, Object> machine = audit.get(0);
-        String title = (String) machine.get("titleBefore");
-        String body = (String) machine.get("bodyBefore");
-        for (Map<String, Object> entry : audit) {
-            if ("RETRANSLATE".equals(entry.get("action"))) {
-                title = (String) entry.get("titleAfter");
-                body = (String) entry.get("bodyAfter");
+        AuditEntry machine = audit.get(0);
+        String title = machine.titleBefore();
+        String body = machine.bodyBefore();
+        for (AuditEntry entry : audit) {
+            if ("RETRANSLATE".equals(entry.action())) {
+                title = entry.titleAfter();
+                body = entry.bodyAfter();
             }
         }
         String machineText = text(title) + "\n" + text(body);

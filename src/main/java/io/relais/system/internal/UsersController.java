@@ -1,10 +1,8 @@
 package io.relais.system.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,12 +13,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.relais.system.AppUser;
-import io.relais.system.Users;
-import io.relais.translation.TargetLanguages;
 import io.relais.http.ApiProblem;
+import io.relais.system.AppUser;
+import io.relais.system.UserAccounts;
 
-/** {@code PUT /api/users} (administrators): create or update an editor or administrator and their languages. */
+/**
+ * {@code PUT /api/users} (administrators): create or update an editor or administrator and their languages. The
+ * fields are checked at the door (400 with the fields at fault); the rules are {@link UserAccounts}', the console's too.
+ */
 @RestController
 @RequestMapping("/api/users")
 class UsersController {
@@ -31,25 +31,24 @@ class UsersController {
                        List<String> languages) {
     }
 
-    private final Users users;
-    private final List<String> languages;
+    /** The saved user, without its password hash. */
+    record UserView(String username, String role, List<String> languages) {
+    }
 
-    UsersController(Users users, TargetLanguages languages) {
-        this.users = users;
-        this.languages = languages.languages();
+    private final UserAccounts accounts;
+
+    UsersController(UserAccounts accounts) {
+        this.accounts = accounts;
     }
 
     @PutMapping
-    ResponseEntity<Map<String, Object>> save(@Valid @RequestBody UserRequest request) {
-        List<String> langs = request.languages() == null ? List.of() : request.languages();
-        if (!languages.containsAll(langs)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "languages must be among " + languages);
+    UserView save(@Valid @RequestBody UserRequest request) {
+        try {
+            AppUser user = accounts.save(request.username(), request.password(), request.role(),
+                    request.languages() == null ? List.of() : request.languages());
+            return new UserView(user.username(), user.role(), user.languages());
+        } catch (IllegalArgumentException refused) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, refused.getMessage());
         }
-        if ("EDITOR".equals(request.role()) && langs.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "an editor reviews at least one language");
-        }
-        AppUser user = users.save(request.username(), request.password(), request.role(), langs);
-        return ResponseEntity.status(HttpStatus.OK).body(Map.of("username", user.username(), "role", user.role(),
-                "languages", user.languages()));
     }
 }

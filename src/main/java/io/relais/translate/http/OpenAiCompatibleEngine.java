@@ -3,11 +3,11 @@ package io.relais.translate.http;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.relais.translate.TextFormat;
+import io.relais.translation.TargetLanguages;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +40,7 @@ public class OpenAiCompatibleEngine extends HttpTranslationEngine {
     }
 
     static String prompt(TextFormat format, String target) {
-        String language = Locale.forLanguageTag(target).getDisplayLanguage(Locale.ENGLISH);
+        String language = TargetLanguages.englishName(target);
         return "You translate French news into " + language + ". Translate the user's text faithfully and completely. "
                 + (format == TextFormat.HTML
                         ? "It is HTML: keep every tag and attribute exactly as it is and translate the text between the tags. "

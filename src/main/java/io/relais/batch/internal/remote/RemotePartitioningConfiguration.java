@@ -1,6 +1,5 @@
 package io.relais.batch.internal.remote;
 
-import java.util.List;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -14,7 +13,6 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +29,10 @@ import io.relais.translation.Translations;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.batch.internal.LanguageFeedsListener;
 import io.relais.batch.internal.LanguagePartitioner;
-import io.relais.batch.internal.LocalizeStageTimes;
 import io.relais.batch.internal.LocalizeJobConfiguration;
 import io.relais.batch.internal.LocalizeProcessor;
 import io.relais.batch.internal.TranslationWriter;
+import io.relais.cluster.ClusterNode;
 import io.relais.cluster.ClusterProperties;
 import io.relais.batch.LocalizeSettings;
 import io.relais.translation.TargetLanguages;
@@ -118,10 +116,9 @@ public class RemotePartitioningConfiguration {
 
     @Bean
     PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep,
-                                                    ClusterProperties cluster,
-                                                    @Value("${server.port:8080}") String port) {
-        return new PartitionRequestHandler(jobRepository, sliceStep,
-                cluster.nodeId() == null ? "port " + port : cluster.nodeId());
+                                                    ClusterNode node) {
+        // the cluster module names this node (relais.cluster.node-id, else host and server port): one name in every log
+        return new PartitionRequestHandler(jobRepository, sliceStep, node.name());
     }
 
     /**

@@ -1,0 +1,62 @@
+package io.relais.publish;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A JSON Feed 1.1 document (jsonfeed.org/version/1.1) as {@link FeedBuilder} writes it, with Relais's translation
+ * details in the {@code _relais} extension. Optional members are left out when absent; the extension's members are
+ * always written (a missing score or route is {@code null}), so readers see every key.
+ */
+record JsonFeedDocument(
+        String version,
+        String title,
+        @JsonProperty("home_page_url") String homePageUrl,
+        @JsonProperty("feed_url") String feedUrl,
+        String description,
+        String language,
+        List<Author> authors,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Hub> hubs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("next_url") String nextUrl,
+        List<Item> items) {
+
+    static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+    record Author(String name) {
+    }
+
+    record Hub(String type, String url) {
+    }
+
+    record Item(
+            String id,
+            String url,
+            String title,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("content_html") String contentHtml,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("content_text") String contentText,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String summary,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String image,
+            @JsonProperty("date_published") String datePublished,
+            @JsonProperty("date_modified") String dateModified,
+            List<Author> authors,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags,
+            String language,
+            @JsonProperty("_relais") Translation relais) {
+    }
+
+    /** Where the entry came from and how it was translated. */
+    record Translation(
+            @JsonProperty("original_title") String originalTitle,
+            @JsonProperty("original_language") String originalLanguage,
+            @JsonProperty("original_url") String originalUrl,
+            @JsonProperty("page_url") String pageUrl,
+            int revision,
+            String engine,
+            String route,
+            @JsonProperty("quality_score") Double qualityScore,
+            String state,
+            boolean reviewed) {
+    }
+}
