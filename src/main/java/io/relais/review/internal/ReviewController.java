@@ -101,9 +101,7 @@ class ReviewController {
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                               Authentication auth) {
         AppUser user = user(auth);
-        if (!user.reviews(lang)) {
-            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
-        }
+        ReviewService.requireReviewer(user, lang);
         List<TranslationState> states;
         try {
             states = Arrays.stream(state.split(",")).map(String::strip).map(TranslationState::valueOf).toList();

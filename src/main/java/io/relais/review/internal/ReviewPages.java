@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,9 +61,7 @@ class ReviewPages {
                  @RequestParam(required = false) Long source, @RequestParam(defaultValue = "0") int at,
                  Authentication auth, Model model) {
         AppUser user = user(auth);
-        if (!user.reviews(lang)) {
-            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
-        }
+        ReviewService.requireReviewer(user, lang);
         model.addAttribute("lang", lang);
         model.addAttribute("name", names().get(lang));
         model.addAttribute("state", state);

@@ -56,10 +56,15 @@ class ReviewService {
     Translation get(long id, AppUser user) {
         Translation t = translations.findById(id)
                 .orElseThrow(() -> new ReviewProblem(HttpStatus.NOT_FOUND, "no translation " + id));
-        if (!user.reviews(t.lang())) {
-            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + t.lang());
-        }
+        requireReviewer(user, t.lang());
         return t;
+    }
+
+    /** An editor works on their own languages only (administrators on all): else 403, on the API and the pages alike. */
+    static void requireReviewer(AppUser user, String lang) {
+        if (!user.reviews(lang)) {
+            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
+        }
     }
 
     Article source(Translation t) {

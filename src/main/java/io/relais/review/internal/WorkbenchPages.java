@@ -3,7 +3,6 @@ package io.relais.review.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,9 +41,7 @@ class WorkbenchPages {
                            @RequestParam(defaultValue = "age") String sort, @RequestParam(required = false) Long source,
                            @RequestParam(defaultValue = "0") int at, Authentication auth, RedirectAttributes redirect) {
         AppUser user = users.current(auth);
-        if (!user.reviews(lang)) {
-            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
-        }
+        ReviewService.requireReviewer(user, lang);
         int approved = 0;
         List<String> refused = new ArrayList<>();
         for (String pair : selected == null ? List.<String>of() : selected) {
@@ -70,9 +67,7 @@ class WorkbenchPages {
     String concordance(@RequestParam String lang, @RequestParam(defaultValue = "") String q, Authentication auth,
                        Model model) {
         AppUser user = users.current(auth);
-        if (!user.reviews(lang)) {
-            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
-        }
+        ReviewService.requireReviewer(user, lang);
         model.addAttribute("matches", concordance.search(q, lang, 20));
         model.addAttribute("q", q);
         return "review/item :: concordance";
