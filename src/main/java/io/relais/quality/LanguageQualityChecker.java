@@ -16,6 +16,8 @@ import org.languagetool.rules.RuleMatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import io.relais.translate.SafeCorrections;
+
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
  * ({@code relais.quality.variants}: Apertium's English is British, so {@code en} is checked as {@code en-GB};
@@ -42,10 +44,15 @@ public class LanguageQualityChecker {
     static final int CACHE_ENTRIES = 20_000;
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
-    private final Map<String, List<QualityIssue>> checked = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<String, List<QualityIssue>>(1024, 0.75f, true) {
+    /** What one LanguageTool run found: the issues, and the matches with exactly one replacement (not spelling). */
+    private record Checked(List<QualityIssue> issues, List<SafeCorrections.Match> singleReplacements) {
+        static final Checked NOTHING = new Checked(List.of(), List.of());
+    }
+
+    private final Map<String, Checked> checked = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<String, Checked>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<QualityIssue>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
                     return size() > CACHE_ENTRIES;
                 }
             });
@@ -101,19 +108,32 @@ public class LanguageQualityChecker {
      * segments: agency credits, the unchanged paragraphs of a new revision, a retried article).
      */
     public List<QualityIssue> checkVariant(String plainText, String code) {
+        return checked(plainText, code).issues();
+    }
+
+    /**
+     * The matches of {@code text} that offer exactly one replacement, spelling excepted, from the same run (and the
+     * same cache) as {@link #check}: the target-language finishing picks its safe corrections among them, so a
+     * segment the finishing leaves unchanged is not read by LanguageTool a second time when it is checked.
+     */
+    public List<SafeCorrections.Match> singleReplacements(String text, String lang) {
+        return checked(text, variant(lang)).singleReplacements();
+    }
+
+    private Checked checked(String plainText, String code) {
         if (plainText == null || plainText.isBlank()) {
-            return List.of();
+            return Checked.NOTHING;
         }
         String key = code + ':' + sha256(plainText);
-        List<QualityIssue> known = checked.get(key);
+        Checked known = checked.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return known;
         }
         cacheMisses.incrementAndGet();
-        List<QualityIssue> issues = List.copyOf(runLanguageTool(plainText, code));
-        checked.put(key, issues);
-        return issues;
+        Checked found = runLanguageTool(plainText, code);
+        checked.put(key, found);
+        return found;
     }
 
     /** Texts answered from the cache, and texts LanguageTool read, since start. */
@@ -134,7 +154,7 @@ public class LanguageQualityChecker {
         }
     }
 
-    private List<QualityIssue> runLanguageTool(String plainText, String code) {
+    private Checked runLanguageTool(String plainText, String code) {
         Language language = language(code);
         if (language == null) {
             throw new IllegalArgumentException("LanguageTool has no language " + code);
@@ -147,13 +167,18 @@ public class LanguageQualityChecker {
                 tool = new JLanguageTool(language);
             }
             List<QualityIssue> issues = new ArrayList<>();
+            List<SafeCorrections.Match> singles = new ArrayList<>();
             for (RuleMatch match : tool.check(plainText)) {
                 List<String> suggestions = match.getSuggestedReplacements();
                 issues.add(new QualityIssue(CHECKER, match.getRule().getId(), match.getMessage(),
                         match.getFromPos(), match.getToPos(), suggestions.isEmpty() ? null : suggestions.get(0),
                         severity(match)));
+                if (suggestions.size() == 1 && !match.getRule().isDictionaryBasedSpellingRule()) {
+                    singles.add(new SafeCorrections.Match(match.getRule().getId(), match.getMessage(),
+                            match.getFromPos(), match.getToPos(), suggestions.get(0)));
+                }
             }
-            return issues;
+            return new Checked(List.copyOf(issues), List.copyOf(singles));
         } catch (IOException e) {
             throw new IllegalStateException("LanguageTool failed on " + code + ": " + e.getMessage(), e);
         } finally {

@@ -25,14 +25,35 @@ import org.languagetool.rules.RuleMatch;
  */
 public class SafeCorrections {
 
-    /** Languages with variants need one: only a variant has all its rules. */
-    private static final Map<String, String> VARIANTS = Map.of("en", "en-US", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
+    /** Languages with variants need one (only a variant has all its rules): those Apertium writes, as checked. */
+    private static final Map<String, String> VARIANTS = Map.of("en", "en-GB", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
+
+    /**
+     * Where the matches come from when the service checks its translations anyway: LanguageTool's matches with one
+     * replacement (spelling excepted) of every rule, from the run whose issues the quality check reports — so that
+     * LanguageTool reads a segment once, not once to correct it and again to check it.
+     */
+    @FunctionalInterface
+    public interface Source {
+        List<Match> singleReplacements(String text, String target);
+    }
 
     private final Map<String, Set<String>> rules;
+    private final java.util.function.Supplier<Source> source;
     private final Map<String, ConcurrentLinkedDeque<JLanguageTool>> pools = new ConcurrentHashMap<>();
 
-    /** @param rules target language to the ids of the rules applied in it */
+    /** @param rules target language to the ids of the rules applied in it (LanguageTool run by this instance) */
     public SafeCorrections(Map<String, ? extends java.util.Collection<String>> rules) {
+        this(rules, () -> null);
+    }
+
+    /**
+     * @param rules  target language to the ids of the rules applied in it
+     * @param source the shared matches (looked up at first use; when it gives none, this instance runs LanguageTool)
+     */
+    public SafeCorrections(Map<String, ? extends java.util.Collection<String>> rules,
+                           java.util.function.Supplier<Source> source) {
+        this.source = source;
         Map<String, Set<String>> copy = new ConcurrentHashMap<>();
         rules.forEach((lang, ids) -> {
             Set<String> kept = new HashSet<>();
@@ -58,13 +79,20 @@ public class SafeCorrections {
         if (ids == null || text.isBlank()) {
             return text;
         }
-        return applyMatches(text, matches(text, target, ids), corrections);
+        return applyMatches(text, matches(text, target), corrections);
     }
 
     /** The matches of the rules listed for {@code target} (none if it has no list). */
     public List<Match> matches(String text, String target) {
         Set<String> ids = rules.get(target);
-        return ids == null || text.isBlank() ? List.of() : matches(text, target, ids);
+        if (ids == null || text.isBlank()) {
+            return List.of();
+        }
+        Source shared = source.get();
+        if (shared == null) {
+            return matches(text, target, ids);
+        }
+        return shared.singleReplacements(text, target).stream().filter(m -> ids.contains(m.rule())).toList();
     }
 
     /** Makes the replacements (non-overlapping, in order) and reports each. */
