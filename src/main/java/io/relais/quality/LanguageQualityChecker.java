@@ -120,6 +120,70 @@ public class LanguageQualityChecker {
         return checked(text, variant(lang)).singleReplacements();
     }
 
+    /** This checker as the source of the target-language finishing's safe corrections. */
+    public SafeCorrections.Source asCorrectionSource() {
+        return new SafeCorrections.Source() {
+            @Override
+            public List<SafeCorrections.Match> singleReplacements(String text, String target) {
+                return LanguageQualityChecker.this.singleReplacements(text, target);
+            }
+
+            @Override
+            public void corrected(String text, String target, List<SafeCorrections.Match> applied, String corrected) {
+                LanguageQualityChecker.this.corrected(text, target, applied, corrected);
+            }
+        };
+    }
+
+    /**
+     * Remembers the check of {@code corrected} as derived from the run on {@code text} (when that run is still
+     * remembered): the matches the corrections replaced are gone, the others moved by the length the corrections
+     * added or removed before them. Written by hand because LanguageTool re-reads a whole text for one changed word,
+     * and a safe correction (one suggested replacement of a listed rule) changes only the words it replaces.
+     */
+    public void corrected(String text, String lang, List<SafeCorrections.Match> applied, String corrected) {
+        String code = variant(lang);
+        Checked before = text == null || text.isBlank() ? null : checked.get(code + ':' + sha256(text));
+        if (before == null || corrected == null || corrected.isBlank()) {
+            return;
+        }
+        List<QualityIssue> issues = new ArrayList<>();
+        for (QualityIssue i : before.issues()) {
+            int[] moved = moved(i.startOffset(), i.endOffset(), applied);
+            if (moved != null) {
+                issues.add(new QualityIssue(i.checker(), i.ruleId(), i.message(), moved[0], moved[1], i.suggestion(),
+                        i.severity()));
+            }
+        }
+        List<SafeCorrections.Match> singles = new ArrayList<>();
+        for (SafeCorrections.Match m : before.singleReplacements()) {
+            int[] moved = moved(m.from(), m.to(), applied);
+            if (moved != null) {
+                singles.add(new SafeCorrections.Match(m.rule(), m.message(), moved[0], moved[1], m.replacement()));
+            }
+        }
+        checked.put(code + ':' + sha256(corrected), new Checked(List.copyOf(issues), List.copyOf(singles)));
+    }
+
+    /** A span's place after the replacements, or null when a replacement touched it (a span around one is kept). */
+    private static int[] moved(int from, int to, List<SafeCorrections.Match> applied) {
+        int shiftFrom = 0;
+        int shiftTo = 0;
+        for (SafeCorrections.Match a : applied) {
+            int delta = a.replacement().length() - (a.to() - a.from());
+            boolean inside = a.from() >= from && a.to() <= to && (a.from() > from || a.to() < to);
+            if (a.to() <= from) {
+                shiftFrom += delta;
+                shiftTo += delta;
+            } else if (inside) {
+                shiftTo += delta;
+            } else if (a.from() < to) {
+                return null;   // the replacement overlaps the span or is the span itself
+            }
+        }
+        return new int[] {from + shiftFrom, to + shiftTo};
+    }
+
     private Checked checked(String plainText, String code) {
         if (plainText == null || plainText.isBlank()) {
             return Checked.NOTHING;

@@ -36,6 +36,14 @@ public class SafeCorrections {
     @FunctionalInterface
     public interface Source {
         List<Match> singleReplacements(String text, String target);
+
+        /**
+         * Told that {@code text} became {@code corrected} by the {@code applied} replacements (offsets in {@code text},
+         * in order, not overlapping), so that the check of the corrected text can be derived from the run on
+         * {@code text} instead of running LanguageTool again.
+         */
+        default void corrected(String text, String target, List<Match> applied, String corrected) {
+        }
     }
 
     private final Map<String, Set<String>> rules;
@@ -79,7 +87,31 @@ public class SafeCorrections {
         if (ids == null || text.isBlank()) {
             return text;
         }
-        return applyMatches(text, matches(text, target), corrections);
+        List<Match> applied = applicable(text, matches(text, target));
+        String corrected = applyMatches(text, applied, corrections);
+        tellCorrected(text, target, applied, corrected);
+        return corrected;
+    }
+
+    /** Tells the shared source, if any, which replacements turned {@code text} into {@code corrected}. */
+    public void tellCorrected(String text, String target, List<Match> applied, String corrected) {
+        Source shared = applied.isEmpty() ? null : source.get();
+        if (shared != null) {
+            shared.corrected(text, target, applied, corrected);
+        }
+    }
+
+    /** The matches that can be made together: in order, not overlapping, inside the text. */
+    public static List<Match> applicable(String text, List<Match> matches) {
+        List<Match> kept = new ArrayList<>();
+        int at = 0;
+        for (Match m : matches) {
+            if (m.from() >= at && m.to() <= text.length()) {
+                kept.add(m);
+                at = m.to();
+            }
+        }
+        return kept;
     }
 
     /** The matches of the rules listed for {@code target} (none if it has no list). */
@@ -99,10 +131,7 @@ public class SafeCorrections {
     public static String applyMatches(String text, List<Match> matches, Consumer<Correction> corrections) {
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
-        for (Match m : matches) {
-            if (m.from() < at || m.to() > text.length()) {
-                continue;
-            }
+        for (Match m : applicable(text, matches)) {
             out.append(text, at, m.from()).append(m.replacement());
             corrections.accept(new Correction(m.rule(), m.message(), text.substring(m.from(), m.to()), m.replacement()));
             at = m.to();

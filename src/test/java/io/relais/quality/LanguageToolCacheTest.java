@@ -41,7 +41,7 @@ class LanguageToolCacheTest {
     @Test
     void theFinishingCorrectsFromTheCheckersRunAndASegmentItLeavesUnchangedIsNotReadAgain() {
         TargetFinishing finishing = new TargetFinishing(false,
-                new SafeCorrections(Map.of("en", List.of("UPPERCASE_SENTENCE_START")), () -> checker::singleReplacements));
+                new SafeCorrections(Map.of("en", List.of("UPPERCASE_SENTENCE_START")), checker::asCorrectionSource));
 
         TargetFinishing.Finished corrected = finishing.finish("The vote is over. the count starts.", TextFormat.PLAIN, "en");
         TargetFinishing.Finished untouched = finishing.finish("The vote is over.", TextFormat.PLAIN, "en");
@@ -52,6 +52,40 @@ class LanguageToolCacheTest {
         assertThat(untouched.corrections()).isEmpty();
         // one LanguageTool run per text: the check of the unchanged segment is answered from the finishing's run
         assertThat(checker.cacheMisses()).isEqualTo(2);
+        assertThat(checker.cacheHits()).isEqualTo(1);
+    }
+
+    @Test
+    void theCheckOfACorrectedTextIsDerivedFromTheRunBeforeTheCorrectionAndAgreesWithAFreshRun() {
+        // two safe corrections ("a" before a vowel, a lowercase sentence start) before and between other issues
+        String text = "He have a apple. the dog have a ball.";
+        TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(
+                Map.of("en", List.of("UPPERCASE_SENTENCE_START", "EN_A_VS_AN")),
+                checker::asCorrectionSource));
+
+        TargetFinishing.Finished f = finishing.finish(text, TextFormat.PLAIN, "en");
+        List<QualityIssue> derived = checker.check(f.text(), "en");
+        List<QualityIssue> fresh = new LanguageQualityChecker(1).check(f.text(), "en");
+
+        assertThat(f.text()).isEqualTo("He have an apple. The dog have a ball.");
+        assertThat(checker.cacheMisses()).as("LanguageTool read the text once").isEqualTo(1);
+        assertThat(derived).extracting(QualityIssue::ruleId, QualityIssue::startOffset, QualityIssue::endOffset)
+                .containsExactlyInAnyOrderElementsOf(fresh.stream()
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.ruleId(), i.startOffset(), i.endOffset()))
+                        .toList());
+    }
+
+    @Test
+    void inHtmlTheCorrectedBlocksCheckIsDerivedToo() {
+        TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(
+                Map.of("en", List.of("UPPERCASE_SENTENCE_START")), checker::asCorrectionSource));
+
+        TargetFinishing.Finished f = finishing.finish("<p>The vote is <b>over</b>. the count starts.</p>",
+                TextFormat.HTML, "en");
+        checker.check("The vote is over. The count starts.", "en");
+
+        assertThat(f.text()).isEqualTo("<p>The vote is <b>over</b>. The count starts.</p>");
+        assertThat(checker.cacheMisses()).isEqualTo(1);
         assertThat(checker.cacheHits()).isEqualTo(1);
     }
 

@@ -40,7 +40,7 @@ class QualityConfiguration {
     /** The finishing's safe corrections read from the quality check's LanguageTool run (one run per segment). */
     @Bean
     SafeCorrections.Source languageToolSingleReplacements(LanguageQualityChecker languageTool) {
-        return languageTool::singleReplacements;
+        return languageTool.asCorrectionSource();
     }
 
     @Bean

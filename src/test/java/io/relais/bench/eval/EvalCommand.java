@@ -80,7 +80,7 @@ public final class EvalCommand {
         // the corrections read from the quality check's LanguageTool run, as in the service
         io.relais.quality.LanguageQualityChecker languageTool = new io.relais.quality.LanguageQualityChecker();
         TargetFinishing finishing = new TargetFinishing(true,
-                new SafeCorrections(finishingRules(translate), () -> languageTool::singleReplacements));
+                new SafeCorrections(finishingRules(translate), languageTool::asCorrectionSource));
         if ("calibrated".equals(options.get("scorer"))) {
             RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
                     new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
