@@ -252,7 +252,8 @@ class PublishedFeedsTest extends StoredArticlesTest {
         Source source = source("test:publish-hostile", "en");
         String hostile = "Bad \u0001\u0008\u000B\uFFFE title ]]> <script>alert(1)</script> & \"quotes\" \uD800 😀";
         long id = articles.store(new NewArticle(source.id(), "hostile-" + System.nanoTime(), null, "Un titre ordinaire",
-                null, "<p>Un texte ordinaire pour la page.</p>", "Eve \u0007<b>&amp;</b>\u0000", OffsetDateTime.now(ZoneOffset.UTC),
+                // (no NUL: PostgreSQL text cannot hold it, so no stored data can have one; the door removes it anyway)
+                null, "<p>Un texte ordinaire pour la page.</p>", "Eve \u0007<b>&amp;</b>\u001F", OffsetDateTime.now(ZoneOffset.UTC),
                 null, null, List.of("cat\u0002egory", "]]>"))).articleId();
         translations.save(new TranslationResult(id, 1, "en", "apertium", "fr>es>en", hostile, "Lead \u0003 ]]>",
                 "<p>Text \u0001 with <b>markup</b> ]]&gt;</p>", 88.0, 5, 0, TranslationState.AUTO_APPROVED, null, List.of()));
