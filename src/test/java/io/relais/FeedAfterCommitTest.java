@@ -15,36 +15,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
-import io.relais.article.Sources;
+import io.relais.publish.FeedPublisher;
 import io.relais.translation.PublishedSetChanged;
 import io.relais.translation.Translation;
 import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
-import io.relais.translation.Translations;
 
 /**
  * The feed files follow the translation store through {@code PublishedSetChanged}, handled after the writer's
  * transaction commits (never inside it) and recorded in the event publication registry until done.
  */
 @EnableScenarios
-class FeedAfterCommitTest extends RelaisIntegrationTest {
-
-    @Autowired
-    Articles articles;
-
-    @Autowired
-    Sources sources;
-
-    @Autowired
-    Translations translations;
+class FeedAfterCommitTest extends StoredArticlesTest {
 
     @Autowired
     EventPublicationRegistry registry;
+
+    @Autowired
+    FeedPublisher publisher;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void anApprovalRewritesTheFeedFilesOnlyOnceItsTransactionHasCommitted(Scenario scenario) {
@@ -73,6 +69,27 @@ class FeedAfterCommitTest extends RelaisIntegrationTest {
         // and the registry marks the publication complete
         await().atMost(Duration.ofSeconds(10)).until(() -> registry.findIncompletePublications().stream()
                 .noneMatch(p -> p.getEvent().equals(new PublishedSetChanged("es"))));
+    }
+
+    /**
+     * A reader asking for the feed while a change is logged but not committed gets the feed as it was; the document
+     * it caused to be rendered must not outlive the commit (it used to, on PostgreSQL, until the next change).
+     */
+    @Test
+    void aFeedRenderedWhileAChangeIsUncommittedIsReplacedOnceTheChangeCommits() {
+        Source source = source("test:after-commit-render", "ca");
+        long article = store(source, "after-commit-render-" + System.nanoTime(), "La fira de Girona obre",
+                "<p>La fira de Girona obre les portes dissabte.</p>");
+        String entryId = "urn:relais:ca:article:" + article;
+        transaction.executeWithoutResult(status -> {
+            translations.save(new TranslationResult(article, 1, "ca", "apertium", "fr>ca", "La fira de Girona obre",
+                    null, "<p>La fira de Girona obre les portes dissabte.</p>", 90.0, 8, 0,
+                    TranslationState.AUTO_APPROVED, null, List.of()));
+            assertThat(publisher.republish("ca")).as("logged inside the transaction").isPositive();
+            // another connection cannot see the row yet: the feed served now is the one before the change
+            assertThat(get("/feeds/ca/atom.xml").body()).doesNotContain(entryId);
+        });
+        assertThat(get("/feeds/ca/atom.xml").body()).as("served after the commit").contains(entryId);
     }
 
     private static String read(Path file) {

@@ -101,7 +101,8 @@ public class FeedPublisher {
         }
         if (appended > 0) {
             log.debug("Republished {}: {} change(s)", lang, appended);
-            otherNodes.announce(List.of(lang));
+            // the other nodes read the log again: only once this node's rows are committed
+            PublishedSetSync.afterCommit(() -> otherNodes.announce(List.of(lang)));
         }
         return appended;
     }
