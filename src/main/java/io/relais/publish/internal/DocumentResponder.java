@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers a GET or HEAD for a {@link Document}: {@code If-None-Match} (or, without it, {@code If-Modified-Since})
  * first, so an unchanged document costs a 304 and nothing else; then the bytes, gzipped when the client accepts it.
+ * Both carry the document's security headers ({@link DocumentSecurity}).
  */
 final class DocumentResponder {
 
@@ -37,7 +38,7 @@ final class DocumentResponder {
         response.setHeader("Last-Modified", doc.lastModifiedHeader());
         response.setHeader("Cache-Control", headers.cacheControl());
         response.setHeader("Vary", "Accept-Encoding");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        DocumentSecurity.apply(response, doc.contentType());
         for (String link : headers.links()) {
             response.addHeader("Link", link);
         }

@@ -16,7 +16,8 @@ class FeedHttpConfiguration {
         FilterRegistrationBean<PublicFeedFilter> registration =
                 new FilterRegistrationBean<>(new PublicFeedFilter(documents, properties));
         registration.addUrlPatterns("/feeds", "/feeds/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // right after the security headers' filter (system), which must also cover this filter's 404s
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -63,7 +63,9 @@ class SecurityConfiguration {
     FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicy() {
         FilterRegistrationBean<ContentSecurityPolicyFilter> registration =
                 new FilterRegistrationBean<>(new ContentSecurityPolicyFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // first of all: the public feed filter (publish) answers from memory right after it, and its documents replace
+        // this page policy with their own stricter one
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
