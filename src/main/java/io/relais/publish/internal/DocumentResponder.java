@@ -25,6 +25,7 @@ final class DocumentResponder {
     /** Returns true when the request was answered (false: not a GET or HEAD, left to the caller). */
     static boolean respond(HttpServletRequest request, HttpServletResponse response, Document doc, Headers headers)
             throws IOException {
+        DocumentSecurity.apply(response, doc.contentType());
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
         if (!head && !"GET".equals(method)) {
@@ -38,7 +39,6 @@ final class DocumentResponder {
         response.setHeader("Last-Modified", doc.lastModifiedHeader());
         response.setHeader("Cache-Control", headers.cacheControl());
         response.setHeader("Vary", "Accept-Encoding");
-        DocumentSecurity.apply(response, doc.contentType());
         for (String link : headers.links()) {
             response.addHeader("Link", link);
         }

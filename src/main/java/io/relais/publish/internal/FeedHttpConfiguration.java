@@ -16,8 +16,9 @@ class FeedHttpConfiguration {
         FilterRegistrationBean<PublicFeedFilter> registration =
                 new FilterRegistrationBean<>(new PublicFeedFilter(documents, properties));
         registration.addUrlPatterns("/feeds", "/feeds/*");
-        // right after the security headers' filter (system), which must also cover this filter's 404s
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        // first of all, the feed path as short as it can be: this filter writes the documents' security headers
+        // itself (DocumentSecurity), on its 404s too
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

@@ -63,9 +63,8 @@ class SecurityConfiguration {
     FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicy() {
         FilterRegistrationBean<ContentSecurityPolicyFilter> registration =
                 new FilterRegistrationBean<>(new ContentSecurityPolicyFilter());
-        // first of all: the public feed filter (publish) answers from memory right after it, and its documents replace
-        // this page policy with their own stricter one
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // right after the public feed filter (publish), which answers from memory with its own stricter headers
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
