@@ -41,7 +41,8 @@ import io.relais.translate.apertium.ApertiumEngine;
  * {@code relais.translate.finishing.rules};</li>
  * <li><b>+names</b>: then names (glossary terms, runs of capitalised words) kept as placeholder words;</li>
  * <li><b>choice</b> (one row per language with several candidate routes): the service's translator, each sentence
- * translated along every candidate in parallel and the best-scored kept (scorer: unknown-word marks per word).</li>
+ * translated along every candidate in parallel and the best-scored kept (scorer: the service's, the fitted quality
+ * estimate with the round trip; {@code --scorer marks}: unknown-word marks, the fallback).</li>
  * </ol>
  * <pre>
  * ./relais eval [--limit 200] [--lang en]             every default language (or one)
@@ -78,17 +79,20 @@ public final class EvalCommand {
         Map<String, Object> translate = translateSettings();
         Map<String, List<String>> candidates = candidates(translate, options);
         TargetFinishing finishing = new TargetFinishing(true, new SafeCorrections(finishingRules(translate)));
-        if ("calibrated".equals(options.get("scorer"))) {
-            RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
-                    new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
-                            new io.relais.quality.LanguageQualityChecker())), GlossarySeed::termsFor),
-                    Double.parseDouble(options.getOrDefault("margin", "0")));
-            scoring = () -> calibrated;
-        }
-
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
                 Map.of(), Duration.ofSeconds(60))) {
             engine.useGlossary(GlossarySeed::termsFor);
+            if (!"marks".equals(options.getOrDefault("scorer", "calibrated"))) {
+                // the service's scorer: the fitted estimate with the round trip (back along the same engine's
+                // pipelines), and the margin of relais.translate.route-choice.margin
+                io.relais.quality.internal.RoundTrip roundTrip = new io.relais.quality.internal.RoundTrip(engine,
+                        roundTripRoutes());
+                RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
+                        new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
+                                new io.relais.quality.LanguageQualityChecker()), roundTrip), GlossarySeed::termsFor),
+                        Double.parseDouble(options.getOrDefault("margin", String.valueOf(margin(translate)))));
+                scoring = () -> calibrated;
+            }
             if (options.containsKey("rules")) {
                 measureRules(engine, candidates, flores, limit, finishing);
                 return;
@@ -154,7 +158,7 @@ public final class EvalCommand {
         return ChrF.corpus(names.hypotheses, reference);
     }
 
-    /** How the choice rows score candidates: unknown-word marks, or {@code --scorer calibrated}: the quality module's. */
+    /** How the choice rows score candidates: the quality module's scorer, or {@code --scorer marks}: unknown-word marks. */
     static java.util.function.Supplier<RouteChoice.Scoring> scoring = RouteChoice::byMarks;
 
     /** The service's translator choosing a route per sentence, with every step on. */
@@ -264,6 +268,29 @@ public final class EvalCommand {
             }
             System.out.printf(Locale.ROOT, "%s: base chrF %.2f; relais.translate.finishing.rules.%s: %s%n%n", lang, base,
                     lang, String.join(",", kept));
+        }
+    }
+
+    /** relais.translate.route-choice.margin of application.yml (0 when absent). */
+    @SuppressWarnings("unchecked")
+    static double margin(Map<String, Object> translate) {
+        Object choice = translate.get("route-choice");
+        Object margin = choice instanceof Map<?, ?> m ? m.get("margin") : null;
+        return margin == null ? 0 : Double.parseDouble(margin.toString());
+    }
+
+    /** relais.quality.round-trip.routes of application.yml over the built-in defaults (none when it is off). */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> roundTripRoutes() throws IOException {
+        try (InputStream in = EvalCommand.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> yaml = new Yaml().load(in);
+            Map<String, Object> quality = (Map<String, Object>) ((Map<String, Object>) yaml.get("relais")).get("quality");
+            Map<String, Object> roundTrip = (Map<String, Object>) quality.getOrDefault("round-trip", Map.of());
+            if (Boolean.FALSE.equals(roundTrip.get("enabled"))) {
+                return Map.of();
+            }
+            return new io.relais.quality.QualitySettings.RoundTrip(true, (Map<String, String>) roundTrip.get("routes"))
+                    .routeLists();
         }
     }
 
