@@ -165,8 +165,9 @@ public final class EvalCommand {
     private static void evaluateChoice(ApertiumEngine engine, TargetFinishing finishing, String lang, List<String> routes,
                                        List<String> source, List<String> reference, double bestSingle) {
         Map<String, String> main = Map.of(lang, routes.get(0));
+        Map<String, Map<String, double[]>> scored = new java.util.concurrent.ConcurrentHashMap<>();
         try (ApertiumEngine choosing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), main, Duration.ofSeconds(60));
-             RouteChoice choice = new RouteChoice(scoring, Runtime.getRuntime().availableProcessors())) {
+             RouteChoice choice = new RouteChoice(recording(scored), Runtime.getRuntime().availableProcessors())) {
             choosing.useGlossary(GlossarySeed::termsFor);
             choosing.useCandidates(Map.of(lang, routes));
             Translator translator = new Translator(List.of(choosing), null, false, List.of(lang));
@@ -193,7 +194,59 @@ public final class EvalCommand {
                             + " best single route; sentences won: %s%n", lang, "choice", words, "", "", "", chrF,
                     Bleu.corpus(hypotheses, reference), words / seconds, 100.0 * unknown / Math.max(1, words),
                     chrF - bestSingle, won);
+            System.out.print(margins(scored, routes, source, reference));
         }
+    }
+
+    /**
+     * The scoring, recording every candidate's score and chrF against the reference (by source sentence and route), to
+     * print what other margins would have chosen.
+     */
+    private static java.util.function.Supplier<RouteChoice.Scoring> recording(Map<String, Map<String, double[]>> scored) {
+        return () -> {
+            RouteChoice.Scoring s = scoring.get();
+            return new RouteChoice.Scoring((segment, target) -> {
+                double score = s.scorer().score(segment, target);
+                scored.computeIfAbsent(segment.source(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                        .put(segment.route(), new double[] {score});
+                texts.put(segment.source() + '\n' + segment.route(), segment.target());
+                return score;
+            }, s.margin());
+        };
+    }
+
+    private static final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Corpus chrF of the choice had another route been kept only when it scores more than m points above the
+     * configured one, on the first and the second half of the set (candidates before finishing).
+     */
+    private static String margins(Map<String, Map<String, double[]>> scored, List<String> routes, List<String> source,
+                                  List<String> reference) {
+        StringBuilder out = new StringBuilder();
+        int half = source.size() / 2;
+        for (double m : new double[] {0, 1, 2, 3, 5, 8, Double.POSITIVE_INFINITY}) {
+            List<String> picked = new ArrayList<>();
+            int other = 0;
+            for (String line : source) {
+                Map<String, double[]> byRoute = scored.getOrDefault(line, Map.of());
+                String keep = routes.get(0);
+                double base = byRoute.containsKey(keep) ? byRoute.get(keep)[0] : Double.NaN;
+                for (String r : routes.subList(1, routes.size())) {
+                    if (byRoute.containsKey(r) && byRoute.get(r)[0] - base > m
+                            && (keep.equals(routes.get(0)) || byRoute.get(r)[0] > byRoute.get(keep)[0])) {
+                        keep = r;
+                    }
+                }
+                other += keep.equals(routes.get(0)) ? 0 : 1;
+                picked.add(texts.getOrDefault(line + '\n' + keep, texts.getOrDefault(line + '\n' + routes.get(0), "")));
+            }
+            out.append(String.format(Locale.ROOT, "     margin %-4s: chrF %.2f (first half %.2f, second half %.2f), %d sentences"
+                    + " from another route%n", Double.isInfinite(m) ? "none" : String.valueOf((int) m),
+                    ChrF.corpus(picked, reference), ChrF.corpus(picked.subList(0, half), reference.subList(0, half)),
+                    ChrF.corpus(picked.subList(half, picked.size()), reference.subList(half, reference.size())), other));
+        }
+        return out.toString();
     }
 
     private static Pass pass(ApertiumEngine engine, List<String> hops, List<String> source) {
