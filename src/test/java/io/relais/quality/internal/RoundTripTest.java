@@ -56,16 +56,17 @@ class RoundTripTest {
             Map<String, Double> right = roundTrip.features(segment(FRENCH, translate(FRENCH, route), lang));
             Map<String, Double> wrong = roundTrip.features(segment(FRENCH, translate(OTHER, route), lang));
             assertThat(right.get("rt_chrf")).as(route).isGreaterThan(wrong.get("rt_chrf") + 30);
-            assertThat(right.get("rt_content")).as(route).isGreaterThan(0.6).isGreaterThan(wrong.get("rt_content") + 0.5);
+            assertThat(right.get("rt_content")).as(route).isGreaterThan(0.5).isGreaterThan(wrong.get("rt_content") + 0.4);
         }
     }
 
     @Test
-    void theBackTranslationGoesAlongTheConfiguredReverseRouteIntoFrench() {
+    void theBackTranslationGoesAlongTheConfiguredReverseRoutesIntoFrench() {
         String english = translate(FRENCH, "fr>es>en");
         BackTranslator.Back back = roundTrip.back(english, List.of("en", "ca", "fr")).orElseThrow();
-        assertThat(back.text()).contains("gouvernement").contains("forêts");
-        assertThat(roundTrip.routes("en")).containsExactly("en>ca>fr");
+        // French again, not the same French: "L'exécutif a annoncé du jeudi une loi nouvelle sur l'abri des bois."
+        assertThat(back.text()).contains("annoncé", "jeudi", "loi").doesNotContain("government", "law");
+        assertThat(roundTrip.routes("en")).containsExactly("en>es>fr", "en>ca>fr");
     }
 
     @Test
@@ -119,11 +120,11 @@ class RoundTripTest {
     void withoutTheRoundTripAModelThatNeedsItGivesNoScoreAndSaysWhy() {
         SegmentEstimator estimator = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()));
         String english = translate(FRENCH, "fr>es>en");
+        // every shipped model was fitted with the round trip (./relais calibrate keeps rt_chrf in each)
+        assertThat(estimator.model("en").orElseThrow().usesRoundTrip()).isTrue();
         SegmentEstimator.Estimate withModel = estimator.estimate(segment(FRENCH, english, "en"));
-        if (estimator.model("en").orElseThrow().usesRoundTrip()) {
-            assertThat(withModel.score()).isNaN();
-            assertThat(withModel.reasons()).singleElement().asString().contains("round trip is off");
-        }
+        assertThat(withModel.score()).isNaN();
+        assertThat(withModel.reasons()).singleElement().asString().contains("round trip is off");
         SegmentEstimator full = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()), roundTrip);
         SegmentEstimator.Estimate estimate = full.estimate(segment(FRENCH, english, "en"));
         assertThat(estimate.score()).isBetween(0.0, 100.0);
