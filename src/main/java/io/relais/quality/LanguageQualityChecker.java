@@ -16,6 +16,8 @@ import org.languagetool.rules.RuleMatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
+import io.relais.translate.SafeCorrections;
+
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
  * ({@code relais.quality.variants}: Apertium's English is British, so {@code en} is checked as {@code en-GB};
@@ -42,10 +44,15 @@ public class LanguageQualityChecker {
     static final int CACHE_ENTRIES = 20_000;
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
-    private final Map<String, List<QualityIssue>> checked = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<String, List<QualityIssue>>(1024, 0.75f, true) {
+    /** What one LanguageTool run found: the issues, and the matches with exactly one replacement (not spelling). */
+    private record Checked(List<QualityIssue> issues, List<SafeCorrections.Match> singleReplacements) {
+        static final Checked NOTHING = new Checked(List.of(), List.of());
+    }
+
+    private final Map<String, Checked> checked = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<String, Checked>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<QualityIssue>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
                     return size() > CACHE_ENTRIES;
                 }
             });
@@ -101,19 +108,96 @@ public class LanguageQualityChecker {
      * segments: agency credits, the unchanged paragraphs of a new revision, a retried article).
      */
     public List<QualityIssue> checkVariant(String plainText, String code) {
+        return checked(plainText, code).issues();
+    }
+
+    /**
+     * The matches of {@code text} that offer exactly one replacement, spelling excepted, from the same run (and the
+     * same cache) as {@link #check}: the target-language finishing picks its safe corrections among them, so a
+     * segment the finishing leaves unchanged is not read by LanguageTool a second time when it is checked.
+     */
+    public List<SafeCorrections.Match> singleReplacements(String text, String lang) {
+        return checked(text, variant(lang)).singleReplacements();
+    }
+
+    /** This checker as the source of the target-language finishing's safe corrections. */
+    public SafeCorrections.Source asCorrectionSource() {
+        return new SafeCorrections.Source() {
+            @Override
+            public List<SafeCorrections.Match> singleReplacements(String text, String target) {
+                return LanguageQualityChecker.this.singleReplacements(text, target);
+            }
+
+            @Override
+            public void corrected(String text, String target, List<SafeCorrections.Match> applied, String corrected) {
+                LanguageQualityChecker.this.corrected(text, target, applied, corrected);
+            }
+        };
+    }
+
+    /**
+     * Remembers the check of {@code corrected} as derived from the run on {@code text} (when that run is still
+     * remembered): the matches the corrections replaced are gone, the others moved by the length the corrections
+     * added or removed before them. Written by hand because LanguageTool re-reads a whole text for one changed word,
+     * and a safe correction (one suggested replacement of a listed rule) changes only the words it replaces.
+     */
+    public void corrected(String text, String lang, List<SafeCorrections.Match> applied, String corrected) {
+        String code = variant(lang);
+        Checked before = text == null || text.isBlank() ? null : checked.get(code + ':' + sha256(text));
+        if (before == null || corrected == null || corrected.isBlank()) {
+            return;
+        }
+        List<QualityIssue> issues = new ArrayList<>();
+        for (QualityIssue i : before.issues()) {
+            int[] moved = moved(i.startOffset(), i.endOffset(), applied);
+            if (moved != null) {
+                issues.add(new QualityIssue(i.checker(), i.ruleId(), i.message(), moved[0], moved[1], i.suggestion(),
+                        i.severity()));
+            }
+        }
+        List<SafeCorrections.Match> singles = new ArrayList<>();
+        for (SafeCorrections.Match m : before.singleReplacements()) {
+            int[] moved = moved(m.from(), m.to(), applied);
+            if (moved != null) {
+                singles.add(new SafeCorrections.Match(m.rule(), m.message(), moved[0], moved[1], m.replacement()));
+            }
+        }
+        checked.put(code + ':' + sha256(corrected), new Checked(List.copyOf(issues), List.copyOf(singles)));
+    }
+
+    /** A span's place after the replacements, or null when a replacement touched it (a span around one is kept). */
+    private static int[] moved(int from, int to, List<SafeCorrections.Match> applied) {
+        int shiftFrom = 0;
+        int shiftTo = 0;
+        for (SafeCorrections.Match a : applied) {
+            int delta = a.replacement().length() - (a.to() - a.from());
+            boolean inside = a.from() >= from && a.to() <= to && (a.from() > from || a.to() < to);
+            if (a.to() <= from) {
+                shiftFrom += delta;
+                shiftTo += delta;
+            } else if (inside) {
+                shiftTo += delta;
+            } else if (a.from() < to) {
+                return null;   // the replacement overlaps the span or is the span itself
+            }
+        }
+        return new int[] {from + shiftFrom, to + shiftTo};
+    }
+
+    private Checked checked(String plainText, String code) {
         if (plainText == null || plainText.isBlank()) {
-            return List.of();
+            return Checked.NOTHING;
         }
         String key = code + ':' + sha256(plainText);
-        List<QualityIssue> known = checked.get(key);
+        Checked known = checked.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
             return known;
         }
         cacheMisses.incrementAndGet();
-        List<QualityIssue> issues = List.copyOf(runLanguageTool(plainText, code));
-        checked.put(key, issues);
-        return issues;
+        Checked found = runLanguageTool(plainText, code);
+        checked.put(key, found);
+        return found;
     }
 
     /** Texts answered from the cache, and texts LanguageTool read, since start. */
@@ -134,7 +218,7 @@ public class LanguageQualityChecker {
         }
     }
 
-    private List<QualityIssue> runLanguageTool(String plainText, String code) {
+    private Checked runLanguageTool(String plainText, String code) {
         Language language = language(code);
         if (language == null) {
             throw new IllegalArgumentException("LanguageTool has no language " + code);
@@ -147,13 +231,18 @@ public class LanguageQualityChecker {
                 tool = new JLanguageTool(language);
             }
             List<QualityIssue> issues = new ArrayList<>();
+            List<SafeCorrections.Match> singles = new ArrayList<>();
             for (RuleMatch match : tool.check(plainText)) {
                 List<String> suggestions = match.getSuggestedReplacements();
                 issues.add(new QualityIssue(CHECKER, match.getRule().getId(), match.getMessage(),
                         match.getFromPos(), match.getToPos(), suggestions.isEmpty() ? null : suggestions.get(0),
                         severity(match)));
+                if (suggestions.size() == 1 && !match.getRule().isDictionaryBasedSpellingRule()) {
+                    singles.add(new SafeCorrections.Match(match.getRule().getId(), match.getMessage(),
+                            match.getFromPos(), match.getToPos(), suggestions.get(0)));
+                }
             }
-            return issues;
+            return new Checked(List.copyOf(issues), List.copyOf(singles));
         } catch (IOException e) {
             throw new IllegalStateException("LanguageTool failed on " + code + ": " + e.getMessage(), e);
         } finally {

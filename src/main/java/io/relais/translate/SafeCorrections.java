@@ -25,14 +25,43 @@ import org.languagetool.rules.RuleMatch;
  */
 public class SafeCorrections {
 
-    /** Languages with variants need one: only a variant has all its rules. */
-    private static final Map<String, String> VARIANTS = Map.of("en", "en-US", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
+    /** Languages with variants need one (only a variant has all its rules): those Apertium writes, as checked. */
+    private static final Map<String, String> VARIANTS = Map.of("en", "en-GB", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
+
+    /**
+     * Where the matches come from when the service checks its translations anyway: LanguageTool's matches with one
+     * replacement (spelling excepted) of every rule, from the run whose issues the quality check reports — so that
+     * LanguageTool reads a segment once, not once to correct it and again to check it.
+     */
+    @FunctionalInterface
+    public interface Source {
+        List<Match> singleReplacements(String text, String target);
+
+        /**
+         * Told that {@code text} became {@code corrected} by the {@code applied} replacements (offsets in {@code text},
+         * in order, not overlapping), so that the check of the corrected text can be derived from the run on
+         * {@code text} instead of running LanguageTool again.
+         */
+        default void corrected(String text, String target, List<Match> applied, String corrected) {
+        }
+    }
 
     private final Map<String, Set<String>> rules;
+    private final java.util.function.Supplier<Source> source;
     private final Map<String, ConcurrentLinkedDeque<JLanguageTool>> pools = new ConcurrentHashMap<>();
 
-    /** @param rules target language to the ids of the rules applied in it */
+    /** @param rules target language to the ids of the rules applied in it (LanguageTool run by this instance) */
     public SafeCorrections(Map<String, ? extends java.util.Collection<String>> rules) {
+        this(rules, () -> null);
+    }
+
+    /**
+     * @param rules  target language to the ids of the rules applied in it
+     * @param source the shared matches (looked up at first use; when it gives none, this instance runs LanguageTool)
+     */
+    public SafeCorrections(Map<String, ? extends java.util.Collection<String>> rules,
+                           java.util.function.Supplier<Source> source) {
+        this.source = source;
         Map<String, Set<String>> copy = new ConcurrentHashMap<>();
         rules.forEach((lang, ids) -> {
             Set<String> kept = new HashSet<>();
@@ -58,23 +87,51 @@ public class SafeCorrections {
         if (ids == null || text.isBlank()) {
             return text;
         }
-        return applyMatches(text, matches(text, target, ids), corrections);
+        List<Match> applied = applicable(text, matches(text, target));
+        String corrected = applyMatches(text, applied, corrections);
+        tellCorrected(text, target, applied, corrected);
+        return corrected;
+    }
+
+    /** Tells the shared source, if any, which replacements turned {@code text} into {@code corrected}. */
+    public void tellCorrected(String text, String target, List<Match> applied, String corrected) {
+        Source shared = applied.isEmpty() ? null : source.get();
+        if (shared != null) {
+            shared.corrected(text, target, applied, corrected);
+        }
+    }
+
+    /** The matches that can be made together: in order, not overlapping, inside the text. */
+    public static List<Match> applicable(String text, List<Match> matches) {
+        List<Match> kept = new ArrayList<>();
+        int at = 0;
+        for (Match m : matches) {
+            if (m.from() >= at && m.to() <= text.length()) {
+                kept.add(m);
+                at = m.to();
+            }
+        }
+        return kept;
     }
 
     /** The matches of the rules listed for {@code target} (none if it has no list). */
     public List<Match> matches(String text, String target) {
         Set<String> ids = rules.get(target);
-        return ids == null || text.isBlank() ? List.of() : matches(text, target, ids);
+        if (ids == null || text.isBlank()) {
+            return List.of();
+        }
+        Source shared = source.get();
+        if (shared == null) {
+            return matches(text, target, ids);
+        }
+        return shared.singleReplacements(text, target).stream().filter(m -> ids.contains(m.rule())).toList();
     }
 
     /** Makes the replacements (non-overlapping, in order) and reports each. */
     public static String applyMatches(String text, List<Match> matches, Consumer<Correction> corrections) {
         StringBuilder out = new StringBuilder(text.length());
         int at = 0;
-        for (Match m : matches) {
-            if (m.from() < at || m.to() > text.length()) {
-                continue;
-            }
+        for (Match m : applicable(text, matches)) {
             out.append(text, at, m.from()).append(m.replacement());
             corrections.accept(new Correction(m.rule(), m.message(), text.substring(m.from(), m.to()), m.replacement()));
             at = m.to();

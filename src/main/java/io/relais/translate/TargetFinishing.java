@@ -71,16 +71,27 @@ public class TargetFinishing {
             whole.append(nodes.get(i).getWholeText());
         }
         List<SafeCorrections.Match> matches = corrections.matches(whole.toString(), target);
+        List<SafeCorrections.Match> applied = new ArrayList<>();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             int start = starts[i];
-            int end = start + nodes.get(i).getWholeText().length();
-            List<SafeCorrections.Match> inside = matches.stream().filter(m -> m.from() >= start && m.to() <= end)
+            String nodeText = nodes.get(i).getWholeText();
+            int end = start + nodeText.length();
+            List<SafeCorrections.Match> inside = SafeCorrections.applicable(nodeText, matches.stream()
+                    .filter(m -> m.from() >= start && m.to() <= end)
                     .map(m -> new SafeCorrections.Match(m.rule(), m.message(), m.from() - start, m.to() - start,
                             m.replacement()))
-                    .toList();
+                    .toList());
             if (!inside.isEmpty()) {
-                nodes.get(i).text(SafeCorrections.applyMatches(nodes.get(i).getWholeText(), inside, record));
+                nodes.get(i).text(SafeCorrections.applyMatches(nodeText, inside, record));
+                inside.forEach(m -> applied.add(0, new SafeCorrections.Match(m.rule(), m.message(), m.from() + start,
+                        m.to() + start, m.replacement())));
             }
+        }
+        if (!applied.isEmpty()) {
+            applied.sort(java.util.Comparator.comparingInt(SafeCorrections.Match::from));
+            StringBuilder after = new StringBuilder();
+            nodes.forEach(n -> after.append(n.getWholeText()));
+            corrections.tellCorrected(whole.toString(), target, applied, after.toString());
         }
     }
 

@@ -31,6 +31,7 @@ public class Translator {
     private boolean bySentence;
     private RouteChoice routeChoice = new RouteChoice(MarksPerWordScorer.INSTANCE);
     private TargetFinishing finishing = TargetFinishing.none();
+    private TranslateStepTimes times = TranslateStepTimes.NONE;
 
     public Translator(List<MachineTranslator> engines, TranslationMemory memory, boolean useMemory,
                       List<String> languages) {
@@ -67,6 +68,11 @@ public class Translator {
     /** The target-language finishing applied to what the engine returns (none by default). */
     public void finishWith(TargetFinishing finishing) {
         this.finishing = finishing;
+    }
+
+    /** Where the finishing's time is counted (nowhere by default). */
+    public void timeStepsWith(TranslateStepTimes times) {
+        this.times = times;
     }
 
     /** Segments bodies by sentence (within each paragraph, where no inline element spans the boundary). */
@@ -159,7 +165,8 @@ public class Translator {
         }
         RouteChoice.Chosen chosen = routeChoice.translate(engine, segment, format, target);
         TranslatedText raw = chosen.text();
-        TargetFinishing.Finished finished = finishing.finish(raw.text(), format, target);
+        TargetFinishing.Finished finished = times.time(TranslateStepTimes.Step.FINISHING,
+                () -> finishing.finish(raw.text(), format, target));
         TranslatedText t = new TranslatedText(finished.text(), raw.engine(), raw.route(), raw.wordCount(),
                 raw.unknownWords(), 1, 0, List.of(), finished.corrections());
         if (useMemory) {

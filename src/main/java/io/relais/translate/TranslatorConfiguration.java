@@ -3,6 +3,7 @@ package io.relais.translate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +24,17 @@ class TranslatorConfiguration {
      * unknown-word marks otherwise (and its measured margin).
      */
     @Bean(destroyMethod = "close")
-    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers, TranslateSettings settings) {
+    RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers, TranslateSettings settings, TranslateStepTimes times) {
         double margin = settings.routeChoice().margin();
         return new RouteChoice(() -> {
             SegmentScorer scorer = scorers.getIfUnique();
-            return scorer == null ? RouteChoice.byMarks() : new RouteChoice.Scoring(scorer, margin);
+            return scorer == null ? RouteChoice.byMarks() : new RouteChoice.Scoring(times.timed(scorer), margin);
         }, Runtime.getRuntime().availableProcessors());
+    }
+
+    @Bean
+    TranslateStepTimes translateStepTimes(ObjectProvider<MeterRegistry> registry) {
+        return new TranslateStepTimes(registry.getIfAvailable());
     }
 
     /**
@@ -36,14 +42,15 @@ class TranslatorConfiguration {
      * safe corrections ({@code relais.translate.finishing.rules.<lang>}: rule ids, comma-separated).
      */
     @Bean
-    TargetFinishing targetFinishing(TranslateSettings settings) {
-        return new TargetFinishing(settings.finishing().typography(), new SafeCorrections(settings.finishing().ruleIds()));
+    TargetFinishing targetFinishing(TranslateSettings settings, ObjectProvider<SafeCorrections.Source> shared) {
+        return new TargetFinishing(settings.finishing().typography(),
+                new SafeCorrections(settings.finishing().ruleIds(), shared::getIfUnique));
     }
 
     @Bean
     Translator translator(List<MachineTranslator> engineBeans, RemoteEngines remote, TranslationMemory memory,
                           RouteChoice routeChoice, TargetFinishing finishing, TranslateSettings settings,
-                          TargetLanguages languages) {
+                          TargetLanguages languages, TranslateStepTimes times) {
         List<MachineTranslator> engines = new ArrayList<>(engineBeans);
         engines.addAll(remote.all());
         Translator translator = new Translator(engines, settings.chains(), memory, settings.memory().enabled(),
@@ -51,6 +58,7 @@ class TranslatorConfiguration {
         translator.segmentBySentence(settings.segmentation().equals("sentence"));
         translator.chooseRoutesWith(routeChoice);
         translator.finishWith(finishing);
+        translator.timeStepsWith(times);
         return translator;
     }
 }

@@ -32,6 +32,7 @@ import io.relais.batch.internal.LocalizeStageTimes;
 import io.relais.batch.internal.LocalizeStageTimes.Stage;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
+import io.relais.translate.TranslateStepTimes;
 import io.relais.translate.Words;
 
 /**
@@ -58,6 +59,8 @@ public final class PipelineBench {
     /** Time the raw loops spent, summed over their threads (comparable with the job's check stage). */
     static final java.util.concurrent.atomic.AtomicLong RAW_CHECK_THREAD_NANOS = new java.util.concurrent.atomic.AtomicLong();
     static final int PARAGRAPHS_PER_ARTICLE = 3;
+    /** CPU seconds of the process tree when the raw loops started (after their instances were created). */
+    static final double[] RAW_CHECK_CPU_START = new double[1];
 
     record BenchArticle(String title, List<String> paragraphs) {
         String html() {
@@ -95,6 +98,9 @@ public final class PipelineBench {
                                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "--relais.ingest.sources=", "--relais.batch.schedule=-",
                         "--relais.ingest.inbox-dir=" + work + "/inbox", "--relais.publish.feeds-dir=" + work + "/feeds",
+                        // every translation without a blocking issue is published, so that the job's publication
+                        // and the arrival-to-feed time are measured (the shipped thresholds send all to review)
+                        "--relais.quality.auto-approve-threshold=0",
                         "--logging.level.root=WARN")) {
             double ready = (System.nanoTime() - startNanos) / 1e9;
             int threads = io.relais.batch.internal.LocalizeJobConfiguration.threads(
@@ -116,6 +122,7 @@ public final class PipelineBench {
                 lines.addAll(a.paragraphs());
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
+            double cpuRaw0 = ProcessTreeCpu.seconds();
             long a0 = System.nanoTime();
             Map<String, Future<List<String>>> pending = new LinkedHashMap<>();
             ROUTES.forEach((lang, route) -> pending.put(lang,
@@ -125,17 +132,27 @@ public final class PipelineBench {
                 translated.put(e.getKey(), e.getValue().get());
             }
             double apertium = (System.nanoTime() - a0) / 1e9;
+            double cpuApertium = ProcessTreeCpu.seconds() - cpuRaw0;
             double languageTool = rawLanguageTool(translated, threads, pool);
             pool.shutdown();
+            // creating the JLanguageTool instances is not timed, nor counted
+            double cpuRaw = cpuApertium + ProcessTreeCpu.seconds() - RAW_CHECK_CPU_START[0];
             double raw = apertium + languageTool;
             long rawWords = (long) words * languages;
 
             // (b) the localize job end to end
             store(articles, source, bench, "bench-");
             Map<Stage, Duration> before = snapshot(times);
+            TranslateStepTimes steps = context.getBean(TranslateStepTimes.class);
+            Duration scoring0 = steps.total(TranslateStepTimes.Step.SCORING);
+            Duration finishing0 = steps.total(TranslateStepTimes.Step.FINISHING);
+            double cpuJob0 = ProcessTreeCpu.seconds();
             long b0 = System.nanoTime();
             JobExecution run = runs.runNow();
             double job = (System.nanoTime() - b0) / 1e9;
+            double cpuJob = ProcessTreeCpu.seconds() - cpuJob0;
+            double scoring = (steps.total(TranslateStepTimes.Step.SCORING).minus(scoring0)).toNanos() / 1e9;
+            double finishing = (steps.total(TranslateStepTimes.Step.FINISHING).minus(finishing0)).toNanos() / 1e9;
             Map<Stage, Duration> spent = new LinkedHashMap<>();
             snapshot(times).forEach((stage, total) -> spent.put(stage, total.minus(before.get(stage))));
 
@@ -183,6 +200,10 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "(b) localize job, %d threads, %s: %.1f s: %.0f words/s%n", threads,
                     run.getStatus(), job, rawWords / job);
             System.out.printf(Locale.ROOT, "ratio job / raw tools: %.2f%n", raw / job);
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "CPU used (this process and its children): raw tools %.1f s (cores busy %.0f %%), "
+                            + "job %.1f s (cores busy %.0f %%); the job's CPU per word is %.2f of the raw tools'%n",
+                    cpuRaw, 100 * cpuRaw / (raw * cores), cpuJob, 100 * cpuJob / (job * cores), cpuJob / cpuRaw);
             System.out.printf(Locale.ROOT, "(b') the same articles revised (new title, same body): %.1f s: %.0f words/s "
                     + "(%.2f of the raw tools); LanguageTool cache: %d of %d texts%n", again, rawWords / again,
                     raw / again, hits, lookups);
@@ -199,6 +220,13 @@ public final class PipelineBench {
                 accounted += s;
                 System.out.printf(Locale.ROOT, "  %-10s %7.1f s %5.1f %%%n", stage.name().toLowerCase(Locale.ROOT), s,
                         100 * s / threadTime);
+                if (stage == Stage.TRANSLATE) {
+                    // the quality issue's work inside translation, on its own lines
+                    System.out.printf(Locale.ROOT, "    %-22s %7.1f s %5.1f %%%n", "of which route scoring", scoring,
+                            100 * scoring / threadTime);
+                    System.out.printf(Locale.ROOT, "    %-22s %7.1f s %5.1f %%%n", "of which finishing", finishing,
+                            100 * finishing / threadTime);
+                }
             }
             double waiting = Math.max(0, threadTime - accounted);
             System.out.printf(Locale.ROOT, "  %-10s %7.1f s %5.1f %%   (idle thread slots, the batch framework)%n%n",
@@ -229,6 +257,7 @@ public final class PipelineBench {
             f.get();
         }
         List<Future<?>> work = new ArrayList<>();
+        RAW_CHECK_CPU_START[0] = ProcessTreeCpu.seconds();
         long t0 = System.nanoTime();
         translated.forEach((lang, lines) -> work.add(pool.submit(() -> {
             long start = System.nanoTime();

@@ -3,8 +3,13 @@ package io.relais.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.relais.translate.SafeCorrections;
+import io.relais.translate.TargetFinishing;
+import io.relais.translate.TextFormat;
 
 /** LanguageTool (real) never runs twice on the same text in the same language. */
 class LanguageToolCacheTest {
@@ -31,5 +36,66 @@ class LanguageToolCacheTest {
 
         assertThat(checker.cacheMisses()).isEqualTo(2);
         assertThat(checker.cacheHits()).isZero();
+    }
+
+    @Test
+    void theFinishingCorrectsFromTheCheckersRunAndASegmentItLeavesUnchangedIsNotReadAgain() {
+        TargetFinishing finishing = new TargetFinishing(false,
+                new SafeCorrections(Map.of("en", List.of("UPPERCASE_SENTENCE_START")), checker::asCorrectionSource));
+
+        TargetFinishing.Finished corrected = finishing.finish("The vote is over. the count starts.", TextFormat.PLAIN, "en");
+        TargetFinishing.Finished untouched = finishing.finish("The vote is over.", TextFormat.PLAIN, "en");
+        checker.check(untouched.text(), "en");
+
+        assertThat(corrected.text()).isEqualTo("The vote is over. The count starts.");
+        assertThat(corrected.corrections()).extracting(c -> c.rule()).containsExactly("UPPERCASE_SENTENCE_START");
+        assertThat(untouched.corrections()).isEmpty();
+        // one LanguageTool run per text: the check of the unchanged segment is answered from the finishing's run
+        assertThat(checker.cacheMisses()).isEqualTo(2);
+        assertThat(checker.cacheHits()).isEqualTo(1);
+    }
+
+    @Test
+    void theCheckOfACorrectedTextIsDerivedFromTheRunBeforeTheCorrectionAndAgreesWithAFreshRun() {
+        // two safe corrections ("a" before a vowel, a lowercase sentence start) before and between other issues
+        String text = "He have a apple. the dog have a ball.";
+        TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(
+                Map.of("en", List.of("UPPERCASE_SENTENCE_START", "EN_A_VS_AN")),
+                checker::asCorrectionSource));
+
+        TargetFinishing.Finished f = finishing.finish(text, TextFormat.PLAIN, "en");
+        List<QualityIssue> derived = checker.check(f.text(), "en");
+        List<QualityIssue> fresh = new LanguageQualityChecker(1).check(f.text(), "en");
+
+        assertThat(f.text()).isEqualTo("He have an apple. The dog have a ball.");
+        assertThat(checker.cacheMisses()).as("LanguageTool read the text once").isEqualTo(1);
+        assertThat(derived).extracting(QualityIssue::ruleId, QualityIssue::startOffset, QualityIssue::endOffset)
+                .containsExactlyInAnyOrderElementsOf(fresh.stream()
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.ruleId(), i.startOffset(), i.endOffset()))
+                        .toList());
+    }
+
+    @Test
+    void inHtmlTheCorrectedBlocksCheckIsDerivedToo() {
+        TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(
+                Map.of("en", List.of("UPPERCASE_SENTENCE_START")), checker::asCorrectionSource));
+
+        TargetFinishing.Finished f = finishing.finish("<p>The vote is <b>over</b>. the count starts.</p>",
+                TextFormat.HTML, "en");
+        checker.check("The vote is over. The count starts.", "en");
+
+        assertThat(f.text()).isEqualTo("<p>The vote is <b>over</b>. The count starts.</p>");
+        assertThat(checker.cacheMisses()).isEqualTo(1);
+        assertThat(checker.cacheHits()).isEqualTo(1);
+    }
+
+    @Test
+    void spellingSuggestionsAreNeverOfferedAsSafeCorrections() {
+        // "Apertium" and "Relais" are unknown to the English speller, which may offer one suggestion for them
+        List<SafeCorrections.Match> singles = checker.singleReplacements("Apertium translates Relais texts.", "en");
+
+        assertThat(checker.check("Apertium translates Relais texts.", "en"))
+                .anyMatch(i -> "spelling".equals(i.severity()));
+        assertThat(singles).noneMatch(m -> m.rule().contains("SPELL") || m.rule().startsWith("MORFOLOGIK"));
     }
 }

@@ -14,6 +14,7 @@ import io.relais.quality.TranslationQuality;
 import io.relais.quality.VerdictPolicy;
 import io.relais.translate.BackTranslator;
 import io.relais.translate.Glossary;
+import io.relais.translate.SafeCorrections;
 import io.relais.translate.SegmentScorer;
 
 /** The quality module's beans: LanguageTool in the configured variants, the checks, the fitted estimate, the gate. */
@@ -43,6 +44,12 @@ class QualityConfiguration {
     TranslationQuality translationQuality(SegmentEstimator estimator, VerdictPolicy policy,
                                           ObjectProvider<Glossary> glossary) {
         return new TranslationQuality(estimator, policy, terms(glossary));
+    }
+
+    /** The finishing's safe corrections read from the quality check's LanguageTool run (one run per segment). */
+    @Bean
+    SafeCorrections.Source languageToolSingleReplacements(LanguageQualityChecker languageTool) {
+        return languageTool.asCorrectionSource();
     }
 
     @Bean

@@ -78,7 +78,10 @@ public final class EvalCommand {
         int limit = Integer.parseInt(options.getOrDefault("limit", String.valueOf(Integer.MAX_VALUE)));
         Map<String, Object> translate = translateSettings();
         Map<String, List<String>> candidates = candidates(translate, options);
-        TargetFinishing finishing = new TargetFinishing(true, new SafeCorrections(finishingRules(translate)));
+        // the corrections read from the quality check's LanguageTool run, as in the service
+        io.relais.quality.LanguageQualityChecker languageTool = new io.relais.quality.LanguageQualityChecker();
+        TargetFinishing finishing = new TargetFinishing(true,
+                new SafeCorrections(finishingRules(translate), languageTool::asCorrectionSource));
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
                 Map.of(), Duration.ofSeconds(60))) {
             engine.useGlossary(GlossarySeed::termsFor);
@@ -89,7 +92,7 @@ public final class EvalCommand {
                         roundTripRoutes());
                 RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
                         new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
-                                new io.relais.quality.LanguageQualityChecker()), roundTrip), GlossarySeed::termsFor),
+                                languageTool), roundTrip), GlossarySeed::termsFor),
                         Double.parseDouble(options.getOrDefault("margin", String.valueOf(margin(translate)))));
                 scoring = () -> calibrated;
             }
