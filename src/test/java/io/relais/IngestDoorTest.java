@@ -69,6 +69,24 @@ class IngestDoorTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void overlongFieldsInInboxFilesAreCutOrRefusedWithTheReasonNotFailedInTheDatabase() throws Exception {
+        drop("auteur-long.json", """
+                {"title": "La halle de Quimper rouvrira en mai", "body": "%s", "author": "%s",
+                 "url": "https://exemple.fr/halle-longue"}""".formatted(TEXT, "Jean Dupont ".repeat(60))
+                .getBytes(StandardCharsets.UTF_8));
+        Article article = await().atMost(Duration.ofSeconds(60)).until(() -> titled("La halle de Quimper rouvrira en mai"),
+                Optional::isPresent).get();
+        assertThat(article.author()).startsWith("Jean Dupont").hasSizeLessThanOrEqualTo(200);
+
+        drop("lien-long.json", """
+                {"title": "La halle de Quimper rouvrira en juin", "body": "%s", "url": "https://exemple.fr/%s"}"""
+                .formatted(TEXT, "a".repeat(2100)).getBytes(StandardCharsets.UTF_8));
+        Path error = INBOX.resolve(".failed/lien-long.json.error");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(error) && Files.size(error) > 0);
+        assertThat(Files.readString(error)).contains("longer than 2000 characters");
+    }
+
+    @Test
     void controlCharactersInAnInboxPageAreRemovedBeforeStorage() throws Exception {
         drop("halle-quimper.html", """
                 <html><head><title>Quimper&#1; rénove sa halle</title><meta name="author" content="Jean&#1;Dupont"></head>

@@ -194,6 +194,46 @@ class SecurityHardeningTest extends RelaisIntegrationTest {
         assertThat(raw("127.0.0.1", "GET", "/review/es", auth, null).status()).isEqualTo(200);
     }
 
+    @Autowired
+    io.relais.publish.FeedPublisher publisher;
+
+    @Test
+    void storedHostileDataNeitherLinksAJavascriptUrlNorStopsTheApprovalTheFeedsOrTheArticlePage() throws Exception {
+        Source source = sources.ensure("test:stored-link", Source.Kind.API, "stored link");
+        sources.updateLanguages(source.id(), List.of("es"));
+        long article = articles.store(new NewArticle(source.id(), "stored-js-" + System.nanoTime(), "javascript:alert(9)",
+                "Le port de Douarnenez fête la sardine", null,
+                "<p>Le port de Douarnenez fête la sardine tout le week-end.</p>", "Jean\u0001Dupont\uD800", null, null,
+                null)).articleId();
+        // and a character XML cannot carry in the text (stored before the door cleaned, or typed by an editor)
+        long review = translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es",
+                "El puerto de Douarnenez celebra la sardina\u0001", null,
+                "<p>El puerto de Douarnenez celebra la sardina todo el fin de semana.</p>", 50.0, 12, 0,
+                TranslationState.NEEDS_REVIEW, "score 50 below 70", List.of()));
+        Raw page = raw("127.0.0.1", "GET", "/review/items/" + review, basic("admin", "test-admin-password"), null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("El puerto de Douarnenez").doesNotContain("javascript:");
+
+        int version = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(get("/api/review/items/" + review).body()).get("translation").get("version").asInt();
+        var approved = post("/api/review/items/" + review + "/approve", "{\"version\": " + version + "}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        publisher.republish("es");
+        String feed = raw("127.0.0.1", "GET", "/feeds/es/atom.xml", Map.of(), null).body();
+        assertThat(feed).contains("El puerto de Douarnenez").doesNotContain("javascript:");
+        for (String format : List.of("atom.xml", "rss.xml")) {
+            Raw document = raw("127.0.0.1", "GET", "/feeds/es/" + format, Map.of(), null);
+            assertThat(document.status()).isEqualTo(200);
+            assertThat(parse(document.body()).getEntries()).as(format)
+                    .anySatisfy(e -> assertThat(e.getTitle()).startsWith("El puerto de Douarnenez"));
+        }
+        Matcher link = Pattern.compile("/es/articles/" + article + "-[a-z0-9-]+").matcher(feed);
+        assertThat(link.find()).as(feed).isTrue();
+        Raw articlePage = raw("127.0.0.1", "GET", link.group(), Map.of(), null);
+        assertThat(articlePage.status()).isEqualTo(200);
+        assertThat(articlePage.body()).contains("El puerto de Douarnenez").doesNotContain("javascript:");
+    }
+
     @Test
     void anonymousWritesToTheApiGet401() throws Exception {
         Map<String, String> json = Map.of("Content-Type", "application/json");

@@ -26,6 +26,12 @@ import io.relais.article.HtmlSanitizer;
 public class ArticleIngestor {
 
     static final int MAX_TITLE = 1000;
+
+    /** Longer author fields (a feed that puts a whole byline paragraph there) are cut. */
+    static final int MAX_AUTHOR = 200;
+
+    /** What the store keeps of an external id (GUID, link); a longer one is replaced by its SHA-256. */
+    static final int MAX_EXTERNAL_ID = 2000;
     private static final int MIN_WORDS = 3;
     /** Longest article accepted, in words: one article must not occupy the localize job while others wait. */
     static final int MAX_WORDS = 20_000;
@@ -63,9 +69,8 @@ public class ArticleIngestor {
         if (refusal.isPresent()) {
             throw new IngestRejectedException(refusal.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
-        StoreResult stored = articles.store(new NewArticle(in.sourceId(), in.externalId(), in.url(), title,
-                summary == null || summary.isBlank() ? null : summary, body,
-                in.author() == null || in.author().isBlank() ? null : in.author().strip(), in.publishedAt(),
+        StoreResult stored = articles.store(new NewArticle(in.sourceId(), externalId(in.externalId()), in.url(), title,
+                summary == null || summary.isBlank() ? null : summary, body, author(in.author()), in.publishedAt(),
                 payloadOf(received), in.rawContentType(), categories(in)));
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
@@ -110,10 +115,40 @@ public class ArticleIngestor {
         return languageGate.refusal(title + ". " + bodyText);
     }
 
+    private static String author(String author) {
+        if (author == null || author.isBlank()) {
+            return null;
+        }
+        String text = author.strip();
+        return cut(text, MAX_AUTHOR).strip();
+    }
+
+    /** At most {@code max} UTF-16 units, never half of a surrogate pair (an emoji cut in two is not XML). */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    /** The id an item is known by, within what the store keeps: a longer one by its hash, still one per item. */
+    static String externalId(String externalId) {
+        if (externalId == null || externalId.length() <= MAX_EXTERNAL_ID) {
+            return externalId;
+        }
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(externalId.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Categories as plain text, trimmed, without duplicates: at most 20 of at most 100 characters. */
     private List<String> categories(IncomingArticle in) {
         return in.categories().stream().filter(c -> c != null).map(c -> XmlSafeText.clean(sanitizer.text(c)).strip())
-                .filter(c -> !c.isEmpty()).map(c -> c.length() > 100 ? c.substring(0, 100) : c)
+                .filter(c -> !c.isEmpty()).map(c -> cut(c, 100))
                 .distinct().limit(20).toList();
     }
 

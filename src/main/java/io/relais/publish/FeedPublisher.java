@@ -10,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
@@ -68,9 +69,13 @@ public class FeedPublisher {
 
     /**
      * After the transaction that changed the published set has committed (never inside it: feeds must not show what
-     * a rollback undoes), asynchronously; the event publication registry keeps the event until this returns.
+     * a rollback undoes), asynchronously; the event publication registry keeps the event until this returns. Not in
+     * a transaction of its own: the log's rows must be committed before documents rendered from them are cached and
+     * served (and the static copies written, the hubs pinged, other nodes told), or a reader could get an entry
+     * whose public page, read on another connection, is not there yet. The sync is idempotent, so an interrupted
+     * one is completed by the next.
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void onPublishedSetChanged(PublishedSetChanged event) {
         if (publishes(event.lang())) {
             republish(event.lang());

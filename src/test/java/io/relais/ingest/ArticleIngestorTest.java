@@ -170,4 +170,30 @@ class ArticleIngestorTest {
         }
         verifyNoInteractions(articles);
     }
+
+    @Test
+    void fieldsLongerThanTheStoreKeepsAreCutOrRefusedWithTheReasonInsteadOfFailingInTheDatabase() {
+        when(articles.store(any())).thenReturn(new StoreResult(7, 1, StoreResult.Outcome.CREATED));
+        String guid = "urn:exemple:" + "g".repeat(3000);
+        ingestor.ingest(new IncomingArticle(1, "feed item", guid, "https://exemple.fr/a",
+                "Le maire de Nantes inaugure un pont", null, BODY, "Jean Dupont ".repeat(100), null, null, null));
+        ingestor.ingest(new IncomingArticle(1, "feed item", guid, "https://exemple.fr/a",
+                "Le maire de Nantes inaugure un pont", null, BODY, null, null, null, null));
+        ArgumentCaptor<NewArticle> stored = ArgumentCaptor.forClass(NewArticle.class);
+        verify(articles, org.mockito.Mockito.times(2)).store(stored.capture());
+        NewArticle first = stored.getAllValues().get(0);
+        // the identity stays one per GUID (what dedupes revisions), in the 2,000 characters the store keeps
+        assertThat(first.externalId()).hasSizeLessThanOrEqualTo(2000).startsWith("sha256:")
+                .isEqualTo(stored.getAllValues().get(1).externalId());
+        assertThat(first.author()).hasSizeLessThanOrEqualTo(ArticleIngestor.MAX_AUTHOR).startsWith("Jean Dupont Jean");
+
+        // never half an emoji
+        assertThat(ArticleIngestor.cut("a".repeat(99) + "\uD83D\uDE00", 100)).hasSize(99);
+        assertThat(ArticleIngestor.cut("a".repeat(98) + "\uD83D\uDE00", 100)).hasSize(100);
+
+        String longLink = "https://exemple.fr/" + "a".repeat(2100);
+        assertThatThrownBy(() -> ingestor.ingest(new IncomingArticle(1, "feed item", "g2", longLink,
+                "Le maire de Nantes inaugure un pont", null, BODY, null, null, null, null)))
+                .isInstanceOf(IngestRejectedException.class).hasMessageContaining("longer than 2000 characters");
+    }
 }

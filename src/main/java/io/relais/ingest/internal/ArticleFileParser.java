@@ -130,7 +130,15 @@ public class ArticleFileParser {
     }
 
     public ParsedDocument parseJson(String text) {
-        JsonNode node = json.readTree(text);
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (tools.jackson.core.JacksonException broken) {
+            // one line with the place, not the parser's multi-line message (which reads like a stack trace in the log)
+            var at = broken.getLocation();
+            throw new IllegalArgumentException("not valid JSON: " + broken.getOriginalMessage()
+                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        }
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("a JSON article is an object with at least \"title\" and \"body\"");
         }

@@ -60,8 +60,10 @@ public class FeedParser {
             if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
                 text = text.substring(1);
             }
-            // the text is decoded already: the declaration must not make the parser decode it again
-            return input().build(new StringReader(ENCODING_DECLARATION.matcher(text).replaceFirst("$1")));
+            // the text is decoded already: the declaration must not make the parser decode it again; what XML cannot
+            // carry goes at the door anyway, and here it would make the parser refuse every item for one
+            return input().build(new StringReader(
+                    XmlSafeText.cleanDocument(ENCODING_DECLARATION.matcher(text).replaceFirst("$1"))));
         } catch (Exception e) {
             throw new UnreadableFeedException("unreadable feed: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), fetched);

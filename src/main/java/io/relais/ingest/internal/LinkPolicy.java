@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class LinkPolicy {
 
+    /** The longest link the store keeps. */
+    public static final int MAX_LENGTH = 2000;
+
     private LinkPolicy() {
     }
 
@@ -18,6 +21,9 @@ public final class LinkPolicy {
     public static Optional<String> refusal(String url) {
         if (url == null || url.isBlank()) {
             return Optional.empty();
+        }
+        if (url.strip().length() > MAX_LENGTH) {
+            return Optional.of("the article's link is longer than " + MAX_LENGTH + " characters");
         }
         URI uri;
         try {

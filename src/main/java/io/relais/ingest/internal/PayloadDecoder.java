@@ -54,18 +54,11 @@ public final class PayloadDecoder {
         if (startsWith(bytes, 0xFF, 0xFE)) {
             return strict(bytes, 2, StandardCharsets.UTF_16LE);
         }
-        // XML 1.0 appendix F: "<?" without a byte order mark
-        if (startsWith(bytes, 0x00, 0x00, 0x00, '<')) {
-            return strict(bytes, 0, Charset.forName("UTF-32BE"));
-        }
-        if (startsWith(bytes, '<', 0x00, 0x00, 0x00)) {
-            return strict(bytes, 0, Charset.forName("UTF-32LE"));
-        }
-        if (startsWith(bytes, 0x00, '<', 0x00, '?')) {
-            return strict(bytes, 0, StandardCharsets.UTF_16BE);
-        }
-        if (startsWith(bytes, '<', 0x00, '?', 0x00)) {
-            return strict(bytes, 0, StandardCharsets.UTF_16LE);
+        // no byte order mark: UTF-16/32 text shows itself by the zero bytes of its first two characters (as XML 1.0
+        // appendix F finds an unmarked "<?", and RFC 8259 finds JSON's first character), whatever the document is
+        Charset unmarked = unmarkedUnicode(bytes);
+        if (unmarked != null) {
+            return textOnly(strict(bytes, 0, unmarked), unmarked);
         }
         if (looksBinary(bytes)) {
             throw new IllegalArgumentException("binary content, not text (NUL or control bytes)");
@@ -86,6 +79,56 @@ public final class PayloadDecoder {
                     + "no UTF-16/32 '<?xml')");
         }
         return strict(bytes, 0, charset);
+    }
+
+    /**
+     * UTF-32 or UTF-16 without a byte order mark, recognised by where the zero bytes fall in the first four bytes
+     * when the text starts with characters below U+0100 (markup, JSON, or a French word): {@code 00 00 00 xx}
+     * UTF-32BE, {@code xx 00 00 00} UTF-32LE, {@code 00 xx 00 yy} UTF-16BE, {@code xx 00 yy 00} UTF-16LE. Null
+     * otherwise.
+     */
+    static Charset unmarkedUnicode(byte[] bytes) {
+        if (bytes.length < 4) {
+            return null;
+        }
+        int b0 = bytes[0] & 0xff;
+        int b1 = bytes[1] & 0xff;
+        int b2 = bytes[2] & 0xff;
+        int b3 = bytes[3] & 0xff;
+        if (b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+            return Charset.forName("UTF-32BE");
+        }
+        if (b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+            return Charset.forName("UTF-32LE");
+        }
+        if (b0 == 0 && b1 != 0 && b2 == 0 && b3 != 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (b0 != 0 && b1 == 0 && b2 != 0 && b3 == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    /** Binary data that happened to decode (zero bytes in the right places) is still binary: NULs or many controls. */
+    private static String textOnly(String text, Charset charset) {
+        int sample = Math.min(text.length(), 8192);
+        int control = 0;
+        for (int i = 0; i < sample; i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                control = sample;
+                break;
+            }
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                control++;
+            }
+        }
+        if (sample > 0 && control * 20 > sample) {
+            throw new IllegalArgumentException("binary content, not text (NUL or control characters once read as "
+                    + charset.name() + ")");
+        }
+        return text;
     }
 
     /** The charset parameter of a {@code Content-Type}, or null. */

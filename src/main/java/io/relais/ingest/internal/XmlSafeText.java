@@ -28,6 +28,35 @@ public final class XmlSafeText {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern CHARACTER_REFERENCE =
+            java.util.regex.Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
+
+    /**
+     * A document's text with what XML 1.0 cannot carry removed, raw ({@link #clean}) or as a numeric character
+     * reference ({@code &#1;}, {@code &#x1F;}): one such character in one item must not make the parser refuse the
+     * whole feed. Legal references are left for the parser.
+     */
+    public static String cleanDocument(String xml) {
+        String text = clean(xml);
+        if (text == null || text.indexOf("&#") < 0) {
+            return text;
+        }
+        return CHARACTER_REFERENCE.matcher(text).replaceAll(m -> {
+            long code;
+            try {
+                code = m.group(1) != null ? Long.parseLong(m.group(1), 16) : Long.parseLong(m.group(2));
+            } catch (NumberFormatException tooLong) {
+                return "";
+            }
+            return legal(code) ? java.util.regex.Matcher.quoteReplacement(m.group()) : "";
+        });
+    }
+
+    private static boolean legal(long code) {
+        return code == 0x9 || code == 0xA || code == 0xD || code >= 0x20 && code <= 0xD7FF
+                || code >= 0xE000 && code <= 0xFFFD || code >= 0x10000 && code <= 0x10FFFF;
+    }
+
     static boolean isClean(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -100,8 +100,7 @@ class ArticlePageController {
         model.addAttribute("alternates", alternates);
         model.addAttribute("otherLanguages", others);
         response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
-        response.setHeader("Content-Security-Policy",
-                "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        DocumentSecurity.apply(response, "text/html");
         return "publish/article";
     }
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers a GET or HEAD for a {@link Document}: {@code If-None-Match} (or, without it, {@code If-Modified-Since})
  * first, so an unchanged document costs a 304 and nothing else; then the bytes, gzipped when the client accepts it.
+ * Both carry the document's security headers ({@link DocumentSecurity}).
  */
 final class DocumentResponder {
 
@@ -24,6 +25,7 @@ final class DocumentResponder {
     /** Returns true when the request was answered (false: not a GET or HEAD, left to the caller). */
     static boolean respond(HttpServletRequest request, HttpServletResponse response, Document doc, Headers headers)
             throws IOException {
+        DocumentSecurity.apply(response, doc.contentType());
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
         if (!head && !"GET".equals(method)) {
@@ -37,7 +39,6 @@ final class DocumentResponder {
         response.setHeader("Last-Modified", doc.lastModifiedHeader());
         response.setHeader("Cache-Control", headers.cacheControl());
         response.setHeader("Vary", "Accept-Encoding");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         for (String link : headers.links()) {
             response.addHeader("Link", link);
         }

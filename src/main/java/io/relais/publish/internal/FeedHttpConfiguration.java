@@ -16,6 +16,8 @@ class FeedHttpConfiguration {
         FilterRegistrationBean<PublicFeedFilter> registration =
                 new FilterRegistrationBean<>(new PublicFeedFilter(documents, properties));
         registration.addUrlPatterns("/feeds", "/feeds/*");
+        // first of all, the feed path as short as it can be: this filter writes the documents' security headers
+        // itself (DocumentSecurity), on its 404s too
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -16,7 +16,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * marked with this response's nonce ({@code th:attr="nonce=${cspNonce}"}), so that markup slipping into a page
  * cannot run; no plugins, no framing, forms post only here. Images may come from anywhere over http(s), since
  * articles show their own. Inline styles stay allowed (the pages use style attributes; styles cannot run code).
- * Also {@code Referrer-Policy: same-origin} and a {@code Permissions-Policy}.
+ * Also {@code Referrer-Policy: same-origin}, a {@code Permissions-Policy} and {@code X-Content-Type-Options: nosniff}.
+ * Public documents (feeds, feed pages, article pages) replace this policy with their own stricter one, which lets
+ * nothing run (publish's {@code DocumentSecurity}).
  */
 class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
@@ -37,6 +39,8 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter {
         // review and console addresses are not sent to the image hosts of the articles they show
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        // also for what no security filter chain writes headers on (the public feeds' answers and their errors)
+        response.setHeader("X-Content-Type-Options", "nosniff");
         chain.doFilter(request, response);
     }
 }

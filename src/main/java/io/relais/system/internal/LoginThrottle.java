@@ -3,12 +3,9 @@ package io.relais.system.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
@@ -18,74 +15,72 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import io.relais.system.internal.LoginFailures.Kind;
+
 /**
  * Slows password guessing: after {@code relais.security.login.max-failures-per-user} failed sign-ins (default 5)
  * for one user name, or {@code max-failures-per-address} (default 20) from one client address, within
  * {@code relais.security.login.window} (default 15 minutes), further sign-ins for that name or from that address —
  * even with the right password — are refused until the oldest of those failures leaves the window. Form login and
- * HTTP Basic both count (Spring Security's authentication events); a success clears the user's count. Kept in
- * memory: a restart forgets it, which only gives an attacker one more window.
+ * HTTP Basic both count (Spring Security's authentication events); a success clears the user's count. The failures
+ * are kept in the database ({@link LoginFailures}): in a cluster every node sees every node's failures, and a
+ * restart forgets nothing.
  */
 @Component
 class LoginThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
+    /** Why a sign-in is refused, and how long until one may be tried again. */
+    record Refusal(String reason, Duration retryAfter) {
+    }
 
+    private final LoginFailures failures;
     private final int perUser;
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> byUser = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
 
     @Autowired
-    LoginThrottle(SecuritySettings settings) {
-        this(settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(), settings.login().window(),
-                Clock.systemUTC());
+    LoginThrottle(LoginFailures failures, SecuritySettings settings) {
+        this(failures, settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(),
+                settings.login().window(), Clock.systemUTC());
     }
 
-    LoginThrottle(int perUser, int perAddress, Duration window, Clock clock) {
+    LoginThrottle(LoginFailures failures, int perUser, int perAddress, Duration window, Clock clock) {
+        this.failures = failures;
         this.perUser = perUser;
         this.perAddress = perAddress;
         this.window = window;
         this.clock = clock;
     }
 
-    /** Empty when a sign-in may be tried, otherwise the message saying why not and for how long. */
-    Optional<String> refusal(String username, String address) {
+    /** Empty when a sign-in may be tried, otherwise why not and for how long. */
+    Optional<Refusal> refusal(String username, String address) {
         Instant now = clock.instant();
-        Duration user = wait(byUser.get(key(username)), perUser, now);
+        Duration user = wait(Kind.USER, key(username), perUser, now);
+        Duration client = address == null ? Duration.ZERO : wait(Kind.ADDRESS, address, perAddress, now);
+        Duration longest = user.compareTo(client) >= 0 ? user : client;
         if (!user.isZero()) {
-            return Optional.of("Too many failed sign-ins for this user: try again in " + minutes(user) + ".");
+            return Optional.of(new Refusal("Too many failed sign-ins for this user: try again in " + minutes(user) + ".",
+                    longest));
         }
-        Duration client = wait(byAddress.get(address), perAddress, now);
         if (!client.isZero()) {
-            return Optional.of("Too many failed sign-ins from this address: try again in " + minutes(client) + ".");
+            return Optional.of(new Refusal("Too many failed sign-ins from this address: try again in "
+                    + minutes(client) + ".", longest));
         }
         return Optional.empty();
     }
 
-    /** How long until a sign-in may be tried (zero: now). */
-    Duration retryAfter(String username, String address) {
-        Instant now = clock.instant();
-        Duration user = wait(byUser.get(key(username)), perUser, now);
-        Duration client = wait(byAddress.get(address), perAddress, now);
-        return user.compareTo(client) > 0 ? user : client;
-    }
-
     void failed(String username, String address) {
         Instant now = clock.instant();
-        if (byUser.size() > MAX_TRACKED || byAddress.size() > MAX_TRACKED) {
-            forgetOld(now);
-        }
-        record(byUser, key(username), perUser, now);
+        failures.forgetBefore(now.minus(window));
+        failures.record(Kind.USER, key(username), now);
         if (address != null) {
-            record(byAddress, address, perAddress, now);
+            failures.record(Kind.ADDRESS, address, now);
         }
     }
 
     void succeeded(String username) {
-        byUser.remove(key(username));
+        failures.clear(Kind.USER, key(username));
     }
 
     @EventListener
@@ -106,37 +101,14 @@ class LoginThrottle {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    private void record(Map<String, Deque<Instant>> failures, String key, int limit, Instant now) {
-        failures.compute(key, (k, times) -> {
-            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
-            synchronized (kept) {
-                kept.addLast(now);
-                while (kept.size() > limit) {
-                    kept.removeFirst();
-                }
-            }
-            return kept;
-        });
-    }
-
     /** Locked while the last {@code limit} failures all fall within the window: until the oldest leaves it. */
-    private Duration wait(Deque<Instant> failures, int limit, Instant now) {
-        if (failures == null) {
+    private Duration wait(Kind kind, String subject, int limit, Instant now) {
+        List<Instant> newest = failures.newest(kind, subject, now.minus(window), limit);
+        if (newest.size() < limit) {
             return Duration.ZERO;
         }
-        synchronized (failures) {
-            if (failures.size() < limit) {
-                return Duration.ZERO;
-            }
-            Duration left = Duration.between(now, failures.peekFirst().plus(window));
-            return left.isNegative() ? Duration.ZERO : left;
-        }
-    }
-
-    private void forgetOld(Instant now) {
-        Instant horizon = now.minus(window);
-        byUser.values().removeIf(times -> times.peekLast() == null || times.peekLast().isBefore(horizon));
-        byAddress.values().removeIf(times -> times.peekLast() == null || times.peekLast().isBefore(horizon));
+        Duration left = Duration.between(now, newest.get(newest.size() - 1).plus(window));
+        return left.isNegative() || left.isZero() ? Duration.ZERO : left;
     }
 
     private static String minutes(Duration wait) {

@@ -32,24 +32,23 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
         String username = form ? request.getParameter("username") : basicUsername(request);
-        Optional<String> refusal = username == null ? Optional.empty()
+        Optional<LoginThrottle.Refusal> refusal = username == null ? Optional.empty()
                 : throttle.refusal(username, request.getRemoteAddr());
         if (refusal.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After",
-                String.valueOf(Math.max(1, throttle.retryAfter(username, request.getRemoteAddr()).toSeconds())));
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, refusal.get().retryAfter().toSeconds())));
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (form) {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused"
-                    + "</title></head><body><p id=\"throttled\">" + HtmlUtils.htmlEscape(refusal.get())
+                    + "</title></head><body><p id=\"throttled\">" + HtmlUtils.htmlEscape(refusal.get().reason())
                     + "</p><p><a href=\"/login\">Back to sign-in</a></p></body></html>");
         } else {
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"" + refusal.get().replace("\"", "'") + "\"}");
+            response.getWriter().write("{\"error\":\"" + refusal.get().reason().replace("\"", "'") + "\"}");
         }
     }
 

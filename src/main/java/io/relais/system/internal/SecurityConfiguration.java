@@ -63,6 +63,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<ContentSecurityPolicyFilter> contentSecurityPolicy() {
         FilterRegistrationBean<ContentSecurityPolicyFilter> registration =
                 new FilterRegistrationBean<>(new ContentSecurityPolicyFilter());
+        // right after the public feed filter (publish), which answers from memory with its own stricter headers
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -124,4 +124,12 @@ class ArticleFileParserTest {
     void jsonThatIsNotAnObjectIsRefused() {
         assertThatThrownBy(() -> parser.parseJson("[1, 2]")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void brokenJsonIsRefusedWithAOneLineReasonSayingWhere() {
+        assertThatThrownBy(() -> parser.parseJson("{\"title\": \"T\",\n \"body\": \"Un"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not valid JSON: ").hasMessageContaining("(line 2, column")
+                .hasMessageNotContaining("\n");
+    }
 }

@@ -156,6 +156,27 @@ class FeedParserTest {
     }
 
     @Test
+    void oneItemWithCharactersXmlCannotCarryDoesNotMakeTheWholeFeedUnreadable() {
+        String feed = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+                <link>https://exemple.fr/</link><description>d</description>
+                <item><title>Quimper&#1; rénove sa halle&#x1F;</title><link>https://exemple.fr/a</link>
+                <dc:creator>Jean\u0001Dupont&#0;</dc:creator><description>Le conseil a voté.&#xFFFE;</description></item>
+                <item><title>Brest inaugure son téléphérique</title><link>https://exemple.fr/b</link>
+                <description>Les cabines &#38;#1; repartent, &#233;t&#xE9; comme hiver &#x1F600;.</description></item>
+                </channel></rss>""";
+        List<IncomingArticle> items = parser.parse(new FetchedFeed(1, "https://exemple.fr/rss",
+                feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).title()).isEqualTo("Quimper rénove sa halle");
+        assertThat(items.get(0).author()).isEqualTo("JeanDupont");
+        assertThat(items.get(0).bodyHtml()).isEqualTo("Le conseil a voté.");
+        // legal references are read as ever, and an escaped one stays text
+        assertThat(items.get(1).bodyHtml()).isEqualTo("Les cabines &#1; repartent, été comme hiver \uD83D\uDE00.");
+    }
+
+    @Test
     void utf16AndUtf32FeedsWithAByteOrderMarkOrADeclarationAreRead() {
         String title = "Noël à Besançon : les élèves préparent la fête";
         for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {

@@ -62,4 +62,33 @@ class PayloadDecoderTest {
             assertThat(PayloadDecoder.decode(bytes)).as(charset).isEqualTo("Été à Noël");
         }
     }
+
+    @Test
+    void utf16AndUtf32WithoutAByteOrderMarkAreRecognisedWhateverTheDocument() {
+        String[] documents = {"<?xml version=\"1.0\"?><rss><title>Été</title></rss>", "<rss version=\"2.0\"><title>Été</title></rss>",
+                "<html><body><h1>Noël à Brest</h1></body></html>", "{\"title\": \"Noël à Brest\"}",
+                "Noël à Brest\n\nLe marché ouvre samedi.", "À Brest, le marché ouvre samedi."};
+        for (String charset : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
+            for (String document : documents) {
+                assertThat(PayloadDecoder.decode(document.getBytes(Charset.forName(charset)))).as(charset + " " + document)
+                        .isEqualTo(document);
+                // and when the transport says so too
+                assertThat(PayloadDecoder.decode(document.getBytes(Charset.forName(charset)), charset.toLowerCase()))
+                        .as(charset + " declared by HTTP").isEqualTo(document);
+            }
+        }
+    }
+
+    @Test
+    void binaryContentIsRefusedEvenWhenItsZeroBytesLookLikeUtf16() {
+        // little-endian 16-bit numbers (audio samples, say): zero high bytes, as UTF-16LE text would have
+        byte[] samples = new byte[400];
+        for (int i = 0; i < samples.length; i += 2) {
+            samples[i] = (byte) (i % 7 + 1);
+        }
+        assertThatThrownBy(() -> PayloadDecoder.decode(samples)).hasMessageContaining("binary");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        assertThatThrownBy(() -> PayloadDecoder.decode(png)).hasMessageContaining("binary");
+        assertThatThrownBy(() -> PayloadDecoder.decode(new byte[] {0, 0, 0, 1, 0, 0, 0, 2})).hasMessageContaining("binary");
+    }
 }

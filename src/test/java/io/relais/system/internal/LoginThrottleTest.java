@@ -1,0 +1,127 @@
+package io.relais.system.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The sign-in throttle keeps its counts in the database, so that the nodes of a cluster (here: two throttles, as two
+ * nodes would have, on one database) see each other's failures. The database is a private H2 in PostgreSQL mode
+ * migrated by Flyway with the service's migrations, or the suite's PostgreSQL under {@code ./relais test-postgres}.
+ */
+class LoginThrottleTest {
+
+    static DataSource database;
+
+    /** Failures are recorded at this instant unless a test moves its clock (long past: a shared database's rows of
+     * the suite, recorded now, are never old enough for these tests' clean-up, and theirs never young enough). */
+    static final Instant NOW = Instant.parse("2000-01-01T12:00:00Z");
+
+    @BeforeAll
+    static void migrate() {
+        String url = System.getProperty("spring.datasource.url", "");
+        String vendor;
+        if (url.startsWith("jdbc:postgresql:")) {
+            database = new DriverManagerDataSource(url, System.getProperty("spring.datasource.username"),
+                    System.getProperty("spring.datasource.password"));
+            vendor = "postgresql";
+        } else {
+            database = new DriverManagerDataSource("jdbc:h2:mem:throttle-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            vendor = "h2";
+        }
+        Flyway.configure().dataSource(database)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+    }
+
+    private static LoginThrottle node(Instant now) {
+        return new LoginThrottle(new LoginFailures(JdbcClient.create(database)), 5, 20, Duration.ofMinutes(15),
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** A user name and an address no other test uses (the database may be shared with the suite). */
+    private static String unique(String what) {
+        return what + "-" + UUID.randomUUID();
+    }
+
+    @Test
+    void failuresSpreadOverTwoNodesAddUpForTheUser() {
+        LoginThrottle first = node(NOW);
+        LoginThrottle second = node(NOW);
+        String user = unique("editor");
+        for (int i = 0; i < 3; i++) {
+            first.failed(user, unique("address"));
+        }
+        for (int i = 0; i < 2; i++) {
+            second.failed(user.toUpperCase(), unique("address"));
+        }
+        LoginThrottle.Refusal onFirst = first.refusal(user, unique("address")).orElseThrow();
+        LoginThrottle.Refusal onSecond = second.refusal(user, unique("address")).orElseThrow();
+        assertThat(onFirst.reason()).isEqualTo("Too many failed sign-ins for this user: try again in 15 minutes.");
+        assertThat(onSecond.retryAfter()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(first.refusal(unique("other-user"), unique("address"))).isEmpty();
+    }
+
+    @Test
+    void failuresFromOneAddressOverTwoNodesAddUpWhateverTheNames() {
+        LoginThrottle first = node(NOW);
+        LoginThrottle second = node(NOW);
+        String address = unique("203.0.113.7");
+        for (int i = 0; i < 10; i++) {
+            first.failed(unique("name"), address);
+            second.failed(unique("name"), address);
+        }
+        LoginThrottle.Refusal refusal = second.refusal(unique("admin"), address).orElseThrow();
+        assertThat(refusal.reason()).isEqualTo("Too many failed sign-ins from this address: try again in 15 minutes.");
+        assertThat(first.refusal(unique("admin"), unique("198.51.100.9"))).isEmpty();
+    }
+
+    @Test
+    void fourFailuresAreNotYetALockAndASuccessOnAnotherNodeClearsTheUsersCount() {
+        LoginThrottle first = node(NOW);
+        LoginThrottle second = node(NOW);
+        String user = unique("editor");
+        for (int i = 0; i < 4; i++) {
+            first.failed(user, unique("address"));
+        }
+        assertThat(second.refusal(user, unique("address"))).isEmpty();
+        second.succeeded(user);
+        first.failed(user, unique("address"));
+        assertThat(first.refusal(user, unique("address"))).isEmpty();
+    }
+
+    @Test
+    void theLockEndsWhenTheOldestOfTheFailuresLeavesTheWindow() {
+        String user = unique("editor");
+        for (int i = 0; i < 5; i++) {
+            node(NOW.plus(Duration.ofMinutes(i))).failed(user, unique("address"));
+        }
+        // the oldest failure (at NOW) leaves the 15-minute window at NOW + 15 min
+        LoginThrottle.Refusal later = node(NOW.plus(Duration.ofMinutes(10))).refusal(user, unique("address")).orElseThrow();
+        assertThat(later.retryAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(later.reason()).contains("try again in 5 minutes");
+        assertThat(node(NOW.plus(Duration.ofMinutes(15))).refusal(user, unique("address"))).isEmpty();
+    }
+
+    @Test
+    void failuresOlderThanTheWindowAreDeletedAsNewOnesArrive() {
+        String user = unique("editor");
+        node(NOW).failed(user, unique("address"));
+        node(NOW.plus(Duration.ofMinutes(16))).failed(unique("someone-else"), unique("address"));
+        Integer left = JdbcClient.create(database).sql("select count(*) from login_failure where subject = ?")
+                .param(user).query(Integer.class).single();
+        assertThat(left).isZero();
+    }
+}
