@@ -88,7 +88,8 @@ public class TranslationQuality {
                 .map(i -> i.checker() + " (" + i.ruleId() + ")").distinct().toList();
         List<String> reasons = new ArrayList<>();
         if (Double.isNaN(estimate.score())) {
-            reasons.add("no fitted quality model for this language");
+            reasons.add(estimate.reasons().isEmpty() ? "no fitted quality model for this language"
+                    : "no quality estimate: " + String.join(", ", estimate.reasons()));
         } else if (score < threshold) {
             reasons.add(String.format(Locale.ROOT, "estimated quality %.1f below %.1f", score, threshold)
                     + (estimate.reasons().isEmpty() ? "" : " (" + String.join(", ", estimate.reasons()) + ")"));

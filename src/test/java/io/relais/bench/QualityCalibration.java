@@ -26,8 +26,10 @@ import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualityIssue;
 import io.relais.quality.internal.CheckedSegment;
 import io.relais.quality.internal.QualityModel;
+import io.relais.quality.internal.RoundTrip;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentFeatures;
+import io.relais.translate.BackTranslator;
 import io.relais.translate.GlossarySeed;
 import io.relais.translate.SafeCorrections;
 import io.relais.translate.TargetFinishing;
@@ -71,15 +73,21 @@ public final class QualityCalibration {
         }
         int limit = Integer.parseInt(o.getOrDefault("limit", "100000"));
         double acceptable = Double.parseDouble(o.getOrDefault("acceptable", "50"));
-        double fitPrecision = Double.parseDouble(o.getOrDefault("fit-precision", "0.92"));
         boolean write = Boolean.parseBoolean(o.getOrDefault("write", "false"));
         Map<String, String> routes = defaultRoutes();
         List<String> langs = o.containsKey("langs") ? List.of(o.get("langs").split(",")) : new ArrayList<>(routes.keySet());
         List<String> french = read(flores.resolve("devtest.fra"), limit);
 
+        String modelKind = o.getOrDefault("model", "ridge");
+        double z = Double.parseDouble(o.getOrDefault("confidence-z", "1.645"));
+        Map<String, List<String>> reverseRoutes = roundTripRoutes();
+        boolean probe = Boolean.parseBoolean(o.getOrDefault("probe", "true"));
+
         LanguageQualityChecker languageTool = new LanguageQualityChecker();
         SegmentChecks checks = SegmentChecks.standard(languageTool);
         StringBuilder table = new StringBuilder();
+        StringBuilder tails = new StringBuilder();
+        StringBuilder probes = new StringBuilder();
         StringBuilder checkTable = new StringBuilder();
         String spelling = "";
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(o.getOrDefault("modes", "/usr/share/apertium/modes")),
@@ -89,35 +97,63 @@ public final class QualityCalibration {
                 String route = routes.get(lang);
                 List<String> reference = read(flores.resolve("devtest." + Flores.code(lang)), limit);
                 List<Translated> hyps = translations(engine, route, french, Boolean.parseBoolean(o.getOrDefault("fresh", "false")));
-                List<Sample> samples = checked(lang, route, french, hyps, reference, checks,
+                List<Sample> checkedSamples = checked(lang, route, french, hyps, reference, checks,
                         Boolean.parseBoolean(o.getOrDefault("recheck", "false")));
+                if (probe) {
+                    probes.append(probeReverseRoutes(engine, lang, route, checkedSamples));
+                }
+                List<Sample> samples = withRoundTrip(engine, lang, route, checkedSamples, reverseRoutes.get(lang));
                 int half = samples.size() / 2;
                 List<Sample> fit = samples.subList(0, half);
                 List<Sample> report = samples.subList(half, samples.size());
-                QualityModel model = fitModel(lang, fit, fitPrecision, acceptable);
+                // the estimate as it was (checks only, linear) beside the new one, fitted on the same half
+                QualityModel before = fitModel(lang, fit, SegmentFeatures.NAMES, "ridge", acceptable, z);
+                QualityModel model = fitModel(lang, fit, allFeatures(reverseRoutes.containsKey(lang)), modelKind,
+                        acceptable, z);
                 Stats stats = stats(model, report, acceptable, model.threshold());
-                Stats old = oldGate(report, acceptable);
+                Stats fitStats = stats(model, fit, acceptable, model.threshold());
+                Stats old = stats(before, report, acceptable, 101);
                 table.append(String.format(Locale.ROOT,
-                        "| %s | %s | %d / %d | %.0f %% | %.2f | %.2f | %.1f | %.0f %% | %.0f %% (%d of %d) | %.0f %% | %.0f %% / %.0f %% |%n",
-                        lang, route, fit.size(), report.size(), 100 * stats.acceptableShare, stats.r, old.r,
-                        model.threshold(), 100 * stats.passedShare, 100 * stats.precision, stats.goodPassed,
-                        stats.passed, 100 * stats.recall, 100 * old.precision, 100 * old.recall));
+                        "| %s | %s | %s | %d / %d | %.0f %% | %.2f | %.2f | %.1f | %.0f %% (%d of %d) | %s (%d of %d) | %.0f %% |%n",
+                        lang, route, String.join(",", reverseRoutes.getOrDefault(lang, List.of("-"))), fit.size(),
+                        report.size(), 100 * stats.acceptableShare, old.r, stats.r, model.threshold(),
+                        100 * fitStats.precision, fitStats.goodPassed, fitStats.passed, percent(stats.precision),
+                        stats.goodPassed, stats.passed, 100 * stats.recall));
+                tails.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", lang,
+                        precisionAtRecall(before, report, acceptable, 0.10), precisionAtRecall(before, report, acceptable, 0.25),
+                        precisionAtRecall(model, report, acceptable, 0.10), precisionAtRecall(model, report, acceptable, 0.25)));
                 checkTable.append(checkRates(lang, samples, acceptable));
                 if ("en".equals(lang)) {
                     spelling = spellingBeforeAfter(hyps, reference);
                 }
                 if (write) {
-                    writeModel(model, route, fit.size(), report.size(), acceptable, stats);
+                    writeModel(model, route, reverseRoutes.getOrDefault(lang, List.of()), fit.size(), report.size(),
+                            acceptable, z, stats);
                 }
             }
         }
+        if (probe) {
+            System.out.println("\nRound trip: each reverse route's back-translation against the French source, on all"
+                    + " sentences; r = Pearson correlation with the forward translation's sentence chrF against the reference");
+            System.out.println("| lang | forward route | reverse route | r (rt chrF) | r (rt content words) | r (rt unknown)"
+                    + " | back-translation words/s |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            System.out.print(probes);
+        }
         System.out.printf(Locale.ROOT, "%nFLORES-200 devtest, fit on the first half, reported on the second; acceptable ="
-                + " sentence chrF >= %.0f; threshold chosen for >= %.0f %% acceptable among passed segments on the fit half%n%n",
-                acceptable, 100 * fitPrecision);
-        System.out.println("| lang | route | fit / report | acceptable | r (score, chrF) | r (old score) | threshold |"
-                + " passed | precision | recall | old gate (>= 70) precision / recall |");
+                + " sentence chrF >= %.0f; model: %s; threshold: the lowest at which, on the fit half, the %.3g-sigma"
+                + " lower bound (Wilson) of the share of acceptable passed segments is >= 90 %% (10 passed at least)%n%n",
+                acceptable, modelKind, z);
+        System.out.println("| lang | route | round trip | fit / report | acceptable | r before (checks only) |"
+                + " r (score, chrF) | threshold | fit precision | report precision | report recall |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         System.out.print(table);
+        System.out.println();
+        System.out.println("Best precision on the report half at a given recall (any threshold; for information only)");
+        System.out.println("| lang | checks only, 10 % recall | checks only, 25 % recall | with round trip, 10 % recall |"
+                + " with round trip, 25 % recall |");
+        System.out.println("|---|---|---|---|---|");
+        System.out.print(tails);
         System.out.println();
         System.out.println("Checks on all sentences: share of segments flagged, and the share of those that are acceptable");
         System.out.println("| lang | " + String.join(" | ", CHECKERS) + " |");
@@ -125,6 +161,143 @@ public final class QualityCalibration {
         System.out.print(checkTable);
         System.out.println();
         System.out.print(spelling);
+    }
+
+    static String percent(double share) {
+        return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * share);
+    }
+
+    /** Reverse routes measured by the probe, whether or not the service uses them. */
+    static final Map<String, List<String>> REVERSE_CANDIDATES = Map.of(
+            "es", List.of("es>fr", "es>pt>ca>fr"),
+            "ca", List.of("ca>fr", "ca>pt>es>fr"),
+            "en", List.of("en>es>fr", "en>ca>fr"),
+            "it", List.of("it>ca>fr", "it>es>fr"),
+            "pt", List.of("pt>ca>fr", "pt>es>fr"));
+
+    static List<String> allFeatures(boolean roundTrip) {
+        List<String> names = new ArrayList<>(SegmentFeatures.NAMES);
+        if (roundTrip) {
+            names.addAll(RoundTrip.NAMES);
+        }
+        return names;
+    }
+
+    /** The back-translations of a forward route's output along one reverse route, cached in target/calibration. */
+    static List<BackTranslator.Back> backTranslations(ApertiumEngine engine, String forward, String reverse,
+                                                      List<Sample> samples, double[] wordsPerSecond) throws IOException {
+        Path cache = Path.of("target/calibration/back-" + forward.replace('>', '-') + "-via-" + reverse.replace('>', '-')
+                + ".tsv");
+        List<BackTranslator.Back> out = new ArrayList<>();
+        if (Files.isRegularFile(cache)) {
+            for (String line : Files.readAllLines(cache, StandardCharsets.UTF_8)) {
+                String[] c = line.split("\t", 2);
+                out.add(new BackTranslator.Back(c[1], Integer.parseInt(c[0])));
+            }
+        }
+        if (out.size() >= samples.size()) {
+            return out.subList(0, samples.size());
+        }
+        List<String> hops = List.of(reverse.split(">"));
+        engine.translateBack("Bonjour.", List.of(hops.get(0), hops.get(1)));   // one pipeline warm outside the timing
+        StringBuilder lines = new StringBuilder();
+        long words = 0;
+        long start = System.nanoTime();
+        for (int i = out.size(); i < samples.size(); i++) {
+            BackTranslator.Back back = engine.translateBack(samples.get(i).target(), hops);
+            words += io.relais.translate.Words.count(samples.get(i).target());
+            out.add(back);
+            lines.append(back.unknownWords()).append('\t').append(back.text().replaceAll("[\\t\\n\\r]+", " ")).append('\n');
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        wordsPerSecond[0] = words / Math.max(seconds, 1e-9);
+        Files.createDirectories(cache.getParent());
+        Files.writeString(cache, lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        System.err.printf(Locale.ROOT, "%s back along %s: %d sentences in %.0f s, %.0f target words/s%n", forward, reverse,
+                out.size(), seconds, wordsPerSecond[0]);
+        return out;
+    }
+
+    /** How well each candidate reverse route's round-trip features follow the forward translation's chrF. */
+    static String probeReverseRoutes(ApertiumEngine engine, String lang, String forward, List<Sample> samples)
+            throws IOException {
+        StringBuilder rows = new StringBuilder();
+        double[] chrF = samples.stream().mapToDouble(Sample::chrF).toArray();
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        int routes = 0;
+        for (String reverse : REVERSE_CANDIDATES.getOrDefault(lang, List.of())) {
+            if (!engine.canTranslateBack(List.of(reverse.split(">")))) {
+                continue;
+            }
+            double[] speed = {Double.NaN};
+            List<BackTranslator.Back> backs = backTranslations(engine, forward, reverse, samples, speed);
+            List<Map<String, Double>> f = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                f.add(RoundTrip.compare(samples.get(i).source(), samples.get(i).target(), backs.get(i)));
+            }
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f | %s |%n", lang, forward, reverse,
+                    pearson(column(f, "rt_chrf"), chrF), pearson(column(f, "rt_content"), chrF),
+                    pearson(column(f, "rt_unknown"), chrF),
+                    Double.isNaN(speed[0]) ? "(cached)" : String.format(Locale.ROOT, "%.0f", speed[0])));
+            for (int i = 0; i < samples.size(); i++) {
+                int at = i;
+                f.get(i).forEach((name, value) -> sums.computeIfAbsent(name, n -> new double[samples.size()])[at] += value);
+            }
+            routes++;
+        }
+        if (routes > 1) {
+            rows.append(String.format(Locale.ROOT, "| %s | %s | mean of the %d | %.2f | %.2f | %.2f | |%n", lang, forward,
+                    routes, pearson(sums.get("rt_chrf"), chrF), pearson(sums.get("rt_content"), chrF),
+                    pearson(sums.get("rt_unknown"), chrF)));
+        }
+        return rows.toString();
+    }
+
+    static double[] column(List<Map<String, Double>> rows, String name) {
+        return rows.stream().mapToDouble(r -> r.get(name)).toArray();
+    }
+
+    /** The samples with the round-trip features of the language's reverse routes (averaged, as the service does). */
+    static List<Sample> withRoundTrip(ApertiumEngine engine, String lang, String forward, List<Sample> samples,
+                                      List<String> reverse) throws IOException {
+        if (reverse == null || reverse.isEmpty()) {
+            return samples;
+        }
+        List<List<BackTranslator.Back>> backs = new ArrayList<>();
+        for (String r : reverse) {
+            backs.add(backTranslations(engine, forward, r, samples, new double[1]));
+        }
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            Map<String, Double> features = new LinkedHashMap<>(s.features());
+            for (String name : RoundTrip.NAMES) {
+                double sum = 0;
+                for (List<BackTranslator.Back> b : backs) {
+                    sum += RoundTrip.compare(s.source(), s.target(), b.get(i)).get(name);
+                }
+                features.put(name, sum / backs.size());
+            }
+            out.add(new Sample(s.index(), s.source(), s.target(), s.reference(), features, s.blocking(), s.chrF(),
+                    s.oldScore(), s.issues()));
+        }
+        return out;
+    }
+
+    /** relais.quality.round-trip.routes of application.yml over the built-in defaults. */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> roundTripRoutes() throws IOException {
+        try (InputStream in = QualityCalibration.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> yaml = new Yaml().load(in);
+            Map<String, Object> quality = (Map<String, Object>) ((Map<String, Object>) yaml.get("relais")).get("quality");
+            Map<String, Object> roundTrip = (Map<String, Object>) quality.getOrDefault("round-trip", Map.of());
+            if (Boolean.FALSE.equals(roundTrip.get("enabled"))) {
+                return Map.of();
+            }
+            return new io.relais.quality.QualitySettings.RoundTrip(true,
+                    (Map<String, String>) roundTrip.get("routes")).routeLists();
+        }
     }
 
     private static final List<String> CHECKERS = List.of("untranslated", "pivot-leak", "unknown-words", "numbers", "urls",
@@ -242,21 +415,111 @@ public final class QualityCalibration {
 
     // ---- fitting ----
 
-    static QualityModel fitModel(String lang, List<Sample> fit, double fitPrecision, double acceptable) {
-        List<String> features = new ArrayList<>(SegmentFeatures.NAMES);
-        double[] y = fit.stream().mapToDouble(Sample::chrF).toArray();
+    /** Features that can only raise quality: a fitted weight below zero is noise and is dropped. */
+    static final List<String> GOOD = List.of("rt_chrf", "rt_content");
+
+    /** Features that can only lower quality. */
+    static List<String> problems() {
+        List<String> problems = new ArrayList<>(SegmentFeatures.PROBLEMS);
+        problems.add("rt_unknown");
+        return problems;
+    }
+
+    /**
+     * Fits a ridge model of sentence chrF ({@code ridge}) or a logistic model of P(acceptable) ({@code logistic}) on
+     * the given features; a feature whose weight comes out with the wrong sign is dropped and the fit redone.
+     */
+    static QualityModel fitModel(String lang, List<Sample> fit, List<String> names, String kind, double acceptable,
+                                 double z) {
+        List<String> features = new ArrayList<>(names);
+        boolean logistic = kind.equals("logistic");
+        double[] y = fit.stream().mapToDouble(s -> logistic ? (s.chrF() >= acceptable ? 1 : 0) : s.chrF()).toArray();
+        List<String> problems = problems();
         while (true) {
             Map<String, Double> weights = new LinkedHashMap<>();
-            double intercept = ridge(fit, features, y, weights);
-            List<String> positive = weights.entrySet().stream()
-                    .filter(w -> SegmentFeatures.PROBLEMS.contains(w.getKey()) && w.getValue() > 0)
+            double intercept = logistic ? logistic(fit, features, y, weights) : ridge(fit, features, y, weights);
+            List<String> wrongSign = weights.entrySet().stream()
+                    .filter(w -> problems.contains(w.getKey()) && w.getValue() > 0
+                            || GOOD.contains(w.getKey()) && w.getValue() < 0)
                     .map(Map.Entry::getKey).toList();
-            if (positive.isEmpty()) {
-                QualityModel unthresholded = new QualityModel(lang, intercept, weights, 0);
-                return new QualityModel(lang, intercept, weights, threshold(unthresholded, fit, fitPrecision, acceptable));
+            if (wrongSign.isEmpty()) {
+                String link = logistic ? QualityModel.LOGISTIC : QualityModel.IDENTITY;
+                QualityModel unthresholded = new QualityModel(lang, intercept, weights, 0, link);
+                return new QualityModel(lang, intercept, weights, threshold(unthresholded, fit, acceptable, z), link);
             }
-            features.removeAll(positive);
+            features.removeAll(wrongSign);
         }
+    }
+
+    /**
+     * L2-regularised logistic regression (Newton's method on standardised features, the same penalty as the ridge
+     * fit); weights back on the raw scale.
+     */
+    static double logistic(List<Sample> fit, List<String> names, double[] y, Map<String, Double> weights) {
+        int n = fit.size();
+        List<String> used = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
+        List<double[]> scale = new ArrayList<>();
+        for (String name : names) {
+            double[] x = fit.stream().mapToDouble(s -> s.features().getOrDefault(name, 0.0)).toArray();
+            double mean = Arrays.stream(x).average().orElse(0);
+            double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / n);
+            if (sd < 1e-9) {
+                continue;
+            }
+            used.add(name);
+            columns.add(Arrays.stream(x).map(v -> (v - mean) / sd).toArray());
+            scale.add(new double[]{mean, sd});
+        }
+        int k = used.size() + 1;   // the last coefficient is the intercept (not penalised)
+        double[] beta = new double[k];
+        double lambda = 0.01 * n;
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double[] gradient = new double[k];
+            double[][] hessian = new double[k][k + 1];
+            for (int r = 0; r < n; r++) {
+                double[] x = new double[k];
+                for (int j = 0; j < k - 1; j++) {
+                    x[j] = columns.get(j)[r];
+                }
+                x[k - 1] = 1;
+                double eta = 0;
+                for (int j = 0; j < k; j++) {
+                    eta += beta[j] * x[j];
+                }
+                double p = 1 / (1 + Math.exp(-eta));
+                double w = Math.max(p * (1 - p), 1e-9);
+                for (int i = 0; i < k; i++) {
+                    gradient[i] += (y[r] - p) * x[i];
+                    for (int j = 0; j < k; j++) {
+                        hessian[i][j] += w * x[i] * x[j];
+                    }
+                }
+            }
+            for (int i = 0; i < k - 1; i++) {
+                gradient[i] -= lambda * beta[i];
+                hessian[i][i] += lambda;
+            }
+            for (int i = 0; i < k; i++) {
+                hessian[i][k] = gradient[i];
+            }
+            double[] step = solve(hessian);
+            double size = 0;
+            for (int i = 0; i < k; i++) {
+                beta[i] += step[i];
+                size = Math.max(size, Math.abs(step[i]));
+            }
+            if (size < 1e-8) {
+                break;
+            }
+        }
+        double intercept = beta[k - 1];
+        for (int i = 0; i < k - 1; i++) {
+            double w = beta[i] / scale.get(i)[1];
+            weights.put(used.get(i), w);
+            intercept -= w * scale.get(i)[0];
+        }
+        return intercept;
     }
 
     /** Ridge regression on standardised features (lambda 1 per sample's worth of 1 %); weights back on the raw scale. */
@@ -266,7 +529,7 @@ public final class QualityCalibration {
         List<double[]> columns = new ArrayList<>();
         List<double[]> scale = new ArrayList<>();
         for (String name : names) {
-            double[] x = fit.stream().mapToDouble(s -> s.features().get(name)).toArray();
+            double[] x = fit.stream().mapToDouble(s -> s.features().getOrDefault(name, 0.0)).toArray();
             double mean = Arrays.stream(x).average().orElse(0);
             double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / n);
             if (sd < 1e-9) {
@@ -336,18 +599,42 @@ public final class QualityCalibration {
     }
 
     /**
-     * The lowest score at which the passed segments of the fit half (score at or above it, no blocking issue) are at
-     * least {@code precision} acceptable, with at least 10 of them; 101 (nothing passes) when no score reaches it.
+     * The lowest score at which the passed segments of the fit half (score at or above it, no blocking issue) are
+     * acceptable with a margin: the Wilson lower bound ({@code z} standard deviations) of their acceptable share is at
+     * least 90 %, with at least 10 of them; 101 (nothing passes) when no score reaches it.
      */
-    static double threshold(QualityModel model, List<Sample> fit, double precision, double acceptable) {
+    static double threshold(QualityModel model, List<Sample> fit, double acceptable, double z) {
         double[] scores = fit.stream().mapToDouble(s -> round(model.score(s.features()))).distinct().sorted().toArray();
         for (double t : scores) {
             Stats s = stats(model, fit, acceptable, t);
-            if (s.passed >= 10 && s.precision >= precision) {
+            if (s.passed >= 10 && wilsonLower(s.goodPassed, s.passed, z) >= 0.90) {
                 return t;
             }
         }
         return 101;
+    }
+
+    static double wilsonLower(int good, int n, double z) {
+        double p = (double) good / n;
+        double z2 = z * z;
+        return (p + z2 / (2 * n) - z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n))) / (1 + z2 / n);
+    }
+
+    /** The best precision among thresholds whose recall on these samples reaches {@code recall}. */
+    static String precisionAtRecall(QualityModel model, List<Sample> samples, double acceptable, double recall) {
+        double[] scores = samples.stream().mapToDouble(s -> round(model.score(s.features()))).distinct().sorted().toArray();
+        double best = Double.NaN;
+        int bestGood = 0;
+        int bestPassed = 0;
+        for (double t : scores) {
+            Stats s = stats(model, samples, acceptable, t);
+            if (s.recall >= recall && s.passed > 0 && (Double.isNaN(best) || s.precision > best)) {
+                best = s.precision;
+                bestGood = s.goodPassed;
+                bestPassed = s.passed;
+            }
+        }
+        return Double.isNaN(best) ? "—" : String.format(Locale.ROOT, "%.0f %% (%d of %d)", 100 * best, bestGood, bestPassed);
     }
 
     private static double round(double score) {
@@ -455,18 +742,22 @@ public final class QualityCalibration {
         return out.toString();
     }
 
-    static void writeModel(QualityModel model, String route, int fit, int report, double acceptable, Stats stats)
-            throws IOException {
+    static void writeModel(QualityModel model, String route, List<String> reverse, int fit, int report,
+                           double acceptable, double z, Stats stats) throws IOException {
         Path file = Path.of("src/main/resources/quality/model-" + model.lang() + ".properties");
         Files.createDirectories(file.getParent());
+        String what = model.link().equals(QualityModel.LOGISTIC)
+                ? "score = 100 x P(acceptable) = 100 / (1 + exp(-(intercept + sum(weight x feature))))"
+                : "score = estimated sentence chrF = intercept + sum(weight x feature)";
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             model.write(out, String.format(Locale.ROOT, """
-                    Quality estimate for %s (route %s): estimated sentence chrF = intercept + sum(weight x feature).
-                    Written by ./relais calibrate on %s: ridge fit on %d FLORES-200 devtest sentences, threshold chosen
-                    there; on the %d held-out sentences: r = %.2f with sentence chrF, %.0f %% of passed segments
-                    acceptable (chrF >= %.0f), recall %.0f %%. Features: see SegmentFeatures.""",
-                    model.lang(), route, LocalDate.now(), fit, report, stats.r, 100 * stats.precision, acceptable,
-                    100 * stats.recall));
+                    Quality estimate for %s (route %s, round trip %s): %s.
+                    Written by ./relais calibrate on %s: fitted on %d FLORES-200 devtest sentences, threshold chosen
+                    there (Wilson lower bound at z = %.3g of the acceptable share of passed segments >= 90 %%); on the %d
+                    held-out sentences: r = %.2f with sentence chrF, %s of passed segments acceptable
+                    (chrF >= %.0f), recall %.0f %%. Features: see SegmentFeatures and RoundTrip.""",
+                    model.lang(), route, reverse.isEmpty() ? "off" : String.join(",", reverse), what, LocalDate.now(),
+                    fit, z, report, stats.r, percent(stats.precision), acceptable, 100 * stats.recall));
         }
     }
 
@@ -499,7 +790,7 @@ public final class QualityCalibration {
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("usage: calibrate [--limit N] [--write true] [--acceptable 50]"
-                        + " [--fit-precision 0.92] [--langs es,en] [--fresh true] [--flores DIR]; got " + args[i]);
+                        + " [--model logistic|ridge] [--confidence-z 1.645] [--probe true] [--langs es,en] [--fresh true] [--flores DIR]; got " + args[i]);
             }
             options.put(args[i].substring(2), args[i + 1]);
         }

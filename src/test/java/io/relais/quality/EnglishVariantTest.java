@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.relais.quality.internal.CalibratedSegmentScorer;
+import io.relais.quality.internal.RoundTrip;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentEstimator;
 import io.relais.translate.TextFormat;
@@ -48,11 +49,15 @@ class EnglishVariantTest {
 
     @Test
     void theCalibratedScorerGivesAnEstimateOnTheChrFScaleAndNothingWithoutAModel() {
-        CalibratedSegmentScorer scorer = new CalibratedSegmentScorer(
-                new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker())), lang -> Map.of());
-        TranslatedSegment segment = new TranslatedSegment("Le chat noir dort.", "The black cat sleeps.", "apertium",
-                "fr>es>en", io.relais.translate.UnknownMarks.NONE, false);
-        assertThat(scorer.score(segment, "en")).isBetween(1.0, 100.0);
-        assertThat(scorer.score(segment, "de")).isZero();
+        try (ApertiumEngine engine = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), Map.of(),
+                Duration.ofSeconds(60))) {
+            CalibratedSegmentScorer scorer = new CalibratedSegmentScorer(new SegmentEstimator(
+                    SegmentChecks.standard(new LanguageQualityChecker()),
+                    new RoundTrip(engine, new QualitySettings.RoundTrip(true, null).routeLists())), lang -> Map.of());
+            TranslatedSegment segment = new TranslatedSegment("Le chat noir dort.", "The black cat sleeps.", "apertium",
+                    "fr>es>en", io.relais.translate.UnknownMarks.NONE, false);
+            assertThat(scorer.score(segment, "en")).isBetween(1.0, 100.0);
+            assertThat(scorer.score(segment, "de")).isZero();
+        }
     }
 }

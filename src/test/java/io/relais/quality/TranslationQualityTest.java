@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.relais.quality.internal.RoundTrip;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentEstimator;
 import io.relais.translate.HtmlBlocks;
@@ -32,7 +33,8 @@ class TranslationQualityTest {
     @BeforeAll
     static void start() {
         engine = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), Map.of(), Duration.ofSeconds(60));
-        estimator = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()));
+        estimator = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()),
+                new RoundTrip(engine, new QualitySettings.RoundTrip(true, null).routeLists()));
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualitySettings;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.VerdictPolicy;
+import io.relais.translate.BackTranslator;
 import io.relais.translate.Glossary;
 import io.relais.translate.SafeCorrections;
 import io.relais.translate.SegmentScorer;
@@ -20,9 +21,17 @@ import io.relais.translate.SegmentScorer;
 @Configuration
 class QualityConfiguration {
 
+    /**
+     * The checks and, unless {@code relais.quality.round-trip.enabled} is false, the round trip through the engine
+     * that translates back (Apertium: the same warm pipelines the translations use).
+     */
     @Bean
-    SegmentEstimator segmentEstimator(LanguageQualityChecker languageTool) {
-        return new SegmentEstimator(SegmentChecks.standard(languageTool));
+    SegmentEstimator segmentEstimator(LanguageQualityChecker languageTool, QualitySettings settings,
+                                      ObjectProvider<BackTranslator> backTranslators) {
+        BackTranslator engine = backTranslators.getIfUnique();
+        RoundTrip roundTrip = settings.roundTrip().enabled() && engine != null
+                ? new RoundTrip(engine, settings.roundTrip().routeLists()) : null;
+        return new SegmentEstimator(SegmentChecks.standard(languageTool), roundTrip);
     }
 
     @Bean

@@ -1,44 +1,79 @@
 package io.relais.quality.internal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.relais.quality.QualityIssue;
 
-/** Checks a segment and estimates its quality with its language's fitted model. */
+/** Checks a segment, translates it back (the round trip) and estimates its quality with its language's fitted model. */
 public class SegmentEstimator {
 
-    /** A segment's issues, features and estimated sentence chrF (NaN when its language has no fitted model). */
+    /** A segment's issues, features and estimated quality (NaN when it cannot be estimated), and what lowered it. */
     public record Estimate(List<QualityIssue> issues, Map<String, Double> features, double score,
                            List<String> reasons) {
     }
 
     private final SegmentChecks checks;
+    private final RoundTrip roundTrip;
     private final Map<String, Optional<QualityModel>> models = new ConcurrentHashMap<>();
 
+    /** Without the round trip: a model that weighs it cannot score (a language fitted without it still can). */
     public SegmentEstimator(SegmentChecks checks) {
+        this(checks, null);
+    }
+
+    /** @param roundTrip the round-trip check, or null when it is off ({@code relais.quality.round-trip.enabled}) */
+    public SegmentEstimator(SegmentChecks checks, RoundTrip roundTrip) {
         this.checks = checks;
+        this.roundTrip = roundTrip;
     }
 
     public Estimate estimate(CheckedSegment segment) {
         List<QualityIssue> issues = checks.run(segment);
-        Map<String, Double> features = SegmentFeatures.of(segment, issues);
+        Map<String, Double> features = new LinkedHashMap<>(SegmentFeatures.of(segment, issues));
         Optional<QualityModel> model = model(segment.lang());
-        double score = model.map(m -> m.score(features)).orElse(Double.NaN);
-        return new Estimate(issues, features, score, model.map(m -> reasons(m, features)).orElse(List.of()));
+        boolean needsRoundTrip = model.map(QualityModel::usesRoundTrip).orElse(false);
+        Map<String, Double> back = roundTrip == null || (model.isPresent() && !needsRoundTrip) ? Map.of()
+                : roundTrip.features(segment);
+        features.putAll(back);
+        if (model.isEmpty()) {
+            return new Estimate(issues, features, Double.NaN, List.of());
+        }
+        if (needsRoundTrip && back.isEmpty()) {
+            // the model was fitted with the round trip: without it the score would mean nothing
+            return new Estimate(issues, features, Double.NaN, List.of(roundTrip == null
+                    ? "the round trip is off (relais.quality.round-trip.enabled) and this language's model needs it"
+                    : "no back-translation for the round trip"));
+        }
+        return new Estimate(issues, features, model.get().score(features), reasons(model.get(), features));
     }
 
-    /** The features that cost the most points (more than one each), worst first, e.g. “lt spelling -6.2”. */
+    /**
+     * What lowered the estimate: how much of the source came back through the round trip, and the problem features
+     * that cost the most (worst first, e.g. “lt spelling -6.2”: points of estimated chrF, or of the logistic model's
+     * log-odds).
+     */
     static List<String> reasons(QualityModel model, Map<String, Double> features) {
-        return model.weights().entrySet().stream()
+        List<String> reasons = new ArrayList<>();
+        if (model.usesRoundTrip()) {
+            reasons.add(String.format(Locale.ROOT, "round trip: chrF %.0f, %.0f %% of content words back",
+                    features.getOrDefault("rt_chrf", 0.0), 100 * features.getOrDefault("rt_content", 0.0)));
+        }
+        double noticeable = model.link().equals(QualityModel.LOGISTIC) ? -0.2 : -1;
+        model.weights().entrySet().stream()
+                .filter(w -> !RoundTrip.NAMES.contains(w.getKey()) || w.getKey().equals("rt_unknown"))
                 .map(w -> Map.entry(w.getKey(), w.getValue() * features.getOrDefault(w.getKey(), 0.0)))
-                .filter(c -> c.getValue() < -1)
+                .filter(c -> c.getValue() < noticeable)
                 .sorted(Map.Entry.comparingByValue())
                 .limit(3)
-                .map(c -> c.getKey().replace('_', ' ') + String.format(java.util.Locale.ROOT, " %.1f", c.getValue()))
-                .toList();
+                .map(c -> c.getKey().replace('_', ' ') + String.format(Locale.ROOT, " %.1f", c.getValue()))
+                .forEach(reasons::add);
+        return reasons;
     }
 
     public Optional<QualityModel> model(String lang) {

@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.relais.translate.BackTranslator;
 import io.relais.translate.HtmlBlocks;
 import io.relais.translate.MachineTranslator;
 import io.relais.translate.NumberLocalizer;
@@ -31,7 +32,7 @@ import io.relais.translate.Words;
  * ({@code fr>es>en} runs fr-es then spa-eng), HTML translated one block (paragraph, heading, list item...)
  * per request with its inline markup kept as superblanks.
  */
-public class ApertiumEngine implements MachineTranslator, AutoCloseable {
+public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCloseable {
 
     public static final String NAME = "apertium";
 
@@ -206,6 +207,21 @@ public class ApertiumEngine implements MachineTranslator, AutoCloseable {
     }
 
     private record Hops(String text, UnknownMarks marks) {
+    }
+
+    @Override
+    public boolean canTranslateBack(List<String> hops) {
+        return hops.size() >= 2 && missingModes(hops).isEmpty();
+    }
+
+    /** Along the same warm pipelines as the forward routes (a reverse mode gets its own pipeline on first use). */
+    @Override
+    public Back translateBack(String text, List<String> hops) {
+        if (!canTranslateBack(hops)) {
+            throw new TranslationException("Apertium modes not installed for " + missingModes(hops));
+        }
+        Hops done = translateHops(text, TextFormat.PLAIN, hops, ApertiumStreamFormat.protecting(List.of()));
+        return new Back(done.text, done.marks.total());
     }
 
     private Hops translateHops(String text, TextFormat format, List<String> hops, Pattern protect) {

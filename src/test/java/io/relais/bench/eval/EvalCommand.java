@@ -41,7 +41,8 @@ import io.relais.translate.apertium.ApertiumEngine;
  * {@code relais.translate.finishing.rules};</li>
  * <li><b>+names</b>: then names (glossary terms, runs of capitalised words) kept as placeholder words;</li>
  * <li><b>choice</b> (one row per language with several candidate routes): the service's translator, each sentence
- * translated along every candidate in parallel and the best-scored kept (scorer: unknown-word marks per word).</li>
+ * translated along every candidate in parallel and the best-scored kept (scorer: the service's, the fitted quality
+ * estimate with the round trip; {@code --scorer marks}: unknown-word marks, the fallback).</li>
  * </ol>
  * <pre>
  * ./relais eval [--limit 200] [--lang en]             every default language (or one)
@@ -81,17 +82,20 @@ public final class EvalCommand {
         io.relais.quality.LanguageQualityChecker languageTool = new io.relais.quality.LanguageQualityChecker();
         TargetFinishing finishing = new TargetFinishing(true,
                 new SafeCorrections(finishingRules(translate), languageTool::asCorrectionSource));
-        if ("calibrated".equals(options.get("scorer"))) {
-            RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
-                    new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
-                            new io.relais.quality.LanguageQualityChecker())), GlossarySeed::termsFor),
-                    Double.parseDouble(options.getOrDefault("margin", "0")));
-            scoring = () -> calibrated;
-        }
-
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
                 Map.of(), Duration.ofSeconds(60))) {
             engine.useGlossary(GlossarySeed::termsFor);
+            if (!"marks".equals(options.getOrDefault("scorer", "calibrated"))) {
+                // the service's scorer: the fitted estimate with the round trip (back along the same engine's
+                // pipelines), and the margin of relais.translate.route-choice.margin
+                io.relais.quality.internal.RoundTrip roundTrip = new io.relais.quality.internal.RoundTrip(engine,
+                        roundTripRoutes());
+                RouteChoice.Scoring calibrated = new RouteChoice.Scoring(new io.relais.quality.internal.CalibratedSegmentScorer(
+                        new io.relais.quality.internal.SegmentEstimator(io.relais.quality.internal.SegmentChecks.standard(
+                                languageTool), roundTrip), GlossarySeed::termsFor),
+                        Double.parseDouble(options.getOrDefault("margin", String.valueOf(margin(translate)))));
+                scoring = () -> calibrated;
+            }
             if (options.containsKey("rules")) {
                 measureRules(engine, candidates, flores, limit, finishing);
                 return;
@@ -157,15 +161,16 @@ public final class EvalCommand {
         return ChrF.corpus(names.hypotheses, reference);
     }
 
-    /** How the choice rows score candidates: unknown-word marks, or {@code --scorer calibrated}: the quality module's. */
+    /** How the choice rows score candidates: the quality module's scorer, or {@code --scorer marks}: unknown-word marks. */
     static java.util.function.Supplier<RouteChoice.Scoring> scoring = RouteChoice::byMarks;
 
     /** The service's translator choosing a route per sentence, with every step on. */
     private static void evaluateChoice(ApertiumEngine engine, TargetFinishing finishing, String lang, List<String> routes,
                                        List<String> source, List<String> reference, double bestSingle) {
         Map<String, String> main = Map.of(lang, routes.get(0));
+        Map<String, Map<String, double[]>> scored = new java.util.concurrent.ConcurrentHashMap<>();
         try (ApertiumEngine choosing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), main, Duration.ofSeconds(60));
-             RouteChoice choice = new RouteChoice(scoring, Runtime.getRuntime().availableProcessors())) {
+             RouteChoice choice = new RouteChoice(recording(scored), Runtime.getRuntime().availableProcessors())) {
             choosing.useGlossary(GlossarySeed::termsFor);
             choosing.useCandidates(Map.of(lang, routes));
             Translator translator = new Translator(List.of(choosing), null, false, List.of(lang));
@@ -192,7 +197,59 @@ public final class EvalCommand {
                             + " best single route; sentences won: %s%n", lang, "choice", words, "", "", "", chrF,
                     Bleu.corpus(hypotheses, reference), words / seconds, 100.0 * unknown / Math.max(1, words),
                     chrF - bestSingle, won);
+            System.out.print(margins(scored, routes, source, reference));
         }
+    }
+
+    /**
+     * The scoring, recording every candidate's score and chrF against the reference (by source sentence and route), to
+     * print what other margins would have chosen.
+     */
+    private static java.util.function.Supplier<RouteChoice.Scoring> recording(Map<String, Map<String, double[]>> scored) {
+        return () -> {
+            RouteChoice.Scoring s = scoring.get();
+            return new RouteChoice.Scoring((segment, target) -> {
+                double score = s.scorer().score(segment, target);
+                scored.computeIfAbsent(segment.source(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                        .put(segment.route(), new double[] {score});
+                texts.put(segment.source() + '\n' + segment.route(), segment.target());
+                return score;
+            }, s.margin());
+        };
+    }
+
+    private static final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Corpus chrF of the choice had another route been kept only when it scores more than m points above the
+     * configured one, on the first and the second half of the set (candidates before finishing).
+     */
+    private static String margins(Map<String, Map<String, double[]>> scored, List<String> routes, List<String> source,
+                                  List<String> reference) {
+        StringBuilder out = new StringBuilder();
+        int half = source.size() / 2;
+        for (double m : new double[] {0, 1, 2, 3, 5, 8, Double.POSITIVE_INFINITY}) {
+            List<String> picked = new ArrayList<>();
+            int other = 0;
+            for (String line : source) {
+                Map<String, double[]> byRoute = scored.getOrDefault(line, Map.of());
+                String keep = routes.get(0);
+                double base = byRoute.containsKey(keep) ? byRoute.get(keep)[0] : Double.NaN;
+                for (String r : routes.subList(1, routes.size())) {
+                    if (byRoute.containsKey(r) && byRoute.get(r)[0] - base > m
+                            && (keep.equals(routes.get(0)) || byRoute.get(r)[0] > byRoute.get(keep)[0])) {
+                        keep = r;
+                    }
+                }
+                other += keep.equals(routes.get(0)) ? 0 : 1;
+                picked.add(texts.getOrDefault(line + '\n' + keep, texts.getOrDefault(line + '\n' + routes.get(0), "")));
+            }
+            out.append(String.format(Locale.ROOT, "     margin %-4s: chrF %.2f (first half %.2f, second half %.2f), %d sentences"
+                    + " from another route%n", Double.isInfinite(m) ? "none" : String.valueOf((int) m),
+                    ChrF.corpus(picked, reference), ChrF.corpus(picked.subList(0, half), reference.subList(0, half)),
+                    ChrF.corpus(picked.subList(half, picked.size()), reference.subList(half, reference.size())), other));
+        }
+        return out.toString();
     }
 
     private static Pass pass(ApertiumEngine engine, List<String> hops, List<String> source) {
@@ -267,6 +324,29 @@ public final class EvalCommand {
             }
             System.out.printf(Locale.ROOT, "%s: base chrF %.2f; relais.translate.finishing.rules.%s: %s%n%n", lang, base,
                     lang, String.join(",", kept));
+        }
+    }
+
+    /** relais.translate.route-choice.margin of application.yml (0 when absent). */
+    @SuppressWarnings("unchecked")
+    static double margin(Map<String, Object> translate) {
+        Object choice = translate.get("route-choice");
+        Object margin = choice instanceof Map<?, ?> m ? m.get("margin") : null;
+        return margin == null ? 0 : Double.parseDouble(margin.toString());
+    }
+
+    /** relais.quality.round-trip.routes of application.yml over the built-in defaults (none when it is off). */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> roundTripRoutes() throws IOException {
+        try (InputStream in = EvalCommand.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> yaml = new Yaml().load(in);
+            Map<String, Object> quality = (Map<String, Object>) ((Map<String, Object>) yaml.get("relais")).get("quality");
+            Map<String, Object> roundTrip = (Map<String, Object>) quality.getOrDefault("round-trip", Map.of());
+            if (Boolean.FALSE.equals(roundTrip.get("enabled"))) {
+                return Map.of();
+            }
+            return new io.relais.quality.QualitySettings.RoundTrip(true, (Map<String, String>) roundTrip.get("routes"))
+                    .routeLists();
         }
     }
 
