@@ -146,6 +146,9 @@ public final class PipelineBench {
             TranslateStepTimes steps = context.getBean(TranslateStepTimes.class);
             Duration scoring0 = steps.total(TranslateStepTimes.Step.SCORING);
             Duration finishing0 = steps.total(TranslateStepTimes.Step.FINISHING);
+            io.micrometer.core.instrument.MeterRegistry meters =
+                    context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            double roundTrip0 = roundTripSeconds(meters);
             double cpuJob0 = ProcessTreeCpu.seconds();
             long b0 = System.nanoTime();
             JobExecution run = runs.runNow();
@@ -153,6 +156,7 @@ public final class PipelineBench {
             double cpuJob = ProcessTreeCpu.seconds() - cpuJob0;
             double scoring = (steps.total(TranslateStepTimes.Step.SCORING).minus(scoring0)).toNanos() / 1e9;
             double finishing = (steps.total(TranslateStepTimes.Step.FINISHING).minus(finishing0)).toNanos() / 1e9;
+            double roundTrip = roundTripSeconds(meters) - roundTrip0;
             Map<Stage, Duration> spent = new LinkedHashMap<>();
             snapshot(times).forEach((stage, total) -> spent.put(stage, total.minus(before.get(stage))));
 
@@ -229,8 +233,10 @@ public final class PipelineBench {
                 }
             }
             double waiting = Math.max(0, threadTime - accounted);
-            System.out.printf(Locale.ROOT, "  %-10s %7.1f s %5.1f %%   (idle thread slots, the batch framework)%n%n",
+            System.out.printf(Locale.ROOT, "  %-10s %7.1f s %5.1f %%   (idle thread slots, the batch framework)%n",
                     "waiting", waiting, 100 * waiting / threadTime);
+            System.out.printf(Locale.ROOT, "  the round trip (back-translations, in check and route scoring): %.1f s %.1f %%%n%n",
+                    roundTrip, 100 * roundTrip / threadTime);
             System.out.printf(Locale.ROOT, "start to ready: %.1f s%n", ready);
             System.out.printf(Locale.ROOT, "arrival to feed (one article at the door of an idle service, debounce %s): "
                             + "first feed %.1f s, last %.1f s (%d of %d languages published it%s)%n",
@@ -311,6 +317,12 @@ public final class PipelineBench {
             articles.store(new NewArticle(source.id(), prefix + i++, null, a.title(), null, a.html(), null, null, null,
                     null));
         }
+    }
+
+    /** The round trip's time so far (it runs in the check stage, and in the route scoring of the translate stage). */
+    static double roundTripSeconds(io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Timer timer = meters.find(io.relais.quality.internal.RoundTrip.METRIC).timer();
+        return timer == null ? 0 : timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
     }
 
     static Map<Stage, Duration> snapshot(LocalizeStageTimes times) {

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +29,17 @@ class QualityConfiguration {
      */
     @Bean
     SegmentEstimator segmentEstimator(LanguageQualityChecker languageTool, QualitySettings settings,
-                                      ObjectProvider<BackTranslator> backTranslators) {
+                                      ObjectProvider<BackTranslator> backTranslators,
+                                      ObjectProvider<MeterRegistry> registry) {
         BackTranslator engine = backTranslators.getIfUnique();
         RoundTrip roundTrip = settings.roundTrip().enabled() && engine != null
                 ? new RoundTrip(engine, settings.roundTrip().routeLists()) : null;
+        MeterRegistry meters = registry.getIfAvailable();
+        if (roundTrip != null && meters != null) {
+            roundTrip.timeWith(Timer.builder(RoundTrip.METRIC)
+                    .description("time spent translating segments back for the round trip, summed over threads")
+                    .register(meters));
+        }
         return new SegmentEstimator(SegmentChecks.standard(languageTool), roundTrip);
     }
 

@@ -45,7 +45,11 @@ public class RoundTrip {
             + " votre même mêmes autre autres peut soit contre parce puis lors déjà cela ceci lorsque puisque quelque"
             + " aujourd").split(" "));
 
+    /** The metric of the round trip's time ({@code /actuator/metrics}). */
+    public static final String METRIC = "relais.quality.round-trip";
+
     private final BackTranslator engine;
+    private io.micrometer.core.instrument.Timer timer;
     private final Map<String, List<List<String>>> routes;
     private final Map<String, Optional<BackTranslator.Back>> remembered = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -87,7 +91,24 @@ public class RoundTrip {
      * The round-trip features of a segment, or none when the language has no reverse route or a back-translation
      * failed (the estimate then has nothing to judge the segment by).
      */
+    /** Where the round trip's time is counted, so that its cost stays visible (bench/pipeline prints it). */
+    public void timeWith(io.micrometer.core.instrument.Timer timer) {
+        this.timer = timer;
+    }
+
     public Map<String, Double> features(CheckedSegment segment) {
+        if (timer == null) {
+            return untimedFeatures(segment);
+        }
+        long started = System.nanoTime();
+        try {
+            return untimedFeatures(segment);
+        } finally {
+            timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Map<String, Double> untimedFeatures(CheckedSegment segment) {
         List<List<String>> reverse = routes.get(segment.lang());
         if (reverse == null || segment.targetText().isBlank()) {
             return Map.of();
