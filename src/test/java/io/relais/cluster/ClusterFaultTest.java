@@ -247,11 +247,22 @@ class ClusterFaultTest {
     }
 
     private long startRun(Node node) throws Exception {
+        long before = cluster.count("select coalesce(max(job_execution_id), 0) from batch_job_execution");
         HttpResponse<String> response = cluster.post(node, "/api/jobs/localize", "{}");
         assertThat(response.statusCode()).isEqualTo(202);
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
-        assertThat(id.find()).as(response.body()).isTrue();
-        return Long.parseLong(id.group(1));
+        if (id.find()) {
+            return Long.parseLong(id.group(1));
+        }
+        // QUEUED: the run had not started within the API's 5 s (three nodes still warming up on two cores); the
+        // API promises it starts as soon as it can, and that run is the one under test
+        assertThat(response.body()).contains("\"QUEUED\"");
+        long[] started = new long[1];
+        ClusterNodes.await(Duration.ofMinutes(3), "the queued run never started: " + response.body(), () -> {
+            started[0] = cluster.count("select coalesce(max(job_execution_id), 0) from batch_job_execution");
+            return started[0] > before;
+        });
+        return started[0];
     }
 
     private String awaitEnd(long run, Duration within) {
