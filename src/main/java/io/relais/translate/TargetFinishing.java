@@ -70,29 +70,36 @@ public class TargetFinishing {
             starts[i] = whole.length();
             whole.append(nodes.get(i).getWholeText());
         }
-        List<SafeCorrections.Match> matches = corrections.matches(whole.toString(), target);
-        List<SafeCorrections.Match> applied = new ArrayList<>();
-        for (int i = nodes.size() - 1; i >= 0; i--) {
+        String text = whole.toString();
+        List<SafeCorrections.Match> applied = SafeCorrections.applicable(text, corrections.matches(text, target).stream()
+                .filter(m -> insideOneNode(m, starts, text.length())).toList());
+        if (applied.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
             int start = starts[i];
-            String nodeText = nodes.get(i).getWholeText();
-            int end = start + nodeText.length();
-            List<SafeCorrections.Match> inside = SafeCorrections.applicable(nodeText, matches.stream()
-                    .filter(m -> m.from() >= start && m.to() <= end)
+            int end = i + 1 < nodes.size() ? starts[i + 1] : text.length();
+            List<SafeCorrections.Match> inside = applied.stream().filter(m -> m.from() >= start && m.to() <= end)
                     .map(m -> new SafeCorrections.Match(m.rule(), m.message(), m.from() - start, m.to() - start,
                             m.replacement()))
-                    .toList());
+                    .toList();
             if (!inside.isEmpty()) {
-                nodes.get(i).text(SafeCorrections.applyMatches(nodeText, inside, record));
-                inside.forEach(m -> applied.add(0, new SafeCorrections.Match(m.rule(), m.message(), m.from() + start,
-                        m.to() + start, m.replacement())));
+                nodes.get(i).text(SafeCorrections.applyMatches(nodes.get(i).getWholeText(), inside, record));
             }
         }
-        if (!applied.isEmpty()) {
-            applied.sort(java.util.Comparator.comparingInt(SafeCorrections.Match::from));
-            StringBuilder after = new StringBuilder();
-            nodes.forEach(n -> after.append(n.getWholeText()));
-            corrections.tellCorrected(whole.toString(), target, applied, after.toString());
+        StringBuilder after = new StringBuilder();
+        nodes.forEach(n -> after.append(n.getWholeText()));
+        corrections.tellCorrected(text, target, applied, after.toString());
+    }
+
+    private static boolean insideOneNode(SafeCorrections.Match m, int[] starts, int length) {
+        for (int i = 0; i < starts.length; i++) {
+            int end = i + 1 < starts.length ? starts[i + 1] : length;
+            if (m.from() >= starts[i] && m.to() <= end) {
+                return true;
+            }
         }
+        return false;
     }
 
     private static List<TextNode> textNodes(Document doc) {

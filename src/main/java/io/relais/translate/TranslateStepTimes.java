@@ -39,15 +39,7 @@ public class TranslateStepTimes {
 
     public <T> T time(Step step, Supplier<T> work) {
         Timer timer = timers.get(step);
-        if (timer == null) {
-            return work.get();
-        }
-        long started = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
+        return timer == null ? work.get() : timer.record(work);
     }
 
     /** A scorer whose time is counted as {@link Step#SCORING}. */

@@ -87,25 +87,17 @@ public class RoundTrip {
         return routes.getOrDefault(lang, List.of()).stream().map(h -> String.join(">", h)).toList();
     }
 
-    /**
-     * The round-trip features of a segment, or none when the language has no reverse route or a back-translation
-     * failed (the estimate then has nothing to judge the segment by).
-     */
     /** Where the round trip's time is counted, so that its cost stays visible (bench/pipeline prints it). */
     public void timeWith(io.micrometer.core.instrument.Timer timer) {
         this.timer = timer;
     }
 
+    /**
+     * The round-trip features of a segment, or none when the language has no reverse route or a back-translation
+     * failed (the estimate then has nothing to judge the segment by).
+     */
     public Map<String, Double> features(CheckedSegment segment) {
-        if (timer == null) {
-            return untimedFeatures(segment);
-        }
-        long started = System.nanoTime();
-        try {
-            return untimedFeatures(segment);
-        } finally {
-            timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        }
+        return timer == null ? untimedFeatures(segment) : timer.record(() -> untimedFeatures(segment));
     }
 
     private Map<String, Double> untimedFeatures(CheckedSegment segment) {
