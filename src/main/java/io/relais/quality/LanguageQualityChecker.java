@@ -58,6 +58,8 @@ public class LanguageQualityChecker {
             });
     private final java.util.concurrent.atomic.AtomicLong cacheHits = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong cacheMisses = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final int perLanguage;
     private final Map<String, String> variants;
 
@@ -195,7 +197,9 @@ public class LanguageQualityChecker {
             return known;
         }
         cacheMisses.incrementAndGet();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         Checked found = runLanguageTool(plainText, code);
+        cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
         checked.put(key, found);
         return found;
     }
@@ -207,6 +211,11 @@ public class LanguageQualityChecker {
 
     public long cacheMisses() {
         return cacheMisses.get();
+    }
+
+    /** CPU time LanguageTool took on the texts it read since start, summed over threads (bench/pipeline prints it). */
+    public java.time.Duration languageToolCpu() {
+        return java.time.Duration.ofNanos(cpuNanos.get());
     }
 
     private static String sha256(String text) {

@@ -70,7 +70,9 @@ public class TargetFinishing {
             starts[i] = whole.length();
             whole.append(nodes.get(i).getWholeText());
         }
-        String text = whole.toString();
+        // no-break spaces read as spaces, as the quality check reads the block (jsoup's text()): the check then finds
+        // this run in LanguageTool's cache instead of reading the block again (same length: offsets stay the nodes')
+        String text = asChecked(whole);
         List<SafeCorrections.Match> applied = SafeCorrections.applicable(text, corrections.matches(text, target).stream()
                 .filter(m -> insideOneNode(m, starts, text.length())).toList());
         if (applied.isEmpty()) {
@@ -89,7 +91,11 @@ public class TargetFinishing {
         }
         StringBuilder after = new StringBuilder();
         nodes.forEach(n -> after.append(n.getWholeText()));
-        corrections.tellCorrected(text, target, applied, after.toString());
+        corrections.tellCorrected(text, target, applied, asChecked(after));
+    }
+
+    private static String asChecked(CharSequence blockText) {
+        return blockText.toString().replace('\u00a0', ' ');
     }
 
     private static boolean insideOneNode(SafeCorrections.Match m, int[] starts, int length) {

@@ -19,15 +19,16 @@ import io.relais.translation.TargetLanguages;
 class TranslatorConfiguration {
 
     /**
-     * Chooses between candidate routes with the quality module's scorer when it provides one (another route must
-     * beat the configured one by {@code relais.translate.route-choice.margin} points, default 0), with the count of
-     * unknown-word marks otherwise (and its measured margin).
+     * Chooses between candidate routes by the count of unknown-word marks (and its measured margin), or, with
+     * {@code relais.translate.route-choice.scorer=estimate}, with the quality module's scorer when it provides one
+     * (another route must beat the configured one by {@code relais.translate.route-choice.margin} points, default 0).
      */
     @Bean(destroyMethod = "close")
     RouteChoice routeChoice(ObjectProvider<SegmentScorer> scorers, TranslateSettings settings, TranslateStepTimes times) {
         double margin = settings.routeChoice().margin();
+        boolean byEstimate = settings.routeChoice().byEstimate();
         return new RouteChoice(() -> {
-            SegmentScorer scorer = scorers.getIfUnique();
+            SegmentScorer scorer = byEstimate ? scorers.getIfUnique() : null;
             return scorer == null ? RouteChoice.byMarks() : new RouteChoice.Scoring(times.timed(scorer), margin);
         }, Runtime.getRuntime().availableProcessors());
     }

@@ -58,6 +58,10 @@ public final class PipelineBench {
     static final int SENTENCES_PER_PARAGRAPH = 3;
     /** Time the raw loops spent, summed over their threads (comparable with the job's check stage). */
     static final java.util.concurrent.atomic.AtomicLong RAW_CHECK_THREAD_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    /** CPU time of the raw loops (their threads' own clocks), and the texts they read. */
+    static final java.util.concurrent.atomic.AtomicLong RAW_CHECK_CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong RAW_CHECK_TEXTS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     static final int PARAGRAPHS_PER_ARTICLE = 3;
     /** CPU seconds of the process tree when the raw loops started (after their instances were created). */
     static final double[] RAW_CHECK_CPU_START = new double[1];
@@ -149,6 +153,10 @@ public final class PipelineBench {
             io.micrometer.core.instrument.MeterRegistry meters =
                     context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             double roundTrip0 = roundTripSeconds(meters);
+            io.relais.quality.LanguageQualityChecker checked = context.getBean(io.relais.quality.LanguageQualityChecker.class);
+            Duration ltCpu0 = checked.languageToolCpu();
+            long ltRead0 = checked.cacheMisses();
+            long ltHits0 = checked.cacheHits();
             double cpuJob0 = ProcessTreeCpu.seconds();
             long b0 = System.nanoTime();
             JobExecution run = runs.runNow();
@@ -157,11 +165,13 @@ public final class PipelineBench {
             double scoring = (steps.total(TranslateStepTimes.Step.SCORING).minus(scoring0)).toNanos() / 1e9;
             double finishing = (steps.total(TranslateStepTimes.Step.FINISHING).minus(finishing0)).toNanos() / 1e9;
             double roundTrip = roundTripSeconds(meters) - roundTrip0;
+            double ltCpu = checked.languageToolCpu().minus(ltCpu0).toNanos() / 1e9;
+            long ltRead = checked.cacheMisses() - ltRead0;
+            long ltHits = checked.cacheHits() - ltHits0;
             Map<Stage, Duration> spent = new LinkedHashMap<>();
             snapshot(times).forEach((stage, total) -> spent.put(stage, total.minus(before.get(stage))));
 
             // (b') every article revised (new title, same body): the memory and the LanguageTool cache on repeated text
-            io.relais.quality.LanguageQualityChecker checked = context.getBean(io.relais.quality.LanguageQualityChecker.class);
             long hits0 = checked.cacheHits();
             long misses0 = checked.cacheMisses();
             List<BenchArticle> revised = bench.stream()
@@ -211,10 +221,11 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "(b') the same articles revised (new title, same body): %.1f s: %.0f words/s "
                     + "(%.2f of the raw tools); LanguageTool cache: %d of %d texts%n", again, rawWords / again,
                     raw / again, hits, lookups);
-            double check = spent.get(Stage.CHECK).toNanos() / 1e9;
-            System.out.printf(Locale.ROOT, "LanguageTool stage in the job: %.1f s of thread time, %.2f of the raw loop's "
-                    + "rate (thread time of the loops: %.1f s)%n%n", check,
-                    RAW_CHECK_THREAD_NANOS.get() / 1e9 / Math.max(check, 1e-9), RAW_CHECK_THREAD_NANOS.get() / 1e9);
+            double rawLtCpu = RAW_CHECK_CPU_NANOS.get() / 1e9;
+            System.out.printf(Locale.ROOT, "LanguageTool in the job, wherever it runs (finishing, checks, route scoring): "
+                            + "%.1f CPU s, %d texts read (%d lookups answered by its cache); raw loop on the same "
+                            + "articles: %.1f CPU s, %d texts; the job's LanguageTool at %.2f of the raw loop's rate%n%n",
+                    ltCpu, ltRead, ltHits, rawLtCpu, RAW_CHECK_TEXTS.get(), rawLtCpu / Math.max(ltCpu, 1e-9));
             double threadTime = job * Math.min(threads, languages);
             double accounted = 0;
             System.out.println("share of the job's thread time (" + Math.min(threads, languages) + " threads x "
@@ -267,10 +278,13 @@ public final class PipelineBench {
         long t0 = System.nanoTime();
         translated.forEach((lang, lines) -> work.add(pool.submit(() -> {
             long start = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             JLanguageTool tool = tools.get(lang);
             for (String line : lines) {
                 tool.check(line);
             }
+            RAW_CHECK_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+            RAW_CHECK_TEXTS.addAndGet(lines.size());
             RAW_CHECK_THREAD_NANOS.addAndGet(System.nanoTime() - start);
             return null;
         })));

@@ -53,7 +53,9 @@ import io.relais.bench.eval.ChrF;
  * <li>Chooses the lowest threshold at which, on the first half, at least {@code --fit-precision} of the passed
  * segments are acceptable; reports correlation, precision and recall on the second half.</li>
  * </ol>
- * {@code --write true} writes {@code src/main/resources/quality/model-<lang>.properties}.
+ * {@code --write true} writes {@code src/main/resources/quality/model-<lang>.properties} (the checks alone: the
+ * service's default) and {@code model-<lang>-round-trip.properties} (with the round-trip features, used when
+ * {@code relais.quality.round-trip.enabled} is true).
  */
 public final class QualityCalibration {
 
@@ -107,7 +109,7 @@ public final class QualityCalibration {
                 List<Sample> fit = samples.subList(0, half);
                 List<Sample> report = samples.subList(half, samples.size());
                 // the estimate as it was (checks only, linear) beside the new one, fitted on the same half
-                QualityModel before = fitModel(lang, fit, SegmentFeatures.NAMES, "ridge", acceptable, z);
+                QualityModel before = fitModel(lang, fit, SegmentFeatures.NAMES, modelKind, acceptable, z);
                 QualityModel model = fitModel(lang, fit, allFeatures(reverseRoutes.containsKey(lang)), modelKind,
                         acceptable, z);
                 Stats stats = stats(model, report, acceptable, model.threshold());
@@ -127,8 +129,12 @@ public final class QualityCalibration {
                     spelling = spellingBeforeAfter(hyps, reference);
                 }
                 if (write) {
-                    writeModel(model, route, reverseRoutes.getOrDefault(lang, List.of()), fit.size(), report.size(),
-                            acceptable, z, stats);
+                    // the service's default (round trip off) and the model it uses with the round trip on
+                    writeModel(before, route, List.of(), fit.size(), report.size(), acceptable, z,
+                            stats(before, report, acceptable, before.threshold()));
+                    if (reverseRoutes.containsKey(lang)) {
+                        writeModel(model, route, reverseRoutes.get(lang), fit.size(), report.size(), acceptable, z, stats);
+                    }
                 }
             }
         }
@@ -292,9 +298,7 @@ public final class QualityCalibration {
             Map<String, Object> yaml = new Yaml().load(in);
             Map<String, Object> quality = (Map<String, Object>) ((Map<String, Object>) yaml.get("relais")).get("quality");
             Map<String, Object> roundTrip = (Map<String, Object>) quality.getOrDefault("round-trip", Map.of());
-            if (Boolean.FALSE.equals(roundTrip.get("enabled"))) {
-                return Map.of();
-            }
+            // the routes are calibrated whether or not the round trip is on by default (its model is written apart)
             return new io.relais.quality.QualitySettings.RoundTrip(true,
                     (Map<String, String>) roundTrip.get("routes")).routeLists();
         }
@@ -744,7 +748,8 @@ public final class QualityCalibration {
 
     static void writeModel(QualityModel model, String route, List<String> reverse, int fit, int report,
                            double acceptable, double z, Stats stats) throws IOException {
-        Path file = Path.of("src/main/resources/quality/model-" + model.lang() + ".properties");
+        Path file = Path.of("src/main/resources/quality/model-" + model.lang() + (reverse.isEmpty() ? "" : "-round-trip")
+                + ".properties");
         Files.createDirectories(file.getParent());
         String what = model.link().equals(QualityModel.LOGISTIC)
                 ? "score = 100 x P(acceptable) = 100 / (1 + exp(-(intercept + sum(weight x feature))))"

@@ -48,9 +48,21 @@ public record QualityModel(String lang, double intercept, Map<String, Double> we
         return weights.keySet().stream().anyMatch(RoundTrip.NAMES::contains);
     }
 
-    /** The model shipped for a language, if one was fitted. */
+    /** The model shipped for a language, fitted on the checks alone, if one was fitted. */
     public static Optional<QualityModel> load(String lang) {
-        try (InputStream in = QualityModel.class.getResourceAsStream("/quality/model-" + lang + ".properties")) {
+        return load(lang, false);
+    }
+
+    /**
+     * The model shipped for a language: {@code quality/model-<lang>.properties} (the checks alone) or, with the round
+     * trip on, {@code quality/model-<lang>-round-trip.properties} (the checks and the round-trip features), if fitted.
+     */
+    public static Optional<QualityModel> load(String lang, boolean roundTrip) {
+        return load("/quality/model-" + lang + (roundTrip ? "-round-trip" : "") + ".properties", lang);
+    }
+
+    private static Optional<QualityModel> load(String resource, String lang) {
+        try (InputStream in = QualityModel.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }

@@ -21,13 +21,17 @@ public class SegmentEstimator {
     private final SegmentChecks checks;
     private final RoundTrip roundTrip;
     private final Map<String, Optional<QualityModel>> models = new ConcurrentHashMap<>();
+    private final Map<String, Optional<QualityModel>> checksOnly = new ConcurrentHashMap<>();
 
-    /** Without the round trip: a model that weighs it cannot score (a language fitted without it still can). */
+    /** Without the round trip: each language's model fitted on the checks alone. */
     public SegmentEstimator(SegmentChecks checks) {
         this(checks, null);
     }
 
-    /** @param roundTrip the round-trip check, or null when it is off ({@code relais.quality.round-trip.enabled}) */
+    /**
+     * @param roundTrip the round-trip check, or null when it is off ({@code relais.quality.round-trip.enabled}); a
+     *                  language it covers is estimated with its round-trip model, the others with their checks-only one
+     */
     public SegmentEstimator(SegmentChecks checks, RoundTrip roundTrip) {
         this.checks = checks;
         this.roundTrip = roundTrip;
@@ -45,10 +49,15 @@ public class SegmentEstimator {
             return new Estimate(issues, features, Double.NaN, List.of());
         }
         if (needsRoundTrip && back.isEmpty()) {
-            // the model was fitted with the round trip: without it the score would mean nothing
-            return new Estimate(issues, features, Double.NaN, List.of(roundTrip == null
-                    ? "the round trip is off (relais.quality.round-trip.enabled) and this language's model needs it"
-                    : "no back-translation for the round trip"));
+            // the back-translation failed (an engine down): the checks alone still estimate the segment
+            Optional<QualityModel> fallback = checksOnly.computeIfAbsent(segment.lang(), l -> QualityModel.load(l, false));
+            if (fallback.isEmpty() || fallback.get().usesRoundTrip()) {
+                return new Estimate(issues, features, Double.NaN, List.of("no back-translation for the round trip"));
+            }
+            List<String> reasons = new ArrayList<>();
+            reasons.add("no back-translation for the round trip: estimated from the checks alone");
+            reasons.addAll(reasons(fallback.get(), features));
+            return new Estimate(issues, features, fallback.get().score(features), reasons);
         }
         return new Estimate(issues, features, model.get().score(features), reasons(model.get(), features));
     }
@@ -76,7 +85,12 @@ public class SegmentEstimator {
         return reasons;
     }
 
+    /**
+     * The language's model: fitted with the round trip when it is on and covers the language (the checks-only one if
+     * none was fitted with it), fitted on the checks alone otherwise.
+     */
     public Optional<QualityModel> model(String lang) {
-        return models.computeIfAbsent(lang, QualityModel::load);
+        return models.computeIfAbsent(lang, l -> roundTrip != null && roundTrip.covers(l)
+                ? QualityModel.load(l, true).or(() -> QualityModel.load(l, false)) : QualityModel.load(l, false));
     }
 }

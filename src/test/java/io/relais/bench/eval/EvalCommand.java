@@ -41,8 +41,9 @@ import io.relais.translate.apertium.ApertiumEngine;
  * {@code relais.translate.finishing.rules};</li>
  * <li><b>+names</b>: then names (glossary terms, runs of capitalised words) kept as placeholder words;</li>
  * <li><b>choice</b> (one row per language with several candidate routes): the service's translator, each sentence
- * translated along every candidate in parallel and the best-scored kept (scorer: the service's, the fitted quality
- * estimate with the round trip; {@code --scorer marks}: unknown-word marks, the fallback).</li>
+ * translated along every candidate in parallel and the best-scored kept (scorer: the service's,
+ * {@code relais.translate.route-choice.scorer}; {@code --scorer estimate}: the fitted quality estimate, with the round
+ * trip when it is on; {@code --scorer marks}: unknown-word marks).</li>
  * </ol>
  * <pre>
  * ./relais eval [--limit 200] [--lang en]             every default language (or one)
@@ -85,8 +86,8 @@ public final class EvalCommand {
         try (ApertiumEngine engine = new ApertiumEngine(Path.of(options.getOrDefault("modes", "/usr/share/apertium/modes")),
                 Map.of(), Duration.ofSeconds(60))) {
             engine.useGlossary(GlossarySeed::termsFor);
-            if (!"marks".equals(options.getOrDefault("scorer", "calibrated"))) {
-                // the service's scorer: the fitted estimate with the round trip (back along the same engine's
+            if (!"marks".equals(options.getOrDefault("scorer", routeChoiceScorer(translate)))) {
+                // the fitted estimate, with the round trip when it is on (back along the same engine's
                 // pipelines), and the margin of relais.translate.route-choice.margin
                 io.relais.quality.internal.RoundTrip roundTrip = new io.relais.quality.internal.RoundTrip(engine,
                         roundTripRoutes());
@@ -325,6 +326,13 @@ public final class EvalCommand {
             System.out.printf(Locale.ROOT, "%s: base chrF %.2f; relais.translate.finishing.rules.%s: %s%n%n", lang, base,
                     lang, String.join(",", kept));
         }
+    }
+
+    /** relais.translate.route-choice.scorer of application.yml ({@code marks} when absent). */
+    static String routeChoiceScorer(Map<String, Object> translate) {
+        Object choice = translate.get("route-choice");
+        Object scorer = choice instanceof Map<?, ?> m ? m.get("scorer") : null;
+        return scorer == null ? "marks" : scorer.toString();
     }
 
     /** relais.translate.route-choice.margin of application.yml (0 when absent). */

@@ -117,17 +117,47 @@ class RoundTripTest {
     }
 
     @Test
-    void withoutTheRoundTripAModelThatNeedsItGivesNoScoreAndSaysWhy() {
-        SegmentEstimator estimator = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()));
+    void withoutTheRoundTripEachLanguageIsEstimatedWithItsChecksOnlyModelAndWithItWithItsRoundTripModel() {
         String english = translate(FRENCH, "fr>es>en");
-        // every shipped model was fitted with the round trip (./relais calibrate keeps rt_chrf in each)
+        SegmentEstimator checksOnly = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()));
+        SegmentEstimator withRoundTrip = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()),
+                roundTrip);
+
+        // quality/model-en.properties and quality/model-en-round-trip.properties, both written by ./relais calibrate
+        assertThat(checksOnly.model("en").orElseThrow().usesRoundTrip()).isFalse();
+        assertThat(withRoundTrip.model("en").orElseThrow().usesRoundTrip()).isTrue();
+        SegmentEstimator.Estimate plain = checksOnly.estimate(segment(FRENCH, english, "en"));
+        SegmentEstimator.Estimate full = withRoundTrip.estimate(segment(FRENCH, english, "en"));
+        assertThat(plain.score()).isBetween(0.0, 100.0);
+        assertThat(plain.features()).doesNotContainKeys("rt_chrf", "rt_content", "rt_unknown");
+        assertThat(full.score()).isBetween(0.0, 100.0);
+        assertThat(full.features()).containsKeys("rt_chrf", "rt_content", "rt_unknown");
+        assertThat(full.reasons().get(0)).startsWith("round trip: chrF");
+    }
+
+    @Test
+    void aBackTranslationThatFailsLeavesTheSegmentEstimatedFromTheChecksAloneAndSaysSo() {
+        // the engine translating back is down (its pipelines cannot start): the forward translation is unaffected
+        BackTranslator down = new BackTranslator() {
+            @Override
+            public boolean canTranslateBack(List<String> hops) {
+                return engine.canTranslateBack(hops);
+            }
+
+            @Override
+            public Back translateBack(String text, List<String> hops) {
+                throw new io.relais.translate.TranslationException("apertium-eng-spa: pipeline failed to start");
+            }
+        };
+        SegmentEstimator estimator = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()),
+                new RoundTrip(down, new QualitySettings.RoundTrip(true, null).routeLists()));
+        String english = translate(FRENCH, "fr>es>en");
+
+        SegmentEstimator.Estimate estimate = estimator.estimate(segment(FRENCH, english, "en"));
+
         assertThat(estimator.model("en").orElseThrow().usesRoundTrip()).isTrue();
-        SegmentEstimator.Estimate withModel = estimator.estimate(segment(FRENCH, english, "en"));
-        assertThat(withModel.score()).isNaN();
-        assertThat(withModel.reasons()).singleElement().asString().contains("round trip is off");
-        SegmentEstimator full = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()), roundTrip);
-        SegmentEstimator.Estimate estimate = full.estimate(segment(FRENCH, english, "en"));
-        assertThat(estimate.score()).isBetween(0.0, 100.0);
-        assertThat(estimate.features()).containsKeys("rt_chrf", "rt_content", "rt_unknown");
+        assertThat(estimate.score()).isEqualTo(QualityModel.load("en").orElseThrow().score(estimate.features()));
+        assertThat(estimate.reasons().get(0)).isEqualTo(
+                "no back-translation for the round trip: estimated from the checks alone");
     }
 }
