@@ -60,8 +60,10 @@ public class TargetFinishing {
     }
 
     /**
-     * LanguageTool reads the text of the block as a whole (a text node after a link is not a sentence start); a
-     * correction is made only where it falls inside one text node, so that markup is never moved.
+     * LanguageTool reads the text of the block as a whole (a text node after a link is not a sentence start), with
+     * its whitespace as the quality check reads it ({@link CheckedView}), so that the check finds this run in
+     * LanguageTool's cache; a correction is made only where it falls inside one text node, so that markup is never
+     * moved.
      */
     private void correctAcrossNodes(List<TextNode> nodes, String target, Consumer<Correction> record) {
         StringBuilder whole = new StringBuilder();
@@ -70,18 +72,18 @@ public class TargetFinishing {
             starts[i] = whole.length();
             whole.append(nodes.get(i).getWholeText());
         }
-        // no-break spaces read as spaces, as the quality check reads the block (jsoup's text()): the check then finds
-        // this run in LanguageTool's cache instead of reading the block again (same length: offsets stay the nodes')
-        String text = asChecked(whole);
-        List<SafeCorrections.Match> applied = SafeCorrections.applicable(text, corrections.matches(text, target).stream()
-                .filter(m -> insideOneNode(m, starts, text.length())).toList());
+        CheckedView view = CheckedView.of(whole);
+        List<SafeCorrections.Match> applied = SafeCorrections.applicable(view.text(),
+                corrections.matches(view.text(), target).stream()
+                        .filter(m -> insideOneNode(view.inBlock(m), starts, whole.length())).toList());
         if (applied.isEmpty()) {
             return;
         }
         for (int i = 0; i < nodes.size(); i++) {
             int start = starts[i];
-            int end = i + 1 < nodes.size() ? starts[i + 1] : text.length();
-            List<SafeCorrections.Match> inside = applied.stream().filter(m -> m.from() >= start && m.to() <= end)
+            int end = i + 1 < nodes.size() ? starts[i + 1] : whole.length();
+            List<SafeCorrections.Match> inside = applied.stream().map(view::inBlock)
+                    .filter(m -> m.from() >= start && m.to() <= end)
                     .map(m -> new SafeCorrections.Match(m.rule(), m.message(), m.from() - start, m.to() - start,
                             m.replacement()))
                     .toList();
@@ -91,11 +93,54 @@ public class TargetFinishing {
         }
         StringBuilder after = new StringBuilder();
         nodes.forEach(n -> after.append(n.getWholeText()));
-        corrections.tellCorrected(text, target, applied, asChecked(after));
+        String corrected = CheckedView.of(after).text();
+        // the check of the corrected block is derived from this run only when the view of the corrected block is
+        // the view with the replacements made (a replacement next to collapsed whitespace may not be)
+        if (corrected.equals(SafeCorrections.applyMatches(view.text(), applied, c -> { }))) {
+            corrections.tellCorrected(view.text(), target, applied, corrected);
+        }
     }
 
-    private static String asChecked(CharSequence blockText) {
-        return blockText.toString().replace('\u00a0', ' ');
+    /**
+     * A block's text as the quality check reads it — jsoup's {@code text()}: runs of whitespace (no-break spaces
+     * included) as one space, none at either end — with, for each of its characters, where it is in the block's
+     * text nodes. Written by hand because jsoup gives the normalised text but not where its characters came from.
+     */
+    record CheckedView(String text, int[] origin) {
+
+        static CheckedView of(CharSequence block) {
+            StringBuilder text = new StringBuilder(block.length());
+            int[] origin = new int[block.length() + 1];
+            boolean pendingSpace = false;
+            int spaceAt = 0;
+            for (int i = 0; i < block.length(); i++) {
+                char c = block.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0') {
+                    if (!pendingSpace) {
+                        pendingSpace = true;
+                        spaceAt = i;
+                    }
+                    continue;
+                }
+                if (pendingSpace && text.length() > 0) {
+                    origin[text.length()] = spaceAt;
+                    text.append(' ');
+                }
+                pendingSpace = false;
+                origin[text.length()] = i;
+                text.append(c);
+            }
+            int length = text.length();
+            origin[length] = length == 0 ? 0 : origin[length - 1] + 1;
+            return new CheckedView(text.toString(), java.util.Arrays.copyOf(origin, length + 1));
+        }
+
+        /** A match on this view as a match on the block's text. */
+        SafeCorrections.Match inBlock(SafeCorrections.Match m) {
+            int from = origin[m.from()];
+            int to = m.to() > m.from() ? origin[m.to() - 1] + 1 : from;
+            return new SafeCorrections.Match(m.rule(), m.message(), from, to, m.replacement());
+        }
     }
 
     private static boolean insideOneNode(SafeCorrections.Match m, int[] starts, int length) {

@@ -90,19 +90,20 @@ class LanguageToolCacheTest {
     }
 
     @Test
-    void aBlockWithNoBreakSpacesIsReadOnceThoughTheCheckReadsThemAsSpaces() {
-        // numbers and their units arrive joined by no-break spaces; the check reads the block's text as jsoup gives it
+    void aBlockWithNoBreakSpacesAndLooseWhitespaceIsReadOnceThoughTheCheckReadsItNormalised() {
+        // numbers and their units arrive joined by no-break spaces, and engines leave double and trailing spaces; the
+        // check reads the block's text as jsoup gives it (one space for each run, none at the ends)
         TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(
                 Map.of("en", List.of("UPPERCASE_SENTENCE_START")), checker::asCorrectionSource));
 
         TargetFinishing.Finished corrected = finishing.finish(
-                "<p>The line is 50\u00a0kilometres long. the <b>work</b> starts.</p>", TextFormat.HTML, "en");
+                "<p>The line is 50\u00a0kilometres long.  the <b>work</b> starts. </p>", TextFormat.HTML, "en");
         TargetFinishing.Finished untouched = finishing.finish(
-                "<p>It carries 600\u00a0passengers an hour.</p>", TextFormat.HTML, "en");
+                "<p> It carries 600\u00a0passengers  an hour. </p>", TextFormat.HTML, "en");
         checker.check(org.jsoup.Jsoup.parseBodyFragment(corrected.text()).text(), "en");
         checker.check(org.jsoup.Jsoup.parseBodyFragment(untouched.text()).text(), "en");
 
-        assertThat(corrected.text()).contains("long. The <b>work</b> starts.");
+        assertThat(corrected.text()).contains("long.  The <b>work</b> starts. ");
         assertThat(corrected.corrections()).extracting(c -> c.rule()).containsExactly("UPPERCASE_SENTENCE_START");
         assertThat(untouched.text()).contains("600\u00a0passengers");
         assertThat(checker.cacheMisses()).as("LanguageTool read each block once").isEqualTo(2);

@@ -53,4 +53,19 @@ class TargetFinishingTest {
         assertThat(f.corrections()).isEmpty();
         assertThat(finishing.finish("It is a apple.", TextFormat.PLAIN, "en").text()).isEqualTo("It is an apple.");
     }
+
+    @Test
+    void theCheckedViewOfABlockIsJsoupsTextAndKnowsWhereEachCharacterCameFrom() {
+        String block = " Il  pleut\u00a0fort.\n Vraiment ";
+        TargetFinishing.CheckedView view = TargetFinishing.CheckedView.of(block);
+
+        assertThat(view.text()).isEqualTo(org.jsoup.Jsoup.parseBodyFragment("<p>" + block + "</p>").text())
+                .isEqualTo("Il pleut fort. Vraiment");
+        SafeCorrections.Match fort = view.inBlock(new SafeCorrections.Match("R", "m", 9, 13, "beaucoup"));
+        assertThat(block.substring(fort.from(), fort.to())).isEqualTo("fort");
+        SafeCorrections.Match gap = view.inBlock(new SafeCorrections.Match("R", "m", 2, 3, "_"));
+        assertThat(gap.from()).isEqualTo(3);   // the first character of the run of two spaces
+        SafeCorrections.Match last = view.inBlock(new SafeCorrections.Match("R", "m", 15, 23, "Vraiment"));
+        assertThat(block.substring(last.from(), last.to())).isEqualTo("Vraiment");
+    }
 }
