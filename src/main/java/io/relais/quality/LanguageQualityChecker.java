@@ -197,9 +197,9 @@ public class LanguageQualityChecker {
             return known;
         }
         cacheMisses.incrementAndGet();
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        long cpu = cpuTime();
         Checked found = runLanguageTool(plainText, code);
-        cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+        cpuNanos.addAndGet(cpuTime() - cpu);
         checked.put(key, found);
         return found;
     }
@@ -211,6 +211,10 @@ public class LanguageQualityChecker {
 
     public long cacheMisses() {
         return cacheMisses.get();
+    }
+
+    private static long cpuTime() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     /** CPU time LanguageTool took on the texts it read since start, summed over threads (bench/pipeline prints it). */

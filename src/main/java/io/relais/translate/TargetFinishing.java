@@ -106,7 +106,19 @@ public class TargetFinishing {
      * included) as one space, none at either end — with, for each of its characters, where it is in the block's
      * text nodes. Written by hand because jsoup gives the normalised text but not where its characters came from.
      */
-    record CheckedView(String text, int[] origin) {
+    static final class CheckedView {
+
+        private final String text;
+        private final int[] origin;
+
+        private CheckedView(String text, int[] origin) {
+            this.text = text;
+            this.origin = origin;
+        }
+
+        String text() {
+            return text;
+        }
 
         static CheckedView of(CharSequence block) {
             StringBuilder text = new StringBuilder(block.length());

@@ -62,20 +62,17 @@ public record TranslateSettings(
      * with {@code estimate}, how many points another route must score above the configured one to replace it
      * ({@code route-choice.margin}); the marks keep their own measured margin.
      */
-    public record RouteChoiceSettings(@DefaultValue("marks") String scorer, @DefaultValue("0") double margin) {
-
-        public RouteChoiceSettings {
-            if (!scorer.equals("marks") && !scorer.equals("estimate")) {
-                throw new IllegalArgumentException("relais.translate.route-choice.scorer is marks or estimate, not "
-                        + scorer);
-            }
-        }
+    public record RouteChoiceSettings(@DefaultValue("marks") RouteScorer scorer, @DefaultValue("0") double margin) {
 
         public boolean byEstimate() {
-            return scorer.equals("estimate");
+            return scorer == RouteScorer.ESTIMATE;
         }
     }
 
+    /** {@code relais.translate.route-choice.scorer}: {@code marks} or {@code estimate}. */
+    public enum RouteScorer {
+        MARKS, ESTIMATE
+    }
     /**
      * A remote engine: {@code type} is {@code libretranslate}, {@code deepl} or {@code openai}; {@code languages} the
      * targets it serves; {@code timeout} and {@code maxAttempts} override the HTTP defaults.
