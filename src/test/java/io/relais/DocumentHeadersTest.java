@@ -172,4 +172,33 @@ class DocumentHeadersTest extends RelaisIntegrationTest {
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
+    /** A raw request (the HTTP client would refuse to send these), and the answer's status line and headers. */
+    private String rawAnswer(String requestLine) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+        }
+    }
+
+    @Test
+    void theErrorsTomcatAnswersBeforeAnyFilterCarryTheHeadersAndNoServerDetails() throws Exception {
+        // a space and a control character in the target, a malformed percent-escape: refused by Tomcat itself
+        for (String line : List.of("GET /feeds/a b HTTP/1.1", "GET /feeds/\u0001 HTTP/1.1", "GET /%zz HTTP/1.1")) {
+            String head = rawAnswer(line);
+            assertThat(head).as(line).startsWith("HTTP/1.1 400")
+                    .contains("Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                            + "form-action 'none'; frame-ancestors 'none'")
+                    .contains("X-Content-Type-Options: nosniff")
+                    .doesNotContainIgnoringCase("Server:");
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String body = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(body).doesNotContain("Apache Tomcat").doesNotContain("Exception");
+        }
+    }
 }
