@@ -34,9 +34,19 @@ class LoginFailures {
         this.jdbc = jdbc;
     }
 
-    void record(Kind kind, String subject, Instant at) {
+    /** Records a failure (or an attempt counted as one until it succeeds) and gives its row's id. */
+    long record(Kind kind, String subject, Instant at) {
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("insert into login_failure (kind, subject, failed_at) values (?, ?, ?)")
-                .params(kind.code, cut(subject), utc(at)).update();
+                .params(kind.code, cut(subject), utc(at)).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Forgets rows by id: an attempt that was refused, or one that succeeded. */
+    void forget(List<Long> ids) {
+        for (Long id : ids) {
+            jdbc.sql("delete from login_failure where id = ?").param(id).update();
+        }
     }
 
     /** The newest {@code limit} failures after {@code since}, newest first. */

@@ -22,9 +22,11 @@ import io.relais.system.internal.LoginFailures.Kind;
  * for one user name, or {@code max-failures-per-address} (default 20) from one client address, within
  * {@code relais.security.login.window} (default 15 minutes), further sign-ins for that name or from that address —
  * even with the right password — are refused until the oldest of those failures leaves the window. Form login and
- * HTTP Basic both count (Spring Security's authentication events); a success clears the user's count. The failures
- * are kept in the database ({@link LoginFailures}): in a cluster every node sees every node's failures, and a
- * restart forgets nothing.
+ * HTTP Basic both count; a success clears the user's count. The failures are kept in the database
+ * ({@link LoginFailures}): in a cluster every node sees every node's failures, and a restart forgets nothing.
+ * An attempt is counted as a failure <em>before</em> its password is checked ({@link #attempt}) and forgotten if it
+ * is refused or succeeds, so that guesses sent at the same instant, to one node or to several, see each other: a
+ * check made before and a failure recorded after the password would let every simultaneous guess through.
  */
 @Component
 class LoginThrottle {
@@ -53,11 +55,44 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Empty when a sign-in may be tried, otherwise why not and for how long. */
+    /** A sign-in attempt counted as a failure until it is settled: its rows. */
+    record Attempt(List<Long> rows) {
+    }
+
+    /** An attempt either refused (and not counted) or allowed (and counted until it succeeds). */
+    record Outcome(Optional<Refusal> refusal, Attempt attempt) {
+    }
+
+    /** Empty when a sign-in may be tried, otherwise why not and for how long (the failures recorded so far). */
     Optional<Refusal> refusal(String username, String address) {
+        return refusal(username, address, clock.instant(), 0);
+    }
+
+    /**
+     * Counts a sign-in attempt, then decides on the failures recorded so far with it: refused — and then not
+     * counted — when a limit was already reached without it; allowed otherwise, and counted as a failure until
+     * {@link #succeeded(String, Attempt)}.
+     */
+    Outcome attempt(String username, String address) {
         Instant now = clock.instant();
-        Duration user = wait(Kind.USER, key(username), perUser, now);
-        Duration client = address == null ? Duration.ZERO : wait(Kind.ADDRESS, address, perAddress, now);
+        failures.forgetBefore(now.minus(window));
+        List<Long> rows = new java.util.ArrayList<>();
+        rows.add(failures.record(Kind.USER, key(username), now));
+        if (address != null) {
+            rows.add(failures.record(Kind.ADDRESS, address, now));
+        }
+        Optional<Refusal> refusal = refusal(username, address, now, 1);
+        if (refusal.isPresent()) {
+            failures.forget(rows);
+            return new Outcome(refusal, new Attempt(List.of()));
+        }
+        return new Outcome(Optional.empty(), new Attempt(List.copyOf(rows)));
+    }
+
+    /** @param counted attempts already among the rows (this one): a limit is reached beyond them */
+    private Optional<Refusal> refusal(String username, String address, Instant now, int counted) {
+        Duration user = wait(Kind.USER, key(username), perUser + counted, now);
+        Duration client = address == null ? Duration.ZERO : wait(Kind.ADDRESS, address, perAddress + counted, now);
         Duration longest = user.compareTo(client) >= 0 ? user : client;
         if (!user.isZero()) {
             return Optional.of(new Refusal("Too many failed sign-ins for this user: try again in " + minutes(user) + ".",
@@ -83,10 +118,26 @@ class LoginThrottle {
         failures.clear(Kind.USER, key(username));
     }
 
+    /** The attempt succeeded: the user's failures are cleared, and its own row for the address forgotten. */
+    void succeeded(String username, Attempt attempt) {
+        failures.forget(attempt.rows());
+        succeeded(username);
+    }
+
+    /** A failed sign-in that no {@link #attempt} counted already (the throttle's filter marks those it counts). */
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
+        org.springframework.web.context.request.RequestAttributes request =
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(COUNTED, org.springframework.web.context.request.RequestAttributes
+                .SCOPE_REQUEST) != null) {
+            return;
+        }
         failed(event.getAuthentication().getName(), address(event.getAuthentication()));
     }
+
+    /** The request attribute that says this request's sign-in was counted by {@link #attempt}. */
+    static final String COUNTED = LoginThrottle.class.getName() + ".counted";
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {

@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Stops a sign-in attempt (form {@code POST /login} or an HTTP Basic header) that {@link LoginThrottle} refuses,
- * before any password is checked: 429 with {@code Retry-After} and the reason, as JSON for scripts and as a short
- * page for the sign-in form.
+ * Counts each sign-in attempt (form {@code POST /login} or an HTTP Basic header) with {@link LoginThrottle} before any
+ * password is checked and stops one it refuses: 429 with {@code Retry-After} and the reason, as JSON for scripts and
+ * as a short page for the sign-in form. An attempt that signs the user in is forgotten; the others stay counted.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -32,10 +32,18 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean form = "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
         String username = form ? request.getParameter("username") : basicUsername(request);
-        Optional<LoginThrottle.Refusal> refusal = username == null ? Optional.empty()
-                : throttle.refusal(username, request.getRemoteAddr());
-        if (refusal.isEmpty()) {
+        if (username == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        LoginThrottle.Outcome outcome = throttle.attempt(username, request.getRemoteAddr());
+        Optional<LoginThrottle.Refusal> refusal = outcome.refusal();
+        if (refusal.isEmpty()) {
+            request.setAttribute(LoginThrottle.COUNTED, Boolean.TRUE);
+            chain.doFilter(request, response);
+            if (signedIn(username)) {
+                throttle.succeeded(username, outcome.attempt());
+            }
             return;
         }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -50,6 +58,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             response.setContentType("application/json");
             response.getWriter().write("{\"error\":\"" + refusal.get().reason().replace("\"", "'") + "\"}");
         }
+    }
+
+    /** Whether the request just signed this user in (form login and HTTP Basic leave the context set). */
+    private static boolean signedIn(String username) {
+        org.springframework.security.core.Authentication auth =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated()
+                && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                && auth.getName().equalsIgnoreCase(username.strip());
     }
 
     private static String basicUsername(HttpServletRequest request) {

@@ -124,4 +124,52 @@ class LoginThrottleTest {
                 .param(user).query(Integer.class).single();
         assertThat(left).isZero();
     }
+    @Test
+    void guessesSentAtTheSameInstantToTwoNodesCannotPassTheLimitTogether() throws Exception {
+        LoginThrottle first = node(NOW);
+        LoginThrottle second = node(NOW);
+        String user = unique("editor");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            LoginThrottle node = i % 2 == 0 ? first : second;
+            guesses.add(pool.submit(() -> {
+                start.await();
+                // each allowed guess fails its password: it stays counted
+                return node.attempt(user, unique("address")).refusal().isEmpty();
+            }));
+        }
+        start.countDown();
+        int allowed = 0;
+        for (java.util.concurrent.Future<Boolean> g : guesses) {
+            allowed += g.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(allowed).isBetween(1, 5);
+        assertThat(first.refusal(user, unique("address"))).isEqualTo(second.refusal(user, unique("address")))
+                .get().extracting(LoginThrottle.Refusal::reason).asString().contains("for this user");
+    }
+
+    @Test
+    void aRefusedAttemptIsNotCountedAndOneThatSucceedsLeavesNothingForItsAddress() {
+        String user = unique("editor");
+        String address = unique("192.0.2.1");
+        for (int i = 0; i < 5; i++) {
+            assertThat(node(NOW).attempt(user, address).refusal()).isEmpty();   // five wrong passwords
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(node(NOW.plus(Duration.ofMinutes(10))).attempt(user, address).refusal()).isPresent();
+        }
+        // refused attempts did not extend the lock: it ends 15 minutes after the first failures
+        LoginThrottle later = node(NOW.plus(Duration.ofMinutes(15)));
+        LoginThrottle.Outcome right = later.attempt(user, address);
+        assertThat(right.refusal()).isEmpty();
+        later.succeeded(user, right.attempt());
+        Integer left = JdbcClient.create(database).sql("select count(*) from login_failure where subject in (?, ?) "
+                + "and failed_at >= ?").params(user, address, NOW.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
+                .query(Integer.class).single();
+        assertThat(left).isZero();
+    }
 }
