@@ -147,9 +147,16 @@ class LoginThrottleTest {
         }
         pool.shutdown();
 
-        assertThat(allowed).isBetween(1, 5);
-        assertThat(first.refusal(user, unique("address"))).isEqualTo(second.refusal(user, unique("address")))
-                .get().extracting(LoginThrottle.Refusal::reason).asString().contains("for this user");
+        // simultaneous attempts may refuse each other (a refused one is not counted: it may be tried again at once);
+        // those let through stay counted, so the guesses that follow, one at a time, make up exactly the limit
+        int after = 0;
+        while (after < 10 && (after % 2 == 0 ? first : second).attempt(user, unique("address")).refusal().isEmpty()) {
+            after++;
+        }
+        assertThat(allowed).isBetween(0, 5);
+        assertThat(allowed + after).isEqualTo(5);
+        assertThat(first.refusal(user, unique("address"))).get().extracting(LoginThrottle.Refusal::reason).asString()
+                .contains("for this user");
     }
 
     @Test
