@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finishes a machine translation in its target language: its typography ({@link Typography}), then LanguageTool's
@@ -54,7 +57,7 @@ public class TargetFinishing {
             }
         }
         if (lt) {
-            correctAcrossNodes(nodes, target, record);
+            correctAcrossNodes(doc.body(), nodes, target, record);
         }
         return made.isEmpty() ? new Finished(text, made) : new Finished(doc.body().html(), made);
     }
@@ -65,14 +68,14 @@ public class TargetFinishing {
      * LanguageTool's cache; a correction is made only where it falls inside one text node, so that markup is never
      * moved.
      */
-    private void correctAcrossNodes(List<TextNode> nodes, String target, Consumer<Correction> record) {
+    private void correctAcrossNodes(Element body, List<TextNode> nodes, String target, Consumer<Correction> record) {
         StringBuilder whole = new StringBuilder();
         int[] starts = new int[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
             starts[i] = whole.length();
             whole.append(nodes.get(i).getWholeText());
         }
-        CheckedView view = CheckedView.of(whole);
+        CheckedView view = CheckedView.of(body);
         List<SafeCorrections.Match> applied = SafeCorrections.applicable(view.text(),
                 corrections.matches(view.text(), target).stream()
                         .filter(m -> insideOneNode(view.inBlock(m), starts, whole.length())).toList());
@@ -91,9 +94,7 @@ public class TargetFinishing {
                 nodes.get(i).text(SafeCorrections.applyMatches(nodes.get(i).getWholeText(), inside, record));
             }
         }
-        StringBuilder after = new StringBuilder();
-        nodes.forEach(n -> after.append(n.getWholeText()));
-        String corrected = CheckedView.of(after).text();
+        String corrected = CheckedView.of(body).text();
         // the check of the corrected block is derived from this run only when the view of the corrected block is
         // the view with the replacements made (a replacement next to collapsed whitespace may not be)
         if (corrected.equals(SafeCorrections.applyMatches(view.text(), applied, c -> { }))) {
@@ -103,8 +104,9 @@ public class TargetFinishing {
 
     /**
      * A block's text as the quality check reads it — jsoup's {@code text()}: runs of whitespace (no-break spaces
-     * included) as one space, none at either end — with, for each of its characters, where it is in the block's
-     * text nodes. Written by hand because jsoup gives the normalised text but not where its characters came from.
+     * included) as one space, a space where a block element (a list item, say) or a line break starts or ends, none at
+     * either end — with, for each of its characters, where it is in the concatenated text of the block's text nodes.
+     * Written by hand because jsoup gives the normalised text but not where its characters came from.
      */
     static final class CheckedView {
 
@@ -120,38 +122,94 @@ public class TargetFinishing {
             return text;
         }
 
-        static CheckedView of(CharSequence block) {
-            StringBuilder text = new StringBuilder(block.length());
-            int[] origin = new int[block.length() + 1];
-            boolean pendingSpace = false;
-            int spaceAt = 0;
-            for (int i = 0; i < block.length(); i++) {
-                char c = block.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0') {
-                    if (!pendingSpace) {
-                        pendingSpace = true;
-                        spaceAt = i;
-                    }
-                    continue;
-                }
-                if (pendingSpace && text.length() > 0) {
-                    origin[text.length()] = spaceAt;
-                    text.append(' ');
-                }
-                pendingSpace = false;
-                origin[text.length()] = i;
-                text.append(c);
-            }
-            int length = text.length();
-            origin[length] = length == 0 ? 0 : origin[length - 1] + 1;
-            return new CheckedView(text.toString(), java.util.Arrays.copyOf(origin, length + 1));
+        /** The view of plain text (no elements). */
+        static CheckedView of(CharSequence plain) {
+            Builder b = new Builder(plain.length());
+            b.append(plain, 0);
+            return b.build();
         }
 
-        /** A match on this view as a match on the block's text. */
+        /** The view of an element's content, offsets into the concatenation of its text nodes in document order. */
+        static CheckedView of(Element root) {
+            Builder b = new Builder(64);
+            int[] offset = {0};
+            root.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof TextNode t) {
+                        b.append(t.getWholeText(), offset[0]);
+                        offset[0] += t.getWholeText().length();
+                    } else if (depth > 0 && node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
+                        b.boundary(offset[0]);
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (depth > 0 && node instanceof Element e && e.isBlock()) {
+                        b.boundary(offset[0]);
+                    }
+                }
+            });
+            return b.build();
+        }
+
+        /** A match on this view as a match on the text nodes' text. */
         SafeCorrections.Match inBlock(SafeCorrections.Match m) {
             int from = origin[m.from()];
             int to = m.to() > m.from() ? origin[m.to() - 1] + 1 : from;
             return new SafeCorrections.Match(m.rule(), m.message(), from, to, m.replacement());
+        }
+
+        private static final class Builder {
+
+            private final StringBuilder text;
+            private int[] origin;
+            private boolean pendingSpace;
+            private int spaceAt;
+
+            Builder(int capacity) {
+                text = new StringBuilder(capacity);
+                origin = new int[capacity + 1];
+            }
+
+            void append(CharSequence chars, int base) {
+                for (int i = 0; i < chars.length(); i++) {
+                    char c = chars.charAt(i);
+                    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0') {
+                        boundary(base + i);
+                        continue;
+                    }
+                    if (pendingSpace && text.length() > 0) {
+                        add(' ', spaceAt);
+                    }
+                    pendingSpace = false;
+                    add(c, base + i);
+                }
+            }
+
+            /** Whitespace, or a block's edge, at this offset: one space if text follows. */
+            void boundary(int at) {
+                if (!pendingSpace) {
+                    pendingSpace = true;
+                    spaceAt = at;
+                }
+            }
+
+            private void add(char c, int at) {
+                if (text.length() + 1 >= origin.length) {
+                    origin = java.util.Arrays.copyOf(origin, origin.length * 2 + 2);
+                }
+                origin[text.length()] = at;
+                text.append(c);
+            }
+
+            CheckedView build() {
+                int length = text.length();
+                int[] exact = java.util.Arrays.copyOf(origin, length + 1);
+                exact[length] = length == 0 ? 0 : exact[length - 1] + 1;
+                return new CheckedView(text.toString(), exact);
+            }
         }
     }
 

@@ -111,6 +111,20 @@ class LanguageToolCacheTest {
     }
 
     @Test
+    void aListIsReadOnceWithItsItemsApartAndAnItemStartIsCorrected() {
+        TargetFinishing finishing = new TargetFinishing(false, new SafeCorrections(
+                Map.of("en", List.of("UPPERCASE_SENTENCE_START")), checker::asCorrectionSource));
+
+        TargetFinishing.Finished f = finishing.finish("<ul><li>The vote is over.</li><li>the count starts.</li></ul>",
+                TextFormat.HTML, "en");
+        checker.check(org.jsoup.Jsoup.parseBodyFragment(f.text()).text(), "en");
+
+        assertThat(f.text()).isEqualTo("<ul><li>The vote is over.</li><li>The count starts.</li></ul>");
+        assertThat(checker.cacheMisses()).as("LanguageTool read the list once").isEqualTo(1);
+        assertThat(checker.cacheHits()).isEqualTo(1);
+    }
+
+    @Test
     void spellingSuggestionsAreNeverOfferedAsSafeCorrections() {
         // "Apertium" and "Relais" are unknown to the English speller, which may offer one suggestion for them
         List<SafeCorrections.Match> singles = checker.singleReplacements("Apertium translates Relais texts.", "en");

@@ -68,4 +68,17 @@ class TargetFinishingTest {
         SafeCorrections.Match last = view.inBlock(new SafeCorrections.Match("R", "m", 15, 23, "Vraiment"));
         assertThat(block.substring(last.from(), last.to())).isEqualTo("Vraiment");
     }
+
+    @Test
+    void theCheckedViewOfAListKeepsItsItemsApartAsJsoupDoes() {
+        String html = "<ul><li>Premier point.</li><li>Second <b>point</b>.<br>Suite</li></ul>";
+        org.jsoup.nodes.Document doc = HtmlBlocks.parse(html);
+        TargetFinishing.CheckedView view = TargetFinishing.CheckedView.of(doc.body());
+
+        assertThat(view.text()).isEqualTo(doc.body().text()).isEqualTo("Premier point. Second point. Suite");
+        // "Second" is the second text node, which starts at 14 in the concatenated text "Premier point.Second point.Suite"
+        SafeCorrections.Match second = view.inBlock(new SafeCorrections.Match("R", "m", 15, 21, "Deuxième"));
+        assertThat(second.from()).isEqualTo(14);
+        assertThat(second.to()).isEqualTo(20);
+    }
 }
