@@ -38,7 +38,7 @@ import io.relais.translate.TranslatedSegment;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.UnknownMarks;
 import io.relais.translate.apertium.ApertiumEngine;
-import io.relais.bench.eval.ChrF;
+import io.relais.quality.internal.ChrF;
 
 /**
  * {@code ./relais calibrate}: fits the per-segment quality estimate of each default language on FLORES-200 devtest

@@ -17,7 +17,7 @@ import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.apertium.ApertiumEngine;
 import io.relais.bench.eval.Bleu;
-import io.relais.bench.eval.ChrF;
+import io.relais.quality.internal.ChrF;
 
 /**
  * Translates the FLORES-200 French devtest through each route, sentence by sentence with Relais's warm Apertium

@@ -140,7 +140,7 @@ public class RoundTrip {
     /** The features of one back-translation against the French source. */
     public static Map<String, Double> compare(String source, String target, BackTranslator.Back back) {
         Map<String, Double> f = new LinkedHashMap<>();
-        f.put("rt_chrf", SentenceChrF.score(back.text(), source));
+        f.put("rt_chrf", ChrF.sentence(back.text(), source));
         f.put("rt_content", contentRecovered(source, back.text()));
         f.put("rt_unknown", back.unknownWords() / (double) Math.max(1, io.relais.translate.Words.count(target)));
         return f;

@@ -97,14 +97,6 @@ class RoundTripTest {
     }
 
     @Test
-    void sentenceChrFIsOneHundredForTheSameTextAndMatchesAHandComputedScore() {
-        assertThat(SentenceChrF.score("le chat dort", "le chat dort")).isCloseTo(100.0, within(1e-9));
-        assertThat(SentenceChrF.score("abc", "xyz")).isCloseTo(0.0, within(1e-9));
-        // as in ChrFTest: orders 1 and 2 only exist in the hypothesis "ab"
-        assertThat(SentenceChrF.score("a b", "abc")).isCloseTo(100 * (10.0 / 14 + 5.0 / 9) / 2, within(1e-6));
-    }
-
-    @Test
     void anEstimateFromAModelFittedWithTheRoundTripNeedsItAndExplainsItsScore() {
         QualityModel model = new QualityModel("en", -6, Map.of("rt_chrf", 0.1, "lt_grammar", -20.0), 50,
                 QualityModel.LOGISTIC);

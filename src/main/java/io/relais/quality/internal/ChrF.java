@@ -1,13 +1,15 @@
-package io.relais.bench.eval;
+package io.relais.quality.internal;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Corpus-level chrF (Popović 2015) as sacreBLEU 2 computes it: character n-grams of orders 1 to 6 with whitespace
- * removed, matches and totals summed over the corpus per order, an F-score with beta = 2 per order, then the
- * average of the orders, times 100. Written by hand because no Java library on Maven Central implements it.
+ * chrF (Popović 2015) as sacreBLEU 2 computes it: character n-grams of orders 1 to 6 with whitespace removed,
+ * matches and totals summed over the corpus per order, an F-score with beta = 2 per order, then the average of the
+ * orders that exist, times 100. One pair is the sentence-level score ({@link #sentence}: the round trip compares a
+ * back-translation with its French source with it); the evaluation tools sum a corpus. Written by hand because no
+ * Java library on Maven Central implements it.
  */
 public final class ChrF {
 
@@ -48,6 +50,13 @@ public final class ChrF {
             }
         }
         return effectiveOrder == 0 ? 0 : 100 * sum / effectiveOrder;
+    }
+
+    /** The chrF of one hypothesis against its reference, 0 to 100. */
+    public static double sentence(String hypothesis, String reference) {
+        ChrF chrF = new ChrF();
+        chrF.add(hypothesis, reference);
+        return chrF.score();
     }
 
     public static double corpus(List<String> hypotheses, List<String> references) {

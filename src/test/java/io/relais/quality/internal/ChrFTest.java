@@ -1,4 +1,4 @@
-package io.relais.bench.eval;
+package io.relais.quality.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,5 +36,13 @@ class ChrFTest {
         chrF.add("xy", "ab");
         // order 1: matches 2 of 4 hyp, 2 of 4 ref -> F = 0.5; order 2: 1 of 2, 1 of 2 -> 0.5
         assertThat(chrF.score()).isCloseTo(50.0, within(1e-6));
+    }
+
+    @Test
+    void oneSentenceScoresAsACorpusOfOnePair() {
+        assertThat(ChrF.sentence("le chat dort", "le chat dort")).isCloseTo(100.0, within(1e-9));
+        assertThat(ChrF.sentence("abc", "xyz")).isCloseTo(0.0, within(1e-9));
+        // orders 1 and 2 only exist in the hypothesis "ab"
+        assertThat(ChrF.sentence("a b", "abc")).isCloseTo(100 * (10.0 / 14 + 5.0 / 9) / 2, within(1e-6));
     }
 }
