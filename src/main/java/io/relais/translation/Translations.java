@@ -158,6 +158,21 @@ public class Translations {
                 .params(lang, maxAttempts, "%," + lang + ",%", afterId, limit).query(Articles.ROW_MAPPER).list();
     }
 
+    /**
+     * The waiting articles of {@link #needingTranslation(String, int, int)} with an id from {@code firstId} to
+     * {@code lastId}, oldest first: one slice of a clustered run, read without loading the others.
+     */
+    public List<Article> needingTranslationBetween(String lang, int maxAttempts, long firstId, long lastId, int limit) {
+        return jdbc.sql("select a.* " + WAITING + " and a.id between ? and ? order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", firstId, lastId, limit).query(Articles.ROW_MAPPER).list();
+    }
+
+    /** The ids of {@link #needingTranslation(String, int, int)}, oldest first (to cut a run into slices). */
+    public List<Long> idsNeedingTranslation(String lang, int maxAttempts, int limit) {
+        return jdbc.sql("select a.id " + WAITING + " order by a.id limit ?")
+                .params(lang, maxAttempts, "%," + lang + ",%", limit).query(Long.class).list();
+    }
+
     /** How many articles still wait for a translation into {@code lang} (the backlog a run works through). */
     public long countNeedingTranslation(String lang, int maxAttempts) {
         return jdbc.sql("select count(*) " + WAITING)

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import io.relais.article.Article;
 import io.relais.translation.Translations;
 import io.relais.batch.internal.LanguagePartitioner;
 
@@ -40,7 +39,7 @@ public class SlicePartitioner implements Partitioner {
         Map<String, ExecutionContext> slices = new LinkedHashMap<>();
         languages.partition(gridSize).forEach((name, language) -> {
             String lang = language.getString(LanguagePartitioner.LANG);
-            List<Long> ids = translations.needingTranslation(lang, maxAttempts, limit).stream().map(Article::id).toList();
+            List<Long> ids = translations.idsNeedingTranslation(lang, maxAttempts, limit);
             for (int from = 0, slice = 0; from < ids.size(); from += sliceSize, slice++) {
                 List<Long> part = ids.subList(from, Math.min(ids.size(), from + sliceSize));
                 ExecutionContext context = new ExecutionContext();

@@ -33,9 +33,7 @@ public class SliceReader implements ItemStreamReader<Article> {
         String lang = slice.getString(LanguagePartitioner.LANG);
         long first = slice.getLong(SlicePartitioner.FIRST_ID);
         long last = slice.getLong(SlicePartitioner.LAST_ID);
-        pending = translations.needingTranslation(lang, maxAttempts, limit).stream()
-                .filter(a -> a.id() >= first && a.id() <= last)
-                .iterator();
+        pending = translations.needingTranslationBetween(lang, maxAttempts, first, last, limit).iterator();
     }
 
     @Override
