@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -36,7 +37,7 @@ class LoginFailures {
 
     /** Records a failure (or an attempt counted as one until it succeeds) and gives its row's id. */
     long record(Kind kind, String subject, Instant at) {
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into login_failure (kind, subject, failed_at) values (?, ?, ?)")
                 .params(kind.code, cut(subject), utc(at)).update(key, "id");
         return key.getKeyAs(Number.class).longValue();

@@ -14,6 +14,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import io.relais.system.internal.LoginFailures.Kind;
 
@@ -127,10 +129,8 @@ class LoginThrottle {
     /** A failed sign-in that no {@link #attempt} counted already (the throttle's filter marks those it counts). */
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        org.springframework.web.context.request.RequestAttributes request =
-                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(COUNTED, org.springframework.web.context.request.RequestAttributes
-                .SCOPE_REQUEST) != null) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(COUNTED, RequestAttributes.SCOPE_REQUEST) != null) {
             return;
         }
         failed(event.getAuthentication().getName(), address(event.getAuthentication()));

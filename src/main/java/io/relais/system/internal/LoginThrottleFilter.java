@@ -6,6 +6,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
@@ -62,10 +65,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** Whether the request just signed this user in (form login and HTTP Basic leave the context set). */
     private static boolean signedIn(String username) {
-        org.springframework.security.core.Authentication auth =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.isAuthenticated()
-                && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken)
+                && !(auth instanceof AnonymousAuthenticationToken)
                 && auth.getName().equalsIgnoreCase(username.strip());
     }
 
