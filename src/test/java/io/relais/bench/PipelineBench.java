@@ -54,10 +54,7 @@ public final class PipelineBench {
         ROUTES.put("it", "fr>ca>it");
         ROUTES.put("pt", "fr>ca>pt");
     }
-    static final Map<String, String> LT_VARIANTS = Map.of("en", "en-US", "pt", "pt-PT", "ca", "ca-ES");
     static final int SENTENCES_PER_PARAGRAPH = 3;
-    /** Time the raw loops spent, summed over their threads (comparable with the job's check stage). */
-    static final java.util.concurrent.atomic.AtomicLong RAW_CHECK_THREAD_NANOS = new java.util.concurrent.atomic.AtomicLong();
     /** CPU time of the raw loops (their threads' own clocks), and the texts they read. */
     static final java.util.concurrent.atomic.AtomicLong RAW_CHECK_CPU_NANOS = new java.util.concurrent.atomic.AtomicLong();
     static final java.util.concurrent.atomic.AtomicLong RAW_CHECK_TEXTS = new java.util.concurrent.atomic.AtomicLong();
@@ -137,7 +134,17 @@ public final class PipelineBench {
             }
             double apertium = (System.nanoTime() - a0) / 1e9;
             double cpuApertium = ProcessTreeCpu.seconds() - cpuRaw0;
-            double languageTool = rawLanguageTool(translated, threads, pool);
+            // the loops warm up on the job's warm-up articles, as the job did (not timed)
+            List<String> warmLines = new ArrayList<>();
+            for (BenchArticle a : warmUp) {
+                warmLines.add(a.title());
+                warmLines.addAll(a.paragraphs());
+            }
+            Map<String, List<String>> warmTranslated = new LinkedHashMap<>();
+            for (var e : ROUTES.entrySet()) {
+                warmTranslated.put(e.getKey(), TranslationBench.apertiumCommand(warmLines, List.of(e.getValue().split(">"))));
+            }
+            double languageTool = rawLanguageTool(translated, warmTranslated, threads, pool);
             pool.shutdown();
             // creating the JLanguageTool instances is not timed, nor counted
             double cpuRaw = cpuApertium + ProcessTreeCpu.seconds() - RAW_CHECK_CPU_START[0];
@@ -261,14 +268,20 @@ public final class PipelineBench {
 
     /**
      * A plain loop per target language over its translated paragraphs, each loop on a thread of the pool (as many
-     * threads as the job uses), with its own JLanguageTool created before timing.
+     * threads as the job uses), with its own JLanguageTool created and warmed up on {@code warmUp} before timing.
      */
-    static double rawLanguageTool(Map<String, List<String>> translated, int threads, ExecutorService pool)
-            throws Exception {
+    static double rawLanguageTool(Map<String, List<String>> translated, Map<String, List<String>> warmUp, int threads,
+                                  ExecutorService pool) throws Exception {
         Map<String, JLanguageTool> tools = new java.util.concurrent.ConcurrentHashMap<>();
         List<Future<?>> created = new ArrayList<>();
         for (String lang : translated.keySet()) {
-            created.add(pool.submit(() -> tools.put(lang, tool(new LinkedHashMap<>(), lang))));
+            created.add(pool.submit(() -> {
+                JLanguageTool tool = tool(new LinkedHashMap<>(), lang);
+                for (String line : warmUp.getOrDefault(lang, List.of())) {
+                    tool.check(line);
+                }
+                return tools.put(lang, tool);
+            }));
         }
         for (Future<?> f : created) {
             f.get();
@@ -277,7 +290,6 @@ public final class PipelineBench {
         RAW_CHECK_CPU_START[0] = ProcessTreeCpu.seconds();
         long t0 = System.nanoTime();
         translated.forEach((lang, lines) -> work.add(pool.submit(() -> {
-            long start = System.nanoTime();
             long cpu = THREADS.getCurrentThreadCpuTime();
             JLanguageTool tool = tools.get(lang);
             for (String line : lines) {
@@ -285,7 +297,6 @@ public final class PipelineBench {
             }
             RAW_CHECK_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
             RAW_CHECK_TEXTS.addAndGet(lines.size());
-            RAW_CHECK_THREAD_NANOS.addAndGet(System.nanoTime() - start);
             return null;
         })));
         for (Future<?> f : work) {
@@ -296,7 +307,9 @@ public final class PipelineBench {
 
     static JLanguageTool tool(Map<String, JLanguageTool> tools, String lang) {
         return tools.computeIfAbsent(lang, l -> {
-            Language language = Languages.getLanguageForShortCode(LT_VARIANTS.getOrDefault(l, l));
+            // the variant the job checks in (Apertium's English is British): en-US would flag every "centre"
+            Language language = Languages.getLanguageForShortCode(
+                    io.relais.quality.LanguageQualityChecker.ENGINE_VARIANTS.getOrDefault(l, l));
             JLanguageTool tool = new JLanguageTool(language);
             try {
                 tool.check("Warm up.");

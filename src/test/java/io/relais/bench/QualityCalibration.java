@@ -82,7 +82,8 @@ public final class QualityCalibration {
 
         String modelKind = o.getOrDefault("model", "ridge");
         double z = Double.parseDouble(o.getOrDefault("confidence-z", "1.645"));
-        Map<String, List<String>> reverseRoutes = roundTripRoutes();
+        // calibrated whether or not the round trip is on by default (its model is written apart)
+        Map<String, List<String>> reverseRoutes = io.relais.bench.eval.EvalCommand.configuredRoundTripRoutes();
         boolean probe = Boolean.parseBoolean(o.getOrDefault("probe", "true"));
 
         LanguageQualityChecker languageTool = new LanguageQualityChecker();
@@ -291,19 +292,6 @@ public final class QualityCalibration {
         return out;
     }
 
-    /** relais.quality.round-trip.routes of application.yml over the built-in defaults. */
-    @SuppressWarnings("unchecked")
-    static Map<String, List<String>> roundTripRoutes() throws IOException {
-        try (InputStream in = QualityCalibration.class.getResourceAsStream("/application.yml")) {
-            Map<String, Object> yaml = new Yaml().load(in);
-            Map<String, Object> quality = (Map<String, Object>) ((Map<String, Object>) yaml.get("relais")).get("quality");
-            Map<String, Object> roundTrip = (Map<String, Object>) quality.getOrDefault("round-trip", Map.of());
-            // the routes are calibrated whether or not the round trip is on by default (its model is written apart)
-            return new io.relais.quality.QualitySettings.RoundTrip(true,
-                    (Map<String, String>) roundTrip.get("routes")).routeLists();
-        }
-    }
-
     private static final List<String> CHECKERS = List.of("untranslated", "pivot-leak", "unknown-words", "numbers", "urls",
             "glossary", "punctuation", "doubled-words", "doubled-punctuation", "typography", "length");
 
@@ -461,21 +449,9 @@ public final class QualityCalibration {
      */
     static double logistic(List<Sample> fit, List<String> names, double[] y, Map<String, Double> weights) {
         int n = fit.size();
-        List<String> used = new ArrayList<>();
-        List<double[]> columns = new ArrayList<>();
-        List<double[]> scale = new ArrayList<>();
-        for (String name : names) {
-            double[] x = fit.stream().mapToDouble(s -> s.features().getOrDefault(name, 0.0)).toArray();
-            double mean = Arrays.stream(x).average().orElse(0);
-            double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / n);
-            if (sd < 1e-9) {
-                continue;
-            }
-            used.add(name);
-            columns.add(Arrays.stream(x).map(v -> (v - mean) / sd).toArray());
-            scale.add(new double[]{mean, sd});
-        }
-        int k = used.size() + 1;   // the last coefficient is the intercept (not penalised)
+        Standardised features = Standardised.of(fit, names);
+        List<double[]> columns = features.columns();
+        int k = columns.size() + 1;   // the last coefficient is the intercept (not penalised)
         double[] beta = new double[k];
         double lambda = 0.01 * n;
         for (int iteration = 0; iteration < 50; iteration++) {
@@ -517,34 +493,16 @@ public final class QualityCalibration {
                 break;
             }
         }
-        double intercept = beta[k - 1];
-        for (int i = 0; i < k - 1; i++) {
-            double w = beta[i] / scale.get(i)[1];
-            weights.put(used.get(i), w);
-            intercept -= w * scale.get(i)[0];
-        }
-        return intercept;
+        return features.toRawScale(beta, beta[k - 1], weights);
     }
 
     /** Ridge regression on standardised features (lambda 1 per sample's worth of 1 %); weights back on the raw scale. */
     static double ridge(List<Sample> fit, List<String> names, double[] y, Map<String, Double> weights) {
         int n = fit.size();
-        List<String> used = new ArrayList<>();
-        List<double[]> columns = new ArrayList<>();
-        List<double[]> scale = new ArrayList<>();
-        for (String name : names) {
-            double[] x = fit.stream().mapToDouble(s -> s.features().getOrDefault(name, 0.0)).toArray();
-            double mean = Arrays.stream(x).average().orElse(0);
-            double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / n);
-            if (sd < 1e-9) {
-                continue;   // constant on this set (e.g. no markup in plain sentences): nothing to learn
-            }
-            used.add(name);
-            columns.add(Arrays.stream(x).map(v -> (v - mean) / sd).toArray());
-            scale.add(new double[]{mean, sd});
-        }
+        Standardised features = Standardised.of(fit, names);
+        List<double[]> columns = features.columns();
         double yMean = Arrays.stream(y).average().orElse(0);
-        int k = used.size();
+        int k = columns.size();
         double[][] a = new double[k][k + 1];
         double lambda = 0.01 * n;
         for (int i = 0; i < k; i++) {
@@ -561,14 +519,44 @@ public final class QualityCalibration {
             }
             a[i][k] = sum;
         }
-        double[] b = solve(a);
-        double intercept = yMean;
-        for (int i = 0; i < k; i++) {
-            double w = b[i] / scale.get(i)[1];
-            weights.put(used.get(i), w);
-            intercept -= w * scale.get(i)[0];
+        return features.toRawScale(solve(a), yMean, weights);
+    }
+
+    /**
+     * The features of the fit set standardised (mean 0, standard deviation 1), those constant on the set left out
+     * (e.g. no markup in plain sentences: nothing to learn), and the way back to weights on the raw scale.
+     */
+    record Standardised(List<String> used, List<double[]> columns, List<double[]> meanAndSd) {
+
+        static Standardised of(List<Sample> fit, List<String> names) {
+            int n = fit.size();
+            List<String> used = new ArrayList<>();
+            List<double[]> columns = new ArrayList<>();
+            List<double[]> scale = new ArrayList<>();
+            for (String name : names) {
+                double[] x = fit.stream().mapToDouble(s -> s.features().getOrDefault(name, 0.0)).toArray();
+                double mean = Arrays.stream(x).average().orElse(0);
+                double sd = Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / n);
+                if (sd < 1e-9) {
+                    continue;
+                }
+                used.add(name);
+                columns.add(Arrays.stream(x).map(v -> (v - mean) / sd).toArray());
+                scale.add(new double[]{mean, sd});
+            }
+            return new Standardised(used, columns, scale);
         }
-        return intercept;
+
+        /** Puts each standardised coefficient back on its feature's raw scale; gives the intercept on that scale. */
+        double toRawScale(double[] coefficients, double standardisedIntercept, Map<String, Double> weights) {
+            double intercept = standardisedIntercept;
+            for (int i = 0; i < used.size(); i++) {
+                double w = coefficients[i] / meanAndSd.get(i)[1];
+                weights.put(used.get(i), w);
+                intercept -= w * meanAndSd.get(i)[0];
+            }
+            return intercept;
+        }
     }
 
     /** Gaussian elimination with partial pivoting on an augmented matrix. */

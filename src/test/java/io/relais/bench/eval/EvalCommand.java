@@ -345,17 +345,23 @@ public final class EvalCommand {
     }
 
     /** relais.quality.round-trip.routes of application.yml over the built-in defaults (none when it is off). */
-    @SuppressWarnings("unchecked")
     static Map<String, List<String>> roundTripRoutes() throws IOException {
+        return Boolean.FALSE.equals(roundTripSettings().get("enabled")) ? Map.of() : configuredRoundTripRoutes();
+    }
+
+    /** relais.quality.round-trip.routes of application.yml over the built-in defaults, whether it is on or off. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, List<String>> configuredRoundTripRoutes() throws IOException {
+        return new io.relais.quality.QualitySettings.RoundTrip(true,
+                (Map<String, String>) roundTripSettings().get("routes")).routeLists();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> roundTripSettings() throws IOException {
         try (InputStream in = EvalCommand.class.getResourceAsStream("/application.yml")) {
             Map<String, Object> yaml = new Yaml().load(in);
             Map<String, Object> quality = (Map<String, Object>) ((Map<String, Object>) yaml.get("relais")).get("quality");
-            Map<String, Object> roundTrip = (Map<String, Object>) quality.getOrDefault("round-trip", Map.of());
-            if (Boolean.FALSE.equals(roundTrip.get("enabled"))) {
-                return Map.of();
-            }
-            return new io.relais.quality.QualitySettings.RoundTrip(true, (Map<String, String>) roundTrip.get("routes"))
-                    .routeLists();
+            return (Map<String, Object>) quality.getOrDefault("round-trip", Map.of());
         }
     }
 
