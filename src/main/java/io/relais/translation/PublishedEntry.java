@@ -2,10 +2,16 @@ package io.relais.translation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A published translation joined with the French original it came from: what a feed entry and a public article
- * page show. {@code originalSummary}/{@code originalBody} are the French text (bilingual partner feeds append it).
+ * A publishable translation joined with the French original it came from: what a feed entry and a public article
+ * page show. {@code originalSummary}/{@code originalBody} are the French text (bilingual partner feeds append it);
+ * {@code sourceUrl} is the address of the source it came from (a feed, a site), when it has one;
+ * {@code translatedCategories}, {@code imageLength} and {@code imageType} are what publishing adds (categories in the
+ * target language, the main image's size and type), empty or null as the store gives the entry.
+ * {@code publishedAt} is when the original was published (never later than its arrival); {@code updatedAt} when this
+ * text was written: the batch's translation, or the editor's approval or correction.
  */
 public record PublishedEntry(
         long articleId,
@@ -27,10 +33,43 @@ public record PublishedEntry(
         String sourceName,
         String originalSummary,
         String originalBody,
-        List<String> categories) {
+        List<String> categories,
+        String sourceUrl,
+        Map<String, String> translatedCategories,
+        Long imageLength,
+        String imageType) {
 
     public PublishedEntry {
         categories = categories == null ? List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
+        translatedCategories = translatedCategories == null ? Map.of() : Map.copyOf(translatedCategories);
+    }
+
+    /** As the store gives it: categories not translated yet, nothing known of the main image. */
+    public PublishedEntry(long articleId, int revision, String lang, String title, String summary, String body,
+                          String originalUrl, String originalTitle, String author, OffsetDateTime publishedAt,
+                          OffsetDateTime updatedAt, String engine, String route, Double qualityScore,
+                          TranslationState state, long sourceId, String sourceName, String originalSummary,
+                          String originalBody, List<String> categories, String sourceUrl) {
+        this(articleId, revision, lang, title, summary, body, originalUrl, originalTitle, author, publishedAt, updatedAt,
+                engine, route, qualityScore, state, sourceId, sourceName, originalSummary, originalBody, categories,
+                sourceUrl, Map.of(), null, null);
+    }
+
+    /** The same entry with other texts (a feed's presentation of it). */
+    public PublishedEntry withText(String title, String summary, String body) {
+        return new PublishedEntry(articleId, revision, lang, title, summary, body, originalUrl, originalTitle, author,
+                publishedAt, updatedAt, engine, route, qualityScore, state, sourceId, sourceName, originalSummary,
+                originalBody, categories, sourceUrl, translatedCategories, imageLength, imageType);
+    }
+
+    /**
+     * The same entry with what publishing adds before logging it: its categories in its language (French category
+     * to translation) and the size and type of its main image, when known.
+     */
+    public PublishedEntry withPublishingDetails(Map<String, String> translated, Long length, String type) {
+        return new PublishedEntry(articleId, revision, lang, title, summary, body, originalUrl, originalTitle, author,
+                publishedAt, updatedAt, engine, route, qualityScore, state, sourceId, sourceName, originalSummary,
+                originalBody, categories, sourceUrl, translated, length, type);
     }
 
     /** An entry without its source and French text (tests and callers that only need the translation). */
@@ -39,10 +78,10 @@ public record PublishedEntry(
                           OffsetDateTime updatedAt, String engine, String route, Double qualityScore,
                           TranslationState state) {
         this(articleId, revision, lang, title, summary, body, originalUrl, originalTitle, author, publishedAt,
-                updatedAt, engine, route, qualityScore, state, 0, null, null, null, List.of());
+                updatedAt, engine, route, qualityScore, state, 0, null, null, null, List.of(), null, Map.of(), null, null);
     }
 
-    /** True when an editor approved this text (rather than the quality estimate alone). */
+    /** True when an editor approved this text; otherwise it is a machine translation nobody reviewed. */
     public boolean reviewed() {
         return state == TranslationState.APPROVED;
     }

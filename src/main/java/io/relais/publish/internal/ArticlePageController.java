@@ -24,7 +24,9 @@ import io.relais.article.HtmlSanitizer;
 import io.relais.translation.PublishedEntry;
 import io.relais.publish.ArticleLinks;
 import io.relais.publish.FeedBuilder;
+import io.relais.publish.PublicTexts;
 import io.relais.publish.PublishSettings;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The public page of a published translation ({@code /es/articles/42-el-gato-duerme}) and of its French original
@@ -41,14 +43,29 @@ class ArticlePageController {
     private final HtmlSanitizer sanitizer;
     private final PublishSettings properties;
     private final FeedDocuments documents;
+    private final PartnerStore partners;
 
     ArticlePageController(EntryLog log, FeedBuilder builder, HtmlSanitizer sanitizer, PublishSettings properties,
-                          FeedDocuments documents) {
+                          FeedDocuments documents, PartnerStore partners) {
         this.log = log;
         this.builder = builder;
         this.sanitizer = sanitizer;
         this.properties = properties;
         this.documents = documents;
+        this.partners = partners;
+    }
+
+    /**
+     * The feeds whose entries have pages: every language's public feed and every partner's (a partner's readers follow
+     * its entries' links to these pages, whatever the public feeds publish).
+     */
+    private List<String> feeds() {
+        List<String> feeds = new ArrayList<>();
+        for (String lang : documents.languages()) {
+            feeds.add(FeedKeys.publicFeed(lang));
+            partners.reading(lang).forEach(p -> feeds.add(FeedKeys.partnerFeed(p.id(), lang)));
+        }
+        return feeds;
     }
 
     @GetMapping("/{lang:[a-z]{2,3}}/articles/{ref}")
@@ -58,7 +75,7 @@ class ArticlePageController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         long articleId = Long.parseLong(m.group(1));
-        Map<String, PublishedEntry> versions = log.publishedVersions(articleId);
+        Map<String, PublishedEntry> versions = log.publishedVersions(articleId, feeds());
         boolean original = lang.equals("fr");
         PublishedEntry entry = original ? versions.values().stream().findFirst().orElse(null) : versions.get(lang);
         if (entry == null || (!original && !documents.publishes(lang))) {
@@ -66,7 +83,14 @@ class ArticlePageController {
         }
         String base = properties.baseUrlWithoutSlash();
         String title = original ? entry.originalTitle() : entry.title();
+        String pageLang = original ? "fr" : lang;
+        model.addAttribute("pageLang", pageLang);
         model.addAttribute("entry", entry);
+        model.addAttribute("machine", !original && !entry.reviewed());
+        model.addAttribute("translatedBy", original ? null : PublicTexts.get(pageLang, "page.translated",
+                "<strong>" + HtmlUtils.htmlEscape(String.valueOf(entry.engine())) + "</strong>",
+                "<code>" + HtmlUtils.htmlEscape(String.valueOf(entry.route())) + "</code>"));
+        model.addAttribute("texts", texts(pageLang));
         model.addAttribute("original", original);
         model.addAttribute("title", title);
         model.addAttribute("lead", original ? entry.originalSummary() : entry.summary());
@@ -74,7 +98,9 @@ class ArticlePageController {
         model.addAttribute("canonical", base + ArticleLinks.path(lang, articleId, title));
         model.addAttribute("originalUrl", builder.originalUrl(entry));
         model.addAttribute("languageName", TargetLanguages.nativeName(original ? "fr" : lang));
-        model.addAttribute("feedBase", base + "/feeds/" + (original ? versions.keySet().iterator().next() : lang) + "/");
+        // the French page has no French feeds to offer: it leads to the list of feeds
+        model.addAttribute("feedBase", original ? null : base + "/feeds/" + lang + "/");
+        model.addAttribute("home", original ? "/feeds/" : "/feeds/" + lang + "/");
         model.addAttribute("publicFeeds", properties.publicFeeds());
         OffsetDateTime published = entry.publishedAt();
         model.addAttribute("published", published == null ? null : published.toInstant().toString());
@@ -103,6 +129,16 @@ class ArticlePageController {
         response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
         DocumentSecurity.apply(response, "text/html");
         return "publish/article";
+    }
+
+    /** The page's words in its own language (see {@link PublicTexts}). */
+    private static Map<String, String> texts(String lang) {
+        Map<String, String> texts = new java.util.HashMap<>();
+        for (String key : List.of("machine.notice", "page.reviewed", "page.notReviewed", "page.readOriginal",
+                "page.published", "page.updated", "page.originalArticle", "page.firstPublishedAt", "page.otherLanguages")) {
+            texts.put(key.replace('.', '_'), PublicTexts.get(lang, key));
+        }
+        return texts;
     }
 
     private static String format(OffsetDateTime time, String lang) {

@@ -20,6 +20,9 @@ import io.relais.publish.ArticleLinks;
 import io.relais.publish.FeedBuilder;
 import io.relais.publish.FeedFormat;
 import io.relais.publish.FeedView;
+import io.relais.publish.Partner;
+import io.relais.publish.Presentation;
+import io.relais.publish.PublicationPolicy;
 import io.relais.publish.PublishSettings;
 
 /**
@@ -30,9 +33,6 @@ import io.relais.publish.PublishSettings;
  */
 @Component
 public class FeedDocuments {
-
-    /** How many of a language's newest entries a partner's filters are applied to. */
-    private static final int PARTNER_SCAN = 5000;
 
     private final EntryLog log;
     private final FeedBuilder builder;
@@ -67,72 +67,101 @@ public class FeedDocuments {
         cache.keySet().removeIf(key -> key.startsWith(lang + "|"));
     }
 
-    /** The subscription document ({@code page} 0) or an archive page of a language, if it exists. */
+    /** The public feeds' publication policy. */
+    public PublicationPolicy policy() {
+        return properties.policy();
+    }
+
+    /** The subscription document ({@code page} 0) or an archive page of a language's public feed, if it exists. */
     public Optional<Document> feed(String lang, FeedFormat format, long page) {
         if (!publishes(lang) || page < 0) {
             return Optional.empty();
         }
-        String key = lang + "|" + format + "|" + page;
+        Spec spec = new Spec(FeedKeys.publicFeed(lang), lang, "/feeds/" + lang, FeedView.publicId(lang),
+                FeedBuilder.title(lang), FeedBuilder.title(lang), properties.hubs());
+        return document(lang + "|" + format + "|" + page, spec, format, page);
+    }
+
+    /**
+     * A partner's document for a language: its own feed (its log: what its policy and filters let through, presented
+     * as it asked), with its own id and title, and its archive pages. Cached with the language's other documents;
+     * the token is in the document's links, so a rotated token is another document.
+     */
+    public Optional<Document> partnerFeed(Partner partner, String token, String lang, FeedFormat format, long page) {
+        if (!publishes(lang) || page < 0) {
+            return Optional.empty();
+        }
+        String name = partner.name();
+        Spec spec = new Spec(FeedKeys.partnerFeed(partner.id(), lang), lang, "/feeds/p/" + token + "/" + lang,
+                "urn:relais:partner:" + partner.id() + ":feed:" + lang, FeedBuilder.title(lang) + " · " + name,
+                FeedBuilder.title(lang) + " · partner " + partner.id(), properties.partnerHubs());
+        String key = lang + "|p|" + partner.id() + "|" + PartnerStore.hash(token).substring(0, 16) + "|"
+                + Integer.toHexString(name.hashCode()) + "|" + format + "|" + page;
+        return document(key, spec, format, page);
+    }
+
+    /**
+     * Where a feed's documents are and what they are called: its log, language, path, id, the title of its
+     * subscription document and of its archive pages (which never change, so they do not carry a partner's name,
+     * which may), and its hubs.
+     */
+    private record Spec(String feed, String lang, String path, String id, String title, String archiveTitle,
+                        List<String> hubs) {
+    }
+
+    private Optional<Document> document(String key, Spec spec, FeedFormat format, long page) {
         Document cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        long complete = archivePages(lang);
+        long complete = archivePages(spec.feed());
         if (page > complete) {
             return Optional.empty();
         }
-        return Optional.of(remember(key, () -> page == 0 ? subscription(lang, format, complete) : archive(lang, format, page, complete)));
+        return Optional.of(remember(key, () -> page == 0 ? subscription(spec, format, complete) : archive(spec, format, page)));
+    }
+
+    /** Number of complete, archived pages of a feed. */
+    public long archivePages(String feed) {
+        return log.versions(feed) / properties.maxEntries();
+    }
+
+    private Rendered subscription(Spec spec, FeedFormat format, long complete) {
+        List<FeedView.Item> items = log.current(spec.feed(), properties.maxEntries()).stream().map(FeedDocuments::item).toList();
+        FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.title(), 0, complete, spec.hubs(),
+                log.since(spec.feed()));
+        return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8",
+                lastChange(log.mark(spec.feed()).changedAt(), spec.feed()));
     }
 
     /**
-     * A partner's document for a language: the newest entries its filters accept, with its content settings. Cached
-     * with the language's other documents and keyed by the partner's settings, so an edit takes effect at once.
+     * An archive page: a fixed block of the feed's log, rendered as it was written — the entry versions of that block
+     * (the newest of an article's versions when the block holds several: a document names an entry once), whatever
+     * happened to them since. A later correction or withdrawal is a new row, in a later page.
      */
-    public Document partnerFeed(io.relais.publish.Partner partner, String token, String lang, FeedFormat format) {
-        io.relais.publish.PartnerFilters filters = partner.filters();
-        // the token is in the document's own links: a rotated token is another document
-        String key = lang + "|p|" + partner.id() + "|" + PartnerStore.hash(token).substring(0, 16) + "|"
-                + Integer.toHexString(filters.hashCode()) + "|" + format;
-        return remember(key, () -> {
-            List<PublishedEntry> entries = log.current(lang, PARTNER_SCAN).stream().map(EntryLog.Logged::entry)
-                    .filter(filters::accepts).limit(properties.maxEntries()).toList();
-            FeedView view = new FeedView(lang, entries, "/feeds/p/" + token + "/" + lang, 0, 0, 0, List.of(),
-                    filters.content(), filters.bilingual());
-            return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8", log.mark(lang).changedAt());
-        });
-    }
-
-    /** Number of complete, archived pages of a language. */
-    public long archivePages(String lang) {
-        return log.versions(lang) / properties.maxEntries();
-    }
-
-    private Rendered subscription(String lang, FeedFormat format, long complete) {
-        List<PublishedEntry> entries = log.current(lang, properties.maxEntries()).stream().map(EntryLog.Logged::entry).toList();
-        FeedView view = new FeedView(lang, entries, "/feeds/" + lang, 0, complete, 0, properties.hubs(),
-                FeedView.ContentMode.FULL, false);
-        return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8", log.mark(lang).changedAt());
-    }
-
-    private Rendered archive(String lang, FeedFormat format, long page, long complete) {
-        Map<Long, Instant> withdrawn = log.withdrawn(lang);
-        List<EntryLog.Logged> rows = log.page(lang, page, properties.maxEntries());
+    private Rendered archive(Spec spec, FeedFormat format, long page) {
+        List<EntryLog.Logged> rows = log.page(spec.feed(), page, properties.maxEntries());
+        Map<Long, EntryLog.Logged> newest = new java.util.LinkedHashMap<>();
         Instant changed = Instant.EPOCH;
-        List<PublishedEntry> entries = new ArrayList<>();
         for (EntryLog.Logged row : rows) {
-            Instant withdrawal = withdrawn.get(row.entry().articleId());
-            if (withdrawal != null) {
-                // a withdrawn translation is not served again, not even from the archives
-                changed = max(changed, withdrawal);
-                continue;
-            }
+            newest.remove(row.entry().articleId());
+            newest.put(row.entry().articleId(), row);
             changed = max(changed, row.loggedAt());
-            entries.add(row.entry());
         }
-        Collections.reverse(entries);
-        FeedView view = new FeedView(lang, entries, "/feeds/" + lang, page, page - 1, page < complete ? page + 1 : 0,
-                List.of(), FeedView.ContentMode.FULL, false);
+        List<FeedView.Item> items = new ArrayList<>(newest.values().stream().map(FeedDocuments::item).toList());
+        Collections.reverse(items);
+        FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.archiveTitle(), page, page - 1,
+                List.of(), changed);
         return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8", changed);
+    }
+
+    private static FeedView.Item item(EntryLog.Logged row) {
+        return new FeedView.Item(row.presented(), Presentation.of(row.presentation()).resurface());
+    }
+
+    /** When a feed last changed: its newest row, or when it began. */
+    private Instant lastChange(Instant mark, String feed) {
+        return mark.equals(Instant.EPOCH) ? log.since(feed) : mark;
     }
 
     /** The HTML page of a language: its newest articles and its feeds. */
@@ -141,7 +170,8 @@ public class FeedDocuments {
             return Optional.empty();
         }
         return Optional.of(remember(lang + "|html", () -> {
-            List<PublishedEntry> entries = log.current(lang, properties.maxEntries()).stream().map(EntryLog.Logged::entry).toList();
+            List<PublishedEntry> entries = log.current(FeedKeys.publicFeed(lang), properties.maxEntries()).stream()
+                    .map(EntryLog.Logged::entry).toList();
             Context context = new Context(Locale.forLanguageTag(lang));
             context.setVariable("lang", lang);
             context.setVariable("languageName", TargetLanguages.nativeName(lang));
@@ -151,7 +181,7 @@ public class FeedDocuments {
             context.setVariable("publicFeeds", properties.publicFeeds());
             context.setVariable("formats", FeedFormat.values());
             return new Rendered(templates.process("publish/language", context), "text/html;charset=UTF-8",
-                    log.mark(lang).changedAt());
+                    lastChange(log.mark(FeedKeys.publicFeed(lang)).changedAt(), FeedKeys.publicFeed(lang)));
         }));
     }
 

@@ -27,6 +27,8 @@ class PartnerFeedController {
     private final Partners partners;
     private final FeedDocuments documents;
     private final DocumentResponder.Headers headers;
+    private final DocumentResponder.Headers archiveHeaders =
+            new DocumentResponder.Headers("private, max-age=31536000, immutable", List.of());
 
     PartnerFeedController(Partners partners, FeedDocuments documents, PublishSettings properties) {
         this.partners = partners;
@@ -37,14 +39,27 @@ class PartnerFeedController {
     @GetMapping({"/feeds/p/{token}/{lang}/{file:rss\\.xml|atom\\.xml|feed\\.json}"})
     void feed(@PathVariable String token, @PathVariable String lang, @PathVariable String file,
               HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(token, lang, file, 0, request, response);
+    }
+
+    /** An archive page of the partner's feed (RFC 5005): fixed once written, cached for a year. */
+    @GetMapping({"/feeds/p/{token}/{lang}/archive/{page:[1-9][0-9]{0,8}}/{file:rss\\.xml|atom\\.xml|feed\\.json}"})
+    void archive(@PathVariable String token, @PathVariable String lang, @PathVariable long page, @PathVariable String file,
+                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(token, lang, file, page, request, response);
+    }
+
+    private void answer(String token, String lang, String file, long page, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
         Optional<Partner> partner = partners.byToken(token);
-        if (partner.isEmpty() || !partner.get().languages().contains(lang) || !documents.publishes(lang)) {
+        Optional<Document> doc = partner.isEmpty() || !partner.get().languages().contains(lang) ? Optional.empty()
+                : documents.partnerFeed(partner.get(), token, lang, PublicFeedFilter.format(file), page);
+        if (doc.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Document doc = documents.partnerFeed(partner.get(), token, lang, PublicFeedFilter.format(file));
-        partners.recordFetch(partner.get().id(), DocumentResponder.notModified(request, doc));
+        partners.recordFetch(partner.get().id(), DocumentResponder.notModified(request, doc.get()));
         response.setHeader("Referrer-Policy", "no-referrer");
-        DocumentResponder.respond(request, response, doc, headers);
+        DocumentResponder.respond(request, response, doc.get(), page == 0 ? headers : archiveHeaders);
     }
 }

@@ -1,14 +1,20 @@
 package io.relais.publish.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.relais.publish.Partner;
+import io.relais.publish.PublishSettings;
 import io.relais.translation.PublishedEntry;
 
-/** One change of a language's published set, end to end: log, memory, disk, hubs. */
+/**
+ * One change of a language's publishable translations, end to end: each feed's log (the public feed with the public
+ * policy, each partner's with its policy, filters and presentation), then memory, disk and hubs.
+ */
 @Component
 public class PublishedSetSync {
 
@@ -16,29 +22,48 @@ public class PublishedSetSync {
     private final FeedDocuments documents;
     private final StaticExport export;
     private final WebSubPinger websub;
+    private final PartnerStore partners;
+    private final PublishSettings properties;
 
-    PublishedSetSync(EntryLog log, FeedDocuments documents, StaticExport export, WebSubPinger websub) {
+    PublishedSetSync(EntryLog log, FeedDocuments documents, StaticExport export, WebSubPinger websub,
+                     PartnerStore partners, PublishSettings properties) {
         this.log = log;
         this.documents = documents;
         this.export = export;
         this.websub = websub;
+        this.partners = partners;
+        this.properties = properties;
     }
 
     /**
-     * Appends the change to the log (in the caller's transaction, if any) and, once that has committed, replaces the
+     * Appends the change to the logs (in the caller's transaction, if any) and, once that has committed, replaces the
      * documents, the static copies and pings the hubs. Not before: a document rendered between the cache's
      * invalidation and the commit would be built without the new rows (PostgreSQL reads only committed rows) and
      * kept until the language's next change, and one rendered inside the transaction would name entries others
-     * cannot see yet.
+     * cannot see yet. Returns the number of rows appended to all the language's logs.
      */
-    public int apply(String lang, List<PublishedEntry> published) {
-        int appended = log.sync(lang, published);
+    public int apply(String lang, List<PublishedEntry> publishable) {
+        List<EntryLog.Candidate> all = log.candidates(publishable);
+        int publicChanges = log.sync(FeedKeys.publicFeed(lang), lang,
+                all.stream().filter(c -> properties.policy().accepts(c.entry())).toList());
+        List<Partner> changedPartners = new ArrayList<>();
+        int partnerChanges = 0;
+        for (Partner partner : partners.reading(lang)) {
+            int changes = log.sync(FeedKeys.partnerFeed(partner.id(), lang), lang, all.stream()
+                    .filter(c -> partner.accepts(c.entry()))
+                    .map(c -> c.presentedAs(partner.filters().presentation())).toList());
+            if (changes > 0) {
+                changedPartners.add(partner);
+                partnerChanges += changes;
+            }
+        }
+        int appended = publicChanges + partnerChanges;
         afterCommit(() -> {
             if (appended > 0) {
                 documents.invalidate(lang);
             }
             export.export(lang);
-            if (appended > 0) {
+            if (publicChanges > 0) {
                 websub.ping(lang);
             }
         });
