@@ -177,7 +177,7 @@ public class FeedBuilder {
     private Element rssItem(FeedView.Item item) {
         PublishedEntry e = item.entry();
         Element it = new Element("item");
-        it.addContent(text("title", e.title()));
+        it.addContent(text("title", plain(e.title())));
         it.addContent(text("link", pageUrl(e)));
         String summary = summaryText(e);
         String body = contentHtml(e);
@@ -186,7 +186,7 @@ public class FeedBuilder {
         }
         if (summary != null) {
             // summaries are plain text; RSS readers read <description> as HTML, so it is HTML-escaped first
-            it.addContent(text("description", HtmlUtils.htmlEscape(summary, "UTF-8")));
+            it.addContent(text("description", HtmlUtils.htmlEscape(plain(summary), "UTF-8")));
         }
         if (body != null) {
             it.addContent(new Element("encoded", CONTENT).addContent(XmlText.clean(body)));
@@ -253,7 +253,7 @@ public class FeedBuilder {
     private Element atomEntry(PublishedEntry e, Set<String> updatedValues) {
         Element entry = new Element("entry", ATOM_NS);
         entry.addContent(atomText("id", entryId(e)));
-        entry.addContent(atomText("title", e.title()).setAttribute("type", "text"));
+        entry.addContent(atomText("title", plain(e.title())).setAttribute("type", "text"));
         entry.addContent(atomText("updated", distinct(updated(e), updatedValues)));
         entry.addContent(atomText("published", rfc3339(published(e))));
         entry.addContent(new Element("author", ATOM_NS).addContent(atomText("name", author(e))));
@@ -285,7 +285,7 @@ public class FeedBuilder {
             summary = e.title();   // a title-only entry still has text a reader can show (Atom asks for some)
         }
         if (summary != null) {
-            entry.addContent(atomText("summary", summary).setAttribute("type", "text"));
+            entry.addContent(atomText("summary", plain(summary)).setAttribute("type", "text"));
         }
         if (body != null) {
             entry.addContent(atomText("content", body).setAttribute("type", "html"));
@@ -358,8 +358,9 @@ public class FeedBuilder {
 
     /**
      * Links of a document besides its HTML page: self, WebSub hubs (subscription documents), and RFC 5005 archive
-     * navigation — {@code prev-archive} to the older page, and on archive pages {@code current}. Never a link to a
-     * newer archive page: it would have to be added when that page fills, and an archive page never changes.
+     * navigation — {@code prev-archive} to the older page; on archive pages {@code current} and {@code next-archive}
+     * to the following page, from the start: the page's links never change, and until the following page is complete
+     * its address leads to the subscription document (which holds the newer entries).
      */
     private List<String[]> documentLinks(FeedView view, FeedFormat format) {
         List<String[]> links = new ArrayList<>();
@@ -371,6 +372,9 @@ public class FeedBuilder {
         }
         if (view.prevArchive() > 0) {
             links.add(new String[] {"prev-archive", baseUrl + view.archivePath(view.prevArchive(), format), format.mediaType()});
+        }
+        if (view.isArchive()) {
+            links.add(new String[] {"next-archive", baseUrl + view.archivePath(view.archive() + 1, format), format.mediaType()});
         }
         return links;
     }
@@ -393,12 +397,12 @@ public class FeedBuilder {
     }
 
     /** When this version was written. */
-    static Instant updated(PublishedEntry e) {
+    public static Instant updated(PublishedEntry e) {
         return (e.updatedAt() != null ? e.updatedAt() : e.publishedAt()).toInstant();
     }
 
     /** When the original was first published, never after this version (a date in the future is a wrong clock). */
-    static Instant published(PublishedEntry e) {
+    public static Instant published(PublishedEntry e) {
         Instant updated = updated(e);
         Instant published = e.publishedAt() != null ? e.publishedAt().toInstant() : updated;
         return published.isAfter(updated) ? updated : published;
@@ -436,6 +440,17 @@ public class FeedBuilder {
         return summary == null ? notice : notice + " " + summary;
     }
 
+    /**
+     * Plain text as feed readers take it: without anything shaped like an HTML tag. Readers show an RSS title or a
+     * text summary as text or as HTML, they cannot tell which, and the validator rightly warns about both readings; a
+     * tag in a news title is debris (the door already turned real markup into text), so it is left out.
+     */
+    static String plain(String text) {
+        return text == null ? null : TAG.matcher(text).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[a-zA-Z][^<>]*>");
+
     /** A category of an entry: its term, the scheme it belongs to, and a label to show when the term is a code. */
     record Category(String term, String scheme, String label) {
     }
@@ -472,8 +487,11 @@ public class FeedBuilder {
         if (url == null) {
             return null;
         }
-        Long length = e.imageLength();
-        return new Image(url, e.imageType() != null ? e.imageType() : imageType(url), length == null ? 0 : length);
+        PublishedEntry.MainImage measured = e.mainImage();
+        if (measured != null && measured.url().equals(url)) {
+            return new Image(url, measured.type() != null ? measured.type() : imageType(url), measured.length());
+        }
+        return new Image(url, imageType(url), 0);
     }
 
     private static Element mediaContent(Image image) {

@@ -10,8 +10,8 @@ import io.relais.translation.PublishedEntry;
  * {@code feedPath} is where the subscription documents live ({@code /feeds/es} or a partner's
  * {@code /feeds/p/<token>/es}); {@code feedId} the feed's own id (a partner's feed has its own); {@code archive} the
  * archive page number, 0 for the subscription document; {@code prevArchive} the older neighbouring archive page (0:
- * none). An archive page links only to older pages and to the subscription document, never to a newer page: it is
- * written once and never changes. {@code since} is the feed's date when it has no entry yet.
+ * none). An archive page also links to the following page, whose address is known from the start, so that its links
+ * never change. {@code since} is the feed's date when it has no entry yet.
  */
 public record FeedView(
         String lang,

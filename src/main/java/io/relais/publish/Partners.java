@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import io.relais.publish.internal.PartnerStore;
+import io.relais.publish.internal.PartnerTopics;
 
 /**
  * Partners and their secret tokens (the API the operator console and {@code /api/partners} use). A token is 256
@@ -32,7 +33,10 @@ public class Partners {
     private final PublishSettings properties;
     private final SecureRandom random = new SecureRandom();
 
-    Partners(PartnerStore store, FeedPublisher publisher, PublishSettings properties) {
+    private final PartnerTopics topics;
+
+    Partners(PartnerStore store, FeedPublisher publisher, PublishSettings properties, PartnerTopics topics) {
+        this.topics = topics;
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
@@ -52,6 +56,7 @@ public class Partners {
         List<String> checked = checkLanguages(languages);
         long id = store.insert(checkName(name), checked, policy == null ? PublicationPolicy.REVIEWED : policy,
                 check(filters), PartnerStore.hash(token));
+        topics.seen(id, token);
         republish(checked);
         return issued(store.find(id).orElseThrow(), token);
     }
@@ -84,12 +89,14 @@ public class Partners {
         if (!store.replaceToken(id, PartnerStore.hash(token))) {
             return Optional.empty();
         }
+        topics.seen(id, token);
         Optional<Partner> partner = store.find(id);
         partner.ifPresent(p -> republish(p.languages()));   // a revoked partner's feeds are kept again
         return partner.map(p -> issued(p, token));
     }
 
     public Optional<Partner> revoke(long id) {
+        topics.forget(id);
         return store.revoke(id) ? store.find(id) : Optional.empty();
     }
 

@@ -39,7 +39,9 @@ public class Translations {
             rs.getObject("updated_at", OffsetDateTime.class), rs.getString("engine"), rs.getString("route"),
             (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")),
             rs.getLong("source_id"), rs.getString("source_name"), rs.getString("original_summary"),
-            rs.getString("original_body"), categories(rs.getString("categories")), rs.getString("source_url"));
+            rs.getString("original_body"), categories(rs.getString("categories")), rs.getString("source_url"),
+            java.util.Map.of(), rs.getString("image_url") == null || rs.getObject("image_length") == null ? null
+                    : new PublishedEntry.MainImage(rs.getString("image_url"), rs.getLong("image_length"), rs.getString("image_type")));
 
     private static List<String> categories(String joined) {
         return joined == null || joined.isBlank() ? List.of()
@@ -222,8 +224,11 @@ public class Translations {
      * (with the editor's text) and the machine translations with no blocking issue (AUTO_APPROVED, or NEEDS_REVIEW with
      * no issue of severity {@value StoredIssue#BLOCKING_SEVERITY}), with the text the batch wrote and checked, never an
      * editor's draft. {@link PublishedEntry#reviewed()} tells them apart: a feed with the {@code reviewed} policy takes
-     * only the reviewed ones. FAILED and REJECTED translations are never among them. The publication date is the
-     * source's, clamped to the time the article arrived (a date in the future is the source's clock, not news).
+     * only the reviewed ones. FAILED and REJECTED translations are never among them. When the French article was
+     * corrected (a new revision), the approved translations of its earlier revisions are among them too: a feed keeps
+     * the newest revision it may publish, so that a correction waiting for review does not make the article vanish
+     * (its page answer 404) in the meantime. The publication date is the source's, clamped to the time the article
+     * arrived (a date in the future is the source's clock, not news).
      */
     public List<PublishedEntry> publishable(String lang, int limit) {
         return jdbc.sql("""
@@ -237,14 +242,16 @@ public class Translations {
                        case when a.published_at is null or a.published_at > a.created_at then a.created_at
                             else a.published_at end as published_at,
                        a.source_id, a.summary as original_summary, a.body as original_body, a.categories,
-                       s.name as source_name, s.url as source_url
-                from translation t join article a on a.id = t.article_id and a.revision = t.revision
+                       s.name as source_name, s.url as source_url, a.image_url, a.image_length, a.image_type
+                from translation t join article a on a.id = t.article_id
                 join source s on s.id = a.source_id
                 where t.lang = ?
-                  and (t.state = 'APPROVED'
-                       or (t.state in ('AUTO_APPROVED', 'NEEDS_REVIEW') and t.machine_body is not null
-                           and not exists (select 1 from quality_issue q where q.translation_id = t.id
-                                           and q.severity = ?)))
+                  and ((t.revision = a.revision
+                        and (t.state = 'APPROVED'
+                             or (t.state in ('AUTO_APPROVED', 'NEEDS_REVIEW') and t.machine_body is not null
+                                 and not exists (select 1 from quality_issue q where q.translation_id = t.id
+                                                 and q.severity = ?))))
+                       or (t.revision < a.revision and t.state = 'APPROVED'))
                 order by coalesce(a.published_at, a.created_at) desc, a.id desc
                 limit ?""")
                 .params(lang, StoredIssue.BLOCKING_SEVERITY, limit).query(ENTRY).list();

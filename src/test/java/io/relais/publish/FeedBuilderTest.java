@@ -33,7 +33,7 @@ class FeedBuilderTest {
             "https://exemple.fr/chat2", "Le chat dort encore", null, OffsetDateTime.parse("2026-11-20T08:00:00Z"),
             OffsetDateTime.parse("2026-11-21T09:30:00.123456Z"), "apertium", "fr>ca", 71.0, TranslationState.NEEDS_REVIEW,
             5, "Le Quotidien", null, "<p>Le chat dort encore.</p>", List.of("Animaux"), "https://quotidien.example/rss.xml",
-            Map.of("Animaux", "Animals"), 48213L, "image/jpeg");
+            Map.of("Animaux", "Animals"), new PublishedEntry.MainImage("https://exemple.fr/gat.jpg", 48213L, "image/jpeg"));
 
     @Test
     void rssLinksTheTranslatedPageAndNamesTheFrenchOriginalItsSourceAndItsAuthor() throws Exception {
@@ -218,7 +218,7 @@ class FeedBuilderTest {
     }
 
     @Test
-    void anArchivePageIsMarkedAndLinksOnlyToOlderPagesAndTheCurrentDocument() {
+    void anArchivePageIsMarkedAndLinksToItsNeighboursAndTheCurrentDocument() {
         FeedView page = new FeedView("es", List.of(new FeedView.Item(entry, false)), "/feeds/es", FeedView.publicId("es"),
                 FeedBuilder.title("es"), 2, 1, List.of("https://hub.example/"), null);
         String atom = builder.render(page, FeedFormat.ATOM);
@@ -226,10 +226,11 @@ class FeedBuilderTest {
                 .contains("<link rel=\"self\" href=\"https://relais.example/feeds/es/archive/2/atom.xml\" type=\"application/atom+xml\" />")
                 .contains("<link rel=\"current\" href=\"https://relais.example/feeds/es/atom.xml\" type=\"application/atom+xml\" />")
                 .contains("<link rel=\"prev-archive\" href=\"https://relais.example/feeds/es/archive/1/atom.xml\" type=\"application/atom+xml\" />")
-                .doesNotContain("next-archive").doesNotContain("rel=\"hub\"");
+                .contains("<link rel=\"next-archive\" href=\"https://relais.example/feeds/es/archive/3/atom.xml\" type=\"application/atom+xml\" />")
+                .doesNotContain("rel=\"hub\"");
         String rss = builder.render(page, FeedFormat.RSS);
         assertThat(rss).contains("<fh:archive />").contains("<atom:link rel=\"prev-archive\" href=\"https://relais.example/feeds/es/archive/1/rss.xml\"")
-                .doesNotContain("next-archive");
+                .contains("<atom:link rel=\"next-archive\" href=\"https://relais.example/feeds/es/archive/3/rss.xml\"");
         String subscription = builder.render(new FeedView("es", List.of(new FeedView.Item(entry, false)), "/feeds/es",
                 FeedView.publicId("es"), FeedBuilder.title("es"), 0, 2, List.of("https://hub.example/"), null), FeedFormat.JSON);
         assertThat(subscription).contains("\"next_url\" : \"https://relais.example/feeds/es/archive/2/feed.json\"")
@@ -269,17 +270,17 @@ class FeedBuilderTest {
     }
 
     @Test
-    void escapedMarkupInASummaryStaysTextInEveryFormat() throws Exception {
-        PublishedEntry hostile = entry(8, "Título", "Antes <img src=x onerror=alert(1)> después", "https://exemple.fr/8");
+    void markupInATextSummaryNeverBecomesAnElement() throws Exception {
+        PublishedEntry hostile = entry(8, "Título", "Antes <img src=x onerror=alert(1)> después & <3", "https://exemple.fr/8");
         String rss = builder.render("es", List.of(hostile), FeedFormat.RSS);
-        // a reader decodes <description> as HTML: what it decodes must be the text, not an element
+        // a reader decodes <description> as HTML: what it decodes must be text; tag-shaped debris is left out
         String description = parse(rss).getEntries().get(0).getDescription().getValue();
-        assertThat(description).isEqualTo("Antes &lt;img src=x onerror=alert(1)&gt; después");
+        assertThat(description).isEqualTo("Antes después &amp; &lt;3");
         assertThat(org.jsoup.Jsoup.parseBodyFragment(description).select("img")).isEmpty();
 
         SyndFeed atom = parse(builder.render("es", List.of(hostile), FeedFormat.ATOM));
         assertThat(atom.getEntries().get(0).getDescription().getType()).isEqualTo("text");
-        assertThat(atom.getEntries().get(0).getDescription().getValue()).isEqualTo(hostile.summary());
+        assertThat(atom.getEntries().get(0).getDescription().getValue()).isEqualTo("Antes después & <3");
 
         JsonNode json = JsonMapper.builder().build().readTree(builder.render("es", List.of(hostile), FeedFormat.JSON));
         assertThat(json.get("items").get(0).get("summary").asString()).isEqualTo(hostile.summary());   // JSON Feed: plain text

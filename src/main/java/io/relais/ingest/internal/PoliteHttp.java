@@ -106,6 +106,38 @@ class PoliteHttp implements DisposableBean {
         }
     }
 
+    /**
+     * A HEAD request under the same rules as {@link #get} (the policy checks every hop, at most five redirects):
+     * the status and headers of the final answer.
+     */
+    Response head(URI uri) throws IOException {
+        URI current = uri;
+        for (int hop = 0; ; hop++) {
+            policy.checkHttp(current);
+            org.apache.hc.client5.http.classic.methods.HttpHead head = new org.apache.hc.client5.http.classic.methods.HttpHead(current);
+            head.setHeader("User-Agent", userAgent);
+            Response response = http.execute(head, (ClassicHttpResponse r) -> {
+                Map<String, String> names = new java.util.HashMap<>();
+                for (Header h : r.getHeaders()) {
+                    names.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+                }
+                return new Response(r.getCode(), names, new byte[0]);
+            });
+            String location = response.header("Location");
+            if (response.status() < 300 || response.status() >= 400 || location == null) {
+                return response;
+            }
+            if (hop == MAX_REDIRECTS) {
+                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri);
+            }
+            try {
+                current = current.resolve(location.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("unreadable redirect from " + current + ": " + location);
+            }
+        }
+    }
+
     private Response once(URI uri, String accept, Map<String, String> headers) throws IOException {
         HttpGet get = new HttpGet(uri);
         get.setHeader("User-Agent", userAgent);

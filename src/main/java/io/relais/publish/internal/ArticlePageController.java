@@ -1,6 +1,9 @@
 package io.relais.publish.internal;
 
-import java.time.OffsetDateTime;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -10,11 +13,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
@@ -44,9 +49,13 @@ class ArticlePageController {
     private final PublishSettings properties;
     private final FeedDocuments documents;
     private final PartnerStore partners;
+    private final ITemplateEngine templates;
+    private final DocumentResponder.Headers headers;
 
     ArticlePageController(EntryLog log, FeedBuilder builder, HtmlSanitizer sanitizer, PublishSettings properties,
-                          FeedDocuments documents, PartnerStore partners) {
+                          FeedDocuments documents, PartnerStore partners, ITemplateEngine templates) {
+        this.templates = templates;
+        this.headers = new DocumentResponder.Headers("public, max-age=" + properties.cacheMaxAge().toSeconds(), List.of());
         this.log = log;
         this.builder = builder;
         this.sanitizer = sanitizer;
@@ -68,8 +77,14 @@ class ArticlePageController {
         return feeds;
     }
 
+    /**
+     * The page, at its one address: {@code /es/articles/42-el-gato-duerme}. The id finds it; any other slug (an older
+     * title's, none at all) is answered 301 with the current address. Rendered once until the feeds change, with a
+     * strong ETag, a Last-Modified that moves only when the page does, gzip and 304s, like the feeds.
+     */
     @GetMapping("/{lang:[a-z]{2,3}}/articles/{ref}")
-    String page(@PathVariable String lang, @PathVariable String ref, Model model, HttpServletResponse response) {
+    void page(@PathVariable String lang, @PathVariable String ref, HttpServletRequest request,
+              HttpServletResponse response) throws IOException {
         Matcher m = REF.matcher(ref);
         if (!m.matches()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -81,33 +96,50 @@ class ArticlePageController {
         if (entry == null || (!original && !documents.publishes(lang))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        String path = ArticleLinks.path(lang, articleId, original ? entry.originalTitle() : entry.title());
+        if (!request.getRequestURI().equals(path)) {
+            DocumentSecurity.apply(response, "text/html");
+            response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", path);
+            return;
+        }
+        Instant changed = versions.values().stream().map(FeedBuilder::updated).max(Instant::compareTo).orElse(null);
+        Document doc = documents.page(lang + "|" + articleId, () -> render(lang, articleId, versions, entry), changed);
+        DocumentResponder.respond(request, response, doc, headers);
+    }
+
+    private String render(String lang, long articleId, Map<String, PublishedEntry> versions, PublishedEntry entry) {
+        boolean original = lang.equals("fr");
+        Map<String, Object> model = new HashMap<>();
         String base = properties.baseUrlWithoutSlash();
         String title = original ? entry.originalTitle() : entry.title();
         String pageLang = original ? "fr" : lang;
-        model.addAttribute("pageLang", pageLang);
-        model.addAttribute("entry", entry);
-        model.addAttribute("machine", !original && !entry.reviewed());
-        model.addAttribute("translatedBy", original ? null : PublicTexts.get(pageLang, "page.translated",
+        model.put("pageLang", pageLang);
+        model.put("entry", entry);
+        model.put("machine", !original && !entry.reviewed());
+        model.put("translatedBy", original ? null : PublicTexts.get(pageLang, "page.translated",
                 "<strong>" + HtmlUtils.htmlEscape(String.valueOf(entry.engine())) + "</strong>",
                 "<code>" + HtmlUtils.htmlEscape(String.valueOf(entry.route())) + "</code>"));
-        model.addAttribute("texts", texts(pageLang));
-        model.addAttribute("original", original);
-        model.addAttribute("title", title);
-        model.addAttribute("lead", original ? entry.originalSummary() : entry.summary());
-        model.addAttribute("body", sanitizer.sanitize(original ? entry.originalBody() : entry.body(), entry.originalUrl()));
-        model.addAttribute("canonical", base + ArticleLinks.path(lang, articleId, title));
-        model.addAttribute("originalUrl", builder.originalUrl(entry));
-        model.addAttribute("languageName", TargetLanguages.nativeName(original ? "fr" : lang));
+        model.put("texts", texts(pageLang));
+        model.put("original", original);
+        model.put("title", title);
+        model.put("lead", original ? entry.originalSummary() : entry.summary());
+        model.put("body", sanitizer.sanitize(original ? entry.originalBody() : entry.body(), entry.originalUrl()));
+        model.put("canonical", base + ArticleLinks.path(lang, articleId, title));
+        model.put("originalUrl", builder.originalUrl(entry));
+        model.put("languageName", TargetLanguages.nativeName(pageLang));
         // the French page has no French feeds to offer: it leads to the list of feeds
-        model.addAttribute("feedBase", original ? null : base + "/feeds/" + lang + "/");
-        model.addAttribute("home", original ? "/feeds/" : "/feeds/" + lang + "/");
-        model.addAttribute("publicFeeds", properties.publicFeeds());
-        OffsetDateTime published = entry.publishedAt();
-        model.addAttribute("published", published == null ? null : published.toInstant().toString());
-        model.addAttribute("publishedText", published == null ? null : format(published, lang));
-        boolean updated = !original && (published == null || entry.updatedAt().isAfter(published));
-        model.addAttribute("updated", updated ? entry.updatedAt().toInstant().toString() : null);
-        model.addAttribute("updatedText", updated ? format(entry.updatedAt(), lang) : null);
+        model.put("feedBase", original ? null : base + "/feeds/" + lang + "/");
+        model.put("home", original ? "/feeds/" : "/feeds/" + lang + "/");
+        model.put("publicFeeds", properties.publicFeeds());
+        Instant published = FeedBuilder.published(entry);
+        model.put("published", published.toString());
+        model.put("publishedText", format(published, pageLang));
+        Instant updated = FeedBuilder.updated(entry);
+        boolean showUpdated = !original && updated.isAfter(published);
+        model.put("updated", showUpdated ? updated.toString() : null);
+        model.put("updatedText", showUpdated ? format(updated, pageLang) : null);
 
         List<Map<String, String>> alternates = new ArrayList<>();
         List<Map<String, String>> others = new ArrayList<>();
@@ -121,14 +153,15 @@ class ArticlePageController {
         }
         Map<String, String> french = Map.of("lang", "fr", "url", builder.originalUrl(entry), "name", "français");
         alternates.add(french);
+        // readers whose language is none of these: the French original, where the article comes from
+        alternates.add(Map.of("lang", "x-default", "url", builder.originalUrl(entry), "name", "français"));
         if (!original) {
             others.add(french);
         }
-        model.addAttribute("alternates", alternates);
-        model.addAttribute("otherLanguages", others);
-        response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
-        DocumentSecurity.apply(response, "text/html");
-        return "publish/article";
+        model.put("alternates", alternates);
+        model.put("otherLanguages", others);
+        Context context = new Context(Locale.forLanguageTag(pageLang), model);
+        return templates.process("publish/article", context);
     }
 
     /** The page's words in its own language (see {@link PublicTexts}). */
@@ -141,7 +174,9 @@ class ArticlePageController {
         return texts;
     }
 
-    private static String format(OffsetDateTime time, String lang) {
-        return time.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(lang)));
+    /** A date as the page's language writes it, with its time zone (UTC): {@code 20 de noviembre de 2026, 8:05:00 UTC}. */
+    static String format(Instant time, String lang) {
+        return time.atZone(ZoneId.of("UTC"))
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(Locale.forLanguageTag(lang)));
     }
 }

@@ -84,7 +84,9 @@ public class EntryLog {
         List<Candidate> out = new ArrayList<>(oldestFirst.size());
         for (PublishedEntry entry : oldestFirst) {
             String snapshot = json.writeValueAsString(entry);
-            out.add(new Candidate(entry, snapshot, entry.revision() + ":" + sha256(snapshot).substring(0, 32), null));
+            // the image's measure is not what makes a version: measured after publication, it waits for the next one
+            String identity = entry.mainImage() == null ? snapshot : json.writeValueAsString(entry.withMainImage(null));
+            out.add(new Candidate(entry, snapshot, entry.revision() + ":" + sha256(identity).substring(0, 32), null));
         }
         return out;
     }

@@ -40,12 +40,13 @@ public class FeedDocuments {
     private final List<String> languages;
     private final ITemplateEngine templates;
     private final Map<String, Document> cache = new ConcurrentHashMap<>();
-    /** The last document rendered under each key, kept across invalidations to keep Last-Modified when bytes don't change. */
-    private final Map<String, Document> previous = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> generations = new ConcurrentHashMap<>();
 
+    private final DocumentStates states;
+
     FeedDocuments(EntryLog log, FeedBuilder builder, PublishSettings properties,
-                  TargetLanguages languages, ITemplateEngine templates) {
+                  TargetLanguages languages, ITemplateEngine templates, DocumentStates states) {
+        this.states = states;
         this.log = log;
         this.builder = builder;
         this.properties = properties;
@@ -61,10 +62,21 @@ public class FeedDocuments {
         return languages.contains(lang);
     }
 
-    /** Forgets every document of {@code lang} (and the lists that show its entries). */
+    /** Forgets every document of {@code lang}, and every article page (they link to each other's languages). */
     public void invalidate(String lang) {
         generation(lang).incrementAndGet();
-        cache.keySet().removeIf(key -> key.startsWith(lang + "|"));
+        generation(PAGE).incrementAndGet();
+        cache.keySet().removeIf(key -> key.startsWith(lang + "|") || key.startsWith(PAGE + "|"));
+    }
+
+    private static final String PAGE = "page";
+
+    /**
+     * An article page, rendered by {@code render} unless cached (until the feeds of any language change);
+     * {@code changed}: when its content last changed, if known.
+     */
+    public Document page(String key, Supplier<String> render, Instant changed) {
+        return remember(PAGE + "|" + key, () -> new Rendered(render.get(), "text/html;charset=UTF-8", changed));
     }
 
     /** The public feeds' publication policy. */
@@ -192,19 +204,20 @@ public class FeedDocuments {
             context.setVariable("languages", languages.stream().map(l -> Map.of("code", l, "name", TargetLanguages.nativeName(l))).toList());
             context.setVariable("publicFeeds", properties.publicFeeds());
             context.setVariable("formats", FeedFormat.values());
-            return new Rendered(templates.process("publish/index", context), "text/html;charset=UTF-8", Instant.EPOCH);
+            return new Rendered(templates.process("publish/index", context), "text/html;charset=UTF-8", null);
         });
     }
 
     /** Every public feed of every language as OPML 2.0, for readers that import subscriptions. */
     public Document opml() {
         return remember("opml", () -> new Rendered(Opml.render(properties.baseUrlWithoutSlash(), languages), "text/x-opml;charset=UTF-8",
-                Instant.EPOCH));
+                null));
     }
 
     /**
-     * The cached document under {@code key}, else rendered now. A render that overlapped a change of its language
-     * is served but not kept, so that no document from before a change outlives the change.
+     * The cached document under {@code key}, else rendered now, with the Last-Modified time its bytes have had since
+     * they last changed ({@link DocumentStates}). A render that overlapped a change of its language is served but not
+     * kept, so that no document from before a change outlives the change.
      */
     private Document remember(String key, Supplier<Rendered> render) {
         Document cached = cache.get(key);
@@ -214,12 +227,8 @@ public class FeedDocuments {
         String lang = key.contains("|") ? key.substring(0, key.indexOf('|')) : "";
         long generation = generation(lang).get();
         Rendered r = render.get();
-        Document fresh = Document.of(r.text(), r.contentType(), r.lastModified());
-        Document before = previous.get(key);
-        if (fresh.sameAs(before) && before.lastModified().isBefore(fresh.lastModified())) {
-            fresh = before;
-        }
-        previous.put(key, fresh);
+        Instant lastModified = states.lastModified(key, Document.tagOf(r.text()), r.lastModified());
+        Document fresh = Document.of(r.text(), r.contentType(), lastModified);
         if (generation(lang).get() == generation) {
             Document raced = cache.putIfAbsent(key, fresh);
             return raced != null ? raced : fresh;

@@ -1,7 +1,10 @@
 package io.relais.publish.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,9 +27,11 @@ public class PublishedSetSync {
     private final WebSubPinger websub;
     private final PartnerStore partners;
     private final PublishSettings properties;
+    private final CategoryTranslations categories;
 
     PublishedSetSync(EntryLog log, FeedDocuments documents, StaticExport export, WebSubPinger websub,
-                     PartnerStore partners, PublishSettings properties) {
+                     PartnerStore partners, PublishSettings properties, CategoryTranslations categories) {
+        this.categories = categories;
         this.log = log;
         this.documents = documents;
         this.export = export;
@@ -43,14 +48,13 @@ public class PublishedSetSync {
      * cannot see yet. Returns the number of rows appended to all the language's logs.
      */
     public int apply(String lang, List<PublishedEntry> publishable) {
-        List<EntryLog.Candidate> all = log.candidates(publishable);
-        int publicChanges = log.sync(FeedKeys.publicFeed(lang), lang,
-                all.stream().filter(c -> properties.policy().accepts(c.entry())).toList());
+        List<EntryLog.Candidate> all = log.candidates(publishable.stream()
+                .map(e -> e.withTranslatedCategories(categories.translate(lang, e.categories()))).toList());
+        int publicChanges = log.sync(FeedKeys.publicFeed(lang), lang, newest(all, properties.policy()::accepts));
         List<Partner> changedPartners = new ArrayList<>();
         int partnerChanges = 0;
         for (Partner partner : partners.reading(lang)) {
-            int changes = log.sync(FeedKeys.partnerFeed(partner.id(), lang), lang, all.stream()
-                    .filter(c -> partner.accepts(c.entry()))
+            int changes = log.sync(FeedKeys.partnerFeed(partner.id(), lang), lang, newest(all, partner::accepts).stream()
                     .map(c -> c.presentedAs(partner.filters().presentation())).toList());
             if (changes > 0) {
                 changedPartners.add(partner);
@@ -66,8 +70,23 @@ public class PublishedSetSync {
             if (publicChanges > 0) {
                 websub.ping(lang);
             }
+            changedPartners.forEach(partner -> websub.ping(partner, lang));
         });
         return appended;
+    }
+
+    /**
+     * What a feed publishes of each article: the newest revision's translation it accepts (an article corrected since
+     * keeps its last accepted translation until the correction's is), in the candidates' order.
+     */
+    static List<EntryLog.Candidate> newest(List<EntryLog.Candidate> all, Predicate<PublishedEntry> accepts) {
+        Map<Long, EntryLog.Candidate> chosen = new HashMap<>();
+        for (EntryLog.Candidate c : all) {
+            if (accepts.test(c.entry())) {
+                chosen.merge(c.entry().articleId(), c, (a, b) -> b.entry().revision() > a.entry().revision() ? b : a);
+            }
+        }
+        return all.stream().filter(c -> chosen.get(c.entry().articleId()) == c).toList();
     }
 
     /** Runs {@code action} after the current transaction commits (never if it rolls back), or now without one. */
