@@ -17,7 +17,7 @@ import io.relais.batch.LocalizeRuns;
 import io.relais.batch.internal.LocalizeProcessor;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
-import io.relais.translate.TranslationMemory;
+import io.relais.terminology.TranslationMemory;
 import io.relais.translate.Translator;
 
 /** Repeated segments come from the translation memory; an editor's text wins over the engine's. */

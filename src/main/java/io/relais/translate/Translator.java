@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.relais.terminology.TranslationMemory;
+
 /**
  * Chooses the engine for each target language and translates French text with it, segment by segment (a plain
  * text is one segment, an HTML body one per paragraph-level block), taking each segment from the translation

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.relais.terminology.TranslationMemory;
 import io.relais.translate.http.RemoteEngines;
 import io.relais.translation.TargetLanguages;
 

@@ -13,10 +13,10 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.relais.translate.GlossarySeed;
+import io.relais.terminology.GlossarySeed;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
-import io.relais.translate.TranslationMemory;
+import io.relais.terminology.TranslationMemory;
 import io.relais.translate.Translator;
 import io.relais.translate.apertium.ApertiumEngine;
 

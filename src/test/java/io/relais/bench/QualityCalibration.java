@@ -30,7 +30,7 @@ import io.relais.quality.internal.RoundTrip;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentFeatures;
 import io.relais.translate.BackTranslator;
-import io.relais.translate.GlossarySeed;
+import io.relais.terminology.GlossarySeed;
 import io.relais.translate.SafeCorrections;
 import io.relais.translate.TargetFinishing;
 import io.relais.translate.TextFormat;

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.relais.translate.GlossarySeed;
+import io.relais.terminology.GlossarySeed;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.apertium.ApertiumEngine;

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.relais.translate.Glossary;
-import io.relais.translate.GlossaryTerm;
+import io.relais.terminology.Glossary;
+import io.relais.terminology.GlossaryTerm;
 import io.relais.translation.TargetLanguages;
 
 /** The glossary in the console: search, add, change, delete, import and export as TSV. */

@@ -15,7 +15,7 @@ import io.relais.quality.QualitySettings;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.VerdictPolicy;
 import io.relais.translate.BackTranslator;
-import io.relais.translate.Glossary;
+import io.relais.terminology.Glossary;
 import io.relais.translate.SafeCorrections;
 import io.relais.translate.SegmentScorer;
 

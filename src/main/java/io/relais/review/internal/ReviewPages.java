@@ -41,10 +41,10 @@ class ReviewPages {
     private final List<String> languages;
     private final TargetLanguages targetLanguages;
     private final Workbench workbench;
-    private final io.relais.translate.Concordance concordance;
+    private final io.relais.terminology.Concordance concordance;
 
     ReviewPages(ReviewService review, Translations translations, Sources sources, Users users,
-                TargetLanguages languages, Workbench workbench, io.relais.translate.Concordance concordance) {
+                TargetLanguages languages, Workbench workbench, io.relais.terminology.Concordance concordance) {
         this.workbench = workbench;
         this.concordance = concordance;
         this.sources = sources;

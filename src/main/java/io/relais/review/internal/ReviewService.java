@@ -22,7 +22,7 @@ import io.relais.translation.Translations;
 import io.relais.translate.HtmlBlocks;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslationException;
-import io.relais.translate.TranslationMemory;
+import io.relais.terminology.TranslationMemory;
 import io.relais.translate.Translator;
 
 /**

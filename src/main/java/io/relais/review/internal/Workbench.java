@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import io.relais.article.Article;
 import io.relais.article.Revisions;
 import io.relais.translation.Translation;
-import io.relais.translate.Glossary;
+import io.relais.terminology.Glossary;
 import io.relais.translate.HtmlBlocks;
 
 /**

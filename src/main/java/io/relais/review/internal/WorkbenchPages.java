@@ -15,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.relais.system.AppUser;
 import io.relais.system.Users;
-import io.relais.translate.Concordance;
+import io.relais.terminology.Concordance;
 
 /**
  * The editor's workbench actions beyond one item: approving the selected items of a queue at once (also what the

@@ -3,7 +3,7 @@ package io.relais.translate.apertium;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.relais.translate.Glossary;
+import io.relais.terminology.Glossary;
 import io.relais.translate.TranslateSettings;
 
 @Configuration(proxyBeanMethods = false)

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.Yaml;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.relais.quality.internal.ChrF;
-import io.relais.translate.GlossarySeed;
+import io.relais.terminology.GlossarySeed;
 import io.relais.translate.MarksPerWordScorer;
 import io.relais.translate.RouteChoice;
 import io.relais.translate.SafeCorrections;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.relais.quality.QualityIssue;
-import io.relais.translate.GlossarySeed;
+import io.relais.terminology.GlossarySeed;
 import io.relais.translate.TextFormat;
 import io.relais.translate.TranslatedText;
 import io.relais.translate.UnknownMarks;

@@ -1,4 +1,4 @@
-package io.relais.translate;
+package io.relais.terminology;
 
 import java.util.List;
 import java.util.Locale;

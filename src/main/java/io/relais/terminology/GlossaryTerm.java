@@ -1,4 +1,4 @@
-package io.relais.translate;
+package io.relais.terminology;
 
 /**
  * A protected term: how a French term is written in a target language ({@code targetLang} {@code *}: every

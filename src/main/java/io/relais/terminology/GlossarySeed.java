@@ -1,9 +1,12 @@
-package io.relais.translate;
+package io.relais.terminology;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,20 @@ public final class GlossarySeed {
             return terms;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Inserts the seed terms through {@code connection} (the migration that seeds a new database). */
+    public static void insertInto(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into glossary_term (source_lang, target_lang, source_term, target_term) values ('fr', ?, ?, ?)")) {
+            for (GlossaryTerm term : terms()) {
+                insert.setString(1, term.targetLang());
+                insert.setString(2, term.sourceTerm());
+                insert.setString(3, term.targetTerm());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

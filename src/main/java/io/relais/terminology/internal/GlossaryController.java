@@ -1,4 +1,4 @@
-package io.relais.translate.internal;
+package io.relais.terminology.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.relais.translate.Glossary;
-import io.relais.translate.GlossaryTerm;
+import io.relais.terminology.Glossary;
+import io.relais.terminology.GlossaryTerm;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
