@@ -16,7 +16,7 @@ import org.languagetool.rules.RuleMatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-import io.relais.translate.SafeCorrections;
+import io.relais.engine.finishing.SafeCorrections;
 
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes

@@ -26,7 +26,7 @@ import io.relais.batch.LocalizeSettings;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.translation.TargetLanguages;
 import io.relais.quality.TranslationQuality;
-import io.relais.translate.Translator;
+import io.relais.engine.Translator;
 
 /** The {@code localize} job: one partition per target language, each a chunk-oriented translate-and-check step. */
 @Configuration(proxyBeanMethods = false)

@@ -21,12 +21,12 @@ import io.relais.quality.QualityIssue;
 import io.relais.quality.QualityReport;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.Verdict;
-import io.relais.translate.MachineTranslator;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.TranslationException;
-import io.relais.translate.Translator;
-import io.relais.translate.Words;
+import io.relais.engine.MachineTranslator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.TranslationException;
+import io.relais.engine.Translator;
+import io.relais.engine.Words;
 
 /**
  * Translates one article into one language, checks and estimates every segment of every field (the quality module:

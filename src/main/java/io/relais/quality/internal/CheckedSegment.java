@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 
-import io.relais.translate.TextFormat;
-import io.relais.translate.UnknownMarks;
+import io.relais.engine.TextFormat;
+import io.relais.engine.UnknownMarks;
 
 /**
  * One translated segment as the MT checks see it: the French source and the translation as plain text (issue

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.relais.quality.QualityIssue;
-import io.relais.translate.NumberLocalizer;
-import io.relais.translate.NumericValue;
+import io.relais.engine.finishing.NumberLocalizer;
+import io.relais.engine.finishing.NumericValue;
 
 /**
  * Every number, percentage and time of the source must be in the translation with the same value, as

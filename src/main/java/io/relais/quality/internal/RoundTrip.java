@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.relais.translate.BackTranslator;
-import io.relais.translate.TranslationException;
+import io.relais.engine.BackTranslator;
+import io.relais.engine.TranslationException;
 
 /**
  * The round-trip check: the target segment is translated back into French along the language's reverse routes
@@ -142,7 +142,7 @@ public class RoundTrip {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("rt_chrf", ChrF.sentence(back.text(), source));
         f.put("rt_content", contentRecovered(source, back.text()));
-        f.put("rt_unknown", back.unknownWords() / (double) Math.max(1, io.relais.translate.Words.count(target)));
+        f.put("rt_unknown", back.unknownWords() / (double) Math.max(1, io.relais.engine.Words.count(target)));
         return f;
     }
 

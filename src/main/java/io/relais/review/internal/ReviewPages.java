@@ -21,7 +21,7 @@ import io.relais.system.Users;
 import io.relais.translation.Translation;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
-import io.relais.translate.HtmlBlocks;
+import io.relais.engine.HtmlBlocks;
 import io.relais.translation.TargetLanguages;
 
 /**

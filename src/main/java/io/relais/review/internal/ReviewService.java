@@ -19,11 +19,11 @@ import io.relais.system.AppUser;
 import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
-import io.relais.translate.HtmlBlocks;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslationException;
+import io.relais.engine.HtmlBlocks;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslationException;
 import io.relais.terminology.TranslationMemory;
-import io.relais.translate.Translator;
+import io.relais.engine.Translator;
 
 /**
  * The review actions. Every change names the version it was made on: a change to a translation someone else changed
