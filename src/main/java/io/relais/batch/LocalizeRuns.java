@@ -18,8 +18,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.relais.batch.internal.LocalizeRunTracker;
-import io.relais.batch.internal.RunGate;
-import io.relais.cluster.PollingDuties;
 import io.relais.ingest.ArticleIngested;
 
 /**
@@ -38,7 +36,6 @@ public class LocalizeRuns implements AutoCloseable {
     private final Duration debounce;
     private final boolean runAfterIngest;
     private final RunGate gate;
-    private final PollingDuties duties;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "localize-runner");
         t.setDaemon(true);
@@ -49,9 +46,8 @@ public class LocalizeRuns implements AutoCloseable {
 
     LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
                  LocalizeSettings settings,
-                 org.springframework.beans.factory.ObjectProvider<RunGate> gate, PollingDuties duties) {
+                 org.springframework.beans.factory.ObjectProvider<RunGate> gate) {
         this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
-        this.duties = duties;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.localizeJob = localizeJob;
@@ -144,7 +140,7 @@ public class LocalizeRuns implements AutoCloseable {
 
     @Scheduled(cron = "${relais.batch.schedule:0 */30 * * * *}")
     void onSchedule() {
-        if (duties.elected()) { // in a cluster, only the elected node starts scheduled runs
+        if (gate.startsScheduledRuns()) { // in a cluster, only the elected node starts scheduled runs
             runner.execute(this::runQuietly);
         }
     }

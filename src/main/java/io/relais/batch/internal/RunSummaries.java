@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.relais.batch.LocalizeSteps;
 import io.relais.batch.RunSummary;
 
 /** Reads localize runs and their per-language steps back from Spring Batch's job repository. */
@@ -22,7 +23,7 @@ public final class RunSummaries {
 
     public static List<RunSummary> summaries(JobRepository jobRepository, int limit) {
         List<JobExecution> executions = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(LocalizeJobConfiguration.JOB_NAME, 0, Math.min(limit, 200))) {
+        for (JobInstance instance : jobRepository.getJobInstances(LocalizeSteps.JOB_NAME, 0, Math.min(limit, 200))) {
             executions.addAll(jobRepository.getJobExecutions(instance));
         }
         executions.sort(Comparator.comparing(JobExecution::getId).reversed());
@@ -38,11 +39,11 @@ public final class RunSummaries {
         long read = 0;
         long written = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (!step.getStepName().startsWith(LocalizeJobConfiguration.WORKER_STEP)) {
+            if (!step.getStepName().startsWith(LocalizeSteps.WORKER_STEP)) {
                 continue;
             }
-            String lang = step.getExecutionContext().containsKey(LanguagePartitioner.LANG)
-                    ? step.getExecutionContext().getString(LanguagePartitioner.LANG) : step.getStepName();
+            String lang = step.getExecutionContext().containsKey(LocalizeSteps.LANG)
+                    ? step.getExecutionContext().getString(LocalizeSteps.LANG) : step.getStepName();
             long segments = step.getExecutionContext().getLong(LocalizeProcessor.SEGMENTS, 0);
             long hits = step.getExecutionContext().getLong(LocalizeProcessor.MEMORY_HITS, 0);
             // in cluster mode a language is split into slices: one line per language, the slices added up

@@ -17,7 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import io.relais.cluster.ClusterNode;
 import io.relais.cluster.FeedsChangedElsewhere;
 
 /**

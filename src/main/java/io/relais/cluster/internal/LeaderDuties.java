@@ -9,8 +9,6 @@ import org.springframework.integration.leader.event.OnRevokedEvent;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.relais.cluster.ClusterNode;
-import io.relais.cluster.PollingDuties;
 import io.relais.ingest.PollingControl;
 
 /**

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.ingest.PollerElection;
 import io.relais.ingest.PollingControl;
 
 /**
@@ -31,12 +32,13 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     private volatile boolean active;
 
     FeedPollers(IngestProperties properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
-                PollerElection election) {
+                ObjectProvider<PollerElection> election) {
         this.properties = properties;
         this.urlPolicy = urlPolicy;
         this.sources = sources;
         this.camel = camel;
-        this.active = !election.enabled();
+        PollerElection elected = election.getIfAvailable();
+        this.active = elected == null || !elected.waitsForElection();
     }
 
     @Override

@@ -37,7 +37,7 @@ class FeedPollersTest {
         when(sources.findAll()).thenReturn(List.of(new Source(3, "file:demo/feed.xml", Source.Kind.FEED, "Demo", 900,
                 null, null, null, null, null, 0, false, false, null, null)));
 
-        new FeedPollers(properties, sources, new UrlPolicy(false, false), mock(ObjectProvider.class), new PollerElection(false))
+        new FeedPollers(properties, sources, new UrlPolicy(false, false), mock(ObjectProvider.class), mock(ObjectProvider.class))
                 .afterApplicationStart(camel);
 
         verify(sources, never()).register(anyString(), any(), anyString(), anyInt());

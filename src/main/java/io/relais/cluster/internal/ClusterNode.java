@@ -1,4 +1,4 @@
-package io.relais.cluster;
+package io.relais.cluster.internal;
 
 /**
  * This node (a bean only in cluster mode): a readable name for logs and messages (the partition worker's too), and

@@ -1,4 +1,4 @@
-package io.relais.batch.internal.remote;
+package io.relais.cluster.internal;
 
 import java.time.Duration;
 import java.util.ConcurrentModificationException;
@@ -12,15 +12,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.stereotype.Component;
 
-import io.relais.batch.internal.LocalizeJobConfiguration;
-import io.relais.batch.internal.RunGate;
-import io.relais.cluster.ClusterProperties;
+import io.relais.batch.LocalizeSteps;
+import io.relais.batch.RunGate;
+import io.relais.cluster.ClusterSettings;
 
 /**
- * One localize run at a time across the nodes. A short database lock covers the check for a running run and the
+ * The batch module's {@link RunGate} in a cluster. One localize run at a time across the nodes. A short database lock covers the check for a running run and the
  * start of a new one, and the job repository says whether a run is going on (its lease would not outlive a long run). A run whose
  * manager died stays STARTED in the repository: after {@code relais.cluster.partition-timeout} the gate stops
- * waiting for it.
+ * waiting for it. Only the node elected to poll starts the scheduled runs, and a run found running at start-up may
+ * be another node's.
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
@@ -32,11 +33,23 @@ class ClusterRunGate implements RunGate {
     private final JdbcLockRegistry locks;
     private final JobRepository jobRepository;
     private final Duration patience;
+    private final PollingDuties duties;
 
-    ClusterRunGate(JdbcLockRegistry locks, JobRepository jobRepository, ClusterProperties cluster) {
+    ClusterRunGate(JdbcLockRegistry locks, JobRepository jobRepository, ClusterSettings cluster, PollingDuties duties) {
         this.locks = locks;
         this.jobRepository = jobRepository;
         this.patience = cluster.partitionTimeout();
+        this.duties = duties;
+    }
+
+    @Override
+    public boolean startsScheduledRuns() {
+        return duties.elected();
+    }
+
+    @Override
+    public boolean runsOnOtherNodes() {
+        return true;
     }
 
     @Override
@@ -59,7 +72,7 @@ class ClusterRunGate implements RunGate {
 
     private void waitForRunningRun() {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!jobRepository.findRunningJobExecutions(LocalizeJobConfiguration.JOB_NAME).isEmpty()) {
+        while (!jobRepository.findRunningJobExecutions(LocalizeSteps.JOB_NAME).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 log.warn("A localize run has been running for longer than {}: starting a new one anyway", patience);
                 return;

@@ -1,4 +1,4 @@
-package io.relais.batch.internal.remote;
+package io.relais.cluster.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

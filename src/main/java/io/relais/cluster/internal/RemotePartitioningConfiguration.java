@@ -1,17 +1,15 @@
-package io.relais.batch.internal.remote;
-
+package io.relais.cluster.internal;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,21 +19,12 @@ import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import io.relais.article.Article;
-import io.relais.translation.TranslationResult;
-import io.relais.translation.Translations;
-import io.relais.batch.LocalizeStepListener;
-import io.relais.batch.internal.LanguageFeedsListener;
-import io.relais.batch.internal.LanguagePartitioner;
-import io.relais.batch.internal.LocalizeJobConfiguration;
-import io.relais.batch.internal.LocalizeProcessor;
-import io.relais.batch.internal.TranslationWriter;
-import io.relais.cluster.ClusterNode;
-import io.relais.cluster.ClusterProperties;
 import io.relais.batch.LocalizeSettings;
-import io.relais.translation.TargetLanguages;
+import io.relais.batch.LocalizeSteps;
+import io.relais.batch.RemotePartitions;
+import io.relais.cluster.ClusterSettings;
+import io.relais.translation.Translations;
 
 /**
  * The localize job over several machines (Spring Batch remote partitioning): in cluster mode the job's
@@ -57,34 +46,39 @@ public class RemotePartitioningConfiguration {
     @Bean
     IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, RabbitTemplate rabbitTemplate) {
         return IntegrationFlow.from(partitionRequests)
-                .handle(Amqp.outboundAdapter(rabbitTemplate).routingKey(ClusterProperties.PARTITION_QUEUE))
+                .handle(Amqp.outboundAdapter(rabbitTemplate).routingKey(ClusterSettings.PARTITION_QUEUE))
                 .get();
     }
 
+    /** Replaces the local partitions of the job's {@code localize} step: same step, so its history looks the same. */
     @Bean
-    SlicePartitioner slicePartitioner(TargetLanguages languages, Translations translations, ClusterProperties cluster,
-                                      LocalizeSettings settings) {
-        return new SlicePartitioner(new LanguagePartitioner(languages.languages()), translations, cluster.sliceSize(),
-                settings.maxAttempts(), settings.maxItemsPerRun());
-    }
+    RemotePartitions remotePartitions(JobRepository jobRepository, DirectChannel partitionRequests,
+                                      Translations translations, ClusterSettings cluster, LocalizeSettings settings) {
+        return new RemotePartitions() {
+            @Override
+            public Partitioner partitioner(Partitioner byLanguage) {
+                return new SlicePartitioner(byLanguage, translations, cluster.sliceSize(), settings.maxAttempts(),
+                        settings.maxItemsPerRun());
+            }
 
-    /** Replaces the local {@code localize} step: same name, so the job and its history look the same. */
-    @Bean
-    Step localizeStep(JobRepository jobRepository, SlicePartitioner slicePartitioner,
-                      DirectChannel partitionRequests, ClusterProperties cluster) throws Exception {
-        MessagingTemplate messaging = new MessagingTemplate();
-        messaging.setDefaultChannel(partitionRequests);
-        MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-        handler.setStepName(LocalizeJobConfiguration.WORKER_STEP);
-        handler.setMessagingOperations(messaging);
-        handler.setJobRepository(jobRepository);
-        handler.setPollInterval(cluster.pollInterval().toMillis());
-        handler.setTimeout(cluster.partitionTimeout().toMillis());
-        handler.afterPropertiesSet();
-        return new StepBuilder("localize", jobRepository)
-                .partitioner(LocalizeJobConfiguration.WORKER_STEP, slicePartitioner)
-                .partitionHandler(handler)
-                .build();
+            @Override
+            public PartitionHandler handler() {
+                MessagingTemplate messaging = new MessagingTemplate();
+                messaging.setDefaultChannel(partitionRequests);
+                MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+                handler.setStepName(LocalizeSteps.WORKER_STEP);
+                handler.setMessagingOperations(messaging);
+                handler.setJobRepository(jobRepository);
+                handler.setPollInterval(cluster.pollInterval().toMillis());
+                handler.setTimeout(cluster.partitionTimeout().toMillis());
+                try {
+                    handler.afterPropertiesSet();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return handler;
+            }
+        };
     }
 
     /**
@@ -92,20 +86,8 @@ public class RemotePartitioningConfiguration {
      * slice stored something), reading one slice.
      */
     @Bean
-    Step sliceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                   SliceReader sliceReader, LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
-                   LanguageFeedsListener languageFeedsListener, ObjectProvider<LocalizeStepListener> listeners,
-                   LocalizeSettings settings) {
-        ChunkOrientedStepBuilder<Article, TranslationResult> step =
-                new StepBuilder(LocalizeJobConfiguration.WORKER_STEP, jobRepository)
-                        .<Article, TranslationResult>chunk(settings.chunkSize())
-                        .transactionManager(transactionManager)
-                        .reader(sliceReader)
-                        .processor(localizeProcessor)
-                        .writer(translationWriter);
-        step.listener(languageFeedsListener);   // the slice's language feeds, once it stored something
-        listeners.orderedStream().forEach(step::listener);
-        return step.build();
+    Step sliceStep(LocalizeSteps localizeSteps, SliceReader sliceReader) {
+        return localizeSteps.workerStep(sliceReader);
     }
 
     @Bean
@@ -130,8 +112,8 @@ public class RemotePartitioningConfiguration {
     IntegrationFlow partitionRequestsFromBroker(CachingConnectionFactory connectionFactory,
                                                 JacksonJsonMessageConverter converter,
                                                 PartitionRequestHandler partitionRequestHandler,
-                                                ClusterProperties cluster) {
-        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, ClusterProperties.PARTITION_QUEUE)
+                                                ClusterSettings cluster) {
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, ClusterSettings.PARTITION_QUEUE)
                         .messageConverter(converter)
                         .configureContainer(container -> container
                                 .prefetchCount(1)

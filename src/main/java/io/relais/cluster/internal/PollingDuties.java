@@ -1,4 +1,4 @@
-package io.relais.cluster;
+package io.relais.cluster.internal;
 
 /**
  * What the elected node does alone: poll every feed source, read the inbox, start scheduled runs. Tells whether

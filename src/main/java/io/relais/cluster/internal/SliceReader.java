@@ -1,4 +1,4 @@
-package io.relais.batch.internal.remote;
+package io.relais.cluster.internal;
 
 import java.util.Iterator;
 import java.util.List;
@@ -7,8 +7,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.relais.article.Article;
+import io.relais.batch.LocalizeSteps;
 import io.relais.translation.Translations;
-import io.relais.batch.internal.LanguagePartitioner;
 
 /**
  * The articles of one slice (language, first and last article id) that still need a translation when the step
@@ -30,7 +30,7 @@ public class SliceReader implements ItemStreamReader<Article> {
 
     @Override
     public void open(ExecutionContext slice) {
-        String lang = slice.getString(LanguagePartitioner.LANG);
+        String lang = slice.getString(LocalizeSteps.LANG);
         long first = slice.getLong(SlicePartitioner.FIRST_ID);
         long last = slice.getLong(SlicePartitioner.LAST_ID);
         pending = translations.needingTranslationBetween(lang, maxAttempts, first, last, limit).iterator();

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rabbit            the broker
  */
 @ConfigurationProperties("relais.cluster")
-public record ClusterProperties(
+public record ClusterSettings(
         @DefaultValue("false") boolean enabled,
         @DefaultValue({"manager", "worker"}) Set<String> roles,
         String nodeId,
@@ -40,7 +40,7 @@ public record ClusterProperties(
     /** Fan-out exchange telling every node that the feeds of some languages changed. */
     public static final String FEEDS_EXCHANGE = "relais.feeds.changed";
 
-    public ClusterProperties {
+    public ClusterSettings {
         if (sliceSize < 1) {
             throw new IllegalArgumentException("relais.cluster.slice-size must be at least 1, got " + sliceSize);
         }
