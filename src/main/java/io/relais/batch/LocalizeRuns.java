@@ -15,6 +15,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import io.relais.batch.internal.LocalizeRunTracker;
@@ -25,7 +27,7 @@ import io.relais.ingest.ArticleIngested;
  * a polled feed of 30 items makes one run, not 30), and on the configured schedule.
  */
 @Service
-public class LocalizeRuns implements AutoCloseable {
+public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LocalizeRuns.class);
 
@@ -35,6 +37,7 @@ public class LocalizeRuns implements AutoCloseable {
     private final LocalizeRunTracker tracker;
     private final Duration debounce;
     private final boolean runAfterIngest;
+    private final String schedule;
     private final RunGate gate;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "localize-runner");
@@ -45,7 +48,7 @@ public class LocalizeRuns implements AutoCloseable {
     private ScheduledFuture<?> debounced;
 
     LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
-                 LocalizeSettings settings,
+                 BatchSettings settings,
                  org.springframework.beans.factory.ObjectProvider<RunGate> gate) {
         this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
         this.jobOperator = jobOperator;
@@ -54,6 +57,7 @@ public class LocalizeRuns implements AutoCloseable {
         this.tracker = tracker;
         this.debounce = settings.debounce();
         this.runAfterIngest = settings.runAfterIngest();
+        this.schedule = settings.schedule();
     }
 
     /** Runs the job on the calling thread (after any run in progress) and returns the finished execution. */
@@ -138,7 +142,14 @@ public class LocalizeRuns implements AutoCloseable {
         debounced = runner.schedule(this::runQuietly, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Scheduled(cron = "${relais.batch.schedule:0 */30 * * * *}")
+    /** Scheduled runs on the cron {@code relais.batch.schedule} ({@code -}: none). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!Scheduled.CRON_DISABLED.equals(schedule)) {
+            registrar.addCronTask(this::onSchedule, schedule);
+        }
+    }
+
     void onSchedule() {
         if (gate.startsScheduledRuns()) { // in a cluster, only the elected node starts scheduled runs
             runner.execute(this::runQuietly);

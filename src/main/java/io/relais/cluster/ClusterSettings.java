@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionTimeout  longest wait for all partitions of a run before the manager step fails
  * @param workerConcurrency partitions a worker node translates at once
  * @param leaseTime         how long the poller's lease lasts without renewal: the bound on a take-over
+ * @param sourceSyncInterval how often the elected poller picks up sources added, paused or removed through another
+ *                          node's API
  * @param rabbit            the broker
  */
 @ConfigurationProperties("relais.cluster")
@@ -31,6 +33,7 @@ public record ClusterSettings(
         @DefaultValue("2h") Duration partitionTimeout,
         @DefaultValue("1") int workerConcurrency,
         @DefaultValue("10s") Duration leaseTime,
+        @DefaultValue("30s") Duration sourceSyncInterval,
         @DefaultValue Rabbit rabbit) {
 
     public static final String MANAGER = "manager";

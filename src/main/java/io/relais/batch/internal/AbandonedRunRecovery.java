@@ -23,7 +23,7 @@ import io.relais.batch.LocalizeSteps;
 import io.relais.batch.RunGate;
 import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
-import io.relais.batch.LocalizeSettings;
+import io.relais.batch.BatchSettings;
 import io.relais.translation.TargetLanguages;
 
 /**
@@ -47,7 +47,7 @@ public class AbandonedRunRecovery {
     private final boolean runsOnOtherNodes;
 
     AbandonedRunRecovery(JobRepository jobRepository, LocalizeRuns runs, Translations translations,
-                         TargetLanguages languages, LocalizeSettings settings, ObjectProvider<RunGate> gate) {
+                         TargetLanguages languages, BatchSettings settings, ObjectProvider<RunGate> gate) {
         this.jobRepository = jobRepository;
         this.runs = runs;
         this.translations = translations;

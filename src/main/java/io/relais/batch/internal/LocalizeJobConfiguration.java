@@ -24,7 +24,7 @@ import io.relais.batch.LocalizeSteps;
 import io.relais.batch.RemotePartitions;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
-import io.relais.batch.LocalizeSettings;
+import io.relais.batch.BatchSettings;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.translation.TargetLanguages;
 import io.relais.quality.TranslationQuality;
@@ -49,7 +49,7 @@ public class LocalizeJobConfiguration {
      */
     @Bean
     Step localizeStep(JobRepository jobRepository, Step translateLanguageStep, TargetLanguages targetLanguages,
-                      LocalizeSettings settings, ObjectProvider<RemotePartitions> remote) {
+                      BatchSettings settings, ObjectProvider<RemotePartitions> remote) {
         List<String> languages = targetLanguages.languages();
         LanguagePartitioner byLanguage = new LanguagePartitioner(languages);
         RemotePartitions elsewhere = remote.getIfAvailable();
@@ -89,7 +89,7 @@ public class LocalizeJobConfiguration {
     LocalizeSteps localizeSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
                                 ObjectProvider<LocalizeStepListener> listeners,
-                                LanguageFeedsListener languageFeedsListener, LocalizeSettings settings) {
+                                LanguageFeedsListener languageFeedsListener, BatchSettings settings) {
         return reader -> {
             ChunkOrientedStepBuilder<Article, TranslationResult> step =
                     new StepBuilder(LocalizeSteps.WORKER_STEP, jobRepository)
@@ -119,7 +119,7 @@ public class LocalizeJobConfiguration {
     @StepScope
     PendingTranslationReader pendingTranslationReader(Translations translations, LocalizeStageTimes localizeStageTimes,
                                                       @Value("#{stepExecutionContext['lang']}") String lang,
-                                                      LocalizeSettings settings) {
+                                                      BatchSettings settings) {
         return new PendingTranslationReader(translations, lang, settings.maxAttempts(), settings.maxItemsPerRun(),
                 Math.max(50, 4 * settings.chunkSize()), localizeStageTimes);
     }
@@ -129,7 +129,7 @@ public class LocalizeJobConfiguration {
     LocalizeProcessor localizeProcessor(Translator translator, TranslationQuality quality,
                                         LocalizeStageTimes localizeStageTimes,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
-                                        LocalizeSettings settings) {
+                                        BatchSettings settings) {
         return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes);
     }
 

@@ -11,16 +11,20 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import io.relais.batch.LocalizeSettings;
+import io.relais.batch.BatchSettings;
 import io.relais.batch.LocalizeSteps;
 import io.relais.batch.RemotePartitions;
 import io.relais.cluster.ClusterSettings;
@@ -53,7 +57,7 @@ public class RemotePartitioningConfiguration {
     /** Replaces the local partitions of the job's {@code localize} step: same step, so its history looks the same. */
     @Bean
     RemotePartitions remotePartitions(JobRepository jobRepository, DirectChannel partitionRequests,
-                                      Translations translations, ClusterSettings cluster, LocalizeSettings settings) {
+                                      Translations translations, ClusterSettings cluster, BatchSettings settings) {
         return new RemotePartitions() {
             @Override
             public Partitioner partitioner(Partitioner byLanguage) {
@@ -92,7 +96,7 @@ public class RemotePartitioningConfiguration {
 
     @Bean
     @StepScope
-    SliceReader sliceReader(Translations translations, LocalizeSettings settings) {
+    SliceReader sliceReader(Translations translations, BatchSettings settings) {
         return new SliceReader(translations, settings.maxAttempts(), settings.maxItemsPerRun());
     }
 
@@ -108,7 +112,7 @@ public class RemotePartitioningConfiguration {
      * ran; a request that cannot be handled is logged and dropped (the manager's timeout then fails the run).
      */
     @Bean
-    @ConditionalOnExpression("'${relais.cluster.roles:manager,worker}'.contains('worker')")
+    @Conditional(WorkerRole.class)
     IntegrationFlow partitionRequestsFromBroker(CachingConnectionFactory connectionFactory,
                                                 JacksonJsonMessageConverter converter,
                                                 PartitionRequestHandler partitionRequestHandler,
@@ -124,5 +128,14 @@ public class RemotePartitioningConfiguration {
                     return null;
                 })
                 .get();
+    }
+
+    /** This node has the worker role ({@code relais.cluster.roles}, read through {@link ClusterSettings}). */
+    static class WorkerRole implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment()).bindOrCreate("relais.cluster", ClusterSettings.class).worker();
+        }
     }
 }

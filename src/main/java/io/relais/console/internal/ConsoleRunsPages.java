@@ -24,7 +24,7 @@ import io.relais.translation.TranslationStatistics;
 import io.relais.batch.LocalizeRuns;
 import io.relais.batch.RunFailures;
 import io.relais.batch.RunSummary;
-import io.relais.batch.LocalizeSettings;
+import io.relais.batch.BatchSettings;
 import io.relais.translation.TargetLanguages;
 
 /**
@@ -61,7 +61,7 @@ class ConsoleRunsPages {
 
     ConsoleRunsPages(LocalizeRuns runs, RunFailures failures, Translations translations, TranslationStatistics statistics,
                      ConsoleActions actions, Charts charts,
-                     TargetLanguages languages, LocalizeSettings localize) {
+                     TargetLanguages languages, BatchSettings localize) {
         this.languages = languages.languages();
         this.maxAttempts = localize.maxAttempts();
         this.runs = runs;

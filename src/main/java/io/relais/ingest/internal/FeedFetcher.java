@@ -41,7 +41,7 @@ public class FeedFetcher {
     private final Map<String, ReentrantLock> hostLocks = new ConcurrentHashMap<>();
 
     FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http,
-                IngestProperties settings) {
+                IngestSettings settings) {
         this.sources = sources;
         this.urlPolicy = urlPolicy;
         this.maxBytes = settings.maxBytes();

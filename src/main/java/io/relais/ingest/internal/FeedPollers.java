@@ -24,14 +24,14 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPollers.class);
 
-    private final IngestProperties properties;
+    private final IngestSettings properties;
     private final Sources sources;
     private final UrlPolicy urlPolicy;
     private final ObjectProvider<CamelContext> camel;
     /** false in a cluster until this node is elected to poll (then {@link #startPolling} sets it). */
     private volatile boolean active;
 
-    FeedPollers(IngestProperties properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
+    FeedPollers(IngestSettings properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
                 ObjectProvider<PollerElection> election) {
         this.properties = properties;
         this.urlPolicy = urlPolicy;
@@ -47,7 +47,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        for (IngestProperties.SourceProperties configured : properties.sources()) {
+        for (IngestSettings.SourceProperties configured : properties.sources()) {
             String refusal = urlPolicy.schemeRefusal(configured.url());
             if (refusal != null) {
                 // a seeded source goes through the same URL policy as one added through the API

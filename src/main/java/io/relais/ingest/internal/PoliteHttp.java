@@ -46,7 +46,7 @@ class PoliteHttp implements DisposableBean {
     private final CloseableHttpClient http;
 
     @org.springframework.beans.factory.annotation.Autowired
-    PoliteHttp(UrlPolicy policy, IngestProperties settings) {
+    PoliteHttp(UrlPolicy policy, IngestSettings settings) {
         this(policy, settings.maxBytes(), settings.userAgent());
     }
 

@@ -44,7 +44,7 @@ class LoginThrottle {
     private final Clock clock;
 
     @Autowired
-    LoginThrottle(LoginFailures failures, SecuritySettings settings) {
+    LoginThrottle(LoginFailures failures, SystemSettings settings) {
         this(failures, settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(),
                 settings.login().window(), Clock.systemUTC());
     }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code maxWordsPerArticle} FAIL) and how often a FAILED translation is tried again ({@code maxAttempts} in all).
  */
 @ConfigurationProperties("relais.batch")
-public record LocalizeSettings(
+public record BatchSettings(
         @DefaultValue("10s") Duration debounce,
         @DefaultValue("true") boolean runAfterIngest,
         @DefaultValue("0 */30 * * * *") String schedule,

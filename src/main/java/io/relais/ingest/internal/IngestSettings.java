@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * link-local addresses, no files) and the User-Agent sent to publishers.
  */
 @ConfigurationProperties("relais.ingest")
-public record IngestProperties(
+public record IngestSettings(
         @DefaultValue("inbox") Path inboxDir,
         @DefaultValue("5000000") long maxBytes,
         @DefaultValue("true") boolean pollOnStart,

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * once. {@code login.*}: sign-in throttling ({@link LoginThrottle}).
  */
 @ConfigurationProperties("relais.security")
-public record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Login login) {
+public record SystemSettings(@DefaultValue Admin admin, @DefaultValue Login login) {
 
     public record Admin(@DefaultValue("admin") String username, @DefaultValue("") String password) {
     }
