@@ -13,7 +13,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -122,7 +122,8 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
         return io.relais.batch.internal.RunSummaries.summaries(jobRepository, limit);
     }
 
-    @EventListener
+    /** After the article's transaction committed (the run must find it), on a thread of its own. */
+    @ApplicationModuleListener
     void onArticleIngested(ArticleIngested event) {
         if (runAfterIngest) {
             requestDebounced();

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
@@ -19,7 +20,8 @@ import io.relais.article.HtmlSanitizer;
  * The gate every way in ends in (feeds, fetched pages, inbox files, the push API): removes what XML cannot carry
  * from every text field, checks the article's link (http or https only), that it has a title and text, that it is
  * French, sanitises its HTML, stores it (a known article with changed content becomes a new revision, an unchanged
- * one is a no-op) and announces it. A refused article throws {@link IngestRejectedException} with the reason and
+ * one is a no-op) and announces it ({@link ArticleIngested}, in the storing transaction: recorded in the event
+ * publication registry with the article and handed to listeners once it committed). A refused article throws {@link IngestRejectedException} with the reason and
  * the raw payload; the error handling of the way in records the dead letter.
  */
 @Service
@@ -49,6 +51,7 @@ public class ArticleIngestor {
         this.events = events;
     }
 
+    @Transactional
     public StoreResult ingest(IncomingArticle received) {
         IncomingArticle in = xmlSafe(received);
         Optional<String> badLink = LinkPolicy.refusal(in.url());
