@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.relais.article.Article;
+
 /**
  * Per-segment route choice: where an engine has several candidate routes for a language (Apertium's {@code fr>es>en}
  * and {@code fr>ca>en}), the segment is translated along each of them — at the same time, each route on its own
@@ -55,9 +57,9 @@ public class RouteChoice implements AutoCloseable {
     }
 
     public Chosen translate(MachineTranslator engine, String segment, TextFormat format, String target) {
-        List<String> routes = engine.candidateRoutes(Translator.SOURCE_LANGUAGE, target);
+        List<String> routes = engine.candidateRoutes(Article.SOURCE_LANGUAGE, target);
         if (routes.size() <= 1) {
-            TranslatedText t = engine.translate(segment, format, Translator.SOURCE_LANGUAGE, target);
+            TranslatedText t = engine.translate(segment, format, Article.SOURCE_LANGUAGE, target);
             return new Chosen(t, marks(t), Double.NaN);
         }
         List<TranslatedText> candidates = translateAll(engine, segment, format, target, routes);
@@ -87,7 +89,7 @@ public class RouteChoice implements AutoCloseable {
         if (pool == null) {
             for (String route : routes) {
                 try {
-                    done.add(engine.translate(segment, format, Translator.SOURCE_LANGUAGE, target, route));
+                    done.add(engine.translate(segment, format, Article.SOURCE_LANGUAGE, target, route));
                 } catch (TranslationException e) {
                     failures.add(route + ": " + e.getMessage());
                 }
@@ -95,7 +97,7 @@ public class RouteChoice implements AutoCloseable {
         } else {
             List<Future<TranslatedText>> futures = new ArrayList<>();
             for (String route : routes) {
-                futures.add(pool.submit(() -> engine.translate(segment, format, Translator.SOURCE_LANGUAGE, target, route)));
+                futures.add(pool.submit(() -> engine.translate(segment, format, Article.SOURCE_LANGUAGE, target, route)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.relais.article.Article;
 import io.relais.engine.finishing.Correction;
 import io.relais.engine.finishing.TargetFinishing;
 import io.relais.engine.internal.SentenceSegments;
@@ -23,8 +24,6 @@ import io.relais.terminology.TranslationMemory;
  * {@link TranslatedText#parts()} with the route that won.
  */
 public class Translator {
-
-    public static final String SOURCE_LANGUAGE = "fr";
 
     private static final Logger log = LoggerFactory.getLogger(Translator.class);
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
@@ -57,10 +56,10 @@ public class Translator {
             List<MachineTranslator> chain = chain(lang);
             if (chain.isEmpty()) {
                 log.error("No configured translation engine serves {}>{}: its translations will be FAILED "
-                        + "(configure relais.translate.chain.{} or an engine serving it)", SOURCE_LANGUAGE, lang, lang);
+                        + "(configure relais.translate.chain.{} or an engine serving it)", Article.SOURCE_LANGUAGE, lang, lang);
             } else {
-                log.info("{}>{}: {}", SOURCE_LANGUAGE, lang, chain.stream()
-                        .map(e -> e.name() + " " + e.route(SOURCE_LANGUAGE, lang)).toList());
+                log.info("{}>{}: {}", Article.SOURCE_LANGUAGE, lang, chain.stream()
+                        .map(e -> e.name() + " " + e.route(Article.SOURCE_LANGUAGE, lang)).toList());
             }
         }
     }
@@ -92,7 +91,7 @@ public class Translator {
     public TranslatedText translate(String text, TextFormat format, String target) {
         List<MachineTranslator> chain = chain(target);
         if (chain.isEmpty()) {
-            throw new TranslationException("no configured engine translates " + SOURCE_LANGUAGE + ">" + target);
+            throw new TranslationException("no configured engine translates " + Article.SOURCE_LANGUAGE + ">" + target);
         }
         List<String> failures = new ArrayList<>();
         for (MachineTranslator engine : chain) {
@@ -100,7 +99,7 @@ public class Translator {
                 return translateWith(engine, text, format, target);
             } catch (TranslationException e) {
                 failures.add(engine.name() + ": " + e.getMessage());
-                log.warn("{} failed for {}>{}{}: {}", engine.name(), SOURCE_LANGUAGE, target,
+                log.warn("{} failed for {}>{}{}: {}", engine.name(), Article.SOURCE_LANGUAGE, target,
                         chain.indexOf(engine) + 1 < chain.size() ? ", trying the next engine" : "", e.getMessage());
             }
         }
@@ -109,13 +108,13 @@ public class Translator {
 
     /** The engines that can translate into {@code target}, whatever the chain says (for an editor's re-translation). */
     public List<MachineTranslator> enginesFor(String target) {
-        return engines.stream().filter(e -> e.supports(SOURCE_LANGUAGE, target)).toList();
+        return engines.stream().filter(e -> e.supports(Article.SOURCE_LANGUAGE, target)).toList();
     }
 
     /** Translates with one named engine (no fallback): an editor asking for another engine's version. */
     public TranslatedText translateWith(String engineName, String text, TextFormat format, String target) {
         MachineTranslator engine = enginesFor(target).stream().filter(e -> e.name().equals(engineName)).findFirst()
-                .orElseThrow(() -> new TranslationException("no engine " + engineName + " serves " + SOURCE_LANGUAGE
+                .orElseThrow(() -> new TranslationException("no engine " + engineName + " serves " + Article.SOURCE_LANGUAGE
                         + ">" + target));
         return translateWith(engine, text, format, target);
     }
@@ -144,7 +143,7 @@ public class Translator {
             out.append(split.suffix());
         }
         return new TranslatedText(out.toString(), engine.name(), RouteChoice.summary(parts,
-                engine.candidateRoutes(SOURCE_LANGUAGE, target)), words, unknown, parts.size(), hits, parts, corrections);
+                engine.candidateRoutes(Article.SOURCE_LANGUAGE, target)), words, unknown, parts.size(), hits, parts, corrections);
     }
 
     /** One segment's translation, and the segment as it is recorded in {@link TranslatedText#parts()}. */
@@ -153,11 +152,11 @@ public class Translator {
 
     private Done segment(String segment, TextFormat format, String target, MachineTranslator engine) {
         if (!LETTER.matcher(segment).find()) {
-            TranslatedText t = engine.translate(segment, format, SOURCE_LANGUAGE, target);
+            TranslatedText t = engine.translate(segment, format, Article.SOURCE_LANGUAGE, target);
             return new Done(t, new TranslatedSegment(segment, t.text(), t.engine(), t.route(), UnknownMarks.NONE, false));
         }
         if (useMemory) {
-            Optional<TranslationMemory.Entry> remembered = memory.lookup(segment, SOURCE_LANGUAGE, target);
+            Optional<TranslationMemory.Entry> remembered = memory.lookup(segment, Article.SOURCE_LANGUAGE, target);
             if (remembered.isPresent()) {
                 TranslationMemory.Entry entry = remembered.get();
                 memory.recordHit(entry.id());
@@ -175,7 +174,7 @@ public class Translator {
         TranslatedText t = new TranslatedText(finished.text(), raw.engine(), raw.route(), raw.wordCount(),
                 raw.unknownWords(), 1, 0, List.of(), finished.corrections());
         if (useMemory) {
-            memory.remember(segment, SOURCE_LANGUAGE, target, t.text(), TranslationMemory.Origin.MACHINE,
+            memory.remember(segment, Article.SOURCE_LANGUAGE, target, t.text(), TranslationMemory.Origin.MACHINE,
                     t.engine(), t.route(), t.unknownWords());
         }
         return new Done(t, new TranslatedSegment(segment, t.text(), t.engine(), t.route(), chosen.marks(), false));
@@ -191,11 +190,11 @@ public class Translator {
     public List<MachineTranslator> chain(String target) {
         List<String> names = chains.get(target);
         if (names == null || names.isEmpty()) {
-            return engines.stream().filter(e -> e.supports(SOURCE_LANGUAGE, target)).limit(1).toList();
+            return engines.stream().filter(e -> e.supports(Article.SOURCE_LANGUAGE, target)).limit(1).toList();
         }
         List<MachineTranslator> chain = new ArrayList<>();
         for (String name : names) {
-            engines.stream().filter(e -> e.name().equals(name.strip()) && e.supports(SOURCE_LANGUAGE, target))
+            engines.stream().filter(e -> e.name().equals(name.strip()) && e.supports(Article.SOURCE_LANGUAGE, target))
                     .findFirst().ifPresent(chain::add);
         }
         return chain;

@@ -42,6 +42,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import io.relais.article.Article;
 import io.relais.translation.PublishedEntry;
 import io.relais.translation.TargetLanguages;
 import io.relais.publish.FeedView.ContentMode;
@@ -128,7 +129,7 @@ public class FeedBuilder {
 
     /** The French original: its own http(s) URL, or the page Relais serves for it. */
     public String originalUrl(PublishedEntry e) {
-        return web(e) != null ? web(e) : baseUrl + ArticleLinks.path("fr", e.articleId(), e.originalTitle());
+        return web(e) != null ? web(e) : baseUrl + ArticleLinks.path(Article.SOURCE_LANGUAGE, e.articleId(), e.originalTitle());
     }
 
     /** The original's own link when it is http(s) (checked again here: stored data may predate the door's check). */
@@ -217,7 +218,7 @@ public class FeedBuilder {
         entry.setLink(web(e) != null ? web(e) : page);
         List<SyndLink> links = new ArrayList<>();
         links.add(link("alternate", page, "text/html", e.lang()));
-        SyndLink original = link("alternate", originalUrl(e), "text/html", "fr");
+        SyndLink original = link("alternate", originalUrl(e), "text/html", Article.SOURCE_LANGUAGE);
         original.setTitle(XmlText.clean(e.originalTitle()));
         links.add(original);
         entry.setLinks(links);
@@ -361,7 +362,7 @@ public class FeedBuilder {
                     e.updatedAt().toInstant().toString(),
                     List.of(new JsonFeedDocument.Author(e.author() != null ? e.author() : GENERATOR)),
                     e.categories().isEmpty() ? null : e.categories(), e.lang(),
-                    new JsonFeedDocument.Translation(e.originalTitle(), "fr", originalUrl(e), pageUrl(e), e.revision(),
+                    new JsonFeedDocument.Translation(e.originalTitle(), Article.SOURCE_LANGUAGE, originalUrl(e), pageUrl(e), e.revision(),
                             e.engine(), e.route(), e.qualityScore(), e.state().name(), e.reviewed())));
         }
         JsonFeedDocument feed = new JsonFeedDocument(JsonFeedDocument.VERSION,

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.relais.article.Article;
+
 /**
  * The protected terms, editable at runtime. Engines ask for {@link #termsFor(String)} on every translation, so the
  * terms are in Spring's cache ({@value #TERMS} per target language, {@value #ALL} for the list), emptied on every
@@ -44,8 +46,8 @@ public class Glossary {
 
     @Cacheable(cacheNames = ALL, key = "'fr'")
     public List<GlossaryTerm> all() {
-        return jdbc.sql("select * from glossary_term where source_lang = 'fr' order by source_term, target_lang")
-                .query(ROW).list();
+        return jdbc.sql("select * from glossary_term where source_lang = ? order by source_term, target_lang")
+                .param(Article.SOURCE_LANGUAGE).query(ROW).list();
     }
 
     /**
@@ -75,17 +77,17 @@ public class Glossary {
     @Caching(evict = {@CacheEvict(cacheNames = ALL, allEntries = true), @CacheEvict(cacheNames = TERMS, allEntries = true)})
     public GlossaryTerm put(String targetLang, String sourceTerm, String targetTerm) {
         Optional<GlossaryTerm> existing = jdbc.sql(
-                "select * from glossary_term where source_lang = 'fr' and target_lang = ? and source_term = ?")
-                .params(targetLang, sourceTerm).query(ROW).optional();
+                "select * from glossary_term where source_lang = ? and target_lang = ? and source_term = ?")
+                .params(Article.SOURCE_LANGUAGE, targetLang, sourceTerm).query(ROW).optional();
         if (existing.isPresent()) {
             jdbc.sql("update glossary_term set target_term = ? where id = ?").params(targetTerm, existing.get().id()).update();
         } else {
-            jdbc.sql("insert into glossary_term (source_lang, target_lang, source_term, target_term) values ('fr', ?, ?, ?)")
-                    .params(targetLang, sourceTerm, targetTerm).update();
+            jdbc.sql("insert into glossary_term (source_lang, target_lang, source_term, target_term) values (?, ?, ?, ?)")
+                    .params(Article.SOURCE_LANGUAGE, targetLang, sourceTerm, targetTerm).update();
         }
         changed(targetLang);
-        return jdbc.sql("select * from glossary_term where source_lang = 'fr' and target_lang = ? and source_term = ?")
-                .params(targetLang, sourceTerm).query(ROW).single();
+        return jdbc.sql("select * from glossary_term where source_lang = ? and target_lang = ? and source_term = ?")
+                .params(Article.SOURCE_LANGUAGE, targetLang, sourceTerm).query(ROW).single();
     }
 
     @Caching(evict = {@CacheEvict(cacheNames = ALL, allEntries = true), @CacheEvict(cacheNames = TERMS, allEntries = true)})

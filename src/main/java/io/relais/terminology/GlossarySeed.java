@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.relais.article.Article;
+
 /**
  * The seed glossary in {@code glossary/seed.tsv} (target language, French term, translation or empty): inserted
  * into the database by a migration on first start, and read directly by the offline evaluation.
@@ -40,11 +42,12 @@ public final class GlossarySeed {
     /** Inserts the seed terms through {@code connection} (the migration that seeds a new database). */
     public static void insertInto(Connection connection) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into glossary_term (source_lang, target_lang, source_term, target_term) values ('fr', ?, ?, ?)")) {
+                "insert into glossary_term (source_lang, target_lang, source_term, target_term) values (?, ?, ?, ?)")) {
             for (GlossaryTerm term : terms()) {
-                insert.setString(1, term.targetLang());
-                insert.setString(2, term.sourceTerm());
-                insert.setString(3, term.targetTerm());
+                insert.setString(1, Article.SOURCE_LANGUAGE);
+                insert.setString(2, term.targetLang());
+                insert.setString(3, term.sourceTerm());
+                insert.setString(4, term.targetTerm());
                 insert.addBatch();
             }
             insert.executeBatch();

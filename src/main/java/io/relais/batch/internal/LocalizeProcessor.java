@@ -65,7 +65,7 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     public TranslationResult process(Article article) {
         MachineTranslator engine = translator.engineFor(lang);
         String engineName = engine == null ? null : engine.name();
-        String route = engine == null ? null : engine.route(Translator.SOURCE_LANGUAGE, lang);
+        String route = engine == null ? null : engine.route(Article.SOURCE_LANGUAGE, lang);
         int frenchWords = Words.count(article.title()) + Words.count(article.summary())
                 + Words.count(Jsoup.parseBodyFragment(article.body()).text());
         if (frenchWords > maxWords) {

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.relais.article.Article;
+
 /**
  * The typography of the target language on a machine translation of French: Apertium copies French typography
  * ("« canular »", "élections : la", "15h30." giving "3:30 p.m..") into languages that write otherwise.
@@ -24,7 +26,7 @@ public final class Typography {
 
     /** The text written the way {@code target} writes it; each change is reported to {@code corrections}. */
     public static String apply(String text, String target, Consumer<Correction> corrections) {
-        if (target.equals("fr") || text.isEmpty()) {
+        if (target.equals(Article.SOURCE_LANGUAGE) || text.isEmpty()) {
             return text;
         }
         String out = text;
@@ -46,7 +48,7 @@ public final class Typography {
 
     /** The languages with typography rules: every target but French. */
     public static boolean appliesTo(String target) {
-        return !target.equals("fr");
+        return !target.equals(Article.SOURCE_LANGUAGE);
     }
 
     private static String replace(String text, Pattern pattern, java.util.function.Function<Matcher, String> with,

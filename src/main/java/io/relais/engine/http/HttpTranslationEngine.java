@@ -9,6 +9,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import io.relais.article.Article;
 import io.relais.engine.HtmlBlocks;
 import io.relais.engine.MachineTranslator;
 import io.relais.engine.TextFormat;
@@ -44,7 +45,7 @@ public abstract class HttpTranslationEngine implements MachineTranslator {
 
     @Override
     public boolean supports(String source, String target) {
-        return "fr".equals(source) && languages.contains(target);
+        return Article.SOURCE_LANGUAGE.equals(source) && languages.contains(target);
     }
 
     /** Whether the service is being called (false while its circuit breaker is open). */

@@ -11,6 +11,7 @@ import org.jsoup.parser.Parser;
 import org.languagetool.Languages;
 import org.languagetool.tokenizers.SentenceTokenizer;
 
+import io.relais.article.Article;
 import io.relais.engine.HtmlBlocks;
 
 /**
@@ -25,7 +26,7 @@ public final class SentenceSegments {
     public record Split(String prefix, List<String> sentences, List<String> gaps, String suffix) {
     }
 
-    private static final SentenceTokenizer FRENCH = Languages.getLanguageForShortCode("fr").getSentenceTokenizer();
+    private static final SentenceTokenizer FRENCH = Languages.getLanguageForShortCode(Article.SOURCE_LANGUAGE).getSentenceTokenizer();
     private static final Pattern TOKEN = Pattern.compile("<[^>]*>|&[#a-zA-Z0-9]+;|[^<&]+|&");
     private static final Set<String> VOID = Set.of("img", "br", "hr", "wbr", "input", "source", "area", "col", "embed");
 

@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
+import io.relais.article.Article;
 import io.relais.engine.MachineTranslator;
 import io.relais.engine.Translator;
 import io.relais.translation.TargetLanguages;
@@ -38,7 +39,7 @@ class TranslationHealth implements HealthIndicator {
                 routes.put(lang, "no engine");
             } else {
                 routes.put(lang, String.join(", ", chain.stream()
-                        .map(e -> e.name() + " " + e.route(Translator.SOURCE_LANGUAGE, lang)).toList()));
+                        .map(e -> e.name() + " " + e.route(Article.SOURCE_LANGUAGE, lang)).toList()));
             }
         }
         return (allServed ? Health.up() : Health.down()).withDetails(routes).build();

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 
+import io.relais.article.Article;
 import io.relais.engine.TextFormat;
 import io.relais.engine.UnknownMarks;
 
@@ -24,7 +25,7 @@ public record CheckedSegment(String sourceText, String targetText, String source
 
     public static CheckedSegment of(String source, String target, TextFormat format, String lang, String route,
                                     UnknownMarks marks, Map<String, String> terms) {
-        List<String> hops = route == null || route.isBlank() ? List.of("fr", lang) : List.of(route.split(">"));
+        List<String> hops = route == null || route.isBlank() ? List.of(Article.SOURCE_LANGUAGE, lang) : List.of(route.split(">"));
         if (format == TextFormat.HTML) {
             return new CheckedSegment(plain(source), plain(target), source, target, lang, hops, marks, terms);
         }

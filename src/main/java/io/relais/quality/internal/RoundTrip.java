@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.relais.article.Article;
 import io.relais.engine.BackTranslator;
 import io.relais.engine.TranslationException;
 
@@ -69,7 +70,7 @@ public class RoundTrip {
         Map<String, List<List<String>>> usable = new LinkedHashMap<>();
         routes.forEach((lang, list) -> {
             List<List<String>> hops = list.stream().map(r -> List.of(r.strip().split("\\s*>\\s*")))
-                    .filter(h -> h.size() >= 2 && h.get(0).equals(lang) && h.get(h.size() - 1).equals("fr"))
+                    .filter(h -> h.size() >= 2 && h.get(0).equals(lang) && h.get(h.size() - 1).equals(Article.SOURCE_LANGUAGE))
                     .filter(engine::canTranslateBack).toList();
             if (!hops.isEmpty()) {
                 usable.put(lang, hops);

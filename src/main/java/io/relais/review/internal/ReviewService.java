@@ -188,13 +188,13 @@ class ReviewService {
     /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
     private void remember(Translation approved) {
         Article source = source(approved);
-        memory.remember(source.title(), Translator.SOURCE_LANGUAGE, approved.lang(), approved.title(),
+        memory.remember(source.title(), Article.SOURCE_LANGUAGE, approved.lang(), approved.title(),
                 TranslationMemory.Origin.EDITOR, "editor", null, 0);
         List<String> sourceBlocks = HtmlBlocks.split(source.body());
         List<String> targetBlocks = HtmlBlocks.split(approved.body());
         if (sourceBlocks.size() == targetBlocks.size()) {
             for (int i = 0; i < sourceBlocks.size(); i++) {
-                memory.remember(sourceBlocks.get(i), Translator.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
+                memory.remember(sourceBlocks.get(i), Article.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
                         TranslationMemory.Origin.EDITOR, "editor", null, 0);
             }
         }
