@@ -1,6 +1,7 @@
 package io.relais.batch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -20,6 +22,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import io.relais.batch.internal.LocalizeRunTracker;
+import io.relais.batch.internal.RunSummaries;
 import io.relais.ingest.ArticleIngested;
 
 /**
@@ -49,7 +52,7 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
 
     LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
                  BatchSettings settings,
-                 org.springframework.beans.factory.ObjectProvider<RunGate> gate) {
+                 ObjectProvider<RunGate> gate) {
         this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -118,8 +121,8 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
     }
 
     /** The latest runs, newest first, with their progress per language. */
-    public java.util.List<RunSummary> recent(int limit) {
-        return io.relais.batch.internal.RunSummaries.summaries(jobRepository, limit);
+    public List<RunSummary> recent(int limit) {
+        return RunSummaries.summaries(jobRepository, limit);
     }
 
     /** After the article's transaction committed (the run must find it), on a thread of its own. */

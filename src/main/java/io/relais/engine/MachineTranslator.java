@@ -1,5 +1,7 @@
 package io.relais.engine;
 
+import java.util.List;
+
 /**
  * A machine translation engine. Implementations must be thread-safe, keep their own connections or
  * processes warm, and throw {@link TranslationException} rather than ever returning the source text.
@@ -22,9 +24,9 @@ public interface MachineTranslator {
      * {@code fr>es>en, fr>ca>en}): where there are several, the translator tries each segment along all of them and
      * keeps the best-scored one.
      */
-    default java.util.List<String> candidateRoutes(String source, String target) {
+    default List<String> candidateRoutes(String source, String target) {
         String route = route(source, target);
-        return route == null ? java.util.List.of() : java.util.List.of(route);
+        return route == null ? List.of() : List.of(route);
     }
 
     /** Translates along one of {@link #candidateRoutes}. */

@@ -2,6 +2,8 @@ package io.relais.engine;
 
 import io.relais.engine.finishing.Correction;
 
+import java.util.List;
+
 /**
  * A translation as an engine (or the translation memory) returned it, cleaned of engine marks.
  *
@@ -17,22 +19,22 @@ import io.relais.engine.finishing.Correction;
  *                     editors to see (stored as quality issues of the {@code finishing} checker)
  */
 public record TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
-                             int memoryHits, java.util.List<TranslatedSegment> parts,
-                             java.util.List<Correction> corrections) {
+                             int memoryHits, List<TranslatedSegment> parts,
+                             List<Correction> corrections) {
 
     public TranslatedText {
-        parts = parts == null ? java.util.List.of() : java.util.List.copyOf(parts);
-        corrections = corrections == null ? java.util.List.of() : java.util.List.copyOf(corrections);
+        parts = parts == null ? List.of() : List.copyOf(parts);
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
 
     public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
-                          int memoryHits, java.util.List<TranslatedSegment> parts) {
-        this(text, engine, route, wordCount, unknownWords, segments, memoryHits, parts, java.util.List.of());
+                          int memoryHits, List<TranslatedSegment> parts) {
+        this(text, engine, route, wordCount, unknownWords, segments, memoryHits, parts, List.of());
     }
 
     public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords, int segments,
                           int memoryHits) {
-        this(text, engine, route, wordCount, unknownWords, segments, memoryHits, java.util.List.of());
+        this(text, engine, route, wordCount, unknownWords, segments, memoryHits, List.of());
     }
 
     public TranslatedText(String text, String engine, String route, int wordCount, int unknownWords) {

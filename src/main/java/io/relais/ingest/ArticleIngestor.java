@@ -1,9 +1,13 @@
 package io.relais.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsoup.nodes.Entities;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +68,7 @@ public class ArticleIngestor {
         String summary = in.summary() == null ? null : XmlSafeText.clean(sanitizer.text(in.summary())).strip();
         String bodyText = sanitizer.text(body);
         if (bodyText.isBlank() && summary != null && !summary.isBlank()) {
-            body = "<p>" + org.jsoup.nodes.Entities.escape(summary) + "</p>";
+            body = "<p>" + Entities.escape(summary) + "</p>";
             bodyText = summary;
         }
 
@@ -141,9 +145,9 @@ public class ArticleIngestor {
             return externalId;
         }
         try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(externalId.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,7 @@ package io.relais.publish;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,8 +14,10 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
+import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +116,7 @@ public class FeedBuilder {
             Document document = new SyndFeedOutput().outputJDom(build(view, format));
             addFeedConventions(document, view, format);
             StringWriter out = new StringWriter();
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(org.jdom2.output.LineSeparator.UNIX)).output(document, out);
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX)).output(document, out);
             return out.toString();
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the " + view.lang() + " " + format + " feed: " + e.getMessage(), e);
@@ -268,7 +271,7 @@ public class FeedBuilder {
             MediaContent media;
             try {
                 media = new MediaContent(new UrlReference(image));
-            } catch (java.net.URISyntaxException notAUri) {
+            } catch (URISyntaxException notAUri) {
                 return;
             }
             media.setMedium("image");
@@ -289,7 +292,7 @@ public class FeedBuilder {
             return e.body();
         }
         return e.body() + "\n<hr/>\n<div lang=\"fr\" class=\"relais-original\"><p><strong>"
-                + org.jsoup.nodes.Entities.escape(e.originalTitle() == null ? "" : e.originalTitle())
+                + Entities.escape(e.originalTitle() == null ? "" : e.originalTitle())
                 + "</strong> (français, original)</p>\n" + e.originalBody() + "</div>";
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -63,9 +64,9 @@ public final class RunSummaries {
         long segments = a.segments() + b.segments();
         long hits = a.memoryHits() + b.memoryHits();
         // the language is as far as its least advanced slice (statuses in Spring Batch's order of severity)
-        String status = org.springframework.batch.core.BatchStatus.max(
-                org.springframework.batch.core.BatchStatus.valueOf(a.status()),
-                org.springframework.batch.core.BatchStatus.valueOf(b.status())).name();
+        String status = BatchStatus.max(
+                BatchStatus.valueOf(a.status()),
+                BatchStatus.valueOf(b.status())).name();
         return new RunSummary.LanguageRun(status, a.read() + b.read(), a.written() + b.written(),
                 a.skipped() + b.skipped(), a.commits() + b.commits(), segments, hits, hitRate(hits, segments));
     }

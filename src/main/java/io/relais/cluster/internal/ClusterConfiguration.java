@@ -2,6 +2,7 @@ package io.relais.cluster.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -38,7 +40,7 @@ import io.relais.cluster.ClusterSettings;
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
 @EnableIntegration
 @EnableJdbcHttpSession
-@org.springframework.boot.context.properties.EnableConfigurationProperties(ClusterSettings.class)
+@EnableConfigurationProperties(ClusterSettings.class)
 public class ClusterConfiguration {
 
     /** Lock key of the node that polls sources, reads the inbox and starts scheduled runs. */
@@ -55,7 +57,7 @@ public class ClusterConfiguration {
                     && factory.containsBeanDefinition("flywayInitializer")) {
                 BeanDefinition sessions = factory.getBeanDefinition("sessionRepository");
                 String[] before = sessions.getDependsOn() == null ? new String[0] : sessions.getDependsOn();
-                String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                String[] after = Arrays.copyOf(before, before.length + 1);
                 after[before.length] = "flywayInitializer";
                 sessions.setDependsOn(after);
             }

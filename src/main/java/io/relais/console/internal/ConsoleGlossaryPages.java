@@ -1,5 +1,6 @@
 package io.relais.console.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,7 +74,7 @@ class ConsoleGlossaryPages {
     @GetMapping(value = "/export", produces = "text/tab-separated-values")
     ResponseEntity<String> export() {
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "tab-separated-values", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"glossary.tsv\"")
                 .body(GlossaryTsv.write(glossary.all()));
     }

@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -201,8 +203,8 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
         // protected terms are written the target's way too, then kept verbatim at every hop
         Pattern termPattern = terms.isEmpty() ? null : ApertiumStreamFormat.wholeWords(terms.keySet());
         String prepared = prepare(text, format, target, s -> termPattern == null ? s : termPattern.matcher(s)
-                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(terms.get(m.group()))));
-        Pattern protect = ApertiumStreamFormat.protecting(List.copyOf(new java.util.LinkedHashSet<>(terms.values())));
+                .replaceAll(m -> Matcher.quoteReplacement(terms.get(m.group()))));
+        Pattern protect = ApertiumStreamFormat.protecting(List.copyOf(new LinkedHashSet<>(terms.values())));
         return result(text, translateHops(prepared, format, hops, protect), words, route);
     }
 

@@ -1,5 +1,6 @@
 package io.relais.engine.apertium;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,7 +163,7 @@ final class ApertiumPipeline implements AutoCloseable {
                     + " (is Apertium installed? ./relais run installs it)", e);
         }
         stdin = processes.get(0).getOutputStream();
-        stdout = new java.io.BufferedInputStream(processes.get(processes.size() - 1).getInputStream(), 8192);
+        stdout = new BufferedInputStream(processes.get(processes.size() - 1).getInputStream(), 8192);
         starts++;
         log.info("Started Apertium {} pipeline ({} programs, start #{})", mode, processes.size(), starts);
     }

@@ -1,5 +1,6 @@
 package io.relais.engine.apertium;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -53,7 +54,7 @@ final class ApertiumStreamFormat {
     }
 
     /** Any of the terms as a whole word (not inside a longer word), longest first. */
-    static Pattern wholeWords(java.util.Collection<String> terms) {
+    static Pattern wholeWords(Collection<String> terms) {
         String alternatives = terms.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");

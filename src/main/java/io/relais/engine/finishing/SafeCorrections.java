@@ -2,6 +2,7 @@ package io.relais.engine.finishing;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
@@ -47,11 +49,11 @@ public class SafeCorrections {
     }
 
     private final Map<String, Set<String>> rules;
-    private final java.util.function.Supplier<Source> source;
+    private final Supplier<Source> source;
     private final Map<String, ConcurrentLinkedDeque<JLanguageTool>> pools = new ConcurrentHashMap<>();
 
     /** @param rules target language to the ids of the rules applied in it (LanguageTool run by this instance) */
-    public SafeCorrections(Map<String, ? extends java.util.Collection<String>> rules) {
+    public SafeCorrections(Map<String, ? extends Collection<String>> rules) {
         this(rules, () -> null);
     }
 
@@ -59,8 +61,8 @@ public class SafeCorrections {
      * @param rules  target language to the ids of the rules applied in it
      * @param source the shared matches (looked up at first use; when it gives none, this instance runs LanguageTool)
      */
-    public SafeCorrections(Map<String, ? extends java.util.Collection<String>> rules,
-                           java.util.function.Supplier<Source> source) {
+    public SafeCorrections(Map<String, ? extends Collection<String>> rules,
+                           Supplier<Source> source) {
         this.source = source;
         Map<String, Set<String>> copy = new ConcurrentHashMap<>();
         rules.forEach((lang, ids) -> {

@@ -1,7 +1,9 @@
 package io.relais.engine.finishing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jsoup.nodes.Document;
@@ -33,7 +35,7 @@ public class TargetFinishing {
 
     /** No finishing at all. */
     public static TargetFinishing none() {
-        return new TargetFinishing(false, new SafeCorrections(java.util.Map.of()));
+        return new TargetFinishing(false, new SafeCorrections(Map.of()));
     }
 
     public Finished finish(String text, TextFormat format, String target) {
@@ -201,7 +203,7 @@ public class TargetFinishing {
 
             private void add(char c, int at) {
                 if (text.length() + 1 >= origin.length) {
-                    origin = java.util.Arrays.copyOf(origin, origin.length * 2 + 2);
+                    origin = Arrays.copyOf(origin, origin.length * 2 + 2);
                 }
                 origin[text.length()] = at;
                 text.append(c);
@@ -209,7 +211,7 @@ public class TargetFinishing {
 
             CheckedView build() {
                 int length = text.length();
-                int[] exact = java.util.Arrays.copyOf(origin, length + 1);
+                int[] exact = Arrays.copyOf(origin, length + 1);
                 exact[length] = length == 0 ? 0 : exact[length - 1] + 1;
                 return new CheckedView(text.toString(), exact);
             }

@@ -2,6 +2,7 @@ package io.relais.engine.finishing;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ public final class Typography {
         return !target.equals(Article.SOURCE_LANGUAGE);
     }
 
-    private static String replace(String text, Pattern pattern, java.util.function.Function<Matcher, String> with,
+    private static String replace(String text, Pattern pattern, Function<Matcher, String> with,
                                   String rule, String message, Consumer<Correction> corrections) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {

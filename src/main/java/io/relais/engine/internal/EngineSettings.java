@@ -2,6 +2,7 @@ package io.relais.engine.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,7 +93,7 @@ public record EngineSettings(
     }
 
     private static Map<String, List<String>> split(Map<String, String> commaSeparated) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         if (commaSeparated != null) {
             commaSeparated.forEach((key, list) -> out.put(key, List.of(list.split(","))));
         }

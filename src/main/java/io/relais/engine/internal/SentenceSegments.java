@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
 import org.languagetool.Languages;
 import org.languagetool.tokenizers.SentenceTokenizer;
@@ -34,7 +35,7 @@ public final class SentenceSegments {
     }
 
     public static Split split(String blockHtml) {
-        List<org.jsoup.nodes.Node> nodes = HtmlBlocks.parse(blockHtml).body().childNodes();
+        List<Node> nodes = HtmlBlocks.parse(blockHtml).body().childNodes();
         if (nodes.size() != 1 || !(nodes.get(0) instanceof Element block) || block.children().stream().anyMatch(Element::isBlock)) {
             return new Split("", List.of(blockHtml), List.of(""), "");
         }

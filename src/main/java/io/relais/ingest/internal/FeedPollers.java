@@ -1,6 +1,7 @@
 package io.relais.ingest.internal;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -12,6 +13,9 @@ import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.ingest.PollerElection;
 import io.relais.ingest.PollingControl;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Registers the configured sources and starts one poller route per feed source from the {@code feed-poller}
@@ -115,9 +119,9 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
         CamelContext camelContext = camel.getObject();
         // taking over from another node: fetch every feed whole again, dedupe keeps what the other node stored
         startSources(camelContext, !active);
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         sources.findAll().forEach(s -> known.add("feed-" + s.id()));
-        camelContext.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+        camelContext.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> id.startsWith("feed-") && !known.contains(id)).toList()
                 .forEach(id -> stop(Long.parseLong(id.substring("feed-".length()))));
         try {
@@ -136,7 +140,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     public synchronized void stopPolling() {
         active = false;
         CamelContext camelContext = camel.getObject();
-        camelContext.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+        camelContext.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> id.startsWith("feed-")).toList()
                 .forEach(id -> stop(Long.parseLong(id.substring("feed-".length()))));
         try {

@@ -2,6 +2,7 @@ package io.relais.review.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -58,7 +59,7 @@ class WorkbenchPages {
             redirect.addFlashAttribute("refused", refused);
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/review/{lang}").queryParam("state", state)
-                .queryParam("sort", sort).queryParamIfPresent("source", java.util.Optional.ofNullable(source))
+                .queryParam("sort", sort).queryParamIfPresent("source", Optional.ofNullable(source))
                 .queryParam("at", at).buildAndExpand(lang).toUriString();
     }
 

@@ -3,6 +3,8 @@ package io.relais.system.internal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 /**
  * {@code relais.security.*}: the first administrator ({@code admin.username}, {@code admin.password}, e.g. from
  * {@code RELAIS_SECURITY_ADMIN_PASSWORD}). No password here: without one a random password is generated and logged
@@ -16,6 +18,6 @@ public record SystemSettings(@DefaultValue Admin admin, @DefaultValue Login logi
 
     /** Sign-in throttling: failures allowed per user name and per client address within the window. */
     public record Login(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("20") int maxFailuresPerAddress,
-                        @DefaultValue("15m") java.time.Duration window) {
+                        @DefaultValue("15m") Duration window) {
     }
 }
