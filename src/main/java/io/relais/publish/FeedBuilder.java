@@ -1,5 +1,6 @@
 package io.relais.publish;
 
+import java.util.regex.Pattern;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import io.relais.article.Article;
 import io.relais.translation.PublishedEntry;
 import io.relais.translation.TargetLanguages;
 import tools.jackson.databind.json.JsonMapper;
@@ -127,7 +129,7 @@ public class FeedBuilder {
 
     /** The French original: its own http(s) URL, or the page Relais serves for it. */
     public String originalUrl(PublishedEntry e) {
-        return web(e.originalUrl()) != null ? web(e.originalUrl()) : baseUrl + ArticleLinks.path("fr", e.articleId(), e.originalTitle());
+        return web(e.originalUrl()) != null ? web(e.originalUrl()) : baseUrl + ArticleLinks.path(Article.SOURCE_LANGUAGE, e.articleId(), e.originalTitle());
     }
 
     /** A stored link when it is http(s) (checked again here: stored data may predate the door's check). */
@@ -299,7 +301,7 @@ public class FeedBuilder {
     /** The French original as the entry's {@code via} link (Atom; in RSS the same element in the Atom namespace). */
     private Element via(PublishedEntry e, Namespace ns) {
         Element via = new Element("link", ns).setAttribute("rel", "via").setAttribute("type", "text/html")
-                .setAttribute("hreflang", "fr").setAttribute("href", originalUrl(e));
+                .setAttribute("hreflang", Article.SOURCE_LANGUAGE).setAttribute("href", originalUrl(e));
         if (e.originalTitle() != null && !e.originalTitle().isBlank()) {
             via.setAttribute("title", XmlText.clean(e.originalTitle()));
         }
@@ -340,7 +342,7 @@ public class FeedBuilder {
                     tags.isEmpty() ? null : tags, e.lang(),
                     image == null || image.length() <= 0 ? null
                             : List.of(new JsonFeedDocument.Attachment(image.url(), image.type(), image.length())),
-                    new JsonFeedDocument.Translation(e.originalTitle(), "fr", originalUrl(e), pageUrl(e), e.revision(),
+                    new JsonFeedDocument.Translation(e.originalTitle(), Article.SOURCE_LANGUAGE, originalUrl(e), pageUrl(e), e.revision(),
                             e.engine(), e.route(), e.qualityScore(), e.state().name(), e.reviewed(), !e.reviewed(),
                             e.categories().isEmpty() ? null : e.categories())));
         }
@@ -449,7 +451,7 @@ public class FeedBuilder {
         return text == null ? null : TAG.matcher(text).replaceAll("").replaceAll("\\s{2,}", " ").strip();
     }
 
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[a-zA-Z][^<>]*>");
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
 
     /** A category of an entry: its term, the scheme it belongs to, and a label to show when the term is a code. */
     record Category(String term, String scheme, String label) {
@@ -469,7 +471,7 @@ public class FeedBuilder {
             }
         }
         for (String french : e.categories()) {
-            out.add(new Category(french, CATEGORY_SCHEME + "fr", null));
+            out.add(new Category(french, CATEGORY_SCHEME + Article.SOURCE_LANGUAGE, null));
         }
         if (!e.reviewed()) {
             out.add(new Category(MACHINE_TRANSLATION, TRANSLATION_SCHEME, PublicTexts.get(e.lang(), "machine.label")));

@@ -1,5 +1,6 @@
 package io.relais.translation;
 
+import java.util.Objects;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public record PublishedEntry(
     }
 
     public PublishedEntry {
-        categories = categories == null ? List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
+        categories = categories == null ? List.of() : categories.stream().filter(Objects::nonNull).toList();
         translatedCategories = translatedCategories == null ? Map.of() : Map.copyOf(translatedCategories);
     }
 

@@ -2,6 +2,7 @@ package io.relais.translation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,12 @@ public class Translations {
             (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")),
             rs.getLong("source_id"), rs.getString("source_name"), rs.getString("original_summary"),
             rs.getString("original_body"), categories(rs.getString("categories")), rs.getString("source_url"),
-            java.util.Map.of(), rs.getString("image_url") == null || rs.getObject("image_length") == null ? null
+            Map.of(), rs.getString("image_url") == null || rs.getObject("image_length") == null ? null
                     : new PublishedEntry.MainImage(rs.getString("image_url"), rs.getLong("image_length"), rs.getString("image_type")));
 
     private static List<String> categories(String joined) {
         return joined == null || joined.isBlank() ? List.of()
-                : java.util.Arrays.stream(joined.split("\\n")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+                : Arrays.stream(joined.split("\\n")).map(String::strip).filter(c -> !c.isEmpty()).toList();
     }
 
     /**

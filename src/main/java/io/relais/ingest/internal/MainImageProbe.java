@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Article;
@@ -42,13 +42,14 @@ class MainImageProbe implements DisposableBean {
                 return t;
             });
 
-    MainImageProbe(Articles articles, PoliteHttp http, IngestProperties settings) {
+    MainImageProbe(Articles articles, PoliteHttp http, IngestSettings settings) {
         this.articles = articles;
         this.http = http;
         this.enabled = settings.probeImages();
     }
 
-    @EventListener
+    /** After the ingestion's commit (the article must be readable), or at once outside a transaction. */
+    @TransactionalEventListener(fallbackExecution = true)
     void onArticleIngested(ArticleIngested ingested) {
         if (!enabled) {
             return;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.relais.translation.TargetLanguages;
+import io.relais.article.Article;
 import io.relais.article.HtmlSanitizer;
 import io.relais.translation.PublishedEntry;
 import io.relais.publish.ArticleLinks;
@@ -91,7 +92,7 @@ class ArticlePageController {
         }
         long articleId = Long.parseLong(m.group(1));
         Map<String, PublishedEntry> versions = log.publishedVersions(articleId, feeds());
-        boolean original = lang.equals("fr");
+        boolean original = lang.equals(Article.SOURCE_LANGUAGE);
         PublishedEntry entry = original ? versions.values().stream().findFirst().orElse(null) : versions.get(lang);
         if (entry == null || (!original && !documents.publishes(lang))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -110,11 +111,11 @@ class ArticlePageController {
     }
 
     private String render(String lang, long articleId, Map<String, PublishedEntry> versions, PublishedEntry entry) {
-        boolean original = lang.equals("fr");
+        boolean original = lang.equals(Article.SOURCE_LANGUAGE);
         Map<String, Object> model = new HashMap<>();
         String base = properties.baseUrlWithoutSlash();
         String title = original ? entry.originalTitle() : entry.title();
-        String pageLang = original ? "fr" : lang;
+        String pageLang = original ? Article.SOURCE_LANGUAGE : lang;
         model.put("pageLang", pageLang);
         model.put("entry", entry);
         model.put("machine", !original && !entry.reviewed());
@@ -151,10 +152,11 @@ class ArticlePageController {
                 others.add(link);
             }
         }
-        Map<String, String> french = Map.of("lang", "fr", "url", builder.originalUrl(entry), "name", "français");
+        Map<String, String> french = Map.of("lang", Article.SOURCE_LANGUAGE, "url", builder.originalUrl(entry), "name",
+                TargetLanguages.nativeName(Article.SOURCE_LANGUAGE));
         alternates.add(french);
         // readers whose language is none of these: the French original, where the article comes from
-        alternates.add(Map.of("lang", "x-default", "url", builder.originalUrl(entry), "name", "français"));
+        alternates.add(Map.of("lang", "x-default", "url", builder.originalUrl(entry), "name", french.get("name")));
         if (!original) {
             others.add(french);
         }
@@ -166,7 +168,7 @@ class ArticlePageController {
 
     /** The page's words in its own language (see {@link PublicTexts}). */
     private static Map<String, String> texts(String lang) {
-        Map<String, String> texts = new java.util.HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (String key : List.of("machine.notice", "page.reviewed", "page.notReviewed", "page.readOriginal",
                 "page.published", "page.updated", "page.originalArticle", "page.firstPublishedAt", "page.otherLanguages")) {
             texts.put(key.replace('.', '_'), PublicTexts.get(lang, key));

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.relais.translate.Glossary;
-import io.relais.translate.TextFormat;
-import io.relais.translate.Translator;
+import io.relais.terminology.Glossary;
+import io.relais.engine.TextFormat;
+import io.relais.engine.Translator;
 
 /**
  * The categories of the French sources in each target language: the glossary's rendering when it has the category

@@ -1,5 +1,6 @@
 package io.relais.publish.internal;
 
+import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ public record Document(byte[] body, byte[] gzip, String contentType, String etag
     }
 
     /** RFC 9110's IMF-fixdate ({@code Fri, 04 Dec 2026 09:05:00 GMT}): two-digit day, always GMT. */
-    static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+    static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
 
     /** The strong entity tag (without quotes) the bytes of {@code text} get. */

@@ -1,5 +1,8 @@
 package io.relais.publish.internal;
 
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -167,11 +170,11 @@ public class EntryLog {
      * publishes now (by language). Empty when none publishes it.
      */
     public Map<String, PublishedEntry> publishedVersions(long articleId, Collection<String> feeds) {
-        Map<String, Logged> newest = new java.util.TreeMap<>();
+        Map<String, Logged> newest = new TreeMap<>();
         if (feeds.isEmpty()) {
             return Map.of();
         }
-        String in = String.join(",", java.util.Collections.nCopies(feeds.size(), "?"));
+        String in = String.join(",", Collections.nCopies(feeds.size(), "?"));
         List<Object> params = new ArrayList<>();
         params.add(articleId);
         params.addAll(feeds);
@@ -182,7 +185,7 @@ public class EntryLog {
                         .formatted(in))
                 .params(params).query(logged()).list()
                 .forEach(l -> newest.merge(l.entry().lang(), l, (a, b) -> a.id() > b.id() ? a : b));
-        Map<String, PublishedEntry> out = new java.util.TreeMap<>();
+        Map<String, PublishedEntry> out = new TreeMap<>();
         newest.forEach((lang, l) -> out.put(lang, l.entry()));
         return out;
     }
@@ -218,7 +221,7 @@ public class EntryLog {
         }
         try {
             jdbc.sql("insert into feed_state (feed, created_at) values (?, ?)")
-                    .params(feed, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                    .params(feed, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
                     .update();
         } catch (DuplicateKeyException anotherNodeWasFirst) {
             // read below

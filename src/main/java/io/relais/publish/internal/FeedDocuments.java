@@ -1,5 +1,7 @@
 package io.relais.publish.internal;
 
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +42,7 @@ public class FeedDocuments {
     private final List<String> languages;
     private final ITemplateEngine templates;
     private final Map<String, Document> cache = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     private final DocumentStates states;
 
@@ -153,7 +155,7 @@ public class FeedDocuments {
      */
     private Rendered archive(Spec spec, FeedFormat format, long page) {
         List<EntryLog.Logged> rows = log.page(spec.feed(), page, properties.maxEntries());
-        Map<Long, EntryLog.Logged> newest = new java.util.LinkedHashMap<>();
+        Map<Long, EntryLog.Logged> newest = new LinkedHashMap<>();
         Instant changed = Instant.EPOCH;
         for (EntryLog.Logged row : rows) {
             newest.remove(row.entry().articleId());
@@ -236,8 +238,8 @@ public class FeedDocuments {
         return fresh;
     }
 
-    private java.util.concurrent.atomic.AtomicLong generation(String lang) {
-        return generations.computeIfAbsent(lang, l -> new java.util.concurrent.atomic.AtomicLong());
+    private AtomicLong generation(String lang) {
+        return generations.computeIfAbsent(lang, l -> new AtomicLong());
     }
 
     private static Instant max(Instant a, Instant b) {

@@ -1,5 +1,6 @@
 package io.relais.publish.internal;
 
+import java.util.ArrayList;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class PartnerFeedController {
         if (hubs.isEmpty()) {
             return headers;
         }
-        List<String> links = new java.util.ArrayList<>();
+        List<String> links = new ArrayList<>();
         hubs.forEach(hub -> links.add("<" + hub + ">; rel=\"hub\""));
         links.add("<" + base + request.getRequestURI() + ">; rel=\"self\"");
         return new DocumentResponder.Headers(headers.cacheControl(), links);
