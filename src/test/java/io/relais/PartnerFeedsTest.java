@@ -50,6 +50,10 @@ class PartnerFeedsTest extends StoredArticlesTest {
 
         HttpResponse<String> ok = anonymousGet(local(feed));
         assertThat(ok.statusCode()).isEqualTo(200);
+        // the partner's feed is its own: its id and title, not the public feed's
+        assertThat(ok.body()).contains("<id>urn:relais:partner:" + partnerId + ":feed:ca</id>")
+                .contains("<title type=\"text\">Relais — català · Diari de Girona</title>")
+                .doesNotContain("<id>urn:relais:feed:ca</id>");
         assertThat(ok.body()).contains("Una regata a Marsella").contains("urn:relais:ca:article:" + id)
                 .contains("href=\"http://localhost:8080/feeds/p/" + token + "/ca/atom.xml\"");
         assertThat(ok.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).startsWith("private"));
