@@ -1,0 +1,77 @@
+package io.relais.batch.internal;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.relais.article.Article;
+import io.relais.batch.BatchSettings;
+import io.relais.engine.MachineTranslator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.Translator;
+import io.relais.quality.FieldText;
+import io.relais.quality.TranslationQuality;
+import io.relais.translation.TargetLanguages;
+
+/**
+ * Once the service is ready, in the background: one sentence translated along every route of every language and
+ * checked, so that Apertium's pipelines are running and LanguageTool's rules loaded before the first article arrives
+ * (on two cores that is some seconds per language, which the first breaking article would otherwise wait for).
+ * Nothing is stored: not the translation memory, not a translation. {@code relais.batch.express.warm-up: false} to skip.
+ */
+@Component
+class ExpressWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpressWarmUp.class);
+    static final String SENTENCE = "Le maire de Lyon a présenté mardi le nouveau plan de transport de la ville.";
+
+    private final Translator translator;
+    private final TranslationQuality quality;
+    private final List<String> languages;
+    private final boolean enabled;
+
+    ExpressWarmUp(Translator translator, TranslationQuality quality, TargetLanguages languages, BatchSettings settings) {
+        this.translator = translator;
+        this.quality = quality;
+        this.languages = languages.languages();
+        this.enabled = settings.express().enabled() && settings.express().warmUp() && settings.runAfterIngest();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        if (enabled) {
+            Thread thread = new Thread(this::warmUp, "express-warm-up");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        }
+    }
+
+    void warmUp() {
+        long started = System.nanoTime();
+        for (String lang : languages) {
+            MachineTranslator engine = translator.engineFor(lang);
+            if (engine == null) {
+                continue;
+            }
+            try {
+                TranslatedText text = null;
+                for (String route : engine.candidateRoutes(Article.SOURCE_LANGUAGE, lang)) {
+                    text = engine.translate(SENTENCE, TextFormat.PLAIN, Article.SOURCE_LANGUAGE, lang, route);
+                }
+                if (text != null) {
+                    quality.assess(lang, List.of(new FieldText("title", SENTENCE, TextFormat.PLAIN, text)));
+                }
+            } catch (RuntimeException e) {
+                // the first real article will meet the same trouble and record it; nothing to do here
+                log.warn("Warming up {} failed: {}", lang, e.toString());
+            }
+        }
+        log.info("Express lane warmed up: {} language(s) in {} ms", languages.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+}
