@@ -27,9 +27,9 @@ import java.util.function.BooleanSupplier;
 final class ClusterNodes implements AutoCloseable {
 
     final String pgPort = System.getProperty("relais.cluster.test.pg-port", "5432");
-    final String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
+    final String jdbcUrl;
     final String adminPassword = UUID.randomUUID().toString();
-    final Path dir = Path.of("target/cluster-test").toAbsolutePath();
+    final Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
@@ -40,6 +40,13 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     ClusterNodes() throws IOException {
+        this("relais_cluster_test", "cluster-test");
+    }
+
+    /** Nodes on their own database (created fresh by {@code ./relais test-cluster}) and under their own directory. */
+    ClusterNodes(String database, String directory) throws IOException {
+        this.jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/" + database;
+        this.dir = Path.of("target", directory).toAbsolutePath();
         Files.createDirectories(dir);
     }
 
@@ -54,15 +61,23 @@ final class ClusterNodes implements AutoCloseable {
                 "RELAIS_DB_PASSWORD", "relais"), args);
     }
 
-    /** Any Relais process (cluster node or the single-machine default): runs are started by the caller only. */
+    /**
+     * Any Relais process (cluster node or the single-machine default): runs are started by the caller only (no run
+     * after ingestion, so no express lane either, and no schedule) unless {@code extraArgs} set those keys.
+     */
     Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs) throws IOException {
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
                 Path.of("target/relais.jar").toAbsolutePath().toString(),
                 "--server.port=" + port,
-                "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds"),
-                "--relais.batch.run-after-ingest=false",
-                "--relais.batch.schedule=-"));
+                "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds")));
+        // runs are started by the caller only, unless it says otherwise (a key given twice would be a list)
+        for (String fallback : List.of("--relais.batch.run-after-ingest=false", "--relais.batch.schedule=-")) {
+            String key = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (extraArgs.stream().noneMatch(a -> a.startsWith(key))) {
+                command.add(fallback);
+            }
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

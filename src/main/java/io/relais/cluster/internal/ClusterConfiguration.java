@@ -115,6 +115,12 @@ public class ClusterConfiguration {
         return QueueBuilder.durable(ClusterSettings.PARTITION_QUEUE).build();
     }
 
+    /** The express lane's partitions: a queue of their own, so that they never wait behind the backlog's slices. */
+    @Bean
+    Queue expressQueue() {
+        return QueueBuilder.durable(ClusterSettings.EXPRESS_QUEUE).build();
+    }
+
     @Bean
     FanoutExchange feedsExchange() {
         return new FanoutExchange(ClusterSettings.FEEDS_EXCHANGE, true, false);
@@ -137,6 +143,19 @@ public class ClusterConfiguration {
     @Bean
     DefaultLockRepository lockRepository(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
         DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.lockClientId());
+        repository.setTimeToLive((int) properties.leaseTime().toMillis());
+        return repository;
+    }
+
+    /**
+     * The translations this node is working on ({@link SharedTranslationClaims}), in the same lock table under their own
+     * region, with the poller's lease time: renewed while the work goes on, so a node that died holds its claims at
+     * most that long.
+     */
+    @Bean
+    DefaultLockRepository claimLocks(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.lockClientId());
+        repository.setRegion(ClusterSettings.CLAIMS_REGION);
         repository.setTimeToLive((int) properties.leaseTime().toMillis());
         return repository;
     }

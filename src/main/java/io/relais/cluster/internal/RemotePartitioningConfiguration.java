@@ -54,11 +54,38 @@ public class RemotePartitioningConfiguration {
                 .get();
     }
 
-    /** Replaces the local partitions of the job's {@code localize} step: same step, so its history looks the same. */
+    @Bean
+    DirectChannel expressRequests() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    IntegrationFlow expressRequestsToBroker(DirectChannel expressRequests, RabbitTemplate rabbitTemplate) {
+        return IntegrationFlow.from(expressRequests)
+                .handle(Amqp.outboundAdapter(rabbitTemplate).routingKey(ClusterSettings.EXPRESS_QUEUE))
+                .get();
+    }
+
+    /**
+     * Replaces the local partitions of the job's {@code localize} step (same step, so its history looks the same) and
+     * of the express lane's runs.
+     */
     @Bean
     RemotePartitions remotePartitions(JobRepository jobRepository, DirectChannel partitionRequests,
-                                      Translations translations, ClusterSettings cluster, BatchSettings settings) {
+                                      DirectChannel expressRequests, Translations translations,
+                                      ClusterSettings cluster, BatchSettings settings) {
         return new RemotePartitions() {
+            /**
+             * The express run's languages to the workers' express queue. The run ends when its last language is done:
+             * the manager reads the repository more often than for the backlog's slices (the next express run waits
+             * for it; what the workers store is published by them as soon as it is stored, whatever the manager does).
+             */
+            @Override
+            public PartitionHandler expressHandler() {
+                return handler(expressRequests, LocalizeSteps.EXPRESS_STEP,
+                        Math.min(cluster.pollInterval().toMillis(), 200));
+            }
+
             @Override
             public Partitioner partitioner(Partitioner byLanguage) {
                 return new SlicePartitioner(byLanguage, translations, cluster.sliceSize(), settings.maxAttempts(),
@@ -67,13 +94,17 @@ public class RemotePartitioningConfiguration {
 
             @Override
             public PartitionHandler handler() {
+                return handler(partitionRequests, LocalizeSteps.WORKER_STEP, cluster.pollInterval().toMillis());
+            }
+
+            private PartitionHandler handler(DirectChannel requests, String step, long pollMillis) {
                 MessagingTemplate messaging = new MessagingTemplate();
-                messaging.setDefaultChannel(partitionRequests);
+                messaging.setDefaultChannel(requests);
                 MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-                handler.setStepName(LocalizeSteps.WORKER_STEP);
+                handler.setStepName(step);
                 handler.setMessagingOperations(messaging);
                 handler.setJobRepository(jobRepository);
-                handler.setPollInterval(cluster.pollInterval().toMillis());
+                handler.setPollInterval(pollMillis);
                 handler.setTimeout(cluster.partitionTimeout().toMillis());
                 try {
                     handler.afterPropertiesSet();
@@ -125,6 +156,31 @@ public class RemotePartitioningConfiguration {
                                 .defaultRequeueRejected(false)))
                 .handle(StepExecutionRequest.class, (request, headers) -> {
                     partitionRequestHandler.handle(request);
+                    return null;
+                })
+                .get();
+    }
+
+    /**
+     * Only on nodes with the worker role: the express lane's partitions, beside the backlog's and ahead of them (the
+     * backlog's steps on this node yield to an express step between chunks), several at once (one per language of a
+     * run), acknowledged after they ran, like the slices.
+     */
+    @Bean
+    @Conditional(WorkerRole.class)
+    IntegrationFlow expressRequestsFromBroker(CachingConnectionFactory connectionFactory,
+                                              JacksonJsonMessageConverter converter, LocalizeSteps localizeSteps,
+                                              JobRepository jobRepository, ClusterNode node, ClusterSettings cluster) {
+        PartitionRequestHandler express = new PartitionRequestHandler(jobRepository, localizeSteps.expressStep(),
+                node.name());
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, ClusterSettings.EXPRESS_QUEUE)
+                        .messageConverter(converter)
+                        .configureContainer(container -> container
+                                .prefetchCount(1)
+                                .concurrentConsumers(cluster.expressConcurrency())
+                                .defaultRequeueRejected(false)))
+                .handle(StepExecutionRequest.class, (request, headers) -> {
+                    express.handle(request);
                     return null;
                 })
                 .get();
