@@ -32,12 +32,15 @@ public class ExpressThreads implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
+    /** At most this many segments of one language are translated at once (one LanguageTool instance each). */
+    public static final int PER_LANGUAGE = 2;
+
     /**
-     * Where the segments run. Not an {@code Executor} bean itself: one would take the place of the application's task
-     * executor, on which the module listeners (feed rebuilds, ingestion events) run.
+     * The threads as one language's step may use them: {@value #PER_LANGUAGE} at a time. (Not an {@code Executor} bean
+     * itself: one would take the place of the application's task executor, on which the module listeners run.)
      */
-    public Executor executor() {
-        return pool;
+    public Executor forOneLanguage() {
+        return new LimitedExecutor(pool, PER_LANGUAGE);
     }
 
     @Override

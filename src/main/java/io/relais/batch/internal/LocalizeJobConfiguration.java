@@ -173,7 +173,7 @@ public class LocalizeJobConfiguration {
                                        @Value("#{stepExecutionContext['lang']}") String lang,
                                        BatchSettings settings) {
         return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes,
-                expressThreads.executor());
+                expressThreads.forOneLanguage());
     }
 
     /** The express run's articles that still need the partition's language. */
