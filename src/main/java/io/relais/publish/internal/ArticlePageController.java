@@ -70,7 +70,8 @@ class ArticlePageController {
         model.addAttribute("original", original);
         model.addAttribute("title", title);
         model.addAttribute("lead", original ? entry.originalSummary() : entry.summary());
-        model.addAttribute("body", sanitizer.sanitize(original ? entry.originalBody() : entry.body(), entry.originalUrl()));
+        model.addAttribute("body", belowTheTitle(sanitizer.sanitize(original ? entry.originalBody() : entry.body(),
+                entry.originalUrl())));
         model.addAttribute("canonical", base + ArticleLinks.path(lang, articleId, title));
         model.addAttribute("originalUrl", builder.originalUrl(entry));
         model.addAttribute("languageName", TargetLanguages.nativeName(original ? "fr" : lang));
@@ -103,6 +104,17 @@ class ArticlePageController {
         response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
         DocumentSecurity.apply(response, "text/html");
         return "publish/article";
+    }
+
+    /** The page's one H1 is the article's title: headings of the first level in the body become the second. */
+    static String belowTheTitle(String body) {
+        if (body == null || !body.contains("<h1")) {
+            return body;
+        }
+        org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(body);
+        fragment.outputSettings().prettyPrint(false);
+        fragment.select("h1").tagName("h2");
+        return fragment.body().html();
     }
 
     private static String format(OffsetDateTime time, String lang) {
