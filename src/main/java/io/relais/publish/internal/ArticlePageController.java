@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jsoup.Jsoup;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,6 +70,7 @@ class ArticlePageController {
         String title = original ? entry.originalTitle() : entry.title();
         model.addAttribute("entry", entry);
         model.addAttribute("original", original);
+        model.addAttribute("pageLang", original ? Article.SOURCE_LANGUAGE : lang);
         model.addAttribute("title", title);
         model.addAttribute("lead", original ? entry.originalSummary() : entry.summary());
         model.addAttribute("body", belowTheTitle(sanitizer.sanitize(original ? entry.originalBody() : entry.body(),
@@ -113,7 +115,7 @@ class ArticlePageController {
         if (body == null || !body.contains("<h1")) {
             return body;
         }
-        org.jsoup.nodes.Document fragment = org.jsoup.Jsoup.parseBodyFragment(body);
+        var fragment = Jsoup.parseBodyFragment(body);   // (a jsoup Document, not publish's own Document)
         fragment.outputSettings().prettyPrint(false);
         fragment.select("h1").tagName("h2");
         return fragment.body().html();

@@ -25,6 +25,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
+import io.relais.article.Article;
 import io.relais.system.AppUser;
 import io.relais.system.Users;
 import io.relais.translation.TargetLanguages;
@@ -38,7 +39,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * the UI language, says what happened in words and gives a way back — the page the user came from, the dashboard or
  * the sign-in page, and for an editor refused another language's queue, their own queues. An error under the public
  * addresses (feeds, feed pages, article pages) gets the public error page instead: in the page's own language (the
- * language in its address), with nothing from any session.
+ * language in its address: a target language or the source language), with nothing from any session.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -123,7 +124,7 @@ class ErrorPages implements ErrorViewResolver {
     }
 
     private ModelAndView publicPage(HttpStatus status, String pathLanguage) {
-        String lang = pathLanguage != null && (pathLanguage.equals("fr") || languages.languages().contains(pathLanguage))
+        String lang = pathLanguage != null && (pathLanguage.equals(Article.SOURCE_LANGUAGE) || languages.languages().contains(pathLanguage))
                 ? pathLanguage : "en";
         Locale locale = Locale.forLanguageTag(lang);
         boolean notFound = status == HttpStatus.NOT_FOUND;

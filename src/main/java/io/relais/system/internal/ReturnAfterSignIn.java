@@ -3,6 +3,7 @@ package io.relais.system.internal;
 import java.io.IOException;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -50,7 +51,7 @@ class ReturnAfterSignIn extends HttpSessionRequestCache implements Authenticatio
         SavedRequest saved = getRequest(request, response);
         removeRequest(request, response);
         if (request.getSession(false) != null) {
-            request.getSession(false).removeAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            request.getSession(false).removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         }
         response.sendRedirect(saved == null ? request.getContextPath() + HOME : saved.getRedirectUrl());
     }
