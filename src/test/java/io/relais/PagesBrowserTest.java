@@ -484,6 +484,14 @@ class PagesBrowserTest extends RelaisIntegrationTest {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         typeAndSend("pages-es", "pages-es-password-1");
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/review/es?sort=score"));
+
+        // signing out of a session that already expired just says so
+        expireSession();
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(By.cssSelector("header form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ConsoleBrowserTest.gone(page));
+        assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+        assertThat(text("signin-message")).isEqualTo("Ha cerrado la sesión.");
     }
 
     @Test
