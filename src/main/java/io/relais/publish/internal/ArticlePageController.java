@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jsoup.Jsoup;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.thymeleaf.ITemplateEngine;
@@ -126,7 +127,8 @@ class ArticlePageController {
         model.put("original", original);
         model.put("title", title);
         model.put("lead", original ? entry.originalSummary() : entry.summary());
-        model.put("body", sanitizer.sanitize(original ? entry.originalBody() : entry.body(), entry.originalUrl()));
+        model.put("body", belowTheTitle(sanitizer.sanitize(original ? entry.originalBody() : entry.body(),
+                entry.originalUrl())));
         model.put("canonical", base + ArticleLinks.path(lang, articleId, title));
         model.put("originalUrl", builder.originalUrl(entry));
         model.put("languageName", TargetLanguages.nativeName(pageLang));
@@ -164,6 +166,17 @@ class ArticlePageController {
         model.put("otherLanguages", others);
         Context context = new Context(Locale.forLanguageTag(pageLang), model);
         return templates.process("publish/article", context);
+    }
+
+    /** The page's one H1 is the article's title: headings of the first level in the body become the second. */
+    static String belowTheTitle(String body) {
+        if (body == null || !body.contains("<h1")) {
+            return body;
+        }
+        var fragment = Jsoup.parseBodyFragment(body);   // (a jsoup Document, not publish's own Document)
+        fragment.outputSettings().prettyPrint(false);
+        fragment.select("h1").tagName("h2");
+        return fragment.body().html();
     }
 
     /** The page's words in its own language (see {@link PublicTexts}). */

@@ -24,6 +24,7 @@ import io.relais.publish.FeedFormat;
 import io.relais.publish.FeedView;
 import io.relais.publish.Partner;
 import io.relais.publish.Presentation;
+import io.relais.publish.PublicTexts;
 import io.relais.publish.PublicationPolicy;
 import io.relais.publish.PublishSettings;
 
@@ -194,6 +195,7 @@ public class FeedDocuments {
                     "date", (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toLocalDate().toString())).toList());
             context.setVariable("publicFeeds", properties.publicFeeds());
             context.setVariable("formats", FeedFormat.values());
+            context.setVariable("nothingYet", PublicTexts.get(lang, "page.nothingYet"));
             return new Rendered(templates.process("publish/language", context), "text/html;charset=UTF-8",
                     lastChange(log.mark(FeedKeys.publicFeed(lang)).changedAt(), FeedKeys.publicFeed(lang)));
         }));
