@@ -200,9 +200,22 @@ public class ExpressLane implements AutoCloseable {
         handOver.run();
     }
 
+    /**
+     * Takes no more articles and lets the run in progress finish (for up to 30 s: a run cut short is marked FAILED and
+     * restarted at the next start, so nothing is lost either way).
+     */
     @Override
     public synchronized void close() {
         closed = true;
         notifyAll();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (busy && System.nanoTime() < deadline) {
+            try {
+                wait(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

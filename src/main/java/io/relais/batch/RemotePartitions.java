@@ -24,4 +24,9 @@ public interface RemotePartitions {
     default PartitionHandler expressHandler() {
         return null;
     }
+
+    /** Whether this node translates partitions itself (a worker); false: it only hands them out. */
+    default boolean translatesHere() {
+        return true;
+    }
 }

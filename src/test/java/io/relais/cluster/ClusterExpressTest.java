@@ -44,8 +44,7 @@ class ClusterExpressTest {
                 "--relais.cluster.slice-size=5",
                 "--relais.quality.auto-approve-threshold=0",
                 "--relais.publish.policy=machine",
-                "--relais.ingest.sources=",
-                "--relais.batch.express.warm-up=false");
+                "--relais.ingest.sources=");
         // m takes articles at its door and runs the express lane (the manager side); w translates, express and backlog
         Node m = cluster.start("m", 18090, "manager", concat(common, "--relais.batch.run-after-ingest=true"));
         Node w = cluster.start("w", 18091, "worker", common);

@@ -71,8 +71,10 @@ final class ClusterNodes implements AutoCloseable {
                 Path.of("target/relais.jar").toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds")));
-        // runs are started by the caller only, unless it says otherwise (a key given twice would be a list)
-        for (String fallback : List.of("--relais.batch.run-after-ingest=false", "--relais.batch.schedule=-")) {
+        // runs are started by the caller only, and nodes load LanguageTool when they first translate (no warm-up),
+        // unless the caller says otherwise (a key given twice would be a list)
+        for (String fallback : List.of("--relais.batch.run-after-ingest=false", "--relais.batch.schedule=-",
+                "--relais.batch.express.warm-up=false")) {
             String key = fallback.substring(0, fallback.indexOf('=') + 1);
             if (extraArgs.stream().noneMatch(a -> a.startsWith(key))) {
                 command.add(fallback);

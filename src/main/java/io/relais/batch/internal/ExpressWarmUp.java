@@ -5,12 +5,14 @@ import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Article;
 import io.relais.batch.BatchSettings;
+import io.relais.batch.RemotePartitions;
 import io.relais.engine.MachineTranslator;
 import io.relais.engine.TextFormat;
 import io.relais.engine.TranslatedText;
@@ -43,12 +45,16 @@ class ExpressWarmUp {
     private final ExpressThreads threads;
 
     ExpressWarmUp(Translator translator, TranslationQuality quality, TargetLanguages languages, BatchSettings settings,
-                  ExpressThreads threads) {
+                  ExpressThreads threads, ObjectProvider<RemotePartitions> remote) {
         this.threads = threads;
+        // on one machine when its lane is on; in a cluster on the nodes that translate (workers), whatever their lane
+        RemotePartitions elsewhere = remote.getIfAvailable();
+        boolean translatesHere = elsewhere == null
+                ? settings.express().enabled() && settings.runAfterIngest() : elsewhere.translatesHere();
         this.translator = translator;
         this.quality = quality;
         this.languages = languages.languages();
-        this.enabled = settings.express().enabled() && settings.express().warmUp() && settings.runAfterIngest();
+        this.enabled = settings.express().warmUp() && translatesHere;
     }
 
     @EventListener(ApplicationReadyEvent.class)

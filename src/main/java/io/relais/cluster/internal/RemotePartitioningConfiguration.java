@@ -93,6 +93,11 @@ public class RemotePartitioningConfiguration {
             }
 
             @Override
+            public boolean translatesHere() {
+                return cluster.worker();
+            }
+
+            @Override
             public PartitionHandler handler() {
                 return handler(partitionRequests, LocalizeSteps.WORKER_STEP, cluster.pollInterval().toMillis());
             }
