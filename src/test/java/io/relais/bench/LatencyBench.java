@@ -141,6 +141,7 @@ public final class LatencyBench {
         busy.awaitWarmUp();
         List<Arrival> behindBacklog = new ArrayList<>();
         int expressDuringRun = 0;
+        long windowStart = System.currentTimeMillis();
         for (int i = 0; i < arrivals && busy.backlogRunning(); i++) {
             Arrival a = busy.arrive(express.get(2 + arrivals + i), "busy-" + i);
             if (busy.backlogRunning()) {
@@ -150,14 +151,23 @@ public final class LatencyBench {
             Thread.sleep(2000);
         }
         JsonNode ended = busy.awaitBacklogEnd(run.get("id").asLong());
+        // the words translated from the first arrival on (after the warm-up) until the backlog's last translation
+        Map<String, Integer> words = new java.util.HashMap<>();
+        for (int i = 0; i < backlog.size(); i++) {
+            words.put("bench-backlog-" + i, backlog.get(i).words());
+        }
+        for (int i = 0; i < arrivals; i++) {
+            words.put("bench-busy-" + i, express.get(2 + arrivals + i).words());
+        }
+        double[] window = busy.wordsStoredSince(windowStart, words);
         double busyLoad = load();
         long busyRss = busy.peakRssMb();
         busy.stop();
         double runSeconds = Duration.between(LocalDateTime.parse(ended.get("startTime").asString()),
                 LocalDateTime.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
         double rawRate = (double) backlogWords * LANGUAGES.size() / rawBacklog;
-        double backlogRate = (double) backlogWords * LANGUAGES.size() / runSeconds;
-        double allRate = (backlogWords + (double) expressDuringRun * expressWords) * LANGUAGES.size() / runSeconds;
+        double backlogRate = window[1] / window[2];
+        double allRate = window[0] / window[2];
 
         System.out.println();
         System.out.printf(Locale.ROOT, "start to ready: %.1f s (idle service), %.1f s (with the backlog pending); "
@@ -180,9 +190,9 @@ public final class LatencyBench {
                 + "arrived during it%n", backlog.size(), LANGUAGES.size(), runSeconds, expressDuringRun);
         System.out.printf(Locale.ROOT, "raw tools on the backlog (apertium command + LanguageTool loops, 5 threads): "
                 + "%.1f s, %.0f words/s%n", rawBacklog, rawRate);
-        System.out.printf(Locale.ROOT, "throughput during the run: all words translated (backlog and express) %.0f "
-                + "words/s, %.2f of the raw tools; backlog words alone %.0f words/s, %.2f%n", allRate, allRate / rawRate,
-                backlogRate, backlogRate / rawRate);
+        System.out.printf(Locale.ROOT, "throughput from the first express arrival to the backlog's last translation (%.1f s): "
+                + "all words translated (backlog and express) %.0f words/s, %.2f of the raw tools; backlog words alone %.0f "
+                + "words/s, %.2f%n", window[2], allRate, allRate / rawRate, backlogRate, backlogRate / rawRate);
         System.out.printf(Locale.ROOT, "load average at the end: %.1f%n", load());
         System.exit(0);
     }
@@ -396,6 +406,38 @@ public final class LatencyBench {
                 Thread.sleep(20);
             }
             return new Arrival(accepted, storedAt(articleId, wall0), seen, held);
+        }
+
+        /**
+         * Words translated (French words, once per language) from {@code since} (wall clock) to the last backlog
+         * translation: {all, backlog only, seconds}.
+         */
+        double[] wordsStoredSince(long since, Map<String, Integer> words) {
+            Map<String, List<Long>> stored = new LinkedHashMap<>();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+                 var rs = c.createStatement().executeQuery("select a.external_id, t.machine_at from translation t "
+                         + "join article a on a.id = t.article_id where t.machine_at is not null")) {
+                while (rs.next()) {
+                    stored.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli());
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            long last = stored.entrySet().stream().filter(e -> e.getKey().startsWith("bench-backlog-"))
+                    .flatMap(e -> e.getValue().stream()).mapToLong(Long::longValue).max().orElse(since);
+            double all = 0;
+            double backlog = 0;
+            for (var e : stored.entrySet()) {
+                Integer w = words.get(e.getKey());
+                for (long at : e.getValue()) {
+                    if (w != null && at >= since && at <= last) {
+                        all += w;
+                        backlog += e.getKey().startsWith("bench-backlog-") ? w : 0;
+                    }
+                }
+            }
+            return new double[] {all, backlog, (last - since) / 1000.0};
         }
 
         /** The languages of the article stored with a blocking issue (held for an editor under the machine policy). */
