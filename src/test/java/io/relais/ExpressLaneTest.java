@@ -18,6 +18,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.relais.article.Source;
 import io.relais.batch.ExpressLane;
 import io.relais.batch.LocalizeSteps;
@@ -45,6 +47,9 @@ class ExpressLaneTest extends StoredArticlesTest {
     @Autowired
     ExpressLane express;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void anArticlePushedThroughTheApiIsInEveryLanguagesFeedWithoutAnyBacklogRun() {
         quiesce(runs);
@@ -68,6 +73,11 @@ class ExpressLaneTest extends StoredArticlesTest {
                           and (',' || p.parameter_value || ',') like ?""")
                 .params(LocalizeSteps.EXPRESS_JOB, LocalizeSteps.ARTICLES, "%," + id + ",%").query(Long.class).single())
                 .as("an express run recorded in the job repository translated it").isEqualTo(1);
+        for (String lang : LANGUAGES) {
+            assertThat(meters.find(ExpressLane.DELAY_METRIC).tag("lang", lang).timer())
+                    .as("operators see how long the lane took to store %s", lang)
+                    .isNotNull().satisfies(t -> assertThat(t.count()).isPositive());
+        }
     }
 
     @Test

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The express lane: a new or revised article is translated at once, into every language in parallel and its
@@ -40,12 +44,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class ExpressLane implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExpressLane.class);
+    public static final String DELAY_METRIC = "relais.express.delay";
 
     private final JobOperator jobOperator;
     private final Job expressJob;
     private final boolean enabled;
     private final int maxQueue;
     private final Set<Long> waiting = new LinkedHashSet<>();
+    /** When each article still being worked on was accepted (nanoTime), for {@value #DELAY_METRIC}. */
+    private final Map<Long, Long> acceptedAt = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
     private final Deque<JobExecution> restarts = new ArrayDeque<>();
     private final Thread worker;
     private final Counter handedOver;
@@ -59,7 +67,7 @@ public class ExpressLane implements AutoCloseable {
         this.expressJob = expressJob;
         this.enabled = settings.express().enabled();
         this.maxQueue = settings.express().maxQueue();
-        MeterRegistry registry = meters.getIfAvailable();
+        this.registry = meters.getIfAvailable();
         if (registry != null) {
             Gauge.builder("relais.express.waiting", this, ExpressLane::waiting)
                     .description("articles waiting for the express lane").register(registry);
@@ -100,8 +108,23 @@ public class ExpressLane implements AutoCloseable {
             return false;
         }
         waiting.add(articleId);
+        acceptedAt.putIfAbsent(articleId, System.nanoTime());
         notifyAll();
         return true;
+    }
+
+    /**
+     * An article's translation into a language was stored by an express step on this node: records the time since the
+     * lane accepted it ({@value #DELAY_METRIC}, tag {@code lang}; where the lane that accepted it runs on another node,
+     * nothing is recorded).
+     */
+    public void stored(long articleId, String lang) {
+        Long accepted = acceptedAt.get(articleId);
+        if (accepted != null && registry != null) {
+            Timer.builder(DELAY_METRIC).tag("lang", lang)
+                    .description("from the express lane taking an article to its translation into the language stored")
+                    .register(registry).record(System.nanoTime() - accepted, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Restarts an express run that did not end (its process died), ahead of new arrivals. */
@@ -149,6 +172,7 @@ public class ExpressLane implements AutoCloseable {
                     run(group);
                 }
             } finally {
+                group.forEach(acceptedAt::remove);
                 synchronized (this) {
                     busy = false;
                     notifyAll();

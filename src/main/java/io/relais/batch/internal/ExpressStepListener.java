@@ -5,8 +5,10 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.beans.factory.ObjectProvider;
 
 import io.relais.article.Article;
+import io.relais.batch.ExpressLane;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
 
@@ -21,7 +23,12 @@ final class ExpressStepListener implements StepExecutionListener, ChunkListener<
     private final Translations translations;
     private final LocalizeStageTimes times;
 
-    ExpressStepListener(LaneGate gate, Translations translations, LocalizeStageTimes times) {
+    private final ObjectProvider<ExpressLane> lane;
+
+    /** @param lane looked up when an article is stored (the lane's job is built from this step) */
+    ExpressStepListener(LaneGate gate, Translations translations, LocalizeStageTimes times,
+                        ObjectProvider<ExpressLane> lane) {
+        this.lane = lane;
         this.gate = gate;
         this.translations = translations;
         this.times = times;
@@ -41,9 +48,11 @@ final class ExpressStepListener implements StepExecutionListener, ChunkListener<
     @Override
     public void afterChunk(Chunk<TranslationResult> chunk) {
         if (!chunk.isEmpty()) {
+            TranslationResult stored = chunk.getItems().get(0);
             long started = System.nanoTime();
-            translations.announce(chunk.getItems().get(0).lang());
+            translations.announce(stored.lang());
             times.add(LocalizeStageTimes.Stage.PUBLISH, System.nanoTime() - started);
+            lane.getObject().stored(stored.articleId(), stored.lang());
         }
     }
 }

@@ -27,6 +27,7 @@ import io.relais.batch.RemotePartitions;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
 import io.relais.batch.BatchSettings;
+import io.relais.batch.ExpressLane;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.batch.TranslationClaims;
 import io.relais.translation.TargetLanguages;
@@ -98,7 +99,7 @@ public class LocalizeJobConfiguration {
                                 ObjectProvider<LocalizeStepListener> listeners,
                                 LanguageFeedsListener languageFeedsListener, BatchSettings settings, LaneGate gate,
                                 ObjectProvider<TranslationClaims> clusterClaims, Translations translations,
-                                LocalizeStageTimes localizeStageTimes) {
+                                LocalizeStageTimes localizeStageTimes, ObjectProvider<ExpressLane> lane) {
         Duration claimWait = settings.express().claimWait();
         // on one machine the claims are kept in memory; a cluster brings its own, shared by the nodes
         TranslationClaims claims = clusterClaims.getIfAvailable(InProcessClaims::new);
@@ -129,7 +130,7 @@ public class LocalizeJobConfiguration {
                                 .processor(new ClaimingProcessor(expressProcessor, claims, translations,
                                         settings.maxAttempts()))
                                 .writer(translationWriter);
-                step.listener(new ExpressStepListener(gate, translations, localizeStageTimes));
+                step.listener(new ExpressStepListener(gate, translations, localizeStageTimes, lane));
                 listeners.orderedStream().forEach(step::listener);
                 return step.build();
             }
