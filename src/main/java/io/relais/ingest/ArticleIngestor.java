@@ -1,11 +1,16 @@
 package io.relais.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsoup.nodes.Entities;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
@@ -19,7 +24,8 @@ import io.relais.article.HtmlSanitizer;
  * The gate every way in ends in (feeds, fetched pages, inbox files, the push API): removes what XML cannot carry
  * from every text field, checks the article's link (http or https only), that it has a title and text, that it is
  * French, sanitises its HTML, stores it (a known article with changed content becomes a new revision, an unchanged
- * one is a no-op) and announces it. A refused article throws {@link IngestRejectedException} with the reason and
+ * one is a no-op) and announces it ({@link ArticleIngested}, in the storing transaction: recorded in the event
+ * publication registry with the article and handed to listeners once it committed). A refused article throws {@link IngestRejectedException} with the reason and
  * the raw payload; the error handling of the way in records the dead letter.
  */
 @Service
@@ -49,6 +55,7 @@ public class ArticleIngestor {
         this.events = events;
     }
 
+    @Transactional
     public StoreResult ingest(IncomingArticle received) {
         IncomingArticle in = xmlSafe(received);
         Optional<String> badLink = LinkPolicy.refusal(in.url());
@@ -61,7 +68,7 @@ public class ArticleIngestor {
         String summary = in.summary() == null ? null : XmlSafeText.clean(sanitizer.text(in.summary())).strip();
         String bodyText = sanitizer.text(body);
         if (bodyText.isBlank() && summary != null && !summary.isBlank()) {
-            body = "<p>" + org.jsoup.nodes.Entities.escape(summary) + "</p>";
+            body = "<p>" + Entities.escape(summary) + "</p>";
             bodyText = summary;
         }
 
@@ -138,9 +145,9 @@ public class ArticleIngestor {
             return externalId;
         }
         try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(externalId.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

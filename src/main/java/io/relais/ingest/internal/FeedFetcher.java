@@ -5,8 +5,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +43,7 @@ public class FeedFetcher {
     private final Map<String, ReentrantLock> hostLocks = new ConcurrentHashMap<>();
 
     FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http,
-                IngestProperties settings) {
+                IngestSettings settings) {
         this.sources = sources;
         this.urlPolicy = urlPolicy;
         this.maxBytes = settings.maxBytes();
@@ -120,7 +122,7 @@ public class FeedFetcher {
     }
 
     private static Duration retryAfter(String header) {
-        return RetryAfter.parse(header, java.time.Instant.now()).orElse(Duration.ZERO);
+        return RetryAfter.parse(header, Instant.now()).orElse(Duration.ZERO);
     }
 
     private FetchedFeed fetchFile(Source source, URI uri) throws IOException {
@@ -140,7 +142,7 @@ public class FeedFetcher {
     }
 
     private FetchedFeed fetchHttp(Source source, URI uri) throws IOException, InterruptedException {
-        Map<String, String> conditional = new java.util.HashMap<>();
+        Map<String, String> conditional = new HashMap<>();
         if (source.etag() != null) {
             conditional.put("If-None-Match", source.etag());
         }

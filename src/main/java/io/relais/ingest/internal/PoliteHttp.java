@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -19,8 +20,10 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +48,8 @@ class PoliteHttp implements DisposableBean {
     private final UrlPolicy policy;
     private final CloseableHttpClient http;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    PoliteHttp(UrlPolicy policy, IngestProperties settings) {
+    @Autowired
+    PoliteHttp(UrlPolicy policy, IngestSettings settings) {
         this(policy, settings.maxBytes(), settings.userAgent());
     }
 
@@ -113,7 +116,7 @@ class PoliteHttp implements DisposableBean {
         get.setHeader("Accept", accept);
         headers.forEach(get::setHeader);
         return http.execute(get, (ClassicHttpResponse response) -> {
-            Map<String, String> names = new java.util.HashMap<>();
+            Map<String, String> names = new HashMap<>();
             for (Header h : response.getHeaders()) {
                 names.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
             }
@@ -134,6 +137,6 @@ class PoliteHttp implements DisposableBean {
 
     @Override
     public void destroy() throws IOException {
-        http.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+        http.close(CloseMode.IMMEDIATE);
     }
 }

@@ -1,5 +1,8 @@
 package io.relais.ingest.internal;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Removes what XML 1.0 cannot carry — C0 controls other than tab, newline and carriage return, NUL, lone
  * surrogates, U+FFFE and U+FFFF — so that no article can stop a feed from being written (Rome refuses such a
@@ -28,8 +31,8 @@ public final class XmlSafeText {
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern CHARACTER_REFERENCE =
-            java.util.regex.Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
+    private static final Pattern CHARACTER_REFERENCE =
+            Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
 
     /**
      * A document's text with what XML 1.0 cannot carry removed, raw ({@link #clean}) or as a numeric character
@@ -48,7 +51,7 @@ public final class XmlSafeText {
             } catch (NumberFormatException tooLong) {
                 return "";
             }
-            return legal(code) ? java.util.regex.Matcher.quoteReplacement(m.group()) : "";
+            return legal(code) ? Matcher.quoteReplacement(m.group()) : "";
         });
     }
 

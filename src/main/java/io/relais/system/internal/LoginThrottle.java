@@ -3,6 +3,7 @@ package io.relais.system.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +45,7 @@ class LoginThrottle {
     private final Clock clock;
 
     @Autowired
-    LoginThrottle(LoginFailures failures, SecuritySettings settings) {
+    LoginThrottle(LoginFailures failures, SystemSettings settings) {
         this(failures, settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(),
                 settings.login().window(), Clock.systemUTC());
     }
@@ -78,7 +79,7 @@ class LoginThrottle {
     Outcome attempt(String username, String address) {
         Instant now = clock.instant();
         failures.forgetBefore(now.minus(window));
-        List<Long> rows = new java.util.ArrayList<>();
+        List<Long> rows = new ArrayList<>();
         rows.add(failures.record(Kind.USER, key(username), now));
         if (address != null) {
             rows.add(failures.record(Kind.ADDRESS, address, now));
