@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -47,7 +48,8 @@ import io.relais.cluster.ClusterNodes.Node;
  * acknowledgements were seen, when a database that delays its writes still holds them in memory. After a restart,
  * every article answered {@code 201}/{@code 200} and every file moved to {@code .done} is in the database. Then a
  * SIGTERM in the middle of an inbox import: each file ends in {@code .done} with its article or stays in the inbox,
- * none in {@code .failed}.
+ * none in {@code .failed}. The same shipped defaults keep the database to its owner (no port but HTTP open, files
+ * {@code 0600} in a {@code 0700} directory, a generated password) and still read the bundled demo feed.
  */
 class CrashDurabilityTest {
 
@@ -87,6 +89,8 @@ class CrashDurabilityTest {
     @Test
     void noAcknowledgedArticleIsLostToKill9AndSigtermLeavesNoFileFailedWithoutReason() throws Exception {
         Node first = start("crash-1");
+        assertThat(listeningPorts(first.process().pid())).as("ports the service listens on (no database server)")
+                .containsExactly(port);
         Set<Acknowledged> pushed = ConcurrentHashMap.newKeySet();
         Set<String> done = ConcurrentHashMap.newKeySet();
         AtomicBoolean bursting = new AtomicBoolean(true);
@@ -164,12 +168,58 @@ class CrashDurabilityTest {
             softly.assertThat(missing).as("acknowledged, then missing after kill -9 (" + pushed.size() + " pushes and "
                     + doneAtEnd.size() + " files acknowledged)").isEmpty();
         }
+        // the shipped defaults otherwise: the database is its owner's only, and the demo came from the jar
+        Path data = HOME.resolve("data");
+        softly.assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        for (String file : listNames(data)) {
+            softly.assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(file))))
+                    .as(file).isEqualTo("rw-------");
+        }
+        softly.assertThat(Files.readString(data.resolve("relais.password")).strip()).hasSizeGreaterThanOrEqualTo(24);
+        try (Connection db = database()) {
+            softly.assertThat(string(db, "select count(*) from article a join source s on s.id = a.source_id "
+                    + "where s.url = 'classpath:demo/feed.xml'")).as("demo articles").isEqualTo("6");
+        }
         softly.assertAll();
+    }
+
+    /** The TCP ports a process listens on, from /proc (its socket inodes, in the LISTEN state). */
+    private static List<Integer> listeningPorts(long pid) throws IOException {
+        Set<String> inodes = new java.util.HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closed) {
+                    // closed meanwhile
+                }
+            }
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            if (!Files.exists(Path.of(table))) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.strip().split("\\s+");
+                if (f[3].equals("0A") && inodes.contains(f[9])) {
+                    int listening = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
+                    if (!ports.contains(listening)) {
+                        ports.add(listening);
+                    }
+                }
+            }
+        }
+        return ports;
     }
 
     private Node start(String name) throws IOException {
         Node node = processes.startProcess(name, port, Map.of(), List.of(
-                "--relais.ingest.poll-on-start=false", "--relais.publish.base-url=http://localhost:" + port), HOME);
+                "--relais.publish.base-url=http://localhost:" + port), HOME);
         processes.awaitStarted(node, Duration.ofMinutes(3));
         return node;
     }
@@ -230,7 +280,7 @@ class CrashDurabilityTest {
     private static Connection database() throws SQLException, IOException {
         Path password = HOME.resolve("data").resolve("relais.password");
         return DriverManager.getConnection("jdbc:h2:file:" + HOME.resolve("data").resolve("relais")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE", "sa",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", "sa",
                 Files.exists(password) ? Files.readString(password).strip() : "");
     }
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.StoreResult;
+import io.relais.ingest.internal.BidiControls;
 import io.relais.ingest.internal.FrenchLanguageGate;
 import io.relais.ingest.internal.LinkPolicy;
 import io.relais.ingest.internal.XmlSafeText;
@@ -17,7 +18,8 @@ import io.relais.article.HtmlSanitizer;
 
 /**
  * The gate every way in ends in (feeds, fetched pages, inbox files, the push API): removes what XML cannot carry
- * from every text field, checks the article's link (http or https only), that it has a title and text, that it is
+ * from every text field and bidirectional controls from the plain-text ones (title, summary, author, categories),
+ * checks the article's link (http or https only, no bidirectional control), that it has a title and text, that it is
  * French, sanitises its HTML, stores it (a known article with changed content becomes a new revision, an unchanged
  * one is a no-op) and announces it. A refused article throws {@link IngestRejectedException} with the reason and
  * the raw payload; the error handling of the way in records the dead letter.
@@ -57,8 +59,8 @@ public class ArticleIngestor {
         }
         // once more after HTML decoding: an entity such as &#1; only becomes the character here
         String body = XmlSafeText.clean(sanitizer.sanitize(in.bodyHtml(), in.url()));
-        String title = in.title() == null ? "" : XmlSafeText.clean(sanitizer.text(in.title())).strip();
-        String summary = in.summary() == null ? null : XmlSafeText.clean(sanitizer.text(in.summary())).strip();
+        String title = in.title() == null ? "" : plainText(in.title());
+        String summary = in.summary() == null ? null : plainText(in.summary());
         String bodyText = sanitizer.text(body);
         if (bodyText.isBlank() && summary != null && !summary.isBlank()) {
             body = "<p>" + org.jsoup.nodes.Entities.escape(summary) + "</p>";
@@ -77,6 +79,14 @@ public class ArticleIngestor {
                     stored.outcome() == StoreResult.Outcome.REVISED));
         }
         return stored;
+    }
+
+    /**
+     * A plain-text field as stored: HTML decoded, without what XML cannot carry (an entity such as {@code &#1;} only
+     * becomes the character here) and without bidirectional controls, which could show readers another text.
+     */
+    private String plainText(String field) {
+        return BidiControls.strip(XmlSafeText.clean(sanitizer.text(field))).strip();
     }
 
     /** Every text field without the characters XML cannot carry: one place, whatever the way in. */
@@ -119,7 +129,10 @@ public class ArticleIngestor {
         if (author == null || author.isBlank()) {
             return null;
         }
-        String text = author.strip();
+        String text = BidiControls.strip(author).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
         return cut(text, MAX_AUTHOR).strip();
     }
 
@@ -147,7 +160,7 @@ public class ArticleIngestor {
 
     /** Categories as plain text, trimmed, without duplicates: at most 20 of at most 100 characters. */
     private List<String> categories(IncomingArticle in) {
-        return in.categories().stream().filter(c -> c != null).map(c -> XmlSafeText.clean(sanitizer.text(c)).strip())
+        return in.categories().stream().filter(c -> c != null).map(this::plainText)
                 .filter(c -> !c.isEmpty()).map(c -> cut(c, 100))
                 .distinct().limit(20).toList();
     }
