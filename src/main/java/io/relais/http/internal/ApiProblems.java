@@ -23,6 +23,7 @@ import io.relais.http.ApiProblem;
  * {@link ProblemDetail}s; field errors list each field and its message under {@code fields}.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)

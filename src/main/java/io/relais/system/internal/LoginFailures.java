@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Failed sign-ins in the shared database (table {@code login_failure}): every node of a cluster writes and reads the
  * same rows, so an attacker who spreads guesses over nodes is counted once. Subjects are the lower-cased user name
- * ({@link Kind#USER}) or the client address ({@link Kind#ADDRESS}), cut to 200 characters.
+ * ({@link Kind#USER}) or the client address ({@link Kind#ADDRESS}), cut to 200 characters. An attempt whose password
+ * is being checked is a pending row; it becomes a failure ({@link #settle}) or is deleted (it succeeded).
  */
 @Repository
 class LoginFailures {
@@ -35,12 +36,38 @@ class LoginFailures {
         this.jdbc = jdbc;
     }
 
-    /** Records a failure (or an attempt counted as one until it succeeds) and gives its row's id. */
+    /** Records a failure and gives its row's id. */
     long record(Kind kind, String subject, Instant at) {
+        return insert(kind, subject, at, false);
+    }
+
+    /** Records an attempt in flight (its password not yet checked) and gives its row's id. */
+    long recordPending(Kind kind, String subject, Instant at) {
+        return insert(kind, subject, at, true);
+    }
+
+    private long insert(Kind kind, String subject, Instant at, boolean pending) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into login_failure (kind, subject, failed_at) values (?, ?, ?)")
-                .params(kind.code, cut(subject), utc(at)).update(key, "id");
+        jdbc.sql("insert into login_failure (kind, subject, failed_at, pending) values (?, ?, ?, ?)")
+                .params(kind.code, cut(subject), utc(at), pending).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Attempts in flight that turned out to be failures. */
+    void settle(List<Long> ids) {
+        for (Long id : ids) {
+            jdbc.sql("update login_failure set pending = false where id = ?").param(id).update();
+        }
+    }
+
+    /**
+     * Attempts on this subject still in flight that came before {@code row}: pending, and younger than
+     * {@code staleBefore} (an older one belongs to a process that died and counts as a failure).
+     */
+    int inFlightBefore(Kind kind, String subject, long row, Instant since, Instant staleBefore) {
+        return jdbc.sql("select count(*) from login_failure where kind = ? and subject = ? and pending = true "
+                        + "and id < ? and failed_at > ? and failed_at >= ?")
+                .params(kind.code, cut(subject), row, utc(since), utc(staleBefore)).query(Integer.class).single();
     }
 
     /** Forgets rows by id: an attempt that was refused, or one that succeeded. */
@@ -50,16 +77,21 @@ class LoginFailures {
         }
     }
 
-    /** The newest {@code limit} failures after {@code since}, newest first. */
-    List<Instant> newest(Kind kind, String subject, Instant since, int limit) {
+    /**
+     * The newest {@code limit} failures after {@code since}, newest first: settled ones, and attempts left pending
+     * since before {@code staleBefore} (their process died before it could settle them).
+     */
+    List<Instant> newest(Kind kind, String subject, Instant since, Instant staleBefore, int limit) {
         return jdbc.sql("select failed_at from login_failure where kind = ? and subject = ? and failed_at > ? "
-                        + "order by failed_at desc limit ?")
-                .params(kind.code, cut(subject), utc(since), limit)
+                        + "and (pending = false or failed_at < ?) order by failed_at desc limit ?")
+                .params(kind.code, cut(subject), utc(since), utc(staleBefore), limit)
                 .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
     }
 
+    /** The subject's failures forgotten (a success): not the attempts still in flight, which are not yet failures. */
     void clear(Kind kind, String subject) {
-        jdbc.sql("delete from login_failure where kind = ? and subject = ?").params(kind.code, cut(subject)).update();
+        jdbc.sql("delete from login_failure where kind = ? and subject = ? and pending = false")
+                .params(kind.code, cut(subject)).update();
     }
 
     /** Failures that no longer count (older than the window) are forgotten. */

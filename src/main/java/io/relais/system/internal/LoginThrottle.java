@@ -26,9 +26,13 @@ import io.relais.system.internal.LoginFailures.Kind;
  * even with the right password — are refused until the oldest of those failures leaves the window. Form login and
  * HTTP Basic both count; a success clears the user's count. The failures are kept in the database
  * ({@link LoginFailures}): in a cluster every node sees every node's failures, and a restart forgets nothing.
- * An attempt is counted as a failure <em>before</em> its password is checked ({@link #attempt}) and forgotten if it
- * is refused or succeeds, so that guesses sent at the same instant, to one node or to several, see each other: a
- * check made before and a failure recorded after the password would let every simultaneous guess through.
+ * An attempt is counted <em>before</em> its password is checked ({@link #attempt}), as an attempt in flight, so that
+ * guesses sent at the same instant, to one node or to several, see each other: a check made before and a failure
+ * recorded after the password would let every simultaneous guess through. It then becomes a failure
+ * ({@link #failed(Attempt)}) or is forgotten (it succeeded, or was refused). An attempt that would pass the limit
+ * only with the attempts still in flight before it waits for them to settle rather than being refused: if they
+ * fail, the limit is reached and it is refused; if they succeed, it goes on. So the right password is never refused
+ * because other attempts arrived at the same moment, and simultaneous guesses never get more than the limit checked.
  */
 @Component
 class LoginThrottle {
@@ -37,11 +41,18 @@ class LoginThrottle {
     record Refusal(String reason, Duration retryAfter) {
     }
 
+    /** An attempt in flight for longer than this belongs to a process that died: it counts as a failure. */
+    static final Duration STALE = Duration.ofMinutes(2);
+
+    /** The longest an attempt waits for those in flight before it (a safety net; they take a password check each). */
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
     private final LoginFailures failures;
     private final int perUser;
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong lastCleanUp = new java.util.concurrent.atomic.AtomicLong();
 
     @Autowired
     LoginThrottle(LoginFailures failures, SecuritySettings settings) {
@@ -57,44 +68,71 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** A sign-in attempt counted as a failure until it is settled: its rows. */
+    /** A sign-in attempt in flight: its rows (the user's first, then the address's). */
     record Attempt(List<Long> rows) {
     }
 
-    /** An attempt either refused (and not counted) or allowed (and counted until it succeeds). */
+    /** An attempt either refused (and not counted) or allowed (and in flight until it fails or succeeds). */
     record Outcome(Optional<Refusal> refusal, Attempt attempt) {
     }
 
     /** Empty when a sign-in may be tried, otherwise why not and for how long (the failures recorded so far). */
     Optional<Refusal> refusal(String username, String address) {
-        return refusal(username, address, clock.instant(), 0);
+        Instant now = clock.instant();
+        return refusal(username, address, now);
     }
 
     /**
-     * Counts a sign-in attempt, then decides on the failures recorded so far with it: refused — and then not
-     * counted — when a limit was already reached without it; allowed otherwise, and counted as a failure until
-     * {@link #succeeded(String, Attempt)}.
+     * Counts a sign-in attempt as in flight, then decides: refused — and then not counted — when the failures
+     * already reached a limit; allowed when the failures and the attempts in flight before it stay under the limits;
+     * otherwise it waits (polling the shared table) until those attempts settle, and decides again.
      */
     Outcome attempt(String username, String address) {
         Instant now = clock.instant();
-        failures.forgetBefore(now.minus(window));
+        forgetOld(now);
         List<Long> rows = new java.util.ArrayList<>();
-        rows.add(failures.record(Kind.USER, key(username), now));
+        rows.add(failures.recordPending(Kind.USER, key(username), now));
         if (address != null) {
-            rows.add(failures.record(Kind.ADDRESS, address, now));
+            rows.add(failures.recordPending(Kind.ADDRESS, address, now));
         }
-        Optional<Refusal> refusal = refusal(username, address, now, 1);
-        if (refusal.isPresent()) {
-            failures.forget(rows);
-            return new Outcome(refusal, new Attempt(List.of()));
+        long giveUp = System.nanoTime() + MAX_WAIT.toNanos();
+        while (true) {
+            Instant at = clock.instant();
+            Optional<Refusal> refusal = refusal(username, address, at);
+            if (refusal.isPresent()) {
+                failures.forget(rows);
+                return new Outcome(refusal, new Attempt(List.of()));
+            }
+            boolean crowded = crowded(Kind.USER, key(username), rows.get(0), perUser, at)
+                    || address != null && crowded(Kind.ADDRESS, address, rows.get(1), perAddress, at);
+            if (!crowded) {
+                return new Outcome(Optional.empty(), new Attempt(List.copyOf(rows)));
+            }
+            if (System.nanoTime() > giveUp) {
+                failures.forget(rows);
+                return new Outcome(Optional.of(new Refusal("Too many sign-ins at the same moment: try again in a few "
+                        + "seconds.", Duration.ofSeconds(5))), new Attempt(List.of()));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.forget(rows);
+                return new Outcome(Optional.of(new Refusal("Interrupted: try again.", Duration.ofSeconds(1))),
+                        new Attempt(List.of()));
+            }
         }
-        return new Outcome(Optional.empty(), new Attempt(List.copyOf(rows)));
     }
 
-    /** @param counted attempts already among the rows (this one): a limit is reached beyond them */
-    private Optional<Refusal> refusal(String username, String address, Instant now, int counted) {
-        Duration user = wait(Kind.USER, key(username), perUser + counted, now);
-        Duration client = address == null ? Duration.ZERO : wait(Kind.ADDRESS, address, perAddress + counted, now);
+    /** Whether the failures and the attempts in flight before this one would already make the limit. */
+    private boolean crowded(Kind kind, String subject, long row, int limit, Instant now) {
+        int failed = failures.newest(kind, subject, now.minus(window), now.minus(STALE), limit).size();
+        return failed + failures.inFlightBefore(kind, subject, row, now.minus(window), now.minus(STALE)) >= limit;
+    }
+
+    private Optional<Refusal> refusal(String username, String address, Instant now) {
+        Duration user = wait(Kind.USER, key(username), perUser, now);
+        Duration client = address == null ? Duration.ZERO : wait(Kind.ADDRESS, address, perAddress, now);
         Duration longest = user.compareTo(client) >= 0 ? user : client;
         if (!user.isZero()) {
             return Optional.of(new Refusal("Too many failed sign-ins for this user: try again in " + minutes(user) + ".",
@@ -107,9 +145,26 @@ class LoginThrottle {
         return Optional.empty();
     }
 
+    /** The attempt's password was wrong: it is a failure now. */
+    void failed(Attempt attempt) {
+        failures.settle(attempt.rows());
+    }
+
+    /**
+     * Failures older than the window are deleted, at most once a minute per node: every attempt deleting the same
+     * rows at once made simultaneous sign-ins wait for each other's locks.
+     */
+    private void forgetOld(Instant now) {
+        long minute = now.getEpochSecond() / 60;
+        long last = lastCleanUp.get();
+        if (last != minute && lastCleanUp.compareAndSet(last, minute)) {
+            failures.forgetBefore(now.minus(window));
+        }
+    }
+
     void failed(String username, String address) {
         Instant now = clock.instant();
-        failures.forgetBefore(now.minus(window));
+        forgetOld(now);
         failures.record(Kind.USER, key(username), now);
         if (address != null) {
             failures.record(Kind.ADDRESS, address, now);
@@ -126,21 +181,63 @@ class LoginThrottle {
         succeeded(username);
     }
 
-    /** A failed sign-in that no {@link #attempt} counted already (the throttle's filter marks those it counts). */
+    /**
+     * An attempt the filter counted, settled as soon as its password has been checked (the authentication events
+     * below), not when its request ends: a long request must not keep the next sign-ins waiting.
+     */
+    static final class InFlight {
+        final String username;
+        final Attempt attempt;
+        private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+
+        InFlight(String username, Attempt attempt) {
+            this.username = username;
+            this.attempt = attempt;
+        }
+
+        boolean settle() {
+            return settled.compareAndSet(false, true);
+        }
+    }
+
+    /** The request attribute holding this request's attempt counted by {@link #attempt} ({@link InFlight}). */
+    static final String COUNTED = LoginThrottle.class.getName() + ".counted";
+
+    /** Settles an attempt once: a success or a failure. */
+    void settle(InFlight inFlight, boolean signedIn) {
+        if (inFlight.settle()) {
+            if (signedIn) {
+                succeeded(inFlight.username, inFlight.attempt);
+            } else {
+                failed(inFlight.attempt);
+            }
+        }
+    }
+
+    private static InFlight inFlight() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request == null ? null
+                : request.getAttribute(COUNTED, RequestAttributes.SCOPE_REQUEST) instanceof InFlight counted ? counted : null;
+    }
+
+    /** A failed sign-in: the attempt the filter counted becomes a failure, or one is recorded (nothing counted it). */
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(COUNTED, RequestAttributes.SCOPE_REQUEST) != null) {
+        InFlight counted = inFlight();
+        if (counted != null) {
+            settle(counted, false);
             return;
         }
         failed(event.getAuthentication().getName(), address(event.getAuthentication()));
     }
 
-    /** The request attribute that says this request's sign-in was counted by {@link #attempt}. */
-    static final String COUNTED = LoginThrottle.class.getName() + ".counted";
-
     @EventListener
     void on(AuthenticationSuccessEvent event) {
+        InFlight counted = inFlight();
+        if (counted != null && counted.username.strip().equalsIgnoreCase(event.getAuthentication().getName())) {
+            settle(counted, true);
+            return;
+        }
         succeeded(event.getAuthentication().getName());
     }
 
@@ -154,7 +251,7 @@ class LoginThrottle {
 
     /** Locked while the last {@code limit} failures all fall within the window: until the oldest leaves it. */
     private Duration wait(Kind kind, String subject, int limit, Instant now) {
-        List<Instant> newest = failures.newest(kind, subject, now.minus(window), limit);
+        List<Instant> newest = failures.newest(kind, subject, now.minus(window), now.minus(STALE), limit);
         if (newest.size() < limit) {
             return Duration.ZERO;
         }

@@ -22,8 +22,9 @@ import org.springframework.core.Ordered;
 /**
  * Feeds and health are public; the review API needs an EDITOR or ADMIN; everything else (sources, jobs, articles,
  * glossary, dead letters, metrics) an ADMIN. Browsers sign in with a form (CSRF-protected); scripts use HTTP Basic.
- * CSRF is not asked of requests that carry credentials and a JSON body together, which a cross-site form cannot
- * send; an unauthenticated API call gets 401, not a redirect to the login page. Sign-ins are throttled per user
+ * CSRF is not asked of script calls — HTTP Basic credentials, no session cookie, a JSON body or none — which a
+ * cross-site form cannot send; every request with a session cookie needs the token, whatever else it carries. An
+ * unauthenticated API call gets 401, not a redirect to the login page. Sign-ins are throttled per user
  * and per client address ({@link LoginThrottle}); every response carries a Content-Security-Policy
  * ({@link ContentSecurityPolicyFilter}) besides Spring Security's default headers.
  */
@@ -35,8 +36,15 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
                 || request.getRequestURI().startsWith("/actuator/");
-        RequestMatcher scriptedJson = request -> request.getHeader("Authorization") != null
-                && (request.getContentType() == null || request.getContentType().startsWith(MediaType.APPLICATION_JSON_VALUE));
+        // a script's call: HTTP Basic credentials, no session cookie (a cookie-authenticated request always needs the
+        // token, whatever other headers it carries: an "Authorization: Bearer x" that nothing reads must not lift it)
+        RequestMatcher scriptedJson = request -> {
+            String authorization = request.getHeader("Authorization");
+            return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                    && request.getRequestedSessionId() == null && !hasSessionCookie(request)
+                    && (request.getContentType() == null
+                            || request.getContentType().startsWith(MediaType.APPLICATION_JSON_VALUE));
+        };
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/feeds/**", "/actuator/health", "/actuator/health/**", "/login", "/error")
                         .permitAll()
@@ -55,6 +63,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** A session cookie, valid or not (the servlet's and Spring Session's names): such a request needs the token. */
+    private static boolean hasSessionCookie(jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (jakarta.servlet.http.Cookie cookie : cookies) {
+            if (cookie.getName().equalsIgnoreCase("JSESSIONID") || cookie.getName().equalsIgnoreCase("SESSION")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The Content-Security-Policy (and Referrer- and Permissions-Policy) on every response, whichever filter chain
      * serves it (the public feeds and article pages have their own): a plain servlet filter ahead of them all.
@@ -70,14 +92,16 @@ class SecurityConfiguration {
 
     /**
      * An API request without any credentials refused by the CSRF check (which runs before HTTP Basic) is a 401, as
-     * for any anonymous call; one with credentials, or from a signed-in user without the right, gets 403.
+     * for any anonymous call (a header Relais does not read, such as a bearer token, is no credential); one with
+     * Basic credentials, or from a signed-in user without the right, gets 403.
      */
     private static AccessDeniedHandler anonymousApiCallsGet401(RequestMatcher api) {
         AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
         return (request, response, denied) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            String authorization = request.getHeader("Authorization");
             boolean anonymous = (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated())
-                    && request.getHeader("Authorization") == null;
+                    && (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6));
             if (anonymous && api.matches(request)) {
                 response.sendError(HttpStatus.UNAUTHORIZED.value(), "sign in first (HTTP Basic or the login form)");
             } else {
