@@ -29,6 +29,12 @@ public final class RawHttp {
     private RawHttp() {
     }
 
+    /** The header of HTTP Basic credentials. */
+    public static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
     public static Answer send(int port, String method, String path, Map<String, String> headers, String body)
             throws IOException {
         return send("127.0.0.1", port, method, path, headers, body);

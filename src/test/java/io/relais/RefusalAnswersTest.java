@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +55,7 @@ class RefusalAnswersTest extends RelaisIntegrationTest {
     Translations translations;
 
     private static Map<String, String> basic(String user, String password) {
-        return Map.of("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return RawHttp.basic(user, password);
     }
 
     private void user(String name, String role, String languages) {
@@ -172,8 +170,7 @@ class RefusalAnswersTest extends RelaisIntegrationTest {
         Map<String, String> form = new java.util.HashMap<>(cookie);
         form.put("Content-Type", "application/x-www-form-urlencoded");
         assertThat(RawHttp.send(port, "POST", "/console/runs", form, "").status()).isEqualTo(403);
-        json.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                "admin:test-admin-password".getBytes(StandardCharsets.UTF_8)));
+        json.putAll(basic("admin", "test-admin-password"));
         assertThat(RawHttp.send(port, "POST", "/api/sources", json, "{\"url\": \"https://exemple.fr/basic.xml\"}")
                 .status()).as("Basic credentials with a session cookie need the token too").isEqualTo(403);
         // a bearer token alone is no credential: an anonymous call

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,8 +44,7 @@ class SecurityHardeningTest extends RelaisIntegrationTest {
     }
 
     private static Map<String, String> basic(String user, String password) {
-        return Map.of("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return RawHttp.basic(user, password);
     }
 
     private void editor(String name, String lang) {

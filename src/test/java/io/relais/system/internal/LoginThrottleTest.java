@@ -129,27 +129,8 @@ class LoginThrottleTest {
         LoginThrottle first = node(NOW);
         LoginThrottle second = node(NOW);
         String user = unique("editor");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            LoginThrottle node = i % 2 == 0 ? first : second;
-            guesses.add(pool.submit(() -> {
-                start.await();
-                // each allowed guess fails its password: it becomes a failure
-                LoginThrottle.Outcome outcome = node.attempt(user, unique("address"));
-                if (outcome.refusal().isEmpty()) {
-                    node.failed(outcome.attempt());
-                }
-                return outcome.refusal().isEmpty();
-            }));
-        }
-        start.countDown();
-        int allowed = 0;
-        for (java.util.concurrent.Future<Boolean> g : guesses) {
-            allowed += g.get() ? 1 : 0;
-        }
-        pool.shutdown();
+        // each allowed guess fails its password: it becomes a failure
+        int allowed = simultaneously(user, 24, 8, first, second, (node, outcome) -> node.failed(outcome.attempt()));
 
         // an attempt that would pass the limit with those in flight before it waits for them: exactly the limit was
         // checked, and the guesses that follow, one at a time, are refused
@@ -189,27 +170,8 @@ class LoginThrottleTest {
         LoginThrottle first = node(NOW);
         LoginThrottle second = node(NOW);
         String user = unique("admin");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.Future<Boolean>> rights = new java.util.ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            LoginThrottle node = i % 2 == 0 ? first : second;
-            rights.add(pool.submit(() -> {
-                start.await();
-                LoginThrottle.Outcome outcome = node.attempt(user, unique("address"));
-                if (outcome.refusal().isPresent()) {
-                    return false;
-                }
-                node.succeeded(user, outcome.attempt());   // the right password
-                return true;
-            }));
-        }
-        start.countDown();
-        int allowed = 0;
-        for (java.util.concurrent.Future<Boolean> right : rights) {
-            allowed += right.get(2, java.util.concurrent.TimeUnit.MINUTES) ? 1 : 0;
-        }
-        pool.shutdown();
+        // each allowed attempt has the right password
+        int allowed = simultaneously(user, 50, 16, first, second, (node, outcome) -> node.succeeded(user, outcome.attempt()));
         assertThat(allowed).as("right passwords let through").isEqualTo(50);
 
         // a success does not wipe out guesses still in flight: they count once they fail
@@ -220,5 +182,35 @@ class LoginThrottleTest {
         Integer counted = JdbcClient.create(database).sql("select count(*) from login_failure where kind = 'U' "
                 + "and subject = ? and pending = false").param(user).query(Integer.class).single();
         assertThat(counted).isEqualTo(1);
+    }
+
+    /**
+     * {@code attempts} sign-ins for {@code user} started at the same instant on two nodes (alternately) from
+     * {@code threads} threads; each allowed one is settled by {@code settle}: how many were allowed.
+     */
+    private static int simultaneously(String user, int attempts, int threads, LoginThrottle first, LoginThrottle second,
+                                      java.util.function.BiConsumer<LoginThrottle, LoginThrottle.Outcome> settle)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            LoginThrottle node = i % 2 == 0 ? first : second;
+            tries.add(pool.submit(() -> {
+                start.await();
+                LoginThrottle.Outcome outcome = node.attempt(user, unique("address"));
+                if (outcome.refusal().isEmpty()) {
+                    settle.accept(node, outcome);
+                }
+                return outcome.refusal().isEmpty();
+            }));
+        }
+        start.countDown();
+        int allowed = 0;
+        for (java.util.concurrent.Future<Boolean> t : tries) {
+            allowed += t.get(2, java.util.concurrent.TimeUnit.MINUTES) ? 1 : 0;
+        }
+        pool.shutdown();
+        return allowed;
     }
 }
