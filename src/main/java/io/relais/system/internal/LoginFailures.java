@@ -62,7 +62,7 @@ class LoginFailures {
 
     /**
      * Attempts on this subject still in flight that came before {@code row}: pending, and younger than
-     * {@code staleBefore} (an older one belongs to a process that died and counts as a failure).
+     * {@code staleBefore} (an older one belongs to a process that died: it will never settle).
      */
     int inFlightBefore(Kind kind, String subject, long row, Instant since, Instant staleBefore) {
         return jdbc.sql("select count(*) from login_failure where kind = ? and subject = ? and pending = true "
@@ -77,15 +77,17 @@ class LoginFailures {
         }
     }
 
-    /**
-     * The newest {@code limit} failures after {@code since}, newest first: settled ones, and attempts left pending
-     * since before {@code staleBefore} (their process died before it could settle them).
-     */
-    List<Instant> newest(Kind kind, String subject, Instant since, Instant staleBefore, int limit) {
+    /** The newest {@code limit} failures after {@code since}, newest first (attempts in flight are not failures). */
+    List<Instant> newest(Kind kind, String subject, Instant since, int limit) {
         return jdbc.sql("select failed_at from login_failure where kind = ? and subject = ? and failed_at > ? "
-                        + "and (pending = false or failed_at < ?) order by failed_at desc limit ?")
-                .params(kind.code, cut(subject), utc(since), utc(staleBefore), limit)
+                        + "and pending = false order by failed_at desc limit ?")
+                .params(kind.code, cut(subject), utc(since), limit)
                 .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+    }
+
+    /** Attempts left in flight by a process that stopped before settling them (they will never be). */
+    void forgetInFlightBefore(Instant start) {
+        jdbc.sql("delete from login_failure where pending = true and failed_at < ?").param(utc(start)).update();
     }
 
     /** The subject's failures forgotten (a success): not the attempts still in flight, which are not yet failures. */

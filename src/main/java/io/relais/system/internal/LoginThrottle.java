@@ -41,8 +41,11 @@ class LoginThrottle {
     record Refusal(String reason, Duration retryAfter) {
     }
 
-    /** An attempt in flight for longer than this belongs to a process that died: it counts as a failure. */
-    static final Duration STALE = Duration.ofMinutes(2);
+    /**
+     * An attempt in flight for longer than this belongs to a process that died (in a cluster, another node): it will
+     * never settle, and is no longer waited for. A node's own are forgotten when it starts.
+     */
+    static final Duration STALE = Duration.ofMinutes(1);
 
     /** The longest an attempt waits for those in flight before it (a safety net; they take a password check each). */
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
@@ -126,7 +129,7 @@ class LoginThrottle {
 
     /** Whether the failures and the attempts in flight before this one would already make the limit. */
     private boolean crowded(Kind kind, String subject, long row, int limit, Instant now) {
-        int failed = failures.newest(kind, subject, now.minus(window), now.minus(STALE), limit).size();
+        int failed = failures.newest(kind, subject, now.minus(window), limit).size();
         return failed + failures.inFlightBefore(kind, subject, row, now.minus(window), now.minus(STALE)) >= limit;
     }
 
@@ -143,6 +146,15 @@ class LoginThrottle {
                     + minutes(client) + ".", longest));
         }
         return Optional.empty();
+    }
+
+    /**
+     * At start, the attempts a killed process left in flight are forgotten (they would keep the next sign-ins
+     * waiting): in a cluster, another node's attempts of that moment too, which lets at most those few through.
+     */
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void forgetAttemptsOfAStoppedProcess() {
+        failures.forgetInFlightBefore(clock.instant().minusSeconds(1));
     }
 
     /** The attempt's password was wrong: it is a failure now. */
@@ -251,7 +263,7 @@ class LoginThrottle {
 
     /** Locked while the last {@code limit} failures all fall within the window: until the oldest leaves it. */
     private Duration wait(Kind kind, String subject, int limit, Instant now) {
-        List<Instant> newest = failures.newest(kind, subject, now.minus(window), now.minus(STALE), limit);
+        List<Instant> newest = failures.newest(kind, subject, now.minus(window), limit);
         if (newest.size() < limit) {
             return Duration.ZERO;
         }

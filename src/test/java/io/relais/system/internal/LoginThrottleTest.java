@@ -184,6 +184,26 @@ class LoginThrottleTest {
         assertThat(counted).isEqualTo(1);
     }
 
+    @Test
+    void attemptsAKilledProcessLeftInFlightNeitherLockTheUserOutNorKeepTheNextWaiting() {
+        String user = unique("admin");
+        for (int i = 0; i < 5; i++) {
+            node(NOW).attempt(user, unique("address"));   // killed before their passwords were checked
+        }
+        // another node, a minute later: those will never settle and are not waited for, nor counted as failures
+        LoginThrottle.Outcome later = node(NOW.plus(LoginThrottle.STALE).plusSeconds(1)).attempt(user, unique("address"));
+        assertThat(later.refusal()).isEmpty();
+
+        // the restarted node forgets its own at once
+        String other = unique("admin");
+        for (int i = 0; i < 5; i++) {
+            node(NOW).attempt(other, unique("address"));
+        }
+        LoginThrottle restarted = node(NOW.plusSeconds(5));
+        restarted.forgetAttemptsOfAStoppedProcess();
+        assertThat(restarted.attempt(other, unique("address")).refusal()).isEmpty();
+    }
+
     /**
      * {@code attempts} sign-ins for {@code user} started at the same instant on two nodes (alternately) from
      * {@code threads} threads; each allowed one is settled by {@code settle}: how many were allowed.
