@@ -328,7 +328,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
     io.relais.translation.Translations translations;
 
     @Autowired
-    io.relais.translate.TranslationMemory memory;
+    io.relais.terminology.TranslationMemory memory;
 
     void editor(String name) {
         if (put("/api/users", "{\"username\": \"" + name + "\", \"password\": \"" + name + "-password-2026\", "
@@ -420,7 +420,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
                 java.util.List.of(new io.relais.translation.StoredIssue("languagetool", "body", "MORFOLOGIK_RULE_ES",
                         "Posible error ortográfico", 58, 70, "asalariados", "spelling"))));
         memory.remember("Les salariés de l'usine sont en grève.", "fr", "es", "Los trabajadores de la fábrica están en huelga.",
-                io.relais.translate.TranslationMemory.Origin.EDITOR, "editor", null, 0);
+                io.relais.terminology.TranslationMemory.Origin.EDITOR, "editor", null, 0);
 
         WebDriver driver = operator();
         driver.get(url("/review/items/" + id));

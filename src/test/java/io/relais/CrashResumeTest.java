@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.relais.article.Source;
+import io.relais.batch.LocalizeSteps;
 import io.relais.batch.internal.AbandonedRunRecovery;
-import io.relais.batch.internal.LocalizeJobConfiguration;
 
 /**
  * A process killed during a run leaves it STARTED in the job repository; at the next start that run is marked
@@ -64,19 +64,19 @@ class CrashResumeTest extends StoredArticlesTest {
             Thread.sleep(250);
         }
         assertThat(allTranslated(ids)).as("the pending work was done within a minute, without a manual start").isTrue();
-        assertThat(jobRepository.findRunningJobExecutions(LocalizeJobConfiguration.JOB_NAME))
+        assertThat(jobRepository.findRunningJobExecutions(LocalizeSteps.JOB_NAME))
                 .noneMatch(e -> e.getId() == dead.getId());
     }
 
     /** A run as a killed process leaves it: STARTED, a partition STARTED, created before this process started. */
     private JobExecution runLeftStartedByAKilledProcess() {
         JobParameters parameters = new JobParametersBuilder().addLong("run.id", System.nanoTime()).toJobParameters();
-        JobInstance instance = jobRepository.createJobInstance(LocalizeJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.createJobInstance(LocalizeSteps.JOB_NAME, parameters);
         JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStatus(BatchStatus.STARTED);
         execution.setStartTime(LocalDateTime.now());
         jobRepository.update(execution);
-        StepExecution step = jobRepository.createStepExecution(LocalizeJobConfiguration.WORKER_STEP + ":lang-es", execution);
+        StepExecution step = jobRepository.createStepExecution(LocalizeSteps.WORKER_STEP + ":lang-es", execution);
         step.setStatus(BatchStatus.STARTED);
         step.setStartTime(LocalDateTime.now());
         jobRepository.update(step);

@@ -14,8 +14,8 @@ import io.relais.article.Articles;
 import io.relais.translation.Translation;
 import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
-import io.relais.translate.TextFormat;
-import io.relais.translate.Translator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.Translator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Names and numbers in a seed-style article, and the glossary API that protects terms at runtime. */

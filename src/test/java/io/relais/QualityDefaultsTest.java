@@ -13,9 +13,9 @@ import io.relais.quality.QualityReport;
 import io.relais.quality.SegmentEstimate;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.internal.SegmentEstimator;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.Translator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.Translator;
 
 /**
  * The shipped settings: the round trip is off, so each language is estimated with its model fitted on the checks

@@ -20,8 +20,8 @@ import io.relais.article.Sources;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
-import io.relais.translate.TextFormat;
-import io.relais.translate.Translator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.Translator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,8 +11,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import io.relais.article.Article;
 import io.relais.article.Source;
 import io.relais.batch.internal.LanguagePartitioner;
-import io.relais.batch.internal.remote.SlicePartitioner;
-import io.relais.batch.internal.remote.SliceReader;
+import io.relais.cluster.internal.SlicePartitioner;
+import io.relais.cluster.internal.SliceReader;
 
 /**
  * A clustered run is cut into slices of article ids per language, and each slice's reader asks the database for its

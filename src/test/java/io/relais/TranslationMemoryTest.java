@@ -15,10 +15,10 @@ import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.batch.LocalizeRuns;
 import io.relais.batch.internal.LocalizeProcessor;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.TranslationMemory;
-import io.relais.translate.Translator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.terminology.TranslationMemory;
+import io.relais.engine.Translator;
 
 /** Repeated segments come from the translation memory; an editor's text wins over the engine's. */
 class TranslationMemoryTest extends RelaisIntegrationTest {

@@ -17,4 +17,10 @@ public record Article(
         int revision,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
+
+    /**
+     * The language every article is written in and translated from: what ingestion lets in, engines translate
+     * from, checks look for left untranslated, and the originals are published as.
+     */
+    public static final String SOURCE_LANGUAGE = "fr";
 }

@@ -9,13 +9,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/**
- * The article store: dedupe on (source, external id), a new revision when the content changes. The same article
- * arriving twice at once (a client retrying, two pushes of one item) is stored once: the second insert meets the
- * unique key, and its store is done again, in a transaction of its own, against the row the first committed — so it
- * answers as for a known article (unchanged, or a new revision), never an error.
- */
+/** The article store: dedupe on (source, external id), a new revision when the content changes. */
 @Service
 public class Articles {
 
@@ -28,29 +24,13 @@ public class Articles {
             rs.getObject("updated_at", OffsetDateTime.class));
 
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    Articles(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+    Articles(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
+    @Transactional
     public StoreResult store(NewArticle incoming) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
-            return storeOnce(incoming);   // the caller's transaction decides: nothing to try again in it
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> storeOnce(incoming));
-            } catch (org.springframework.dao.DuplicateKeyException concurrent) {
-                if (attempt == 3) {
-                    throw concurrent;
-                }
-            }
-        }
-    }
-
-    private StoreResult storeOnce(NewArticle incoming) {
         String hash = ContentHash.of(incoming.title(), incoming.summary(), incoming.body());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Optional<Article> known = jdbc.sql("select * from article where source_id = ? and external_id = ? for update")

@@ -1,6 +1,8 @@
 package io.relais.article;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 
 /** An article as it arrives, already sanitised, with the raw payload it was read from. */
 public record NewArticle(
@@ -14,16 +16,16 @@ public record NewArticle(
         OffsetDateTime publishedAt,
         byte[] rawPayload,
         String rawContentType,
-        java.util.List<String> categories) {
+        List<String> categories) {
 
     public NewArticle {
-        categories = categories == null ? java.util.List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
+        categories = categories == null ? List.of() : categories.stream().filter(Objects::nonNull).toList();
     }
 
     /** An article without categories. */
     public NewArticle(long sourceId, String externalId, String url, String title, String summary, String body,
                       String author, OffsetDateTime publishedAt, byte[] rawPayload, String rawContentType) {
         this(sourceId, externalId, url, title, summary, body, author, publishedAt, rawPayload, rawContentType,
-                java.util.List.of());
+                List.of());
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,7 @@ public class Sources {
         }
         try {
             return register(url, kind, name, 0);
-        } catch (org.springframework.dao.DuplicateKeyException registeredMeanwhile) {
+        } catch (DuplicateKeyException registeredMeanwhile) {
             return findByUrl(url).orElseThrow(() -> registeredMeanwhile);
         }
     }

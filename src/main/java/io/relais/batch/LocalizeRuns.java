@@ -1,6 +1,7 @@
 package io.relais.batch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,13 +14,15 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import io.relais.batch.internal.LocalizeRunTracker;
-import io.relais.batch.internal.RunGate;
-import io.relais.cluster.PollingDuties;
+import io.relais.batch.internal.RunSummaries;
 import io.relais.ingest.ArticleIngested;
 
 /**
@@ -27,7 +30,7 @@ import io.relais.ingest.ArticleIngested;
  * a polled feed of 30 items makes one run, not 30), and on the configured schedule.
  */
 @Service
-public class LocalizeRuns implements AutoCloseable {
+public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LocalizeRuns.class);
 
@@ -37,8 +40,8 @@ public class LocalizeRuns implements AutoCloseable {
     private final LocalizeRunTracker tracker;
     private final Duration debounce;
     private final boolean runAfterIngest;
+    private final String schedule;
     private final RunGate gate;
-    private final PollingDuties duties;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "localize-runner");
         t.setDaemon(true);
@@ -48,16 +51,16 @@ public class LocalizeRuns implements AutoCloseable {
     private ScheduledFuture<?> debounced;
 
     LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
-                 LocalizeSettings settings,
-                 org.springframework.beans.factory.ObjectProvider<RunGate> gate, PollingDuties duties) {
+                 BatchSettings settings,
+                 ObjectProvider<RunGate> gate) {
         this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
-        this.duties = duties;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.localizeJob = localizeJob;
         this.tracker = tracker;
         this.debounce = settings.debounce();
         this.runAfterIngest = settings.runAfterIngest();
+        this.schedule = settings.schedule();
     }
 
     /** Runs the job on the calling thread (after any run in progress) and returns the finished execution. */
@@ -118,11 +121,12 @@ public class LocalizeRuns implements AutoCloseable {
     }
 
     /** The latest runs, newest first, with their progress per language. */
-    public java.util.List<RunSummary> recent(int limit) {
-        return io.relais.batch.internal.RunSummaries.summaries(jobRepository, limit);
+    public List<RunSummary> recent(int limit) {
+        return RunSummaries.summaries(jobRepository, limit);
     }
 
-    @EventListener
+    /** After the article's transaction committed (the run must find it), on a thread of its own. */
+    @ApplicationModuleListener
     void onArticleIngested(ArticleIngested event) {
         if (runAfterIngest) {
             requestDebounced();
@@ -142,9 +146,16 @@ public class LocalizeRuns implements AutoCloseable {
         debounced = runner.schedule(this::runQuietly, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Scheduled(cron = "${relais.batch.schedule:0 */30 * * * *}")
+    /** Scheduled runs on the cron {@code relais.batch.schedule} ({@code -}: none). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!Scheduled.CRON_DISABLED.equals(schedule)) {
+            registrar.addCronTask(this::onSchedule, schedule);
+        }
+    }
+
     void onSchedule() {
-        if (duties.elected()) { // in a cluster, only the elected node starts scheduled runs
+        if (gate.startsScheduledRuns()) { // in a cluster, only the elected node starts scheduled runs
             runner.execute(this::runQuietly);
         }
     }

@@ -2,6 +2,8 @@ package io.relais.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -74,7 +76,7 @@ public class RunFailures {
 
     /** The message of a trace line such as {@code some.Exception: message}. */
     private static String message(String line) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[\\w.$]+(?:Exception|Error|Throwable)\\w*: (.*)$")
+        Matcher m = Pattern.compile("^[\\w.$]+(?:Exception|Error|Throwable)\\w*: (.*)$")
                 .matcher(line.strip());
         return m.matches() ? m.group(1) : line.strip();
     }

@@ -1,11 +1,19 @@
 package io.relais.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.jsoup.nodes.Entities;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
@@ -21,7 +29,8 @@ import io.relais.article.HtmlSanitizer;
  * from every text field and bidirectional controls from the plain-text ones (title, summary, author, categories),
  * checks the article's link (http or https only, no bidirectional control), that it has a title and text, that it is
  * French, sanitises its HTML, stores it (a known article with changed content becomes a new revision, an unchanged
- * one is a no-op) and announces it. A refused article throws {@link IngestRejectedException} with the reason and
+ * one is a no-op) and announces it ({@link ArticleIngested}, in the storing transaction: recorded in the event
+ * publication registry with the article and handed to listeners once it committed). A refused article throws {@link IngestRejectedException} with the reason and
  * the raw payload; the error handling of the way in records the dead letter.
  */
 @Service
@@ -42,15 +51,23 @@ public class ArticleIngestor {
     private final HtmlSanitizer sanitizer;
     private final FrenchLanguageGate languageGate;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     ArticleIngestor(Articles articles, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.articles = articles;
         this.sanitizer = sanitizer;
         this.languageGate = languageGate;
         this.events = events;
     }
 
+    /**
+     * Checks, stores and announces one article. The checks run before any transaction (the language gate takes a
+     * while); storing and announcing share one. The same article arriving twice at once (a client retrying, two
+     * pushes of one item) is stored once: the second insert meets the unique key, and its transaction is done again
+     * against the row the first committed — answered as a known article (unchanged, or a new revision), not an error.
+     */
     public StoreResult ingest(IncomingArticle received) {
         IncomingArticle in = xmlSafe(received);
         Optional<String> badLink = LinkPolicy.refusal(in.url());
@@ -63,7 +80,7 @@ public class ArticleIngestor {
         String summary = in.summary() == null ? null : plainText(in.summary());
         String bodyText = sanitizer.text(body);
         if (bodyText.isBlank() && summary != null && !summary.isBlank()) {
-            body = "<p>" + org.jsoup.nodes.Entities.escape(summary) + "</p>";
+            body = "<p>" + Entities.escape(summary) + "</p>";
             bodyText = summary;
         }
 
@@ -71,9 +88,26 @@ public class ArticleIngestor {
         if (refusal.isPresent()) {
             throw new IngestRejectedException(refusal.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
-        StoreResult stored = articles.store(new NewArticle(in.sourceId(), externalId(in.externalId()), in.url(), title,
+        NewArticle article = new NewArticle(in.sourceId(), externalId(in.externalId()), in.url(), title,
                 summary == null || summary.isBlank() ? null : summary, body, author(in.author()), in.publishedAt(),
-                payloadOf(received), in.rawContentType(), categories(in)));
+                payloadOf(received), in.rawContentType(), categories(in));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> storeAndAnnounce(article));
+            } catch (DuplicateKeyException storedMeanwhile) {
+                if (attempt == 3 || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw storedMeanwhile;   // in a caller's transaction there is nothing to do again
+                }
+            }
+        }
+    }
+
+    /**
+     * Stored and announced together ({@link ArticleIngested}, in the storing transaction: recorded in the event
+     * publication registry with the article and handed to listeners once it committed).
+     */
+    private StoreResult storeAndAnnounce(NewArticle article) {
+        StoreResult stored = articles.store(article);
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
@@ -151,9 +185,9 @@ public class ArticleIngestor {
             return externalId;
         }
         try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(externalId.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.springframework.stereotype.Service;
-import io.relais.ingest.internal.IngestProperties;
+import io.relais.ingest.internal.IngestSettings;
 
 /**
  * Retrying a dead letter, for {@code POST /api/dead-letters/{id}/retry} and the operator console alike: an inbox file goes back into the inbox, where the inbox route ingests it
@@ -23,7 +23,7 @@ public class DeadLetterRetry {
     private final DeadLetters deadLetters;
     private final Path inbox;
 
-    DeadLetterRetry(DeadLetters deadLetters, IngestProperties settings) {
+    DeadLetterRetry(DeadLetters deadLetters, IngestSettings settings) {
         this.deadLetters = deadLetters;
         this.inbox = settings.inboxDir();
     }

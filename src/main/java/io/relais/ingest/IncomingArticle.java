@@ -1,6 +1,8 @@
 package io.relais.ingest;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * An article as a route read it, before the gate: {@code bodyHtml} is untrusted HTML (or null),
@@ -20,10 +22,10 @@ public record IncomingArticle(
         OffsetDateTime publishedAt,
         byte[] rawPayload,
         String rawContentType,
-        java.util.List<String> categories) {
+        List<String> categories) {
 
     public IncomingArticle {
-        categories = categories == null ? java.util.List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
+        categories = categories == null ? List.of() : categories.stream().filter(Objects::nonNull).toList();
     }
 
     /** An article without categories. */
@@ -31,6 +33,6 @@ public record IncomingArticle(
                            String bodyHtml, String author, OffsetDateTime publishedAt, byte[] rawPayload,
                            String rawContentType) {
         this(sourceId, origin, externalId, url, title, summary, bodyHtml, author, publishedAt, rawPayload,
-                rawContentType, java.util.List.of());
+                rawContentType, List.of());
     }
 }

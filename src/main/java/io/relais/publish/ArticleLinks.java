@@ -3,7 +3,7 @@ package io.relais.publish;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Where the public page of a translation (or of its French original, {@code lang = "fr"}) lives. */
+/** Where the public page of a translation (or of its French original, {@code lang} {@link io.relais.article.Article#SOURCE_LANGUAGE}) lives. */
 public final class ArticleLinks {
 
     private ArticleLinks() {

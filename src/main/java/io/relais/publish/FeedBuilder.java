@@ -3,6 +3,7 @@ package io.relais.publish;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,8 +14,10 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
+import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import io.relais.article.Article;
 import io.relais.translation.PublishedEntry;
 import io.relais.translation.TargetLanguages;
 import io.relais.publish.FeedView.ContentMode;
@@ -112,7 +116,7 @@ public class FeedBuilder {
             Document document = new SyndFeedOutput().outputJDom(build(view, format));
             addFeedConventions(document, view, format);
             StringWriter out = new StringWriter();
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(org.jdom2.output.LineSeparator.UNIX)).output(document, out);
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX)).output(document, out);
             return out.toString();
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the " + view.lang() + " " + format + " feed: " + e.getMessage(), e);
@@ -128,7 +132,7 @@ public class FeedBuilder {
 
     /** The French original: its own http(s) URL, or the page Relais serves for it. */
     public String originalUrl(PublishedEntry e) {
-        return web(e) != null ? web(e) : baseUrl + ArticleLinks.path("fr", e.articleId(), e.originalTitle());
+        return web(e) != null ? web(e) : baseUrl + ArticleLinks.path(Article.SOURCE_LANGUAGE, e.articleId(), e.originalTitle());
     }
 
     /** The original's own link when it is http(s) (checked again here: stored data may predate the door's check). */
@@ -217,7 +221,7 @@ public class FeedBuilder {
         entry.setLink(web(e) != null ? web(e) : page);
         List<SyndLink> links = new ArrayList<>();
         links.add(link("alternate", page, "text/html", e.lang()));
-        SyndLink original = link("alternate", originalUrl(e), "text/html", "fr");
+        SyndLink original = link("alternate", originalUrl(e), "text/html", Article.SOURCE_LANGUAGE);
         original.setTitle(XmlText.clean(e.originalTitle()));
         links.add(original);
         entry.setLinks(links);
@@ -267,7 +271,7 @@ public class FeedBuilder {
             MediaContent media;
             try {
                 media = new MediaContent(new UrlReference(image));
-            } catch (java.net.URISyntaxException notAUri) {
+            } catch (URISyntaxException notAUri) {
                 return;
             }
             media.setMedium("image");
@@ -288,7 +292,7 @@ public class FeedBuilder {
             return e.body();
         }
         return e.body() + "\n<hr/>\n<div lang=\"fr\" class=\"relais-original\"><p><strong>"
-                + org.jsoup.nodes.Entities.escape(e.originalTitle() == null ? "" : e.originalTitle())
+                + Entities.escape(e.originalTitle() == null ? "" : e.originalTitle())
                 + "</strong> (français, original)</p>\n" + e.originalBody() + "</div>";
     }
 
@@ -361,7 +365,7 @@ public class FeedBuilder {
                     e.updatedAt().toInstant().toString(),
                     List.of(new JsonFeedDocument.Author(e.author() != null ? e.author() : GENERATOR)),
                     e.categories().isEmpty() ? null : e.categories(), e.lang(),
-                    new JsonFeedDocument.Translation(e.originalTitle(), "fr", originalUrl(e), pageUrl(e), e.revision(),
+                    new JsonFeedDocument.Translation(e.originalTitle(), Article.SOURCE_LANGUAGE, originalUrl(e), pageUrl(e), e.revision(),
                             e.engine(), e.route(), e.qualityScore(), e.state().name(), e.reviewed())));
         }
         JsonFeedDocument feed = new JsonFeedDocument(JsonFeedDocument.VERSION,

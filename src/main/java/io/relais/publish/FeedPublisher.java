@@ -82,8 +82,11 @@ public class FeedPublisher {
         }
     }
 
-    /** Another node of the cluster changed these languages: replace this node's documents and static copies. */
-    @EventListener
+    /**
+     * Another node of the cluster changed these languages: replace this node's documents and static copies. Like
+     * {@link #onPublishedSetChanged}, after the event's transaction committed and in none of its own.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void onFeedsChangedElsewhere(FeedsChangedElsewhere event) {
         for (String lang : event.languages()) {
             if (publishes(lang)) {

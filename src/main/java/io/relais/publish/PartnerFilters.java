@@ -6,6 +6,8 @@ import java.util.Locale;
 import io.relais.translation.PublishedEntry;
 import io.relais.publish.FeedView.ContentMode;
 
+import org.jsoup.Jsoup;
+
 /**
  * What a partner receives: only entries from these sources / with one of these categories / containing one of these
  * keywords (each empty: no restriction), only those an editor reviewed, as title, summary or full content, and
@@ -35,7 +37,7 @@ public record PartnerFilters(List<Long> sources, List<String> categories, List<S
             return false;
         }
         if (!keywords.isEmpty()) {
-            String text = (nz(e.title()) + "\n" + nz(e.summary()) + "\n" + org.jsoup.Jsoup.parseBodyFragment(nz(e.body())).text()
+            String text = (nz(e.title()) + "\n" + nz(e.summary()) + "\n" + Jsoup.parseBodyFragment(nz(e.body())).text()
                     + "\n" + nz(e.originalTitle())).toLowerCase(Locale.ROOT);
             return keywords.stream().anyMatch(k -> text.contains(k.toLowerCase(Locale.ROOT)));
         }

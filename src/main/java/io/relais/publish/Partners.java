@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -94,7 +95,7 @@ public class Partners {
         for (String lang : partner.languages()) {
             Map<String, String> urls = new LinkedHashMap<>();
             for (FeedFormat format : FeedFormat.values()) {
-                urls.put(format.name().toLowerCase(java.util.Locale.ROOT),
+                urls.put(format.name().toLowerCase(Locale.ROOT),
                         properties.baseUrlWithoutSlash() + "/feeds/p/" + token + "/" + lang + "/" + format.fileName());
             }
             feeds.put(lang, urls);

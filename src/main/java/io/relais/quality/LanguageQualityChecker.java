@@ -1,13 +1,23 @@
 package io.relais.quality;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
@@ -16,7 +26,7 @@ import org.languagetool.rules.RuleMatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-import io.relais.translate.SafeCorrections;
+import io.relais.engine.finishing.SafeCorrections;
 
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
@@ -49,17 +59,17 @@ public class LanguageQualityChecker {
         static final Checked NOTHING = new Checked(List.of(), List.of());
     }
 
-    private final Map<String, Checked> checked = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<String, Checked>(1024, 0.75f, true) {
+    private final Map<String, Checked> checked = Collections.synchronizedMap(
+            new LinkedHashMap<String, Checked>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
                     return size() > CACHE_ENTRIES;
                 }
             });
-    private final java.util.concurrent.atomic.AtomicLong cacheHits = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong cacheMisses = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong cacheMisses = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final int perLanguage;
     private final Map<String, String> variants;
 
@@ -218,15 +228,15 @@ public class LanguageQualityChecker {
     }
 
     /** CPU time LanguageTool took on the texts it read since start, summed over threads (bench/pipeline prints it). */
-    public java.time.Duration languageToolCpu() {
-        return java.time.Duration.ofNanos(cpuNanos.get());
+    public Duration languageToolCpu() {
+        return Duration.ofNanos(cpuNanos.get());
     }
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

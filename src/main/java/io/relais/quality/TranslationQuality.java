@@ -10,11 +10,11 @@ import org.jsoup.Jsoup;
 
 import io.relais.quality.internal.CheckedSegment;
 import io.relais.quality.internal.SegmentEstimator;
-import io.relais.translate.Correction;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedSegment;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.UnknownMarks;
+import io.relais.engine.finishing.Correction;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedSegment;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.UnknownMarks;
 
 /**
  * Assesses a translation segment by segment: runs every check (LanguageTool and the named MT checks), estimates each

@@ -2,6 +2,7 @@ package io.relais.translation;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A published translation joined with the French original it came from: what a feed entry and a public article
@@ -30,7 +31,7 @@ public record PublishedEntry(
         List<String> categories) {
 
     public PublishedEntry {
-        categories = categories == null ? List.of() : categories.stream().filter(java.util.Objects::nonNull).toList();
+        categories = categories == null ? List.of() : categories.stream().filter(Objects::nonNull).toList();
     }
 
     /** An entry without its source and French text (tests and callers that only need the translation). */

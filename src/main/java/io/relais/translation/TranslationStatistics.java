@@ -2,6 +2,7 @@ package io.relais.translation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public class TranslationStatistics {
     public Map<LocalDate, Long> backlogByDay(LocalDate since, LocalDate until) {
         Map<LocalDate, Long> out = new LinkedHashMap<>();
         for (LocalDate day = since; !day.isAfter(until); day = day.plusDays(1)) {
-            OffsetDateTime end = day.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+            OffsetDateTime end = day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
             out.put(day, jdbc.sql("""
                     select count(*) from translation where created_at < ?
                       and (state = 'NEEDS_REVIEW' or (state in ('APPROVED', 'REJECTED') and updated_at >= ?))""")

@@ -2,6 +2,7 @@ package io.relais.translation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class Translations {
 
     private static List<String> categories(String joined) {
         return joined == null || joined.isBlank() ? List.of()
-                : java.util.Arrays.stream(joined.split("\\n")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+                : Arrays.stream(joined.split("\\n")).map(String::strip).filter(c -> !c.isEmpty()).toList();
     }
 
     /**

@@ -13,12 +13,12 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.relais.translate.GlossarySeed;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.TranslationMemory;
-import io.relais.translate.Translator;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.terminology.GlossarySeed;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.terminology.TranslationMemory;
+import io.relais.engine.Translator;
+import io.relais.engine.apertium.ApertiumEngine;
 
 /**
  * Throughput with and without the translation memory on a corpus with repeated paragraphs: the first 200 FLORES

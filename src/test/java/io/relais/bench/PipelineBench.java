@@ -32,8 +32,8 @@ import io.relais.batch.internal.LocalizeStageTimes;
 import io.relais.batch.internal.LocalizeStageTimes.Stage;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
-import io.relais.translate.TranslateStepTimes;
-import io.relais.translate.Words;
+import io.relais.engine.TranslateStepTimes;
+import io.relais.engine.Words;
 
 /**
  * The whole localize job against the tools it drives, in one run on the same FLORES paragraphs as articles:

@@ -29,15 +29,15 @@ import io.relais.quality.internal.QualityModel;
 import io.relais.quality.internal.RoundTrip;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentFeatures;
-import io.relais.translate.BackTranslator;
-import io.relais.translate.GlossarySeed;
-import io.relais.translate.SafeCorrections;
-import io.relais.translate.TargetFinishing;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedSegment;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.UnknownMarks;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.engine.BackTranslator;
+import io.relais.terminology.GlossarySeed;
+import io.relais.engine.finishing.SafeCorrections;
+import io.relais.engine.finishing.TargetFinishing;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedSegment;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.UnknownMarks;
+import io.relais.engine.apertium.ApertiumEngine;
 import io.relais.quality.internal.ChrF;
 
 /**
@@ -212,7 +212,7 @@ public final class QualityCalibration {
         long start = System.nanoTime();
         for (int i = out.size(); i < samples.size(); i++) {
             BackTranslator.Back back = engine.translateBack(samples.get(i).target(), hops);
-            words += io.relais.translate.Words.count(samples.get(i).target());
+            words += io.relais.engine.Words.count(samples.get(i).target());
             out.add(back);
             lines.append(back.unknownWords()).append('\t').append(back.text().replaceAll("[\\t\\n\\r]+", " ")).append('\n');
         }
@@ -398,7 +398,7 @@ public final class QualityCalibration {
         ChrF chrF = new ChrF();
         chrF.add(hyp.text(), reference);
         long languageTool = issues.stream().filter(i -> i.checker().equals(LanguageQualityChecker.CHECKER)).count();
-        double words = Math.max(1, io.relais.translate.Words.count(source));
+        double words = Math.max(1, io.relais.engine.Words.count(source));
         // the guessed formula this replaces: 100 - LanguageTool issues per 100 words x 4 - % unknown words x 2
         double old = Math.max(0, Math.min(100, 100 - 400 * languageTool / words - 200 * hyp.marks().total() / words));
         return new Sample(index, source, hyp.text(), reference, SegmentFeatures.of(segment, issues),
@@ -698,7 +698,7 @@ public final class QualityCalibration {
      */
     static String spellingBeforeAfter(List<Translated> hyps, List<String> reference) throws IOException {
         StringBuilder out = new StringBuilder("English spelling issues on the fr>en output (all sentences):\n");
-        int words = hyps.stream().mapToInt(h -> io.relais.translate.Words.count(h.text())).sum();
+        int words = hyps.stream().mapToInt(h -> io.relais.engine.Words.count(h.text())).sum();
         // only the spelling rule: the other rules do not depend on the variant, and suggestions cost time
         Map<String, org.languagetool.JLanguageTool> spellers = new LinkedHashMap<>();
         Map<String, org.languagetool.rules.spelling.SpellingCheckRule> words1 = new LinkedHashMap<>();

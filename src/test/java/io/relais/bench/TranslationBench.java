@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.relais.translate.GlossarySeed;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.terminology.GlossarySeed;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.apertium.ApertiumEngine;
 import io.relais.bench.eval.Bleu;
 import io.relais.quality.internal.ChrF;
 

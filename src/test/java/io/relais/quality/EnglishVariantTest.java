@@ -13,10 +13,10 @@ import io.relais.quality.internal.CalibratedSegmentScorer;
 import io.relais.quality.internal.RoundTrip;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentEstimator;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedSegment;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedSegment;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.apertium.ApertiumEngine;
 
 /** English is checked in the variant Apertium writes, British: its spellings are no issues (issue #15). */
 class EnglishVariantTest {
@@ -55,7 +55,7 @@ class EnglishVariantTest {
                     SegmentChecks.standard(new LanguageQualityChecker()),
                     new RoundTrip(engine, new QualitySettings.RoundTrip(true, null).routeLists())), lang -> Map.of());
             TranslatedSegment segment = new TranslatedSegment("Le chat noir dort.", "The black cat sleeps.", "apertium",
-                    "fr>es>en", io.relais.translate.UnknownMarks.NONE, false);
+                    "fr>es>en", io.relais.engine.UnknownMarks.NONE, false);
             assertThat(scorer.score(segment, "en")).isBetween(1.0, 100.0);
             assertThat(scorer.score(segment, "de")).isZero();
         }

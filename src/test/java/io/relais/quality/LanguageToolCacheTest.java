@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.relais.translate.SafeCorrections;
-import io.relais.translate.TargetFinishing;
-import io.relais.translate.TextFormat;
+import io.relais.engine.finishing.SafeCorrections;
+import io.relais.engine.finishing.TargetFinishing;
+import io.relais.engine.TextFormat;
 
 /** LanguageTool (real) never runs twice on the same text in the same language. */
 class LanguageToolCacheTest {

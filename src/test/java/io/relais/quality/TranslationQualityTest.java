@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import io.relais.quality.internal.RoundTrip;
 import io.relais.quality.internal.SegmentChecks;
 import io.relais.quality.internal.SegmentEstimator;
-import io.relais.translate.HtmlBlocks;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedSegment;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.UnknownMarks;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.engine.HtmlBlocks;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedSegment;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.UnknownMarks;
+import io.relais.engine.apertium.ApertiumEngine;
 
 /** Assessing whole translations made by the real Apertium engine, segment by segment, with real LanguageTool. */
 class TranslationQualityTest {

@@ -14,14 +14,16 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.relais.batch.LocalizeSteps;
+import io.relais.batch.RunGate;
 import io.relais.translation.Translations;
 import io.relais.batch.LocalizeRuns;
-import io.relais.batch.LocalizeSettings;
-import io.relais.cluster.ClusterProperties;
+import io.relais.batch.BatchSettings;
 import io.relais.translation.TargetLanguages;
 
 /**
@@ -42,16 +44,16 @@ public class AbandonedRunRecovery {
     private final Translations translations;
     private final List<String> languages;
     private final int maxAttempts;
-    private final boolean cluster;
+    private final boolean runsOnOtherNodes;
 
     AbandonedRunRecovery(JobRepository jobRepository, LocalizeRuns runs, Translations translations,
-                         TargetLanguages languages, LocalizeSettings settings, ClusterProperties cluster) {
+                         TargetLanguages languages, BatchSettings settings, ObjectProvider<RunGate> gate) {
         this.jobRepository = jobRepository;
         this.runs = runs;
         this.translations = translations;
         this.languages = languages.languages();
         this.maxAttempts = settings.maxAttempts();
-        this.cluster = cluster.enabled();
+        this.runsOnOtherNodes = gate.getIfAvailable(() -> RunGate.IN_PROCESS).runsOnOtherNodes();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -69,13 +71,13 @@ public class AbandonedRunRecovery {
      * In cluster mode another node may be running them, so they are left alone there.
      */
     public List<Long> abandonRunsOfDeadProcesses() {
-        if (cluster) {
+        if (runsOnOtherNodes) {
             return List.of();
         }
         LocalDateTime thisProcessStarted = LocalDateTime.ofInstant(
                 Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), ZoneId.systemDefault());
         List<Long> abandoned = new ArrayList<>();
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(LocalizeJobConfiguration.JOB_NAME)) {
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(LocalizeSteps.JOB_NAME)) {
             LocalDateTime created = execution.getCreateTime();
             if (created != null && !created.isBefore(thisProcessStarted)) {
                 continue;   // started by this process: it is alive

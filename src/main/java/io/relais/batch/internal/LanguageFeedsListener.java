@@ -4,6 +4,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.relais.batch.LocalizeSteps;
 import io.relais.translation.Translations;
 
 /**
@@ -23,8 +24,8 @@ public class LanguageFeedsListener implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        if (step.getWriteCount() > 0 && step.getExecutionContext().containsKey(LanguagePartitioner.LANG)) {
-            String lang = step.getExecutionContext().getString(LanguagePartitioner.LANG);
+        if (step.getWriteCount() > 0 && step.getExecutionContext().containsKey(LocalizeSteps.LANG)) {
+            String lang = step.getExecutionContext().getString(LocalizeSteps.LANG);
             long started = System.nanoTime();
             translations.announce(lang);
             times.add(LocalizeStageTimes.Stage.PUBLISH, System.nanoTime() - started);

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-/** One partition per target language; each worker step reads its language from the {@code lang} key. */
-public class LanguagePartitioner implements Partitioner {
+import io.relais.batch.LocalizeSteps;
 
-    public static final String LANG = "lang";
+/** One partition per target language; each worker step reads its language from the {@link LocalizeSteps#LANG} key. */
+public class LanguagePartitioner implements Partitioner {
 
     private final List<String> languages;
 
@@ -23,7 +23,7 @@ public class LanguagePartitioner implements Partitioner {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (String lang : languages) {
             ExecutionContext context = new ExecutionContext();
-            context.putString(LANG, lang);
+            context.putString(LocalizeSteps.LANG, lang);
             partitions.put("lang-" + lang, context);
         }
         return partitions;

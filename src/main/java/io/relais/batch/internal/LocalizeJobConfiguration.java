@@ -20,41 +20,49 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.relais.article.Article;
+import io.relais.batch.LocalizeSteps;
+import io.relais.batch.RemotePartitions;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
-import io.relais.batch.LocalizeSettings;
+import io.relais.batch.BatchSettings;
 import io.relais.batch.LocalizeStepListener;
 import io.relais.translation.TargetLanguages;
 import io.relais.quality.TranslationQuality;
-import io.relais.translate.Translator;
+import io.relais.engine.Translator;
 
 /** The {@code localize} job: one partition per target language, each a chunk-oriented translate-and-check step. */
 @Configuration(proxyBeanMethods = false)
 public class LocalizeJobConfiguration {
 
-    public static final String JOB_NAME = "localize";
-    public static final String WORKER_STEP = "translateLanguage";
-
     @Bean
     Job localizeJob(JobRepository jobRepository, Step localizeStep, LocalizeJobListener listener) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new JobBuilder(LocalizeSteps.JOB_NAME, jobRepository)
                 .incrementer(new RunIdIncrementer())
                 .listener(listener)
                 .start(localizeStep)
                 .build();
     }
 
-    /** One machine; in cluster mode the remote partitioning manager step of the same name replaces it. */
+    /**
+     * One partition per language, each on a thread of this process; where partitions run elsewhere (a cluster's
+     * {@link RemotePartitions}), the same step split and handed out their way.
+     */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(prefix = "relais.cluster",
-            name = "enabled", havingValue = "false", matchIfMissing = true)
     Step localizeStep(JobRepository jobRepository, Step translateLanguageStep, TargetLanguages targetLanguages,
-                      LocalizeSettings settings) {
+                      BatchSettings settings, ObjectProvider<RemotePartitions> remote) {
         List<String> languages = targetLanguages.languages();
+        LanguagePartitioner byLanguage = new LanguagePartitioner(languages);
+        RemotePartitions elsewhere = remote.getIfAvailable();
+        if (elsewhere != null) {
+            return new StepBuilder("localize", jobRepository)
+                    .partitioner(LocalizeSteps.WORKER_STEP, elsewhere.partitioner(byLanguage))
+                    .partitionHandler(elsewhere.handler())
+                    .build();
+        }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("localize-");
         executor.setConcurrencyLimit(threads(settings.threads(), languages.size()));
         return new StepBuilder("localize", jobRepository)
-                .partitioner(WORKER_STEP, new LanguagePartitioner(languages))
+                .partitioner(LocalizeSteps.WORKER_STEP, byLanguage)
                 .step(translateLanguageStep)
                 .gridSize(languages.size())
                 .taskExecutor(executor)
@@ -76,21 +84,29 @@ public class LocalizeJobConfiguration {
         return new LanguageFeedsListener(translations, localizeStageTimes);
     }
 
+    /** The worker step around any reader: the local one below, a cluster's slice reader on its worker nodes. */
     @Bean
-    Step translateLanguageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               PendingTranslationReader pendingTranslationReader,
-                               LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
-                               ObjectProvider<LocalizeStepListener> listeners,
-                               LanguageFeedsListener languageFeedsListener, LocalizeSettings settings) {
-        ChunkOrientedStepBuilder<Article, TranslationResult> step = new StepBuilder(WORKER_STEP, jobRepository)
-                .<Article, TranslationResult>chunk(settings.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(pendingTranslationReader)
-                .processor(localizeProcessor)
-                .writer(translationWriter);
-        step.listener(languageFeedsListener);
-        listeners.orderedStream().forEach(step::listener);
-        return step.build();
+    LocalizeSteps localizeSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
+                                ObjectProvider<LocalizeStepListener> listeners,
+                                LanguageFeedsListener languageFeedsListener, BatchSettings settings) {
+        return reader -> {
+            ChunkOrientedStepBuilder<Article, TranslationResult> step =
+                    new StepBuilder(LocalizeSteps.WORKER_STEP, jobRepository)
+                            .<Article, TranslationResult>chunk(settings.chunkSize())
+                            .transactionManager(transactionManager)
+                            .reader(reader)
+                            .processor(localizeProcessor)
+                            .writer(translationWriter);
+            step.listener(languageFeedsListener);   // the partition's language feeds, once it stored something
+            listeners.orderedStream().forEach(step::listener);
+            return step.build();
+        };
+    }
+
+    @Bean
+    Step translateLanguageStep(LocalizeSteps localizeSteps, PendingTranslationReader pendingTranslationReader) {
+        return localizeSteps.workerStep(pendingTranslationReader);
     }
 
     @Bean
@@ -103,7 +119,7 @@ public class LocalizeJobConfiguration {
     @StepScope
     PendingTranslationReader pendingTranslationReader(Translations translations, LocalizeStageTimes localizeStageTimes,
                                                       @Value("#{stepExecutionContext['lang']}") String lang,
-                                                      LocalizeSettings settings) {
+                                                      BatchSettings settings) {
         return new PendingTranslationReader(translations, lang, settings.maxAttempts(), settings.maxItemsPerRun(),
                 Math.max(50, 4 * settings.chunkSize()), localizeStageTimes);
     }
@@ -113,7 +129,7 @@ public class LocalizeJobConfiguration {
     LocalizeProcessor localizeProcessor(Translator translator, TranslationQuality quality,
                                         LocalizeStageTimes localizeStageTimes,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
-                                        LocalizeSettings settings) {
+                                        BatchSettings settings) {
         return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes);
     }
 

@@ -21,12 +21,12 @@ import io.relais.quality.QualityIssue;
 import io.relais.quality.QualityReport;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.Verdict;
-import io.relais.translate.MachineTranslator;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.TranslationException;
-import io.relais.translate.Translator;
-import io.relais.translate.Words;
+import io.relais.engine.MachineTranslator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.TranslationException;
+import io.relais.engine.Translator;
+import io.relais.engine.Words;
 
 /**
  * Translates one article into one language, checks and estimates every segment of every field (the quality module:
@@ -65,7 +65,7 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     public TranslationResult process(Article article) {
         MachineTranslator engine = translator.engineFor(lang);
         String engineName = engine == null ? null : engine.name();
-        String route = engine == null ? null : engine.route(Translator.SOURCE_LANGUAGE, lang);
+        String route = engine == null ? null : engine.route(Article.SOURCE_LANGUAGE, lang);
         int frenchWords = Words.count(article.title()) + Words.count(article.summary())
                 + Words.count(Jsoup.parseBodyFragment(article.body()).text());
         if (frenchWords > maxWords) {

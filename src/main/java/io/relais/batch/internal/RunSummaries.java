@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
+import io.relais.batch.LocalizeSteps;
 import io.relais.batch.RunSummary;
 
 /** Reads localize runs and their per-language steps back from Spring Batch's job repository. */
@@ -22,7 +24,7 @@ public final class RunSummaries {
 
     public static List<RunSummary> summaries(JobRepository jobRepository, int limit) {
         List<JobExecution> executions = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(LocalizeJobConfiguration.JOB_NAME, 0, Math.min(limit, 200))) {
+        for (JobInstance instance : jobRepository.getJobInstances(LocalizeSteps.JOB_NAME, 0, Math.min(limit, 200))) {
             executions.addAll(jobRepository.getJobExecutions(instance));
         }
         executions.sort(Comparator.comparing(JobExecution::getId).reversed());
@@ -38,11 +40,11 @@ public final class RunSummaries {
         long read = 0;
         long written = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (!step.getStepName().startsWith(LocalizeJobConfiguration.WORKER_STEP)) {
+            if (!step.getStepName().startsWith(LocalizeSteps.WORKER_STEP)) {
                 continue;
             }
-            String lang = step.getExecutionContext().containsKey(LanguagePartitioner.LANG)
-                    ? step.getExecutionContext().getString(LanguagePartitioner.LANG) : step.getStepName();
+            String lang = step.getExecutionContext().containsKey(LocalizeSteps.LANG)
+                    ? step.getExecutionContext().getString(LocalizeSteps.LANG) : step.getStepName();
             long segments = step.getExecutionContext().getLong(LocalizeProcessor.SEGMENTS, 0);
             long hits = step.getExecutionContext().getLong(LocalizeProcessor.MEMORY_HITS, 0);
             // in cluster mode a language is split into slices: one line per language, the slices added up
@@ -62,9 +64,9 @@ public final class RunSummaries {
         long segments = a.segments() + b.segments();
         long hits = a.memoryHits() + b.memoryHits();
         // the language is as far as its least advanced slice (statuses in Spring Batch's order of severity)
-        String status = org.springframework.batch.core.BatchStatus.max(
-                org.springframework.batch.core.BatchStatus.valueOf(a.status()),
-                org.springframework.batch.core.BatchStatus.valueOf(b.status())).name();
+        String status = BatchStatus.max(
+                BatchStatus.valueOf(a.status()),
+                BatchStatus.valueOf(b.status())).name();
         return new RunSummary.LanguageRun(status, a.read() + b.read(), a.written() + b.written(),
                 a.skipped() + b.skipped(), a.commits() + b.commits(), segments, hits, hitRate(hits, segments));
     }

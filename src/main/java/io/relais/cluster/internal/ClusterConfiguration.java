@@ -2,6 +2,7 @@ package io.relais.cluster.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -28,8 +30,7 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
 import org.springframework.integration.leader.DefaultCandidate;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
-import io.relais.cluster.ClusterNode;
-import io.relais.cluster.ClusterProperties;
+import io.relais.cluster.ClusterSettings;
 
 /**
  * Only with {@code relais.cluster.enabled=true}: the broker connection, the lock registry on the shared database
@@ -39,7 +40,7 @@ import io.relais.cluster.ClusterProperties;
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
 @EnableIntegration
 @EnableJdbcHttpSession
-@org.springframework.boot.context.properties.EnableConfigurationProperties(ClusterProperties.class)
+@EnableConfigurationProperties(ClusterSettings.class)
 public class ClusterConfiguration {
 
     /** Lock key of the node that polls sources, reads the inbox and starts scheduled runs. */
@@ -56,7 +57,7 @@ public class ClusterConfiguration {
                     && factory.containsBeanDefinition("flywayInitializer")) {
                 BeanDefinition sessions = factory.getBeanDefinition("sessionRepository");
                 String[] before = sessions.getDependsOn() == null ? new String[0] : sessions.getDependsOn();
-                String[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                String[] after = Arrays.copyOf(before, before.length + 1);
                 after[before.length] = "flywayInitializer";
                 sessions.setDependsOn(after);
             }
@@ -64,7 +65,7 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    ClusterNode clusterNode(ClusterProperties properties, Environment environment) {
+    ClusterNode clusterNode(ClusterSettings properties, Environment environment) {
         String name = properties.nodeId();
         if (name == null || name.isBlank()) {
             String host;
@@ -79,8 +80,8 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    CachingConnectionFactory rabbitConnectionFactory(ClusterProperties properties, ClusterNode node) {
-        ClusterProperties.Rabbit rabbit = properties.rabbit();
+    CachingConnectionFactory rabbitConnectionFactory(ClusterSettings properties, ClusterNode node) {
+        ClusterSettings.Rabbit rabbit = properties.rabbit();
         CachingConnectionFactory factory = new CachingConnectionFactory(rabbit.host(), rabbit.port());
         factory.setUsername(rabbit.username());
         factory.setPassword(rabbit.password());
@@ -111,12 +112,12 @@ public class ClusterConfiguration {
 
     @Bean
     Queue partitionQueue() {
-        return QueueBuilder.durable(ClusterProperties.PARTITION_QUEUE).build();
+        return QueueBuilder.durable(ClusterSettings.PARTITION_QUEUE).build();
     }
 
     @Bean
     FanoutExchange feedsExchange() {
-        return new FanoutExchange(ClusterProperties.FEEDS_EXCHANGE, true, false);
+        return new FanoutExchange(ClusterSettings.FEEDS_EXCHANGE, true, false);
     }
 
     /**
@@ -134,14 +135,14 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    DefaultLockRepository lockRepository(DataSource dataSource, ClusterNode node, ClusterProperties properties) {
+    DefaultLockRepository lockRepository(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
         DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.lockClientId());
         repository.setTimeToLive((int) properties.leaseTime().toMillis());
         return repository;
     }
 
     @Bean
-    JdbcLockRegistry lockRegistry(DefaultLockRepository lockRepository, ClusterProperties properties) {
+    JdbcLockRegistry lockRegistry(DefaultLockRepository lockRepository, ClusterSettings properties) {
         return new JdbcLockRegistry(lockRepository, properties.leaseTime());
     }
 
@@ -152,7 +153,7 @@ public class ClusterConfiguration {
      */
     @Bean
     LockRegistryLeaderInitiator pollerElection(JdbcLockRegistry lockRegistry, ClusterNode node,
-                                               ClusterProperties properties) {
+                                               ClusterSettings properties) {
         LockRegistryLeaderInitiator initiator = new LockRegistryLeaderInitiator(lockRegistry,
                 new DefaultCandidate(node.name(), POLLER_ROLE));
         long beat = Math.max(200, properties.leaseTime().toMillis() / 5);

@@ -6,9 +6,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-import io.relais.cluster.ClusterNode;
-import io.relais.cluster.ClusterProperties;
-import io.relais.cluster.PollingDuties;
+import io.relais.cluster.ClusterSettings;
 
 /**
  * {@code /actuator/health} component {@code cluster}: this node's name and roles, whether it is the elected
@@ -19,11 +17,11 @@ import io.relais.cluster.PollingDuties;
 class ClusterHealth implements HealthIndicator {
 
     private final ClusterNode node;
-    private final ClusterProperties properties;
+    private final ClusterSettings properties;
     private final PollingDuties duties;
     private final CachingConnectionFactory broker;
 
-    ClusterHealth(ClusterNode node, ClusterProperties properties, PollingDuties duties,
+    ClusterHealth(ClusterNode node, ClusterSettings properties, PollingDuties duties,
                   CachingConnectionFactory broker) {
         this.node = node;
         this.properties = properties;

@@ -10,8 +10,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import io.relais.cluster.ClusterNode;
-import io.relais.cluster.ClusterProperties;
+import io.relais.cluster.ClusterSettings;
 import io.relais.cluster.FeedChanges;
 
 /** Tells the other nodes (fan-out exchange) that feeds changed here; on one machine there is no one to tell. */
@@ -35,7 +34,7 @@ class FeedChangeBroadcast implements FeedChanges {
             return;
         }
         try {
-            template.convertAndSend(ClusterProperties.FEEDS_EXCHANGE, "",
+            template.convertAndSend(ClusterSettings.FEEDS_EXCHANGE, "",
                     new FeedChangeMessage(node.getObject().lockClientId(), List.copyOf(languages)));
         } catch (AmqpException e) {
             // the other nodes keep serving what they have until the next change reaches them

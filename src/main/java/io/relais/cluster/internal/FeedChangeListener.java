@@ -12,17 +12,21 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import io.relais.cluster.ClusterNode;
 import io.relais.cluster.FeedsChangedElsewhere;
 
 /**
  * Receives the other nodes' feed changes and publishes them here as {@link FeedsChangedElsewhere}, at most once
- * every half second: a run stores hundreds of chunks, the feeds need rebuilding once.
+ * every half second: a run stores hundreds of chunks, the feeds need rebuilding once. The event is published in a
+ * transaction: its listeners are {@code @ApplicationModuleListener}s, which only hear events whose transaction
+ * committed (the registry records it meanwhile).
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
@@ -32,6 +36,7 @@ class FeedChangeListener implements SmartLifecycle {
 
     private final SimpleMessageListenerContainer container;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final ClusterNode node;
     private final Set<String> pending = new LinkedHashSet<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,9 +45,11 @@ class FeedChangeListener implements SmartLifecycle {
         return t;
     });
 
-    FeedChangeListener(CachingConnectionFactory connectionFactory, RabbitAdmin admin, @org.springframework.beans.factory.annotation.Qualifier("feedChangesQueue") Queue feedChangesQueue,
-                       JacksonJsonMessageConverter converter, ApplicationEventPublisher events, ClusterNode node) {
+    FeedChangeListener(CachingConnectionFactory connectionFactory, RabbitAdmin admin, @Qualifier("feedChangesQueue") Queue feedChangesQueue,
+                       JacksonJsonMessageConverter converter, ApplicationEventPublisher events, ClusterNode node,
+                       PlatformTransactionManager transactionManager) {
         this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.node = node;
         this.container = new SimpleMessageListenerContainer(connectionFactory);
         container.setQueues(feedChangesQueue);
@@ -70,7 +77,7 @@ class FeedChangeListener implements SmartLifecycle {
             languages = new ArrayList<>(pending);
             pending.clear();
         }
-        events.publishEvent(new FeedsChangedElsewhere(languages));
+        transaction.executeWithoutResult(status -> events.publishEvent(new FeedsChangedElsewhere(languages)));
     }
 
     @Override

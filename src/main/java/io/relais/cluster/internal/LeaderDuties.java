@@ -6,11 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.leader.event.OnGrantedEvent;
 import org.springframework.integration.leader.event.OnRevokedEvent;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-import io.relais.cluster.ClusterNode;
-import io.relais.cluster.PollingDuties;
+import io.relais.cluster.ClusterSettings;
 import io.relais.ingest.PollingControl;
 
 /**
@@ -19,18 +19,20 @@ import io.relais.ingest.PollingControl;
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
-class LeaderDuties {
+class LeaderDuties implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderDuties.class);
 
     private final PollingControl polling;
     private final PollingDuties duties;
     private final ClusterNode node;
+    private final ClusterSettings settings;
 
-    LeaderDuties(PollingControl polling, PollingDuties duties, ClusterNode node) {
+    LeaderDuties(PollingControl polling, PollingDuties duties, ClusterNode node, ClusterSettings settings) {
         this.polling = polling;
         this.duties = duties;
         this.node = node;
+        this.settings = settings;
     }
 
     @EventListener
@@ -49,7 +51,12 @@ class LeaderDuties {
         }
     }
 
-    @Scheduled(fixedDelayString = "${relais.cluster.source-sync-interval:30s}")
+    /** Every {@code relais.cluster.source-sync-interval}. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::followSourceChanges, settings.sourceSyncInterval());
+    }
+
     void followSourceChanges() {
         if (duties.elected()) {
             polling.startPolling();

@@ -4,16 +4,28 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.stereotype.Component;
 
-import io.relais.cluster.PollingDuties;
+import io.relais.cluster.ClusterSettings;
+import io.relais.ingest.PollerElection;
 
-/** On one machine this node does everything; in a cluster only while it holds the poller lease. */
+
+/**
+ * On one machine this node does everything; in a cluster only while it holds the poller lease, so ingestion's
+ * pollers wait for the election ({@link PollerElection}).
+ */
 @Component
-class NodeDuties implements PollingDuties {
+class NodeDuties implements PollingDuties, PollerElection {
 
     private final ObjectProvider<LockRegistryLeaderInitiator> election;
+    private final boolean cluster;
 
-    NodeDuties(ObjectProvider<LockRegistryLeaderInitiator> election) {
+    NodeDuties(ObjectProvider<LockRegistryLeaderInitiator> election, ClusterSettings settings) {
         this.election = election;
+        this.cluster = settings.enabled();
+    }
+
+    @Override
+    public boolean waitsForElection() {
+        return cluster;
     }
 
     @Override

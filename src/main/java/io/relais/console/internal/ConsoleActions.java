@@ -1,5 +1,6 @@
 package io.relais.console.internal;
 
+import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.Authentication;
@@ -26,7 +27,7 @@ class ConsoleActions {
             String detail = work.get();
             audit.done(auth.getName(), action, subject, detail);
             redirect.addFlashAttribute("message", detail);
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException refused) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException refused) {
             audit.refused(auth.getName(), action, subject, refused.getMessage());
             redirect.addFlashAttribute("problem", refused.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.relais.console.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.relais.translate.Glossary;
-import io.relais.translate.GlossaryTerm;
+import io.relais.terminology.Glossary;
+import io.relais.terminology.GlossaryTerm;
 import io.relais.translation.TargetLanguages;
 
 /** The glossary in the console: search, add, change, delete, import and export as TSV. */
@@ -73,7 +74,7 @@ class ConsoleGlossaryPages {
     @GetMapping(value = "/export", produces = "text/tab-separated-values")
     ResponseEntity<String> export() {
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "tab-separated-values", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "tab-separated-values", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"glossary.tsv\"")
                 .body(GlossaryTsv.write(glossary.all()));
     }

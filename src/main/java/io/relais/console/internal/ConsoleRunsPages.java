@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +29,7 @@ import io.relais.translation.TranslationStatistics;
 import io.relais.batch.LocalizeRuns;
 import io.relais.batch.RunFailures;
 import io.relais.batch.RunSummary;
-import io.relais.batch.LocalizeSettings;
+import io.relais.batch.BatchSettings;
 import io.relais.translation.TargetLanguages;
 
 /**
@@ -48,7 +53,7 @@ class ConsoleRunsPages {
         }
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleRunsPages.class);
+    private static final Logger log = LoggerFactory.getLogger(ConsoleRunsPages.class);
 
     private final LocalizeRuns runs;
     private final int maxAttempts;
@@ -61,7 +66,7 @@ class ConsoleRunsPages {
 
     ConsoleRunsPages(LocalizeRuns runs, RunFailures failures, Translations translations, TranslationStatistics statistics,
                      ConsoleActions actions, Charts charts,
-                     TargetLanguages languages, LocalizeSettings localize) {
+                     TargetLanguages languages, BatchSettings localize) {
         this.languages = languages.languages();
         this.maxAttempts = localize.maxAttempts();
         this.runs = runs;
@@ -87,8 +92,8 @@ class ConsoleRunsPages {
     }
 
     private static List<RunView> oldestFirst(List<RunView> newestFirst) {
-        List<RunView> list = new java.util.ArrayList<>(newestFirst);
-        java.util.Collections.reverse(list);
+        List<RunView> list = new ArrayList<>(newestFirst);
+        Collections.reverse(list);
         return list;
     }
 
@@ -98,7 +103,7 @@ class ConsoleRunsPages {
             try {
                 long id = runs.startSoon().get(5, TimeUnit.SECONDS);
                 return "started run #" + id;
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 return "a run is going on: the new run starts when it ends";
             } catch (Exception e) {
                 throw new IllegalStateException("the run could not start: " + e.getMessage(), e);

@@ -3,7 +3,7 @@ package io.relais.console.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.relais.translate.GlossaryTerm;
+import io.relais.terminology.GlossaryTerm;
 
 /**
  * The glossary as TSV, the format of {@code glossary/seed.tsv}: target language ({@code *} for all), French term,

@@ -16,13 +16,13 @@ import io.relais.system.AppUser;
 import io.relais.system.Users;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
-import io.relais.batch.LocalizeSettings;
+import io.relais.batch.BatchSettings;
 import io.relais.translation.TargetLanguages;
 
 /**
  * {@code GET /review}: counts and backlog per language (the signed-in user's languages only), the latest runs and
  * the charts of the last two weeks ({@link DashboardCharts}). The backlog counts what a run would still do, so it uses the
- * batch's own {@code relais.batch.max-attempts} ({@link LocalizeSettings}).
+ * batch's own {@code relais.batch.max-attempts} ({@link BatchSettings}).
  */
 @Controller
 class DashboardPage {
@@ -38,7 +38,7 @@ class DashboardPage {
     private final DashboardCharts charts;
 
     DashboardPage(Translations translations, LocalizeRuns runs, Users users,
-                  TargetLanguages languages, LocalizeSettings localize, DashboardCharts charts) {
+                  TargetLanguages languages, BatchSettings localize, DashboardCharts charts) {
         this.charts = charts;
         this.translations = translations;
         this.runs = runs;

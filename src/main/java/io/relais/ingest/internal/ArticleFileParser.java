@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
@@ -14,6 +15,7 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.select.Elements;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +32,7 @@ public class ArticleFileParser {
             + ".comments, #comments, .related, .advert, .ad, .ads, .newsletter, .cookie, .breadcrumb";
 
     /** Lines French news pages repeat around every article: removed wherever they stand alone in an element. */
-    private static final java.util.regex.Pattern BOILERPLATE_TEXT = java.util.regex.Pattern.compile(
+    private static final Pattern BOILERPLATE_TEXT = Pattern.compile(
             "(?i)^\\s*(publicité|pub|articles? similaires|à lire aussi|lire aussi|sur le même sujet|"
                     + "laisser un commentaire|\\d+ commentaires?|commentaires|partager( sur [a-z]+)?|"
                     + "bouton retour en haut de la page|retour en haut( de la page)?|abonnez-vous.*|"
@@ -73,7 +75,7 @@ public class ArticleFileParser {
             if (heroFigure != null && heroFigure.selectFirst("img") != null) {
                 main.prependChild(heroFigure.clone());
             } else if (ogImage != null) {
-                main.prepend("<figure><img src=\"" + org.jsoup.nodes.Entities.escape(ogImage) + "\" alt=\"\"></figure>");
+                main.prepend("<figure><img src=\"" + Entities.escape(ogImage) + "\" alt=\"\"></figure>");
             }
         }
         return new ParsedDocument(title, lead != null ? lead : description, main.html(), url, author, parseDate(published));
@@ -133,7 +135,7 @@ public class ArticleFileParser {
         JsonNode node;
         try {
             node = json.readTree(text);
-        } catch (tools.jackson.core.JacksonException broken) {
+        } catch (JacksonException broken) {
             // one line with the place, not the parser's multi-line message (which reads like a stack trace in the log)
             var at = broken.getLocation();
             throw new IllegalArgumentException("not valid JSON: " + broken.getOriginalMessage()

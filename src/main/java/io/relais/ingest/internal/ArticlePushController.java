@@ -82,7 +82,7 @@ class ArticlePushController {
     private final long maxBytes;
 
     ArticlePushController(ArticleIngestor ingestor, Articles articles, Translations translations, Sources sources,
-                          IngestFailures failures, IngestProperties settings) {
+                          IngestFailures failures, IngestSettings settings) {
         this.failures = failures;
         this.ingestor = ingestor;
         this.articles = articles;

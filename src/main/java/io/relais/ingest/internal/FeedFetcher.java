@@ -1,22 +1,29 @@
 package io.relais.ingest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.http.RetryAfter;
+import io.relais.ingest.IncomingArticle;
 
 /**
  * Fetches a source's feed (called by the feed poller route on each tick), politely: {@code http(s):} with a
@@ -40,7 +47,7 @@ public class FeedFetcher {
     private final UrlPolicy urlPolicy;
     private final FeedParser parser;
 
-    FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http, FeedParser parser, IngestProperties settings) {
+    FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http, FeedParser parser, IngestSettings settings) {
         this.sources = sources;
         this.urlPolicy = urlPolicy;
         this.maxBytes = settings.maxBytes();
@@ -53,8 +60,8 @@ public class FeedFetcher {
      * is the poll a success on the source, with the validators for the next one. A feed that cannot be read throws
      * {@link UnreadableFeedException} and the source records that failure instead.
      */
-    public java.util.List<io.relais.ingest.IncomingArticle> read(FetchedFeed fetched) {
-        java.util.List<io.relais.ingest.IncomingArticle> items = parser.parse(fetched);
+    public List<IncomingArticle> read(FetchedFeed fetched) {
+        List<IncomingArticle> items = parser.parse(fetched);
         sources.recordSuccess(fetched.sourceId(), fetched.etag(), fetched.lastModified());
         return items;
     }
@@ -124,7 +131,7 @@ public class FeedFetcher {
     }
 
     private static Duration retryAfter(String header) {
-        return RetryAfter.parse(header, java.time.Instant.now()).orElse(Duration.ZERO);
+        return RetryAfter.parse(header, Instant.now()).orElse(Duration.ZERO);
     }
 
     private FetchedFeed fetchFile(Source source, URI uri) throws IOException {
@@ -144,19 +151,19 @@ public class FeedFetcher {
 
     /** A feed bundled with Relais ({@code classpath:demo/feed.xml}): read again only when its content changed. */
     private FetchedFeed fetchBundled(Source source, URI uri) throws IOException {
-        org.springframework.core.io.ClassPathResource resource =
-                new org.springframework.core.io.ClassPathResource(uri.getSchemeSpecificPart());
+        ClassPathResource resource =
+                new ClassPathResource(uri.getSchemeSpecificPart());
         if (!resource.exists()) {
             throw new IOException("no bundled feed " + uri.getSchemeSpecificPart());
         }
         byte[] content;
-        try (java.io.InputStream in = resource.getInputStream()) {
+        try (InputStream in = resource.getInputStream()) {
             content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
         if (content.length > maxBytes) {
             throw new IOException("feed larger than " + maxBytes + " bytes");
         }
-        String version = "md5:" + org.springframework.util.DigestUtils.md5DigestAsHex(content);
+        String version = "md5:" + DigestUtils.md5DigestAsHex(content);
         if (version.equals(source.lastModified())) {
             sources.recordNotModified(source.id());
             return null;
@@ -165,7 +172,7 @@ public class FeedFetcher {
     }
 
     private FetchedFeed fetchHttp(Source source, URI uri) throws IOException, InterruptedException {
-        Map<String, String> conditional = new java.util.HashMap<>();
+        Map<String, String> conditional = new HashMap<>();
         if (source.etag() != null) {
             conditional.put("If-None-Match", source.etag());
         }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,8 @@ import io.relais.ingest.IncomingArticle;
 @Component("feedParser")
 public class FeedParser {
 
-    private static final java.util.regex.Pattern ENCODING_DECLARATION =
-            java.util.regex.Pattern.compile("^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
+    private static final Pattern ENCODING_DECLARATION =
+            Pattern.compile("^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
 
     public List<IncomingArticle> parse(FetchedFeed fetched) {
         SyndFeed feed = read(fetched);

@@ -1,6 +1,7 @@
 package io.relais.ingest.internal;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -10,7 +11,11 @@ import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.ingest.PollerElection;
 import io.relais.ingest.PollingControl;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Registers the configured sources and starts one poller route per feed source from the {@code feed-poller}
@@ -23,20 +28,21 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPollers.class);
 
-    private final IngestProperties properties;
+    private final IngestSettings properties;
     private final Sources sources;
     private final UrlPolicy urlPolicy;
     private final ObjectProvider<CamelContext> camel;
     /** false in a cluster until this node is elected to poll (then {@link #startPolling} sets it). */
     private volatile boolean active;
 
-    FeedPollers(IngestProperties properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
-                PollerElection election) {
+    FeedPollers(IngestSettings properties, Sources sources, UrlPolicy urlPolicy, ObjectProvider<CamelContext> camel,
+                ObjectProvider<PollerElection> election) {
         this.properties = properties;
         this.urlPolicy = urlPolicy;
         this.sources = sources;
         this.camel = camel;
-        this.active = !election.enabled();
+        PollerElection elected = election.getIfAvailable();
+        this.active = elected == null || !elected.waitsForElection();
     }
 
     @Override
@@ -45,7 +51,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        for (IngestProperties.SourceProperties configured : properties.sources()) {
+        for (IngestSettings.SourceProperties configured : properties.sources()) {
             String refusal = urlPolicy.pollRefusal(configured.url());
             if (refusal != null) {
                 // a seeded source goes through the same URL policy as one added through the API
@@ -113,9 +119,9 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
         CamelContext camelContext = camel.getObject();
         // taking over from another node: fetch every feed whole again, dedupe keeps what the other node stored
         startSources(camelContext, !active);
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         sources.findAll().forEach(s -> known.add("feed-" + s.id()));
-        camelContext.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+        camelContext.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> id.startsWith("feed-") && !known.contains(id)).toList()
                 .forEach(id -> stop(Long.parseLong(id.substring("feed-".length()))));
         try {
@@ -134,7 +140,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     public synchronized void stopPolling() {
         active = false;
         CamelContext camelContext = camel.getObject();
-        camelContext.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+        camelContext.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> id.startsWith("feed-")).toList()
                 .forEach(id -> stop(Long.parseLong(id.substring("feed-".length()))));
         try {

@@ -36,7 +36,7 @@ public class InboxFileIngester {
     private final long maxBytes;
 
     InboxFileIngester(ArticleIngestor ingestor, ArticleFileParser parser, FeedParser feedParser,
-                      IngestFailures failures, Sources sources, IngestProperties settings) {
+                      IngestFailures failures, Sources sources, IngestSettings settings) {
         this.ingestor = ingestor;
         this.parser = parser;
         this.feedParser = feedParser;

@@ -1,6 +1,7 @@
 package io.relais.ingest.internal;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public final class LinkPolicy {
         URI uri;
         try {
             uri = new URI(url.strip());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.of("the article's link must be an absolute http(s) URL; this one does not parse: "
                     + e.getReason());
         }

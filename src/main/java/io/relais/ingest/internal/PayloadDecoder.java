@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -261,26 +262,26 @@ public final class PayloadDecoder {
     }
 
     /** Signatures of binary formats someone may drop or serve by mistake, by their first bytes. */
-    private static final java.util.Map<String, int[]> SIGNATURES = java.util.Map.ofEntries(
-            java.util.Map.entry("PNG", new int[] {0x89, 'P', 'N', 'G'}),
-            java.util.Map.entry("ZIP (or Office document)", new int[] {'P', 'K', 0x03, 0x04}),
-            java.util.Map.entry("empty ZIP", new int[] {'P', 'K', 0x05, 0x06}),
-            java.util.Map.entry("PDF", new int[] {'%', 'P', 'D', 'F', '-'}),
-            java.util.Map.entry("JPEG", new int[] {0xFF, 0xD8, 0xFF}),
-            java.util.Map.entry("GIF", new int[] {'G', 'I', 'F', '8'}),
-            java.util.Map.entry("gzip", new int[] {0x1F, 0x8B}),
-            java.util.Map.entry("bzip2", new int[] {'B', 'Z', 'h'}),
-            java.util.Map.entry("7-Zip", new int[] {'7', 'z', 0xBC, 0xAF}),
-            java.util.Map.entry("RAR", new int[] {'R', 'a', 'r', '!'}),
-            java.util.Map.entry("ELF executable", new int[] {0x7F, 'E', 'L', 'F'}),
-            java.util.Map.entry("old Office document", new int[] {0xD0, 0xCF, 0x11, 0xE0}),
-            java.util.Map.entry("Java class", new int[] {0xCA, 0xFE, 0xBA, 0xBE}),
-            java.util.Map.entry("Ogg", new int[] {'O', 'g', 'g', 'S'}),
-            java.util.Map.entry("WebAssembly", new int[] {0x00, 'a', 's', 'm'}));
+    private static final Map<String, int[]> SIGNATURES = Map.ofEntries(
+            Map.entry("PNG", new int[] {0x89, 'P', 'N', 'G'}),
+            Map.entry("ZIP (or Office document)", new int[] {'P', 'K', 0x03, 0x04}),
+            Map.entry("empty ZIP", new int[] {'P', 'K', 0x05, 0x06}),
+            Map.entry("PDF", new int[] {'%', 'P', 'D', 'F', '-'}),
+            Map.entry("JPEG", new int[] {0xFF, 0xD8, 0xFF}),
+            Map.entry("GIF", new int[] {'G', 'I', 'F', '8'}),
+            Map.entry("gzip", new int[] {0x1F, 0x8B}),
+            Map.entry("bzip2", new int[] {'B', 'Z', 'h'}),
+            Map.entry("7-Zip", new int[] {'7', 'z', 0xBC, 0xAF}),
+            Map.entry("RAR", new int[] {'R', 'a', 'r', '!'}),
+            Map.entry("ELF executable", new int[] {0x7F, 'E', 'L', 'F'}),
+            Map.entry("old Office document", new int[] {0xD0, 0xCF, 0x11, 0xE0}),
+            Map.entry("Java class", new int[] {0xCA, 0xFE, 0xBA, 0xBE}),
+            Map.entry("Ogg", new int[] {'O', 'g', 'g', 'S'}),
+            Map.entry("WebAssembly", new int[] {0x00, 'a', 's', 'm'}));
 
     /** The binary format these bytes start like, or null. */
     static String binaryFormat(byte[] bytes) {
-        for (java.util.Map.Entry<String, int[]> signature : SIGNATURES.entrySet()) {
+        for (Map.Entry<String, int[]> signature : SIGNATURES.entrySet()) {
             if (startsWith(bytes, signature.getValue())) {
                 return signature.getKey();
             }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +32,11 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,8 +79,8 @@ class PoliteHttp implements DisposableBean {
         return t;
     });
 
-    @org.springframework.beans.factory.annotation.Autowired
-    PoliteHttp(UrlPolicy policy, IngestProperties settings) {
+    @Autowired
+    PoliteHttp(UrlPolicy policy, IngestSettings settings) {
         this(policy, settings.maxBytes(), settings.userAgent(), settings.fetchDeadline());
     }
 
@@ -180,7 +184,7 @@ class PoliteHttp implements DisposableBean {
         ClassicHttpResponse response = null;
         try {
             response = http.executeOpen(RoutingSupport.determineHost(get), get, null);
-            Map<String, String> names = new java.util.HashMap<>();
+            Map<String, String> names = new HashMap<>();
             for (Header h : response.getHeaders()) {
                 names.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
             }
@@ -209,8 +213,8 @@ class PoliteHttp implements DisposableBean {
             cancel.cancel(false);
             // closed at once, never "gracefully": a graceful close reads what is left of the body to the end (and a
             // connection kept for later is worth nothing to a poll every few minutes)
-            if (response instanceof org.apache.hc.core5.io.ModalCloseable closeable) {
-                closeable.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+            if (response instanceof ModalCloseable closeable) {
+                closeable.close(CloseMode.IMMEDIATE);
             } else if (response != null) {
                 response.close();
             }
@@ -220,6 +224,6 @@ class PoliteHttp implements DisposableBean {
     @Override
     public void destroy() throws IOException {
         cancels.shutdownNow();
-        http.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+        http.close(CloseMode.IMMEDIATE);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class SourceChecker {
                 // the URL policy checks the host, and every redirect, inside PoliteHttp
                 PoliteHttp.Response response = http.get(uri,
                         "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1",
-                        java.util.Map.of());
+                        Map.of());
                 if (response.status() != 200) {
                     return new SourceCheck(url, false, false, null, 0, 0, null, "HTTP " + response.status());
                 }

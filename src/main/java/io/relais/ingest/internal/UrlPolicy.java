@@ -24,7 +24,7 @@ public class UrlPolicy {
     private final boolean allowFile;
 
     @Autowired
-    UrlPolicy(IngestProperties settings) {
+    UrlPolicy(IngestSettings settings) {
         this(settings.allowInternalAddresses(), settings.allowFileUrls());
     }
 

@@ -1,5 +1,8 @@
 package io.relais.ingest.internal;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Removes what XML 1.0 cannot carry — C0 controls other than tab, newline and carriage return, NUL, lone
  * surrogates, U+FFFE and U+FFFF — so that no article can stop a feed from being written (Rome refuses such a
@@ -29,8 +32,8 @@ public final class XmlSafeText {
     }
 
     /** A numeric character reference of any length: a reference is judged by its value, not its spelling. */
-    private static final java.util.regex.Pattern CHARACTER_REFERENCE =
-            java.util.regex.Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));");
+    private static final Pattern CHARACTER_REFERENCE =
+            Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));");
 
     /**
      * A document's text with what XML 1.0 cannot carry removed, raw ({@link #clean}) or as a numeric character
@@ -44,7 +47,7 @@ public final class XmlSafeText {
             return text;
         }
         return CHARACTER_REFERENCE.matcher(text).replaceAll(m -> legal(codePoint(m.group(1), m.group(2)))
-                ? java.util.regex.Matcher.quoteReplacement(m.group()) : "");
+                ? Matcher.quoteReplacement(m.group()) : "");
     }
 
     /** The value a reference names, or -1 when it is beyond any code point (leading zeros do not count). */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.relais.article.Article;
 import io.relais.translation.TargetLanguages;
 import io.relais.article.HtmlSanitizer;
 import io.relais.translation.PublishedEntry;
@@ -59,7 +60,7 @@ class ArticlePageController {
         }
         long articleId = Long.parseLong(m.group(1));
         Map<String, PublishedEntry> versions = log.publishedVersions(articleId);
-        boolean original = lang.equals("fr");
+        boolean original = lang.equals(Article.SOURCE_LANGUAGE);
         PublishedEntry entry = original ? versions.values().stream().findFirst().orElse(null) : versions.get(lang);
         if (entry == null || (!original && !documents.publishes(lang))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -73,7 +74,7 @@ class ArticlePageController {
         model.addAttribute("body", sanitizer.sanitize(original ? entry.originalBody() : entry.body(), entry.originalUrl()));
         model.addAttribute("canonical", base + ArticleLinks.path(lang, articleId, title));
         model.addAttribute("originalUrl", builder.originalUrl(entry));
-        model.addAttribute("languageName", TargetLanguages.nativeName(original ? "fr" : lang));
+        model.addAttribute("languageName", TargetLanguages.nativeName(original ? Article.SOURCE_LANGUAGE : lang));
         model.addAttribute("feedBase", base + "/feeds/" + (original ? versions.keySet().iterator().next() : lang) + "/");
         model.addAttribute("publicFeeds", properties.publicFeeds());
         OffsetDateTime published = entry.publishedAt();
@@ -93,7 +94,8 @@ class ArticlePageController {
                 others.add(link);
             }
         }
-        Map<String, String> french = Map.of("lang", "fr", "url", builder.originalUrl(entry), "name", "français");
+        Map<String, String> french = Map.of("lang", Article.SOURCE_LANGUAGE, "url", builder.originalUrl(entry), "name",
+                TargetLanguages.nativeName(Article.SOURCE_LANGUAGE));
         alternates.add(french);
         if (!original) {
             others.add(french);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
@@ -142,7 +143,7 @@ public class EntryLog {
 
     /** The current entry of an article in every language it is published in, by language. */
     public Map<String, PublishedEntry> publishedVersions(long articleId) {
-        Map<String, PublishedEntry> out = new java.util.TreeMap<>();
+        Map<String, PublishedEntry> out = new TreeMap<>();
         jdbc.sql("""
                 select f.id, f.snapshot, f.logged_at from feed_entry f
                 where f.article_id = ? and f.withdrawn = false

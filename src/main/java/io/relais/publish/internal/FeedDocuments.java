@@ -8,12 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import io.relais.publish.Partner;
+import io.relais.publish.PartnerFilters;
 import io.relais.translation.PublishedEntry;
 import io.relais.translation.TargetLanguages;
 import io.relais.publish.ArticleLinks;
@@ -42,7 +45,7 @@ public class FeedDocuments {
     private final Map<String, Document> cache = new ConcurrentHashMap<>();
     /** The last document rendered under each key, kept across invalidations to keep Last-Modified when bytes don't change. */
     private final Map<String, Document> previous = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     FeedDocuments(EntryLog log, FeedBuilder builder, PublishSettings properties,
                   TargetLanguages languages, ITemplateEngine templates) {
@@ -88,8 +91,8 @@ public class FeedDocuments {
      * A partner's document for a language: the newest entries its filters accept, with its content settings. Cached
      * with the language's other documents and keyed by the partner's settings, so an edit takes effect at once.
      */
-    public Document partnerFeed(io.relais.publish.Partner partner, String token, String lang, FeedFormat format) {
-        io.relais.publish.PartnerFilters filters = partner.filters();
+    public Document partnerFeed(Partner partner, String token, String lang, FeedFormat format) {
+        PartnerFilters filters = partner.filters();
         // the token is in the document's own links: a rotated token is another document
         String key = lang + "|p|" + partner.id() + "|" + PartnerStore.hash(token).substring(0, 16) + "|"
                 + Integer.toHexString(filters.hashCode()) + "|" + format;
@@ -197,8 +200,8 @@ public class FeedDocuments {
         return fresh;
     }
 
-    private java.util.concurrent.atomic.AtomicLong generation(String lang) {
-        return generations.computeIfAbsent(lang, l -> new java.util.concurrent.atomic.AtomicLong());
+    private AtomicLong generation(String lang) {
+        return generations.computeIfAbsent(lang, l -> new AtomicLong());
     }
 
     private static Instant max(Instant a, Instant b) {

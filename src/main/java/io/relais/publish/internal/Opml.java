@@ -8,6 +8,7 @@ import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.output.Format;
+import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 
 import io.relais.translation.TargetLanguages;
@@ -41,7 +42,7 @@ final class Opml {
         Document document = new Document(new Element("opml").setAttribute("version", "2.0").addContent(head).addContent(body));
         try {
             StringWriter out = new StringWriter();
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(org.jdom2.output.LineSeparator.UNIX)).output(document, out);
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX)).output(document, out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.relais.publish.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,7 +40,7 @@ class PartnersController {
         PartnerFilters toFilters() {
             ContentMode mode;
             try {
-                mode = content == null ? ContentMode.FULL : ContentMode.valueOf(content.strip().toUpperCase(java.util.Locale.ROOT));
+                mode = content == null ? ContentMode.FULL : ContentMode.valueOf(content.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("filters.content: one of title, summary, full (not '" + content + "')");
             }

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ class StaticExport {
             try {
                 Files.write(tmp, doc.body());
                 setPermissions(tmp, FILE);
-                Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.from(doc.lastModified()));
+                Files.setLastModifiedTime(tmp, FileTime.from(doc.lastModified()));
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

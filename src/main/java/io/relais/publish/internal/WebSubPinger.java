@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,7 +39,7 @@ class WebSubPinger {
         if (properties.hubs().isEmpty() || !properties.publicFeeds()) {
             return CompletableFuture.completedFuture(null);
         }
-        List<CompletableFuture<?>> calls = new java.util.ArrayList<>();
+        List<CompletableFuture<?>> calls = new ArrayList<>();
         for (String hub : properties.hubs()) {
             for (FeedFormat format : FeedFormat.values()) {
                 String topic = properties.baseUrlWithoutSlash() + "/feeds/" + lang + "/" + format.fileName();

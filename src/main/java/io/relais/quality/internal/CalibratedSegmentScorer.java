@@ -3,12 +3,12 @@ package io.relais.quality.internal;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.relais.translate.SegmentScorer;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedSegment;
+import io.relais.engine.SegmentScorer;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedSegment;
 
 /**
- * The fitted quality estimate as the translate module's {@link SegmentScorer}, for choosing between the candidate
+ * The fitted quality estimate as the engine module's {@link SegmentScorer}, for choosing between the candidate
  * routes of a segment. Without a fitted model for the language every candidate scores 0 (a tie).
  */
 public class CalibratedSegmentScorer implements SegmentScorer {

@@ -5,8 +5,9 @@ import java.util.Map;
 
 import org.jsoup.Jsoup;
 
-import io.relais.translate.TextFormat;
-import io.relais.translate.UnknownMarks;
+import io.relais.article.Article;
+import io.relais.engine.TextFormat;
+import io.relais.engine.UnknownMarks;
 
 /**
  * One translated segment as the MT checks see it: the French source and the translation as plain text (issue
@@ -24,7 +25,7 @@ public record CheckedSegment(String sourceText, String targetText, String source
 
     public static CheckedSegment of(String source, String target, TextFormat format, String lang, String route,
                                     UnknownMarks marks, Map<String, String> terms) {
-        List<String> hops = route == null || route.isBlank() ? List.of("fr", lang) : List.of(route.split(">"));
+        List<String> hops = route == null || route.isBlank() ? List.of(Article.SOURCE_LANGUAGE, lang) : List.of(route.split(">"));
         if (format == TextFormat.HTML) {
             return new CheckedSegment(plain(source), plain(target), source, target, lang, hops, marks, terms);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.relais.article.Article;
 import io.relais.quality.QualityIssue;
 
 /**
@@ -27,7 +28,7 @@ public class FrenchTypographyCheck implements MtCheck {
     @Override
     public List<QualityIssue> check(CheckedSegment s) {
         List<QualityIssue> issues = new ArrayList<>();
-        if ("fr".equals(s.lang())) {
+        if (Article.SOURCE_LANGUAGE.equals(s.lang())) {
             return issues;
         }
         String text = s.targetText();

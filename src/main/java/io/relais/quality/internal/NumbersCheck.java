@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.relais.article.Article;
 import io.relais.quality.QualityIssue;
-import io.relais.translate.NumberLocalizer;
-import io.relais.translate.NumericValue;
+import io.relais.engine.finishing.NumberLocalizer;
+import io.relais.engine.finishing.NumericValue;
 
 /**
  * Every number, percentage and time of the source must be in the translation with the same value, as
@@ -30,7 +31,7 @@ public class NumbersCheck implements MtCheck {
     @Override
     public List<QualityIssue> check(CheckedSegment s) {
         Map<String, Integer> expected = new HashMap<>();
-        for (NumericValue v : NumberLocalizer.extract(s.sourceText(), "fr")) {
+        for (NumericValue v : NumberLocalizer.extract(s.sourceText(), Article.SOURCE_LANGUAGE)) {
             if (!s.targetText().contains(v.surface().strip())) {
                 expected.merge(key(v.kind(), v.value()), 1, Integer::sum);
             }

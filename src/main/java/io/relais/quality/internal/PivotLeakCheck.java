@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 
+import io.relais.article.Article;
 import io.relais.quality.QualityIssue;
 
 /**
@@ -37,7 +38,7 @@ public class PivotLeakCheck implements MtCheck {
         while (m.find()) {
             String word = m.group();
             if (word.length() < 3 || source.contains(word.toLowerCase(Locale.ROOT)) || spellers.knows(s.lang(), word)
-                    || spellers.knows("fr", word)) {
+                    || spellers.knows(Article.SOURCE_LANGUAGE, word)) {
                 continue;
             }
             for (String pivot : pivots) {

@@ -14,10 +14,10 @@ import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualitySettings;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.VerdictPolicy;
-import io.relais.translate.BackTranslator;
-import io.relais.translate.Glossary;
-import io.relais.translate.SafeCorrections;
-import io.relais.translate.SegmentScorer;
+import io.relais.engine.BackTranslator;
+import io.relais.terminology.Glossary;
+import io.relais.engine.finishing.SafeCorrections;
+import io.relais.engine.SegmentScorer;
 
 /** The quality module's beans: LanguageTool in the configured variants, the checks, the fitted estimate, the gate. */
 @Configuration

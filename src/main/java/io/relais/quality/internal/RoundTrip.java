@@ -2,6 +2,7 @@ package io.relais.quality.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.relais.translate.BackTranslator;
-import io.relais.translate.TranslationException;
+import io.relais.article.Article;
+import io.relais.engine.BackTranslator;
+import io.relais.engine.TranslationException;
+import io.relais.engine.Words;
+
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The round-trip check: the target segment is translated back into French along the language's reverse routes
@@ -49,10 +54,10 @@ public class RoundTrip {
     public static final String METRIC = "relais.quality.round-trip";
 
     private final BackTranslator engine;
-    private io.micrometer.core.instrument.Timer timer;
+    private Timer timer;
     private final Map<String, List<List<String>>> routes;
-    private final Map<String, Optional<BackTranslator.Back>> remembered = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Optional<BackTranslator.Back>> remembered = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Optional<BackTranslator.Back>> eldest) {
                     return size() > CACHE_ENTRIES;
@@ -69,7 +74,7 @@ public class RoundTrip {
         Map<String, List<List<String>>> usable = new LinkedHashMap<>();
         routes.forEach((lang, list) -> {
             List<List<String>> hops = list.stream().map(r -> List.of(r.strip().split("\\s*>\\s*")))
-                    .filter(h -> h.size() >= 2 && h.get(0).equals(lang) && h.get(h.size() - 1).equals("fr"))
+                    .filter(h -> h.size() >= 2 && h.get(0).equals(lang) && h.get(h.size() - 1).equals(Article.SOURCE_LANGUAGE))
                     .filter(engine::canTranslateBack).toList();
             if (!hops.isEmpty()) {
                 usable.put(lang, hops);
@@ -88,7 +93,7 @@ public class RoundTrip {
     }
 
     /** Where the round trip's time is counted, so that its cost stays visible (bench/pipeline prints it). */
-    public void timeWith(io.micrometer.core.instrument.Timer timer) {
+    public void timeWith(Timer timer) {
         this.timer = timer;
     }
 
@@ -142,7 +147,7 @@ public class RoundTrip {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("rt_chrf", ChrF.sentence(back.text(), source));
         f.put("rt_content", contentRecovered(source, back.text()));
-        f.put("rt_unknown", back.unknownWords() / (double) Math.max(1, io.relais.translate.Words.count(target)));
+        f.put("rt_unknown", back.unknownWords() / (double) Math.max(1, Words.count(target)));
         return f;
     }
 

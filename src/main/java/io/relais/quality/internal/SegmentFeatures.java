@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualityIssue;
-import io.relais.translate.Words;
+import io.relais.engine.Words;
 
 /**
  * The features of the quality estimate for one segment, from its issues: LanguageTool matches by category and the

@@ -3,6 +3,7 @@ package io.relais.quality.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.languagetool.Language;
@@ -16,7 +17,7 @@ import org.languagetool.rules.spelling.SpellingCheckRule;
  */
 public class Spellers {
 
-    private final Map<String, java.util.Optional<SpellingCheckRule>> rules = new ConcurrentHashMap<>();
+    private final Map<String, Optional<SpellingCheckRule>> rules = new ConcurrentHashMap<>();
 
     /** Whether {@code code}'s speller (e.g. {@code en-GB}, {@code es}) knows the word; false without a speller. */
     public boolean knows(String code, String word) {
@@ -42,7 +43,7 @@ public class Spellers {
     }
 
     /** The speller of a code; a bare {@code ca} or {@code pt} needs its variant to have one. */
-    private static java.util.Optional<SpellingCheckRule> load(String code) {
+    private static Optional<SpellingCheckRule> load(String code) {
         String withVariant = switch (code) {
             case "en" -> "en-GB";
             case "pt" -> "pt-PT";
@@ -51,9 +52,9 @@ public class Spellers {
             default -> code;
         };
         if (!Languages.isLanguageSupported(withVariant)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Language language = Languages.getLanguageForShortCode(withVariant);
-        return java.util.Optional.ofNullable(language.getDefaultSpellingRule());
+        return Optional.ofNullable(language.getDefaultSpellingRule());
     }
 }

@@ -10,6 +10,7 @@ import org.languagetool.Languages;
 import org.languagetool.language.identifier.LanguageIdentifier;
 import org.languagetool.language.identifier.LanguageIdentifierService;
 
+import io.relais.article.Article;
 import io.relais.quality.QualityIssue;
 
 /**
@@ -39,11 +40,11 @@ public class UntranslatedFrenchCheck implements MtCheck {
     @Override
     public List<QualityIssue> check(CheckedSegment s) {
         List<QualityIssue> issues = new ArrayList<>();
-        if ("fr".equals(s.lang())) {
+        if (Article.SOURCE_LANGUAGE.equals(s.lang())) {
             return issues;
         }
         String text = s.targetText();
-        var sentences = Languages.getLanguageForShortCode("fr").getSentenceTokenizer().tokenize(text);
+        var sentences = Languages.getLanguageForShortCode(Article.SOURCE_LANGUAGE).getSentenceTokenizer().tokenize(text);
         int at = 0;
         for (String sentence : sentences) {
             int start = text.indexOf(sentence, at);
@@ -60,7 +61,7 @@ public class UntranslatedFrenchCheck implements MtCheck {
         while (m.find()) {
             String word = m.group();
             if (word.length() >= 3 && Character.isLowerCase(word.charAt(0)) && !spellers.knows(s.lang(), word)
-                    && spellers.knows("fr", word)) {
+                    && spellers.knows(Article.SOURCE_LANGUAGE, word)) {
                 issues.add(warning("FRENCH_WORD", "French word left untranslated: " + word, m.start(), m.end(), null));
             }
         }
@@ -78,6 +79,6 @@ public class UntranslatedFrenchCheck implements MtCheck {
             detected = identifier.detectLanguage(sentence, List.of(), List.of());
         }
         return detected != null && detected.getDetectedLanguage() != null
-                && "fr".equals(detected.getDetectedLanguage().getShortCode());
+                && Article.SOURCE_LANGUAGE.equals(detected.getDetectedLanguage().getShortCode());
     }
 }

@@ -1,12 +1,15 @@
 package io.relais.review.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,11 +21,14 @@ import io.relais.article.Article;
 import io.relais.article.Sources;
 import io.relais.system.AppUser;
 import io.relais.system.Users;
+import io.relais.terminology.Concordance;
 import io.relais.translation.Translation;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
-import io.relais.translate.HtmlBlocks;
+import io.relais.engine.HtmlBlocks;
 import io.relais.translation.TargetLanguages;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The editors' web pages (server-rendered; the dashboard at {@code /review} is the dashboard module's): queue per
@@ -41,10 +47,10 @@ class ReviewPages {
     private final List<String> languages;
     private final TargetLanguages targetLanguages;
     private final Workbench workbench;
-    private final io.relais.translate.Concordance concordance;
+    private final Concordance concordance;
 
     ReviewPages(ReviewService review, Translations translations, Sources sources, Users users,
-                TargetLanguages languages, Workbench workbench, io.relais.translate.Concordance concordance) {
+                TargetLanguages languages, Workbench workbench, Concordance concordance) {
         this.workbench = workbench;
         this.concordance = concordance;
         this.sources = sources;
@@ -94,7 +100,7 @@ class ReviewPages {
                @RequestParam(required = false) String title, @RequestParam(required = false) String body,
                @RequestParam(required = false) String reason, @RequestParam(required = false) String engine,
                Authentication auth, Model model,
-               RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+               RedirectAttributes redirect, HttpServletResponse response) {
         AppUser user = user(auth);
         try {
             Translation done = switch (action) {
@@ -146,7 +152,7 @@ class ReviewPages {
     /** Each issue with the text it flags (from its offsets), so the page can highlight it and apply the suggestion. */
     private List<FlaggedIssue> flagged(Translation t) {
         String titleText = t.title() == null ? "" : t.title();
-        String bodyText = t.body() == null ? "" : org.jsoup.Jsoup.parseBodyFragment(t.body()).text();
+        String bodyText = t.body() == null ? "" : Jsoup.parseBodyFragment(t.body()).text();
         String summaryText = t.summary() == null ? "" : t.summary();
         List<FlaggedIssue> out = new ArrayList<>();
         for (var issue : translations.issues(t.id())) {
@@ -171,8 +177,8 @@ class ReviewPages {
     }
 
     /** A page the editor may not see (another language's queue or item) or that does not exist: its status, not 500. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(ReviewProblem.class)
-    void problem(ReviewProblem problem, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    @ExceptionHandler(ReviewProblem.class)
+    void problem(ReviewProblem problem, HttpServletResponse response) throws IOException {
         response.sendError(problem.status.value(), problem.getMessage());
     }
 }

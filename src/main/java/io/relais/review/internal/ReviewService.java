@@ -19,11 +19,11 @@ import io.relais.system.AppUser;
 import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
-import io.relais.translate.HtmlBlocks;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslationException;
-import io.relais.translate.TranslationMemory;
-import io.relais.translate.Translator;
+import io.relais.engine.HtmlBlocks;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslationException;
+import io.relais.terminology.TranslationMemory;
+import io.relais.engine.Translator;
 
 /**
  * The review actions. Every change names the version it was made on: a change to a translation someone else changed
@@ -188,13 +188,13 @@ class ReviewService {
     /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
     private void remember(Translation approved) {
         Article source = source(approved);
-        memory.remember(source.title(), Translator.SOURCE_LANGUAGE, approved.lang(), approved.title(),
+        memory.remember(source.title(), Article.SOURCE_LANGUAGE, approved.lang(), approved.title(),
                 TranslationMemory.Origin.EDITOR, "editor", null, 0);
         List<String> sourceBlocks = HtmlBlocks.split(source.body());
         List<String> targetBlocks = HtmlBlocks.split(approved.body());
         if (sourceBlocks.size() == targetBlocks.size()) {
             for (int i = 0; i < sourceBlocks.size(); i++) {
-                memory.remember(sourceBlocks.get(i), Translator.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
+                memory.remember(sourceBlocks.get(i), Article.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
                         TranslationMemory.Origin.EDITOR, "editor", null, 0);
             }
         }

@@ -13,8 +13,8 @@ import org.springframework.ui.Model;
 import io.relais.article.Article;
 import io.relais.article.Revisions;
 import io.relais.translation.Translation;
-import io.relais.translate.Glossary;
-import io.relais.translate.HtmlBlocks;
+import io.relais.terminology.Glossary;
+import io.relais.engine.HtmlBlocks;
 
 /**
  * What the review screen shows beside the text: the segments aligned (French and translation, doubtful ones

@@ -2,6 +2,7 @@ package io.relais.review.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,7 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.relais.system.AppUser;
 import io.relais.system.Users;
-import io.relais.translate.Concordance;
+import io.relais.terminology.Concordance;
 
 /**
  * The editor's workbench actions beyond one item: approving the selected items of a queue at once (also what the
@@ -58,7 +59,7 @@ class WorkbenchPages {
             redirect.addFlashAttribute("refused", refused);
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/review/{lang}").queryParam("state", state)
-                .queryParam("sort", sort).queryParamIfPresent("source", java.util.Optional.ofNullable(source))
+                .queryParam("sort", sort).queryParamIfPresent("source", Optional.ofNullable(source))
                 .queryParam("at", at).buildAndExpand(lang).toUriString();
     }
 

@@ -27,7 +27,7 @@ class AdminBootstrap implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    AdminBootstrap(Users users, SecuritySettings settings) {
+    AdminBootstrap(Users users, SystemSettings settings) {
         this.users = users;
         this.username = settings.admin().username();
         this.password = settings.admin().password() == null ? "" : settings.admin().password();

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
@@ -208,7 +209,7 @@ public class EmbeddedDatabaseSettings implements EnvironmentPostProcessor {
         try (Connection connection = DriverManager.getConnection(h2.durableUrl(), user, "");
              Statement statement = connection.createStatement()) {
             // the user as H2 stored it (its case depends on the database's settings)
-            java.sql.ResultSet current = statement.executeQuery("select current_user");
+            ResultSet current = statement.executeQuery("select current_user");
             current.next();
             String stored = current.getString(1);
             statement.execute("ALTER USER \"" + stored.replace("\"", "\"\"") + "\" SET PASSWORD '"

@@ -3,11 +3,15 @@ package io.relais.system.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -55,10 +59,10 @@ class LoginThrottle {
     private final int perAddress;
     private final Duration window;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicLong lastCleanUp = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastCleanUp = new AtomicLong();
 
     @Autowired
-    LoginThrottle(LoginFailures failures, SecuritySettings settings) {
+    LoginThrottle(LoginFailures failures, SystemSettings settings) {
         this(failures, settings.login().maxFailuresPerUser(), settings.login().maxFailuresPerAddress(),
                 settings.login().window(), Clock.systemUTC());
     }
@@ -93,7 +97,7 @@ class LoginThrottle {
     Outcome attempt(String username, String address) {
         Instant now = clock.instant();
         forgetOld(now);
-        List<Long> rows = new java.util.ArrayList<>();
+        List<Long> rows = new ArrayList<>();
         rows.add(failures.recordPending(Kind.USER, key(username), now));
         if (address != null) {
             rows.add(failures.recordPending(Kind.ADDRESS, address, now));
@@ -152,7 +156,7 @@ class LoginThrottle {
      * At start, the attempts a killed process left in flight are forgotten (they would keep the next sign-ins
      * waiting): in a cluster, another node's attempts of that moment too, which lets at most those few through.
      */
-    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void forgetAttemptsOfAStoppedProcess() {
         failures.forgetInFlightBefore(clock.instant().minusSeconds(1));
     }
@@ -200,7 +204,7 @@ class LoginThrottle {
     static final class InFlight {
         final String username;
         final Attempt attempt;
-        private final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean settled = new AtomicBoolean();
 
         InFlight(String username, Attempt attempt) {
             this.username = username;

@@ -1,5 +1,8 @@
 package io.relais.system.internal;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,12 +67,12 @@ class SecurityConfiguration {
     }
 
     /** A session cookie, valid or not (the servlet's and Spring Session's names): such a request needs the token. */
-    private static boolean hasSessionCookie(jakarta.servlet.http.HttpServletRequest request) {
-        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return false;
         }
-        for (jakarta.servlet.http.Cookie cookie : cookies) {
+        for (Cookie cookie : cookies) {
             if (cookie.getName().equalsIgnoreCase("JSESSIONID") || cookie.getName().equalsIgnoreCase("SESSION")) {
                 return true;
             }

@@ -20,16 +20,16 @@ import org.yaml.snakeyaml.Yaml;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.relais.quality.internal.ChrF;
-import io.relais.translate.GlossarySeed;
-import io.relais.translate.MarksPerWordScorer;
-import io.relais.translate.RouteChoice;
-import io.relais.translate.SafeCorrections;
-import io.relais.translate.TargetFinishing;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedSegment;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.Translator;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.terminology.GlossarySeed;
+import io.relais.engine.MarksPerWordScorer;
+import io.relais.engine.RouteChoice;
+import io.relais.engine.finishing.SafeCorrections;
+import io.relais.engine.finishing.TargetFinishing;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedSegment;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.Translator;
+import io.relais.engine.apertium.ApertiumEngine;
 
 /**
  * {@code ./relais eval}: translates a line-aligned test set (FLORES-200 devtest by default) and prints, per language

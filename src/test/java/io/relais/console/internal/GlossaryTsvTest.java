@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.relais.translate.GlossaryTerm;
+import io.relais.terminology.GlossaryTerm;
 
 class GlossaryTsvTest {
 

@@ -30,14 +30,14 @@ class FeedPollersTest {
     void aSeededFileSourceIsNeitherRegisteredNorPolledWhenFileUrlsAreNotAllowed() {
         Sources sources = mock(Sources.class);
         CamelContext camel = mock(CamelContext.class);
-        IngestProperties properties = new IngestProperties(Path.of("inbox"), 5_000_000L, true,
-                List.of(new IngestProperties.SourceProperties("Demo", "file:demo/feed.xml", Duration.ofMinutes(15))), false, false,
+        IngestSettings properties = new IngestSettings(Path.of("inbox"), 5_000_000L, true,
+                List.of(new IngestSettings.SourceProperties("Demo", "file:demo/feed.xml", Duration.ofMinutes(15))), false, false,
                 "Relais/test", Duration.ofSeconds(60));
         // stored by an earlier start that allowed files
         when(sources.findAll()).thenReturn(List.of(new Source(3, "file:demo/feed.xml", Source.Kind.FEED, "Demo", 900,
                 null, null, null, null, null, 0, false, false, null, null)));
 
-        new FeedPollers(properties, sources, new UrlPolicy(false, false), mock(ObjectProvider.class), new PollerElection(false))
+        new FeedPollers(properties, sources, new UrlPolicy(false, false), mock(ObjectProvider.class), mock(ObjectProvider.class))
                 .afterApplicationStart(camel);
 
         verify(sources, never()).register(anyString(), any(), anyString(), anyInt());

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.relais.quality.QualityIssue;
-import io.relais.translate.GlossarySeed;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.UnknownMarks;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.terminology.GlossarySeed;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.UnknownMarks;
+import io.relais.engine.apertium.ApertiumEngine;
 
 /**
  * Each named check on what the real Apertium pipelines write for real French sentences. Where a check guards against

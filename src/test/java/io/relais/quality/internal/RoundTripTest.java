@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualitySettings;
-import io.relais.translate.BackTranslator;
-import io.relais.translate.TextFormat;
-import io.relais.translate.TranslatedText;
-import io.relais.translate.UnknownMarks;
-import io.relais.translate.apertium.ApertiumEngine;
+import io.relais.engine.BackTranslator;
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.UnknownMarks;
+import io.relais.engine.apertium.ApertiumEngine;
 
 /** The round-trip check on what the real Apertium pipelines write, translated back by the real reverse pipelines. */
 class RoundTripTest {
@@ -138,7 +138,7 @@ class RoundTripTest {
 
             @Override
             public Back translateBack(String text, List<String> hops) {
-                throw new io.relais.translate.TranslationException("apertium-eng-spa: pipeline failed to start");
+                throw new io.relais.engine.TranslationException("apertium-eng-spa: pipeline failed to start");
             }
         };
         SegmentEstimator estimator = new SegmentEstimator(SegmentChecks.standard(new LanguageQualityChecker()),

@@ -1,9 +1,0 @@
-package io.relais.cluster;
-
-/**
- * This node (a bean only in cluster mode): a readable name for logs and messages (the partition worker's too), and
- * the id it holds locks under (unique per process, so that a restarted node does not inherit the locks of its
- * previous life).
- */
-public record ClusterNode(String name, String lockClientId) {
-}

@@ -1,0 +1,77 @@
+package io.relais.cluster;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code relais.cluster.*}: whether this node is part of a cluster, what it does there, and how the nodes reach
+ * the broker.
+ *
+ * @param enabled           cluster mode (PostgreSQL required); off: one process, in-process partitions
+ * @param roles             {@code manager} (starts runs, splits them, may be elected poller), {@code worker}
+ *                          (translates partitions), or both
+ * @param nodeId            this node's name in logs and messages (default: host name and port)
+ * @param sliceSize         articles per partition: a run is split per language and per slice of this many articles
+ * @param pollInterval      how often the manager reads the job repository for finished partitions
+ * @param partitionTimeout  longest wait for all partitions of a run before the manager step fails
+ * @param workerConcurrency partitions a worker node translates at once
+ * @param leaseTime         how long the poller's lease lasts without renewal: the bound on a take-over
+ * @param sourceSyncInterval how often the elected poller picks up sources added, paused or removed through another
+ *                          node's API
+ * @param rabbit            the broker
+ */
+@ConfigurationProperties("relais.cluster")
+public record ClusterSettings(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue({"manager", "worker"}) Set<String> roles,
+        String nodeId,
+        @DefaultValue("20") int sliceSize,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("2h") Duration partitionTimeout,
+        @DefaultValue("1") int workerConcurrency,
+        @DefaultValue("10s") Duration leaseTime,
+        @DefaultValue("30s") Duration sourceSyncInterval,
+        @DefaultValue Rabbit rabbit) {
+
+    public static final String MANAGER = "manager";
+    public static final String WORKER = "worker";
+    /** Queue of the localize job's partition requests (durable: a broker restart keeps them). */
+    public static final String PARTITION_QUEUE = "relais.localize.partitions";
+    /** Fan-out exchange telling every node that the feeds of some languages changed. */
+    public static final String FEEDS_EXCHANGE = "relais.feeds.changed";
+
+    public ClusterSettings {
+        if (sliceSize < 1) {
+            throw new IllegalArgumentException("relais.cluster.slice-size must be at least 1, got " + sliceSize);
+        }
+        for (String role : roles) {
+            if (!role.equals(MANAGER) && !role.equals(WORKER)) {
+                throw new IllegalArgumentException("relais.cluster.roles: unknown role '" + role
+                        + "' (manager, worker)");
+            }
+        }
+    }
+
+    public boolean manager() {
+        return roles.contains(MANAGER);
+    }
+
+    public boolean worker() {
+        return roles.contains(WORKER);
+    }
+
+    /**
+     * @param host        broker host
+     * @param port        AMQP port
+     * @param username    user (RabbitMQ's {@code guest} only works from localhost: set a user on a real cluster)
+     * @param password    from the environment ({@code RELAIS_CLUSTER_RABBIT_PASSWORD}) on a real cluster
+     * @param virtualHost virtual host
+     */
+    public record Rabbit(@DefaultValue("localhost") String host, @DefaultValue("5672") int port,
+                         @DefaultValue("guest") String username, @DefaultValue("guest") String password,
+                         @DefaultValue("/") String virtualHost) {
+    }
+}

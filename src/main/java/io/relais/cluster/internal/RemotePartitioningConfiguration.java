@@ -1,0 +1,141 @@
+package io.relais.cluster.internal;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.amqp.dsl.Amqp;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.core.MessagingTemplate;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import io.relais.batch.BatchSettings;
+import io.relais.batch.LocalizeSteps;
+import io.relais.batch.RemotePartitions;
+import io.relais.cluster.ClusterSettings;
+import io.relais.translation.Translations;
+
+/**
+ * The localize job over several machines (Spring Batch remote partitioning): in cluster mode the job's
+ * {@code localize} step becomes a manager step that splits the run per language and per slice of articles and
+ * sends one JSON message per slice to a durable RabbitMQ queue; nodes with the {@code worker} role take the
+ * messages one at a time, translate, check and store the slice in PostgreSQL, and the manager learns that slices
+ * are done by polling the shared job repository. Messages are acknowledged only after the slice ran: a worker that
+ * dies leaves its message to another worker.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
+public class RemotePartitioningConfiguration {
+
+    @Bean
+    DirectChannel partitionRequests() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, RabbitTemplate rabbitTemplate) {
+        return IntegrationFlow.from(partitionRequests)
+                .handle(Amqp.outboundAdapter(rabbitTemplate).routingKey(ClusterSettings.PARTITION_QUEUE))
+                .get();
+    }
+
+    /** Replaces the local partitions of the job's {@code localize} step: same step, so its history looks the same. */
+    @Bean
+    RemotePartitions remotePartitions(JobRepository jobRepository, DirectChannel partitionRequests,
+                                      Translations translations, ClusterSettings cluster, BatchSettings settings) {
+        return new RemotePartitions() {
+            @Override
+            public Partitioner partitioner(Partitioner byLanguage) {
+                return new SlicePartitioner(byLanguage, translations, cluster.sliceSize(), settings.maxAttempts(),
+                        settings.maxItemsPerRun());
+            }
+
+            @Override
+            public PartitionHandler handler() {
+                MessagingTemplate messaging = new MessagingTemplate();
+                messaging.setDefaultChannel(partitionRequests);
+                MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+                handler.setStepName(LocalizeSteps.WORKER_STEP);
+                handler.setMessagingOperations(messaging);
+                handler.setJobRepository(jobRepository);
+                handler.setPollInterval(cluster.pollInterval().toMillis());
+                handler.setTimeout(cluster.partitionTimeout().toMillis());
+                try {
+                    handler.afterPropertiesSet();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return handler;
+            }
+        };
+    }
+
+    /**
+     * The worker's step: the local job's processor, writer and feed announcement (the slice's language, once the
+     * slice stored something), reading one slice.
+     */
+    @Bean
+    Step sliceStep(LocalizeSteps localizeSteps, SliceReader sliceReader) {
+        return localizeSteps.workerStep(sliceReader);
+    }
+
+    @Bean
+    @StepScope
+    SliceReader sliceReader(Translations translations, BatchSettings settings) {
+        return new SliceReader(translations, settings.maxAttempts(), settings.maxItemsPerRun());
+    }
+
+    @Bean
+    PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository, @Qualifier("sliceStep") Step sliceStep,
+                                                    ClusterNode node) {
+        // the cluster module names this node (relais.cluster.node-id, else host and server port): one name in every log
+        return new PartitionRequestHandler(jobRepository, sliceStep, node.name());
+    }
+
+    /**
+     * Only on nodes with the worker role: one slice at a time per consumer (prefetch 1), acknowledged after it
+     * ran; a request that cannot be handled is logged and dropped (the manager's timeout then fails the run).
+     */
+    @Bean
+    @Conditional(WorkerRole.class)
+    IntegrationFlow partitionRequestsFromBroker(CachingConnectionFactory connectionFactory,
+                                                JacksonJsonMessageConverter converter,
+                                                PartitionRequestHandler partitionRequestHandler,
+                                                ClusterSettings cluster) {
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, ClusterSettings.PARTITION_QUEUE)
+                        .messageConverter(converter)
+                        .configureContainer(container -> container
+                                .prefetchCount(1)
+                                .concurrentConsumers(cluster.workerConcurrency())
+                                .defaultRequeueRejected(false)))
+                .handle(StepExecutionRequest.class, (request, headers) -> {
+                    partitionRequestHandler.handle(request);
+                    return null;
+                })
+                .get();
+    }
+
+    /** This node has the worker role ({@code relais.cluster.roles}, read through {@link ClusterSettings}). */
+    static class WorkerRole implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment()).bindOrCreate("relais.cluster", ClusterSettings.class).worker();
+        }
+    }
+}

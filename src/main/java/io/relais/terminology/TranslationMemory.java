@@ -1,0 +1,96 @@
+package io.relais.terminology;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Segment-level translation memory, keyed by the normalised source segment (Unicode NFC, whitespace collapsed)
+ * and the language pair. An editor's text ({@link Origin#EDITOR}) wins over the engine's.
+ */
+@Service
+public class TranslationMemory {
+
+    public enum Origin { MACHINE, EDITOR }
+
+    /** A remembered translation of one segment. */
+    public record Entry(long id, String targetText, Origin origin, String engine, String route, int unknownWords) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public TranslationMemory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Entry> lookup(String source, String sourceLang, String targetLang) {
+        String normalised = normalise(source);
+        return jdbc.sql("""
+                select id, source_text, target_text, origin, engine, route, unknown_words from translation_memory
+                where source_lang = ? and target_lang = ? and source_hash = ?
+                order by case origin when 'EDITOR' then 0 else 1 end""")
+                .params(sourceLang, targetLang, hash(normalised))
+                .query((rs, i) -> rs.getString("source_text").equals(normalised)
+                        ? new Entry(rs.getLong("id"), rs.getString("target_text"), Origin.valueOf(rs.getString("origin")),
+                                rs.getString("engine"), rs.getString("route"), rs.getInt("unknown_words"))
+                        : null)
+                .list().stream().filter(e -> e != null).findFirst();
+    }
+
+    public void recordHit(long id) {
+        jdbc.sql("update translation_memory set hits = hits + 1, last_used_at = ? where id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), id).update();
+    }
+
+    /** Remembers (or replaces) the translation of a segment from one origin. */
+    public void remember(String source, String sourceLang, String targetLang, String target, Origin origin,
+                         String engine, String route, int unknownWords) {
+        String normalised = normalise(source);
+        String hash = hash(normalised);
+        int updated = jdbc.sql("""
+                update translation_memory set source_text = ?, target_text = ?, engine = ?, route = ?, unknown_words = ?,
+                    last_used_at = ?
+                where source_lang = ? and target_lang = ? and source_hash = ? and origin = ?""")
+                .params(normalised, target, engine, route, unknownWords, OffsetDateTime.now(ZoneOffset.UTC), sourceLang,
+                        targetLang, hash, origin.name())
+                .update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("""
+                        insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text,
+                            origin, engine, route, unknown_words)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(sourceLang, targetLang, hash, normalised, target, origin.name(), engine, route, unknownWords)
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                // another thread remembered the same segment meanwhile: theirs is as good
+            }
+        }
+    }
+
+    public long size() {
+        return jdbc.sql("select count(*) from translation_memory").query(Long.class).single();
+    }
+
+    static String normalise(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+    }
+
+    private static String hash(String normalised) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(normalised.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.relais.engine.apertium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.relais.engine.TextFormat;
+import io.relais.engine.TranslatedText;
+import io.relais.engine.TranslationException;
+
+/** Runs the real Apertium programs installed from Debian's packages. */
+class ApertiumEngineTest {
+
+    static ApertiumEngine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = new ApertiumEngine(Path.of("/usr/share/apertium/modes"),
+                Map.of("es", "fr>es", "ca", "fr>ca", "en", "fr>es>en", "it", "fr>ca>it", "pt", "fr>es>pt"),
+                Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void translatesPlainTextDirectly() {
+        TranslatedText es = engine.translate("Le chat noir dort dans la maison.", TextFormat.PLAIN, "fr", "es");
+        assertThat(es.text()).isEqualTo("El gato negro duerme en la casa.");
+        assertThat(es.route()).isEqualTo("fr>es");
+        assertThat(es.engine()).isEqualTo("apertium");
+        assertThat(es.wordCount()).isEqualTo(7);
+        assertThat(es.unknownWords()).isZero();
+    }
+
+    @Test
+    void translatesThroughAPivot() {
+        TranslatedText en = engine.translate("Le chat noir dort dans la maison.", TextFormat.PLAIN, "fr", "en");
+        assertThat(en.route()).isEqualTo("fr>es>en");
+        assertThat(en.text()).containsIgnoringCase("black cat").contains("house");
+    }
+
+    @Test
+    void keepsMarkupAndDecodesEntitiesInHtml() {
+        String html = "<p>Le pr&eacute;sident a visit&eacute; <a href=\"https://exemple.fr/a?x=1&amp;y=2\">la maison</a>"
+                + " rouge.</p><figure><img src=\"https://exemple.fr/photo.jpg\" alt=\"Une photo\"></figure>"
+                + "<p>Le <b>chat</b> dort &amp; r&ecirc;ve.</p>";
+        TranslatedText es = engine.translate(html, TextFormat.HTML, "fr", "es");
+        assertThat(es.text())
+                .contains("<a href=\"https://exemple.fr/a?x=1&amp;y=2\">")
+                .contains("<img src=\"https://exemple.fr/photo.jpg\" alt=\"Una foto\">")
+                .contains("<b>gato</b>")
+                .contains("presidente")
+                .contains("&amp;")
+                .doesNotContain("ￃ");
+        assertThat(es.text()).startsWith("<p>").endsWith("</p>");
+    }
+
+    @Test
+    void stripsAndCountsUnknownWordMarks() {
+        TranslatedText es = engine.translate("Le zorglubeur mange une pomme.", TextFormat.PLAIN, "fr", "es");
+        assertThat(es.text()).contains("zorglubeur").doesNotContain("*").doesNotContain("#").doesNotContain("@");
+        assertThat(es.unknownWords()).isEqualTo(1);
+        assertThat(es.unknownShare()).isEqualTo(1.0 / 5);
+    }
+
+    @Test
+    void keepsHandlesHashtagsAndLiteralStars() {
+        TranslatedText es = engine.translate("Le compte @relais_fr a publié #info et 5 * 3.", TextFormat.PLAIN, "fr", "es");
+        assertThat(es.text()).contains("@relais_fr").contains("#info").contains("5 * 3");
+        assertThat(es.unknownWords()).isZero();
+    }
+
+    @Test
+    void numbersAndTimesAreWrittenTheTargetLanguagesWay() {
+        String french = "Le groupe a publié 1.823 tweets et payé 274.000 dollars, soit 3,5 % du budget, à 15h30.";
+        TranslatedText en = engine.translate(french, TextFormat.PLAIN, "fr", "en");
+        assertThat(en.text()).contains("1,823 tweets").contains("274,000 dollars").contains("3.5%").contains("3:30 p.m.");
+        TranslatedText html = engine.translate("Il a publié 1.823 tweets <b>et 20 000 photos</b>.", TextFormat.HTML, "fr", "en");
+        assertThat(html.text()).contains("1,823 tweets").contains("20,000");
+        TranslatedText es = engine.translate("<p>" + french + "</p>", TextFormat.HTML, "fr", "es");
+        assertThat(es.text()).contains("1.823 tweets").contains("274.000 dólares").contains("15:30");
+    }
+
+    @Test
+    void glossaryTermsAreKeptOrWrittenAsConfiguredThroughPivots() {
+        ApertiumEngine withGlossary = new ApertiumEngine(Path.of("/usr/share/apertium/modes"),
+                Map.of("ca", "fr>ca", "it", "fr>ca>it", "en", "fr>es>en"), Duration.ofSeconds(60));
+        withGlossary.useGlossary(target -> target.equals("en")
+                ? Map.of("Twitter", "Twitter", "Russia Today", "Russia Today", "Vladimir Poutine", "Vladimir Putin")
+                : Map.of("Twitter", "Twitter", "Russia Today", "Russia Today"));
+        String french = "Twitter a supprimé des comptes liés à Russia Today, selon Vladimir Poutine.";
+        try (withGlossary) {
+            // without the glossary, Catalan makes a verb of the name
+            assertThat(engine.translate(french, TextFormat.PLAIN, "fr", "ca").text()).startsWith("Tuitar");
+            assertThat(withGlossary.translate(french, TextFormat.PLAIN, "fr", "ca").text())
+                    .startsWith("Twitter ").contains("Russia Today");
+            assertThat(withGlossary.translate(french, TextFormat.PLAIN, "fr", "it").text())
+                    .startsWith("Twitter ").contains("Russia Today");
+            assertThat(withGlossary.translate("<p>" + french + "</p>", TextFormat.HTML, "fr", "en").text())
+                    .startsWith("<p>Twitter ").contains("Russia Today").contains("Vladimir Putin").doesNotContain("\u0001");
+        }
+    }
+
+    @Test
+    void restartsAKilledPipeline() {
+        engine.translate("Bonjour.", TextFormat.PLAIN, "fr", "es");
+        ApertiumPipeline pipeline = engine.runningPipeline("fr-es").orElseThrow();
+        int starts = pipeline.starts();
+        pipeline.processes().get(3).destroyForcibly();
+
+        TranslatedText again = engine.translate("Le chat noir dort.", TextFormat.PLAIN, "fr", "es");
+
+        assertThat(again.text()).isEqualTo("El gato negro duerme.");
+        assertThat(pipeline.starts()).isEqualTo(starts + 1);
+        assertThat(pipeline.isAlive()).isTrue();
+    }
+
+    @Test
+    void keepsOneWarmPipelinePerMode() {
+        engine.translate("Un.", TextFormat.PLAIN, "fr", "es");
+        ApertiumPipeline pipeline = engine.runningPipeline("fr-es").orElseThrow();
+        int starts = pipeline.starts();
+        for (int i = 0; i < 20; i++) {
+            engine.translate("Phrase numéro " + i + ".", TextFormat.PLAIN, "fr", "es");
+        }
+        assertThat(pipeline.starts()).isEqualTo(starts);
+    }
+
+    @Test
+    void refusesARouteItHasNoModeFor() {
+        ApertiumEngine missing = new ApertiumEngine(Path.of("/usr/share/apertium/modes"), Map.of("ja", "fr>ja"),
+                Duration.ofSeconds(5));
+        assertThat(missing.supports("fr", "ja")).isFalse();
+        assertThatThrownBy(() -> missing.translate("Bonjour", TextFormat.PLAIN, "fr", "ja"))
+                .isInstanceOf(TranslationException.class).hasMessageContaining("fr>ja");
+    }
+}
