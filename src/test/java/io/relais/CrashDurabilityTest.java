@@ -105,9 +105,11 @@ class CrashDurabilityTest {
             });
         }
         burst.submit(() -> {
+            // a steady stream of files rather than one batch (the route polls every 500 ms), slower than they are
+            // imported, so that files are in the middle of their import at the kill and few are left for the restart
             while (bursting.get()) {
                 drop(counter.incrementAndGet());
-                Thread.sleep(15);   // a steady stream of files rather than one batch (the route polls every 500 ms)
+                Thread.sleep(100);
             }
             return null;
         });
@@ -175,7 +177,10 @@ class CrashDurabilityTest {
             softly.assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(file))))
                     .as(file).isEqualTo("rw-------");
         }
-        softly.assertThat(Files.readString(data.resolve("relais.password")).strip()).hasSizeGreaterThanOrEqualTo(24);
+        softly.assertThat(data.resolve("relais.password")).as("a generated database password").exists();
+        if (Files.exists(data.resolve("relais.password"))) {
+            softly.assertThat(Files.readString(data.resolve("relais.password")).strip()).hasSizeGreaterThanOrEqualTo(24);
+        }
         try (Connection db = database()) {
             softly.assertThat(string(db, "select count(*) from article a join source s on s.id = a.source_id "
                     + "where s.url = 'classpath:demo/feed.xml'")).as("demo articles").isEqualTo("6");
