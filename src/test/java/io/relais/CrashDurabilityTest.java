@@ -69,6 +69,11 @@ class CrashDurabilityTest {
 
     @BeforeEach
     void freshDirectory() throws IOException {
+        // a service an earlier run left behind (its test JVM killed, say by the OOM killer) goes first
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(DIR.resolve("classpath.args").toString()))
+                        .orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
         if (Files.exists(DIR)) {
             try (Stream<Path> files = Files.walk(DIR)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

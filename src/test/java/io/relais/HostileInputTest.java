@@ -30,8 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class HostileInputTest extends RelaisIntegrationTest {
 
-    static final String TEXT = "Le conseil municipal de Quimper a voté mardi soir la rénovation complète de la halle "
-            + "du marché, fermée depuis deux ans. Les travaux commenceront au printemps et dureront dix-huit mois.";
+    static final String TEXT = IngestDoorTest.TEXT;
 
     @Autowired
     Articles articles;

@@ -40,10 +40,8 @@ import io.relais.translation.Translations;
 @ExtendWith(OutputCaptureExtension.class)
 class RefusalAnswersTest extends RelaisIntegrationTest {
 
-    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src http: https: data:; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    static final String FEED_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String PAGE_POLICY = DocumentHeadersTest.PAGE_POLICY;
+    static final String FEED_POLICY = DocumentHeadersTest.FEED_POLICY;
 
     @Autowired
     Sources sources;

@@ -66,8 +66,10 @@ public final class ClusterNodes implements AutoCloseable {
         Path arguments = dir.toAbsolutePath().resolve("classpath.args");
         // an argument file: the class path is longer than some systems allow on a command line
         Files.writeString(arguments, "-cp \"" + main.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
-        // the client compiler only: these processes live a minute, and start about a quarter faster without C2
-        return new ClusterNodes(dir, List.of("-XX:TieredStopAtLevel=1", "@" + arguments, "io.relais.RelaisApplication"));
+        // the client compiler only: these processes live a minute, and start faster without C2; and the smallest
+        // heap measured to run the five default languages (bench/soak), since they run beside the test's own JVM
+        return new ClusterNodes(dir, List.of("-XX:TieredStopAtLevel=1", "-Xmx640m", "@" + arguments,
+                "io.relais.RelaisApplication"));
     }
 
     Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
