@@ -34,9 +34,10 @@ import io.relais.system.internal.LoginFailures.Kind;
  * guesses sent at the same instant, to one node or to several, see each other: a check made before and a failure
  * recorded after the password would let every simultaneous guess through. It then becomes a failure
  * ({@link #failed(Attempt)}) or is forgotten (it succeeded, or was refused). An attempt that would pass the limit
- * only with the attempts still in flight before it waits for them to settle rather than being refused: if they
- * fail, the limit is reached and it is refused; if they succeed, it goes on. So the right password is never refused
- * because other attempts arrived at the same moment, and simultaneous guesses never get more than the limit checked.
+ * only with the attempts still in flight waits for them to settle rather than being refused: if they fail, the
+ * limit is reached and it is refused; if they succeed, it goes on. So the right password is never refused because
+ * other attempts arrived at the same moment, and simultaneous guesses never get more than the limit checked: the
+ * decisions about one user name or address are taken one at a time, on one node or several.
  */
 @Component
 class LoginThrottle {
@@ -60,6 +61,7 @@ class LoginThrottle {
     private final Duration window;
     private final Clock clock;
     private final AtomicLong lastCleanUp = new AtomicLong();
+    private final Object settlements = new Object();
 
     @Autowired
     LoginThrottle(LoginFailures failures, SystemSettings settings) {
@@ -90,51 +92,59 @@ class LoginThrottle {
     }
 
     /**
-     * Counts a sign-in attempt as in flight, then decides: refused — and then not counted — when the failures
-     * already reached a limit; allowed when the failures and the attempts in flight before it stay under the limits;
-     * otherwise it waits (polling the shared table) until those attempts settle, and decides again.
+     * Decides on a sign-in attempt and, when it may go on, counts it as in flight — both at once for its user name
+     * and address, one decision at a time on any node ({@link LoginFailures#exclusively}). Refused (and not counted)
+     * when the failures already reached a limit; allowed when the failures and the attempts in flight stay under the
+     * limits. Otherwise the attempts in flight would pass a limit if all failed: it waits until they have settled,
+     * as failures (the limit is reached: refused) or as successes (it goes on). Taken one at a time, each decision
+     * sees every attempt let through before it, so no more than the limit are ever in flight or failed together.
      */
     Outcome attempt(String username, String address) {
-        Instant now = clock.instant();
-        forgetOld(now);
-        List<Long> rows = new ArrayList<>();
-        rows.add(failures.recordPending(Kind.USER, key(username), now));
-        if (address != null) {
-            rows.add(failures.recordPending(Kind.ADDRESS, address, now));
-        }
+        forgetOld(clock.instant());
+        List<String> subjects = address == null ? List.of(LoginFailures.subject(Kind.USER, key(username)))
+                : List.of(LoginFailures.subject(Kind.USER, key(username)), LoginFailures.subject(Kind.ADDRESS, address));
         long giveUp = System.nanoTime() + MAX_WAIT.toNanos();
         while (true) {
-            Instant at = clock.instant();
-            Optional<Refusal> refusal = refusal(username, address, at);
-            if (refusal.isPresent()) {
-                failures.forget(rows);
-                return new Outcome(refusal, new Attempt(List.of()));
-            }
-            boolean crowded = crowded(Kind.USER, key(username), rows.get(0), perUser, at)
-                    || address != null && crowded(Kind.ADDRESS, address, rows.get(1), perAddress, at);
-            if (!crowded) {
-                return new Outcome(Optional.empty(), new Attempt(List.copyOf(rows)));
+            Outcome outcome = failures.exclusively(subjects, () -> decide(username, address, clock.instant()));
+            if (outcome != null) {
+                return outcome;
             }
             if (System.nanoTime() > giveUp) {
-                failures.forget(rows);
                 return new Outcome(Optional.of(new Refusal("Too many sign-ins at the same moment: try again in a few "
                         + "seconds.", Duration.ofSeconds(5))), new Attempt(List.of()));
             }
             try {
-                Thread.sleep(20);
+                awaitSettlement();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failures.forget(rows);
                 return new Outcome(Optional.of(new Refusal("Interrupted: try again.", Duration.ofSeconds(1))),
                         new Attempt(List.of()));
             }
         }
     }
 
-    /** Whether the failures and the attempts in flight before this one would already make the limit. */
-    private boolean crowded(Kind kind, String subject, long row, int limit, Instant now) {
+    /** Refused, or allowed and counted; null while the attempts in flight keep it waiting. */
+    private Outcome decide(String username, String address, Instant now) {
+        Optional<Refusal> refusal = refusal(username, address, now);
+        if (refusal.isPresent()) {
+            return new Outcome(refusal, new Attempt(List.of()));
+        }
+        if (crowded(Kind.USER, key(username), perUser, now)
+                || address != null && crowded(Kind.ADDRESS, address, perAddress, now)) {
+            return null;
+        }
+        List<Long> rows = new ArrayList<>();
+        rows.add(failures.recordPending(Kind.USER, key(username), now));
+        if (address != null) {
+            rows.add(failures.recordPending(Kind.ADDRESS, address, now));
+        }
+        return new Outcome(Optional.empty(), new Attempt(List.copyOf(rows)));
+    }
+
+    /** Whether the failures and the attempts in flight already make the limit (if those all fail). */
+    private boolean crowded(Kind kind, String subject, int limit, Instant now) {
         int failed = failures.newest(kind, subject, now.minus(window), limit).size();
-        return failed + failures.inFlightBefore(kind, subject, row, now.minus(window), now.minus(STALE)) >= limit;
+        return failed + failures.inFlight(kind, subject, now.minus(window), now.minus(STALE)) >= limit;
     }
 
     private Optional<Refusal> refusal(String username, String address, Instant now) {
@@ -164,6 +174,7 @@ class LoginThrottle {
     /** The attempt's password was wrong: it is a failure now. */
     void failed(Attempt attempt) {
         failures.settle(attempt.rows());
+        announceSettlement();
     }
 
     /**
@@ -195,6 +206,24 @@ class LoginThrottle {
     void succeeded(String username, Attempt attempt) {
         failures.forget(attempt.rows());
         succeeded(username);
+        announceSettlement();
+    }
+
+    /** Wakes the attempts of this node waiting for those in flight (they look again at once). */
+    private void announceSettlement() {
+        synchronized (settlements) {
+            settlements.notifyAll();
+        }
+    }
+
+    /**
+     * Until an attempt of this node settles, or a quarter of a second (an attempt on another node settling): waiters
+     * asking the database every few milliseconds made the throttle the bottleneck of a busy user.
+     */
+    private void awaitSettlement() throws InterruptedException {
+        synchronized (settlements) {
+            settlements.wait(250);
+        }
     }
 
     /**

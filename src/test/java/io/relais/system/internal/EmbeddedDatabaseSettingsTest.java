@@ -32,6 +32,9 @@ class EmbeddedDatabaseSettingsTest {
 
     private StandardEnvironment environment(Map<String, Object> properties) {
         StandardEnvironment environment = new StandardEnvironment();
+        // only these properties: not the suite's own -Dspring.datasource.* (./relais test-postgres sets them)
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
         new EmbeddedDatabaseSettings(new DeferredLogs()).postProcessEnvironment(environment, new SpringApplication());
         return environment;

@@ -47,7 +47,7 @@ class LoginThrottleTest {
     }
 
     private static LoginThrottle node(Instant now) {
-        return new LoginThrottle(new LoginFailures(JdbcClient.create(database)), 5, 20, Duration.ofMinutes(15),
+        return new LoginThrottle(new LoginFailures(database), 5, 20, Duration.ofMinutes(15),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
