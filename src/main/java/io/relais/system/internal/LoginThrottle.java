@@ -44,7 +44,7 @@ class LoginThrottle {
 
     /**
      * Why a sign-in is refused (in English, for scripts), and how long until one may be tried again; {@code perUser}
-     * and {@code minutes} let a page say the same in the UI language.
+     * and {@code minutes} let a page say the same in the UI language (0 minutes: too many attempts in flight at once).
      */
     record Refusal(String reason, Duration retryAfter, boolean perUser, long minutes) {
     }
@@ -114,13 +114,13 @@ class LoginThrottle {
             }
             if (System.nanoTime() > giveUp) {
                 return new Outcome(Optional.of(new Refusal("Too many sign-ins at the same moment: try again in a few "
-                        + "seconds.", Duration.ofSeconds(5))), new Attempt(List.of()));
+                        + "seconds.", Duration.ofSeconds(5), true, 0)), new Attempt(List.of()));
             }
             try {
                 awaitSettlement();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Outcome(Optional.of(new Refusal("Interrupted: try again.", Duration.ofSeconds(1))),
+                return new Outcome(Optional.of(new Refusal("Interrupted: try again.", Duration.ofSeconds(1), true, 0)),
                         new Attempt(List.of()));
             }
         }
