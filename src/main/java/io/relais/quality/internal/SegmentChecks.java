@@ -6,15 +6,24 @@ import java.util.List;
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualityIssue;
 
-/** Every check of one segment: LanguageTool in the target's variant, then each named MT check. */
+/**
+ * Every check of one segment: LanguageTool in the target's variant (without the spelling matches on names of the
+ * source and glossary terms: {@link SpellingExemptions}), then each named MT check.
+ */
 public class SegmentChecks {
 
     private final LanguageQualityChecker languageTool;
     private final List<MtCheck> checks;
+    private final Spellers spellers;
 
     public SegmentChecks(LanguageQualityChecker languageTool, List<MtCheck> checks) {
+        this(languageTool, checks, new Spellers());
+    }
+
+    private SegmentChecks(LanguageQualityChecker languageTool, List<MtCheck> checks, Spellers spellers) {
         this.languageTool = languageTool;
         this.checks = List.copyOf(checks);
+        this.spellers = spellers;
     }
 
     /** The standard set of checks, sharing one set of spellers. */
@@ -23,18 +32,23 @@ public class SegmentChecks {
         return new SegmentChecks(languageTool, List.of(new UntranslatedFrenchCheck(spellers),
                 new PivotLeakCheck(spellers), new UnknownMarksCheck(), new NumbersCheck(), new UrlsAndEmailsCheck(),
                 new MarkupCheck(), new GlossaryCheck(), new EndPunctuationCheck(), new DoubledWordsCheck(),
-                new DoubledPunctuationCheck(), new FrenchTypographyCheck(), new LengthRatioCheck()));
+                new DoubledPunctuationCheck(), new FrenchTypographyCheck(), new LengthRatioCheck()), spellers);
     }
 
     public List<QualityIssue> run(CheckedSegment segment) {
         List<QualityIssue> issues = new ArrayList<>();
         if (languageTool.supports(segment.lang())) {
-            issues.addAll(languageTool.check(segment.targetText(), segment.lang()));
+            issues.addAll(SpellingExemptions.apply(segment, languageTool.check(segment.targetText(), segment.lang())));
         }
         for (MtCheck check : checks) {
             issues.addAll(check.check(segment));
         }
         return issues;
+    }
+
+    /** The spell checkers the checks share, as word lists. */
+    public Spellers spellers() {
+        return spellers;
     }
 
     public LanguageQualityChecker languageTool() {

@@ -38,6 +38,23 @@ public class SegmentEstimator {
     }
 
     public Estimate estimate(CheckedSegment segment) {
+        return estimate(segment, true);
+    }
+
+    /**
+     * The estimate without the round trip when {@code withRoundTrip} is false (a segment checked as an editor types):
+     * the language's checks-only model.
+     */
+    public Estimate estimate(CheckedSegment segment, boolean withRoundTrip) {
+        if (!withRoundTrip || roundTrip == null) {
+            List<QualityIssue> issues = checks.run(segment);
+            Map<String, Double> features = new LinkedHashMap<>(SegmentFeatures.of(segment, issues));
+            Optional<QualityModel> model = checksOnly.computeIfAbsent(segment.lang(), l -> QualityModel.load(l, false));
+            if (model.isEmpty() || model.get().usesRoundTrip()) {
+                return new Estimate(issues, features, Double.NaN, List.of());
+            }
+            return new Estimate(issues, features, model.get().score(features), reasons(model.get(), features));
+        }
         List<QualityIssue> issues = checks.run(segment);
         Map<String, Double> features = new LinkedHashMap<>(SegmentFeatures.of(segment, issues));
         Optional<QualityModel> model = model(segment.lang());
@@ -83,6 +100,22 @@ public class SegmentEstimator {
                 .map(c -> c.getKey().replace('_', ' ') + String.format(Locale.ROOT, " %.1f", c.getValue()))
                 .forEach(reasons::add);
         return reasons;
+    }
+
+    /**
+     * The French content words no back-translation of the segment brought back (“vol” when the translation lost the
+     * flight); none without the round trip.
+     */
+    public List<String> lostInRoundTrip(CheckedSegment segment) {
+        return roundTrip == null ? List.of() : roundTrip.lost(segment);
+    }
+
+    public boolean roundTripCovers(String lang) {
+        return roundTrip != null && roundTrip.covers(lang);
+    }
+
+    public SegmentChecks checks() {
+        return checks;
     }
 
     /**
