@@ -1,6 +1,7 @@
 package io.relais.quality.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,10 @@ public final class EstimateReasons {
 
     /** English messages (stored with the translation). */
     public static final Messages ENGLISH = (key, args, english) -> english;
+
+    /** Most telling first: what blocks publication, then what the machine left, then counts. */
+    private static final List<String> ORDER = List.of("FRENCH_SENTENCE", "NUMBERS", "TERM_MISSING", "URLS", "MARKUP",
+            "PIVOT_WORD", "FRENCH_WORD", "UNKNOWN_WORDS", "ROUND_TRIP_LOST", "GRAMMAR", "SPELLING", "LENGTH");
 
     private EstimateReasons() {
     }
@@ -109,6 +114,7 @@ public final class EstimateReasons {
             reasons.add(new Reason("ROUND_TRIP_LOST", m.get("reason.ROUND_TRIP_LOST", new Object[] {list, lost.size()},
                     "round trip lost ‘" + list + "’"), lost));
         }
+        reasons.sort(Comparator.comparingInt(r -> ORDER.indexOf(r.code())));
         if (reasons.isEmpty() && !Double.isNaN(score) && threshold <= 100 && score < threshold) {
             String s = String.format(Locale.ROOT, "%.0f", score);
             String t = String.format(Locale.ROOT, "%.0f", threshold);

@@ -166,25 +166,36 @@ public class RoundTrip {
             return List.of();
         }
         Set<String> found = new HashSet<>();
-        Set<String> prefixes = new HashSet<>();
         for (List<String> hops : reverse) {
             Optional<BackTranslator.Back> back = back(segment.targetText(), hops);
             if (back.isEmpty()) {
                 return List.of();
             }
-            for (String w : words(back.get().text())) {
-                found.add(w);
-                prefixes.add(prefix(w));
-            }
+            found.addAll(words(back.get().text()));
         }
         List<String> lost = new ArrayList<>();
         for (String w : words(segment.sourceText())) {
             if (w.length() >= 3 && !FUNCTION_WORDS.contains(w) && !SHORT_FUNCTION_WORDS.contains(w)
-                    && !found.contains(w) && !prefixes.contains(prefix(w)) && !lost.contains(w)) {
+                    && !lost.contains(w) && found.stream().noneMatch(b -> sameWord(w, b))) {
                 lost.add(w);
             }
         }
         return lost;
+    }
+
+    /**
+     * The same word give or take its ending: equal, or sharing their first five letters (their first four when one
+     * has only four: “noir”/“noirs”).
+     */
+    private static boolean sameWord(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int common = 0;
+        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= Math.min(5, Math.min(a.length(), b.length())) && Math.min(a.length(), b.length()) >= 4;
     }
 
     /** The share of the source's content words found again in the back-translation (1 when it has none). */
