@@ -16,6 +16,8 @@ import io.relais.quality.SegmentCheck;
 import io.relais.quality.SegmentCheckRequest;
 import io.relais.quality.SegmentIssue;
 import io.relais.quality.SegmentReport;
+import io.relais.terminology.Glossary;
+import io.relais.terminology.GlossaryTerm;
 import io.relais.terminology.NewsroomDictionary;
 import io.relais.terminology.SegmentText;
 import io.relais.terminology.StaleTextException;
@@ -35,6 +37,9 @@ class SegmentSignalsTest extends RelaisIntegrationTest {
 
     @Autowired
     IssueDismissals dismissals;
+
+    @Autowired
+    Glossary glossary;
 
     private static final Locale FR = Locale.FRENCH;
     private static final Locale ES = Locale.forLanguageTag("es");
@@ -103,6 +108,33 @@ class SegmentSignalsTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void aWordOfTheNewsroomDictionaryIsNoFrenchWordLeftEither() {
+        SegmentText french = SegmentText.plain("Nous avons mangé dans un bouchon à Lyon.");
+        SegmentText target = SegmentText.plain("Comimos en un bouchon en Lyon.");
+        assertThat(check.check(SegmentCheckRequest.of("es", "title", french, target, Locale.ENGLISH)).open())
+                .extracting(SegmentIssue::ruleId).contains("FRENCH_WORD");
+        try {
+            dictionary.add("es", "bouchon", "lea");
+            assertThat(check.check(SegmentCheckRequest.of("es", "title", french, target, Locale.ENGLISH)).open())
+                    .extracting(SegmentIssue::ruleId).doesNotContain("FRENCH_WORD");
+        } finally {
+            dictionary.remove("es", "bouchon");
+        }
+    }
+
+    @Test
+    void aWordOfAGlossaryRenderingIsNeverASpellingError() {
+        GlossaryTerm term = glossary.put("ca", "Breizh Cola", "Breizhkola");
+        try {
+            SegmentReport report = check("ca", "<p>Le Breizh Cola se vend bien à Quimper.</p>",
+                    SegmentText.html("<p>El Breizhkola es ven bé a Quimper.</p>"), Locale.ENGLISH);
+            assertThat(report.open()).extracting(SegmentIssue::flagged).doesNotContain("Breizhkola");
+        } finally {
+            glossary.delete(term.id());
+        }
+    }
+
+    @Test
     void aFinishingCorrectionIsReportedAsDoneNotAsAnError() {
         SegmentText target = SegmentText.plain("Las elecciones: el resultado.");
         SegmentReport report = check.check(SegmentCheckRequest.of("es", "title",
@@ -130,6 +162,51 @@ class SegmentSignalsTest extends RelaisIntegrationTest {
         assertThat(fr.open()).extracting(SegmentIssue::message).contains("Ce chiffre n'est pas dans le texte français : 12");
         assertThat(es.open()).extracting(SegmentIssue::message).contains("Esta cifra no está en el texto francés: 12");
         assertThat(fr.open()).filteredOn(i -> i.checker().equals("numbers")).allMatch(i -> i.messageLang().equals("fr"));
+    }
+
+    @Test
+    void languageToolsOwnMessageComesInTheUiLanguageWhereLanguageToolHasIt() {
+        SegmentText target = SegmentText.plain("Los vecinos aprovaron el presupuesto.");
+        SegmentText french = SegmentText.plain("Les voisins ont approuvé le budget.");
+        SegmentIssue fr = check.check(SegmentCheckRequest.of("es", "title", french, target, FR)).open().stream()
+                .filter(i -> i.flagged().equals("aprovaron")).findFirst().orElseThrow();
+        SegmentIssue es = check.check(SegmentCheckRequest.of("es", "title", french, target, ES)).open().stream()
+                .filter(i -> i.flagged().equals("aprovaron")).findFirst().orElseThrow();
+
+        assertThat(es.messageLang()).isEqualTo("es");
+        assertThat(fr.messageLang()).isEqualTo("fr");
+        assertThat(fr.message()).isNotEqualTo(es.message()).isEqualTo("Faute de frappe possible trouvée.");
+    }
+
+    @Test
+    void theEstimateIsSaidAsItsReasonsInTheUiLanguage() {
+        SegmentCheckRequest request = SegmentCheckRequest.of("en", "title",
+                SegmentText.plain("Les mesures ont été faites en Bretagne."),
+                SegmentText.plain("The measures have been done in Bretaña."), FR).withRoute("fr>es>en");
+
+        assertThat(check.check(request).estimate().reasons()).extracting(r -> r.message())
+                .contains("mot resté en espagnol : Bretaña");
+        assertThat(check.check(request.withRoute("fr>es>en")).estimate().attention()).isTrue();
+        SegmentCheckRequest english = SegmentCheckRequest.of("en", "title",
+                SegmentText.plain("Les mesures ont été faites en Bretagne."),
+                SegmentText.plain("The measures have been done in Bretaña."), Locale.ENGLISH).withRoute("fr>es>en");
+        assertThat(check.check(english).estimate().reasons()).extracting(r -> r.message())
+                .contains("Spanish word left: Bretaña").noneMatch(m -> m.contains("below"));
+    }
+
+    @Test
+    void theRoundTripSaysWhichFrenchWordItLost() {
+        SegmentText french = SegmentText.plain("Le vol de Rennes a été annulé.");
+        SegmentCheckRequest request = SegmentCheckRequest.of("es", "title", french,
+                SegmentText.plain("El de Rennes ha sido anulado."), Locale.ENGLISH).withRoundTrip(true);
+
+        assertThat(check.check(request).estimate().reasons()).anySatisfy(r -> {
+            assertThat(r.code()).isEqualTo("ROUND_TRIP_LOST");
+            assertThat(r.message()).isEqualTo("round trip lost ‘vol’");
+        });
+        SegmentCheckRequest whole = SegmentCheckRequest.of("es", "title", french,
+                SegmentText.plain("El vuelo de Rennes ha sido anulado."), Locale.ENGLISH).withRoundTrip(true);
+        assertThat(check.check(whole).estimate().reasons()).extracting(r -> r.code()).doesNotContain("ROUND_TRIP_LOST");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +33,8 @@ public class IssueDismissals {
     }
 
     /**
-     * Dismisses an issue in a segment (dismissing it again keeps the first dismissal).
+     * Dismisses an issue in a segment (dismissing it again keeps the first dismissal; two editors dismissing it at
+     * the same moment both see the first one).
      *
      * @throws IllegalArgumentException without a reason, or with a reason or flagged text too long
      */
@@ -49,23 +49,18 @@ public class IssueDismissals {
         if (scope.lang() == null || scope.field() == null || scope.sourceFingerprint() == null) {
             throw new IllegalArgumentException("a dismissal needs its segment");
         }
-        try {
-            jdbc.sql("""
-                    insert into issue_dismissal (article_id, lang, field, source_fingerprint, checker, rule_id, flagged,
-                        reason, username, dismissed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(scope.articleId(), scope.lang(), scope.field(), scope.sourceFingerprint(), key.checker(),
-                            key.ruleId(), key.flagged(), why, username, OffsetDateTime.now(ZoneOffset.UTC))
-                    .update();
-        } catch (DuplicateKeyException already) {
-            // dismissed before: the first dismissal (who, when, why) stays
+        Dismissal first = of(scope).get(key);
+        if (first != null) {
+            return first;   // dismissed before: the first dismissal (who, when, why) stays
         }
-        return jdbc.sql("""
-                select * from issue_dismissal where article_id = ? and lang = ? and field = ? and source_fingerprint = ?
-                    and checker = ? and rule_id = ? and flagged = ?""")
+        jdbc.sql("""
+                insert into issue_dismissal (article_id, lang, field, source_fingerprint, checker, rule_id, flagged,
+                    reason, username, dismissed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(scope.articleId(), scope.lang(), scope.field(), scope.sourceFingerprint(), key.checker(),
-                        key.ruleId(), key.flagged())
-                .query(ROW).single();
+                        key.ruleId(), key.flagged(), why, username, OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+        return of(scope).get(key);
     }
 
     /** Shows a dismissed issue again. */
@@ -80,7 +75,7 @@ public class IssueDismissals {
                 select * from issue_dismissal where article_id = ? and lang = ? and field = ? and source_fingerprint = ?
                 order by id""")
                 .params(scope.articleId(), scope.lang(), scope.field(), scope.sourceFingerprint())
-                .query(ROW).list().forEach(d -> out.put(d.key(), d));
+                .query(ROW).list().forEach(d -> out.putIfAbsent(d.key(), d));
         return out;
     }
 

@@ -126,6 +126,11 @@ public class LanguageQualityChecker {
         this.dictionary = dictionary == null ? NO_WORDS : dictionary::words;
     }
 
+    /** The newsroom dictionary's words of a language: never spelling errors, nor French or pivot words left. */
+    public Set<String> dictionaryWords(String lang) {
+        return dictionary.apply(lang.split("-")[0]).words();
+    }
+
     public boolean supports(String lang) {
         return language(variant(lang)) != null;
     }

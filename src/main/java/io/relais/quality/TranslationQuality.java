@@ -100,7 +100,8 @@ public class TranslationQuality {
         List<String> kept = KeptWords.of(segment.sourceText(), segment.targetText(),
                 languageTool.variant(segment.lang()), estimator.checks().spellers());
         List<QualityIssue> named = estimate.issues().stream().filter(i -> !i.checker().equals("unknown-words")).toList();
-        return EstimateReasons.of(named, KeptWords.notNames(kept), estimator.lostInRoundTrip(segment), estimate.score(),
+        List<String> lost = estimator.roundTripInEstimate() ? estimator.lostInRoundTrip(segment) : List.of();
+        return EstimateReasons.of(named, KeptWords.notNames(kept), lost, estimate.score(),
                 threshold, Locale.ENGLISH, EstimateReasons.ENGLISH);
     }
 

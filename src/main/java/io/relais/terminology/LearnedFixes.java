@@ -43,6 +43,13 @@ public class LearnedFixes {
             rs.getString("editor"), rs.getLong("article_id"), rs.getLong("translation_id"), rs.getString("field"),
             rs.getObject("learned_at", OffsetDateTime.class), rs.getBoolean("approved"));
 
+    /** A learned fix and the fingerprint of the French segment it was learned on. */
+    private record Candidate(LearnedFix fix, String sourceFingerprint) {
+    }
+
+    private static final RowMapper<Candidate> CANDIDATE = (rs, i) -> new Candidate(ROW.mapRow(rs, i),
+            rs.getString("source_fingerprint"));
+
     private final JdbcClient jdbc;
     private final ObjectProvider<WordGlosses> glosses;
 
@@ -105,7 +112,7 @@ public class LearnedFixes {
                 keys.add(key(plain.substring(tokens.get(i).start(), tokens.get(i + n - 1).end())));
             }
         }
-        List<LearnedFix> candidates = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         List<String> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += 200) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
@@ -114,16 +121,18 @@ public class LearnedFixes {
             params.add(lang);
             params.addAll(chunk);
             candidates.addAll(jdbc.sql("select * from learned_fix where lang = ? and machine_key in (" + marks + ")")
-                    .params(params).query(ROW).list());
+                    .params(params).query(CANDIDATE).list());
         }
         String frenchPlain = french.plain();
         String sourceFingerprint = french.fingerprint();
-        candidates.sort(Comparator.comparing((LearnedFix f) -> f.articleId() != articleId)
-                .thenComparing(f -> !f.approved()).thenComparing(LearnedFix::at, Comparator.reverseOrder()));
+        candidates.sort(Comparator.comparing((Candidate c) -> c.fix().articleId() != articleId)
+                .thenComparing(c -> !c.fix().approved())
+                .thenComparing(c -> c.fix().at(), Comparator.reverseOrder()));
         Map<String, FixSuggestion> offers = new LinkedHashMap<>();
-        for (LearnedFix fix : candidates) {
+        for (Candidate candidate : candidates) {
+            LearnedFix fix = candidate.fix();
             boolean sameArticle = fix.articleId() == articleId;
-            if (sameArticle && sourceFingerprint.equals(fingerprintOf(fix))) {
+            if (sameArticle && sourceFingerprint.equals(candidate.sourceFingerprint())) {
                 continue;
             }
             if (fix.sourceWords().isBlank() ? !sameArticle : !containsAll(frenchPlain, fix.sourceWords())) {
@@ -148,11 +157,6 @@ public class LearnedFixes {
     public List<LearnedFix> learnedIn(long articleId, String lang) {
         return jdbc.sql("select * from learned_fix where article_id = ? and lang = ? order by learned_at desc, id desc")
                 .params(articleId, lang).query(ROW).list();
-    }
-
-    private String fingerprintOf(LearnedFix fix) {
-        return jdbc.sql("select source_fingerprint from learned_fix where id = ?").param(fix.id()).query(String.class)
-                .optional().orElse("");
     }
 
     /** One change of words: the machine's (never empty) and the editor's (empty for a deletion). */

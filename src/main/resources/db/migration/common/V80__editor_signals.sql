@@ -23,10 +23,11 @@ create table issue_dismissal (
     flagged             varchar(1000) not null,
     reason              varchar(500)  not null,
     username            varchar(100)  not null,
-    dismissed_at        timestamp with time zone not null default current_timestamp,
-    constraint issue_dismissal_unique unique (article_id, lang, field, source_fingerprint, checker, rule_id, flagged)
+    dismissed_at        timestamp with time zone not null default current_timestamp
 );
-create index issue_dismissal_article on issue_dismissal (article_id, lang);
+-- no unique constraint over the flagged text (up to 1,000 characters: too long for a PostgreSQL index entry); the
+-- service keeps the first dismissal of an issue
+create index issue_dismissal_segment on issue_dismissal (article_id, lang, field, source_fingerprint);
 
 -- A fix learned from an editor's correction of a machine segment: the machine's words, the editor's words, and the
 -- French words they translate. Offered (never applied) where the same machine words translate the same French.

@@ -15,6 +15,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.languagetool.JLanguageTool;
+import org.languagetool.Languages;
+import org.languagetool.rules.RemoteRule;
+import org.languagetool.rules.Rule;
+import org.languagetool.rules.RuleMatch;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -41,6 +46,8 @@ public final class SignalsBench {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
 
+    private static final StringBuilder TIMING = new StringBuilder();
+
     private SignalsBench() {
     }
 
@@ -52,6 +59,7 @@ public final class SignalsBench {
     }
 
     public static void main(String[] args) throws IOException {
+        // LanguageTool's rules that are off by default are run apart, to see what they would add
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path flores = Path.of(args.length > 0 ? args[0] : "../shared/eval/flores200");
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 300;
@@ -77,6 +85,7 @@ public final class SignalsBench {
                 List<QualityCalibration.Translated> hyps = QualityCalibration.translations(engine, route, french, false);
                 Map<String, String> terms = GlossarySeed.termsFor(lang);
                 Map<String, Count> counts = new LinkedHashMap<>();
+                JLanguageTool offRules = withDefaultOffRules(languageTool.variant(lang));
                 Map<String, Integer> ruleHits = new TreeMap<>();
                 long words = 0;
                 long wrongWords = 0;
@@ -113,6 +122,15 @@ public final class SignalsBench {
                         count(counts, group, issue, tokens, anyFlag);
                         ruleHits.merge(issue.checker() + "/" + issue.ruleId(), 1, Integer::sum);
                     }
+                    for (RuleMatch match : offRules.check(mt)) {
+                        if (match.getRule().isDefaultOff() || match.getRule().isDefaultTempOff()
+                                || match.getRule().getCategory().isDefaultOff()) {
+                            QualityIssue off = new QualityIssue("languagetool-off", match.getRule().getId(), "",
+                                    match.getFromPos(), match.getToPos(), null, "off");
+                            count(counts, "LanguageTool rules off by default (not run)", off, tokens, null);
+                            ruleHits.merge("(off) " + match.getRule().getId(), 1, Integer::sum);
+                        }
+                    }
                     for (int k : anyFlag) {
                         flaggedWrong += tokens.get(k)[2];
                     }
@@ -134,6 +152,7 @@ public final class SignalsBench {
                         .forEach(e -> rules.append(e.getKey()).append(' ').append(e.getValue()).append(", "));
                 rules.append('\n');
             }
+            timing(engine, french, routes, languageTool, checks, Math.min(100, french.size()));
         }
         System.out.printf(Locale.ROOT, "%nFlags on FLORES-200 devtest (first %d sentences), word level; a word is wrong when"
                 + " the reference lacks it (same word or first five letters). Precision = wrong share of the flagged"
@@ -144,6 +163,62 @@ public final class SignalsBench {
         System.out.print(table);
         System.out.println("\nRules that matched most (placed and unplaced issues):");
         System.out.print(rules);
+        System.out.print(TIMING);
+        System.out.printf(Locale.ROOT, "(load average %s)%n", java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * What a check costs as an editor types: each Spanish sentence with one word changed (so that no cache answers),
+     * checked as the workbench checks it (every check, no round trip) and by LanguageTool alone on the same texts.
+     */
+    private static void timing(ApertiumEngine engine, List<String> french, Map<String, String> routes,
+                               LanguageQualityChecker languageTool, SegmentChecks checks, int n) throws IOException {
+        List<QualityCalibration.Translated> hyps = QualityCalibration.translations(engine, routes.get("es"), french, false);
+        JLanguageTool raw = new JLanguageTool(Languages.getLanguageForShortCode("es"));
+        List<String> edited = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            edited.add(hyps.get(i).text().replaceFirst("\\b(\\p{L}+)\\b", "$1x"));
+        }
+        for (int i = 0; i < n; i++) {
+            raw.check(hyps.get(i).text());   // warm, as the service's checkers are after the measures above
+        }
+        checks.run(CheckedSegment.of(french.get(0), edited.get(0) + " ", io.relais.engine.TextFormat.PLAIN, "es",
+                "fr>es", null, Map.of()));
+        long t0 = System.nanoTime();
+        for (String text : edited) {
+            raw.check(text + "  ");
+        }
+        long t1 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            checks.run(CheckedSegment.of(french.get(i), edited.get(i), io.relais.engine.TextFormat.PLAIN, "es", "fr>es",
+                    null, Map.of()));
+        }
+        long t2 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            checks.run(CheckedSegment.of(french.get(i), edited.get(i), io.relais.engine.TextFormat.PLAIN, "es", "fr>es",
+                    null, Map.of()));
+        }
+        long t3 = System.nanoTime();
+        double rawMs = (t1 - t0) / 1e6 / n;
+        double checkMs = (t2 - t1) / 1e6 / n;
+        TIMING.append(String.format(Locale.ROOT, "%nA segment checked as the editor types (es, %d sentences, one word changed):"
+                + " every check %.1f ms, LanguageTool alone %.1f ms (ratio %.2f); the same text again (cached) %.2f ms%n",
+                n, checkMs, rawMs, checkMs / rawMs, (t3 - t2) / 1e6 / n));
+    }
+
+    /** A LanguageTool with every rule its language has switched on, spelling and remote rules excepted. */
+    private static JLanguageTool withDefaultOffRules(String code) {
+        JLanguageTool tool = new JLanguageTool(Languages.getLanguageForShortCode(code));
+        for (Rule rule : tool.getAllRules()) {
+            if (rule.isDictionaryBasedSpellingRule() || rule instanceof RemoteRule) {
+                tool.disableRule(rule.getId());   // spelling is measured apart; a remote rule needs a server
+            } else if (rule.isDefaultOff() || rule.isDefaultTempOff() || rule.getCategory().isDefaultOff()) {
+                tool.enableRuleCategory(rule.getCategory().getId());
+                tool.enableRule(rule.getId());
+            }
+        }
+        return tool;
     }
 
     private static String group(QualityIssue issue) {

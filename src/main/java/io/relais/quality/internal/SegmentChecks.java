@@ -2,6 +2,7 @@ package io.relais.quality.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualityIssue;
@@ -40,10 +41,22 @@ public class SegmentChecks {
         if (languageTool.supports(segment.lang())) {
             issues.addAll(SpellingExemptions.apply(segment, languageTool.check(segment.targetText(), segment.lang())));
         }
+        Set<String> dictionary = languageTool.dictionaryWords(segment.lang());
         for (MtCheck check : checks) {
-            issues.addAll(check.check(segment));
+            for (QualityIssue issue : check.check(segment)) {
+                if (!(dictionary.contains(wordOf(issue)) && WORD_CHECKS.contains(issue.checker() + "/" + issue.ruleId()))) {
+                    issues.add(issue);
+                }
+            }
         }
         return issues;
+    }
+
+    /** Checks of single words that the newsroom dictionary overrules: a word it has is a word of the language. */
+    private static final Set<String> WORD_CHECKS = Set.of("untranslated/FRENCH_WORD", "pivot-leak/PIVOT_WORD");
+
+    private static String wordOf(QualityIssue issue) {
+        return issue.args().isEmpty() ? "" : issue.args().get(issue.args().size() - 1);
     }
 
     /** The spell checkers the checks share, as word lists. */

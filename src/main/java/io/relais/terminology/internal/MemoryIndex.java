@@ -3,11 +3,13 @@ package io.relais.terminology.internal;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jsoup.Jsoup;
@@ -37,9 +39,52 @@ public class MemoryIndex {
     private final Map<String, Language> languages = new ConcurrentHashMap<>();
     private long lastId;
 
+    /**
+     * One language's index, compact: each word is a number, each segment the numbers of its words, each word the ids
+     * of the segments that have it (a memory of a million segments takes tens of megabytes, not hundreds).
+     */
     private static final class Language {
-        final Map<String, List<Long>> postings = new HashMap<>();
-        final Map<Long, List<String>> words = new HashMap<>();
+        final Map<String, Integer> vocabulary = new HashMap<>();
+        final List<String> spelled = new ArrayList<>();
+        final List<long[]> postings = new ArrayList<>();
+        final List<Integer> postingSizes = new ArrayList<>();
+        final Map<Long, int[]> words = new HashMap<>();
+
+        int number(String word) {
+            return vocabulary.computeIfAbsent(word, w -> {
+                spelled.add(w);
+                postings.add(new long[4]);
+                postingSizes.add(0);
+                return spelled.size() - 1;
+            });
+        }
+
+        void add(long id, List<String> segmentWords) {
+            int[] numbers = new int[segmentWords.size()];
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = number(segmentWords.get(i));
+                if (seen.add(numbers[i])) {
+                    long[] ids = postings.get(numbers[i]);
+                    int size = postingSizes.get(numbers[i]);
+                    if (size == ids.length) {
+                        ids = Arrays.copyOf(ids, size * 2);
+                        postings.set(numbers[i], ids);
+                    }
+                    ids[size] = id;
+                    postingSizes.set(numbers[i], size + 1);
+                }
+            }
+            words.put(id, numbers);
+        }
+
+        List<String> spelledOut(int[] numbers) {
+            List<String> out = new ArrayList<>(numbers.length);
+            for (int n : numbers) {
+                out.add(spelled.get(n));
+            }
+            return out;
+        }
     }
 
     MemoryIndex(JdbcClient jdbc) {
@@ -62,16 +107,20 @@ public class MemoryIndex {
             }
             int common = Math.max(50, (int) (index.words.size() * COMMON));
             for (String word : new HashSet<>(query)) {
-                List<Long> ids = index.postings.get(word);
-                if (ids != null && ids.size() <= common) {
-                    ids.forEach(id -> shared.merge(id, 1, Integer::sum));
+                Integer n = index.vocabulary.get(word);
+                int size = n == null ? 0 : index.postingSizes.get(n);
+                if (n != null && size <= common) {
+                    long[] ids = index.postings.get(n);
+                    for (int i = 0; i < size; i++) {
+                        shared.merge(ids[i], 1, Integer::sum);
+                    }
                 }
             }
             // a segment needs enough shared words to reach the threshold at all
             int needed = (int) Math.ceil(query.size() * threshold / 100.0 * 0.5);
             shared.entrySet().stream().filter(e -> e.getValue() >= Math.max(1, needed))
                     .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed()).limit(CANDIDATES)
-                    .forEach(e -> candidateWords.put(e.getKey(), index.words.get(e.getKey())));
+                    .forEach(e -> candidateWords.put(e.getKey(), index.spelledOut(index.words.get(e.getKey()))));
         }
         List<long[]> scored = new ArrayList<>();
         candidateWords.forEach((id, words) -> {
@@ -103,20 +152,14 @@ public class MemoryIndex {
 
     /** Reads the rows added since the last search (a deleted row is skipped when it is fetched). */
     private void refresh() {
-        List<Object[]> rows = jdbc.sql("select id, target_lang, source_text from translation_memory where id > ? order by id")
-                .param(lastId)
-                .query((rs, i) -> new Object[] {rs.getLong("id"), rs.getString("target_lang"), rs.getString("source_text")})
-                .list();
-        for (Object[] row : rows) {
-            long id = (Long) row[0];
-            Language index = languages.computeIfAbsent((String) row[1], l -> new Language());
-            List<String> words = WordTokens.lower(plain((String) row[2]));
-            index.words.put(id, words);
-            for (String word : new HashSet<>(words)) {
-                index.postings.computeIfAbsent(word, w -> new ArrayList<>()).add(id);
-            }
-            lastId = Math.max(lastId, id);
-        }
+        // row by row: the first search of a long-running memory reads the whole table once
+        jdbc.sql("select id, target_lang, source_text from translation_memory where id > ? order by id").param(lastId)
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    languages.computeIfAbsent(rs.getString("target_lang"), l -> new Language())
+                            .add(id, WordTokens.lower(plain(rs.getString("source_text"))));
+                    lastId = Math.max(lastId, id);
+                });
     }
 
     static String plain(String text) {
