@@ -3,6 +3,7 @@ package io.relais;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 
@@ -132,6 +133,23 @@ class SegmentSignalsTest extends RelaisIntegrationTest {
         } finally {
             glossary.delete(term.id());
         }
+    }
+
+    @Test
+    void theDictionaryIsAnApiThatRefusesWhatIsNoWord() {
+        HttpResponse<String> added = post("/api/dictionary/ca", "{\"word\": \"Plouguernével\"}");
+        assertThat(added.statusCode()).isEqualTo(201);
+        assertThat(added.body()).contains("\"word\":\"Plouguernével\"").contains("\"addedBy\":\"admin\"");
+        assertThat(get("/api/dictionary/ca").body()).contains("Plouguernével");
+
+        HttpResponse<String> refused = post("/api/dictionary/ca", "{\"word\": \"two words\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("not a word");
+        assertThat(post("/api/dictionary/xx-yy-zz", "{\"word\": \"mot\"}").statusCode()).isEqualTo(400);
+
+        assertThat(delete("/api/dictionary/ca/Plouguern%C3%A9vel").statusCode()).isEqualTo(204);
+        assertThat(delete("/api/dictionary/ca/Plouguern%C3%A9vel").statusCode()).isEqualTo(404);
+        assertThat(anonymousGet("http://localhost:" + port + "/api/dictionary/ca").statusCode()).isIn(401, 302);
     }
 
     @Test
