@@ -71,6 +71,7 @@ class SegmentSignalsTest extends RelaisIntegrationTest {
         assertThat(html.substring(spelling.start(), spelling.end())).isEqualTo("aprovaron");
         assertThat(spelling.fingerprint()).isEqualTo(SegmentText.html(html).fingerprint());
         assertThat(spelling.fix()).isNotNull();
+        assertThat(spelling.suggestions()).as("LanguageTool's suggestions, best first").contains("aprobaron");
         SegmentText fixed = spelling.fix().applyTo(SegmentText.html(html));
         assertThat(fixed.text()).isEqualTo(html.replace("aprovaron", spelling.suggestions().get(0)));
         assertThat(fixed.text()).contains("<em>consejo</em> &amp; los");

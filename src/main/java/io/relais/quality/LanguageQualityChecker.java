@@ -195,7 +195,7 @@ public class LanguageQualityChecker {
             int[] moved = moved(i.startOffset(), i.endOffset(), applied);
             if (moved != null) {
                 issues.add(new QualityIssue(i.checker(), i.ruleId(), i.message(), moved[0], moved[1], i.suggestion(),
-                        i.severity()));
+                        i.severity(), i.args(), i.alternatives()));
             }
         }
         List<SafeCorrections.Match> singles = new ArrayList<>();
@@ -295,7 +295,8 @@ public class LanguageQualityChecker {
                 List<String> suggestions = match.getSuggestedReplacements();
                 issues.add(new QualityIssue(CHECKER, match.getRule().getId(), match.getMessage(),
                         match.getFromPos(), match.getToPos(), suggestions.isEmpty() ? null : suggestions.get(0),
-                        severity(match)));
+                        severity(match), List.of(), suggestions.size() <= 1 ? List.of()
+                        : List.copyOf(suggestions.subList(1, Math.min(5, suggestions.size())))));
                 if (suggestions.size() == 1 && !match.getRule().isDictionaryBasedSpellingRule()) {
                     singles.add(new SafeCorrections.Match(match.getRule().getId(), match.getMessage(),
                             match.getFromPos(), match.getToPos(), suggestions.get(0)));

@@ -1,5 +1,6 @@
 package io.relais.quality;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,17 +15,25 @@ import java.util.List;
  * @param suggestion  the first suggested replacement, or null
  * @param severity    {@code spelling}, {@code grammar}, {@code style}... or {@code error} for a blocking MT check
  * @param args        the values the message names (the word, the figure...), for its translations
+ * @param alternatives further suggested replacements after {@code suggestion}, best first (LanguageTool's, four at
+ *                    most)
  */
 public record QualityIssue(String checker, String ruleId, String message, int startOffset, int endOffset,
-                           String suggestion, String severity, List<String> args) {
+                           String suggestion, String severity, List<String> args, List<String> alternatives) {
 
     public QualityIssue {
         args = args == null ? List.of() : List.copyOf(args);
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+
+    public QualityIssue(String checker, String ruleId, String message, int startOffset, int endOffset,
+                        String suggestion, String severity, List<String> args) {
+        this(checker, ruleId, message, startOffset, endOffset, suggestion, severity, args, List.of());
     }
 
     public QualityIssue(String checker, String ruleId, String message, int startOffset, int endOffset,
                         String suggestion, String severity) {
-        this(checker, ruleId, message, startOffset, endOffset, suggestion, severity, List.of());
+        this(checker, ruleId, message, startOffset, endOffset, suggestion, severity, List.of(), List.of());
     }
 
     /** The same issue with its offsets moved by {@code delta} (from a segment's text to its field's text). */
@@ -33,15 +42,26 @@ public record QualityIssue(String checker, String ruleId, String message, int st
             return this;
         }
         return new QualityIssue(checker, ruleId, message, startOffset + delta, endOffset + delta, suggestion, severity,
-                args);
+                args, alternatives);
     }
 
     public QualityIssue unplaced() {
-        return new QualityIssue(checker, ruleId, message, -1, -1, suggestion, severity, args);
+        return new QualityIssue(checker, ruleId, message, -1, -1, suggestion, severity, args, alternatives);
     }
 
     public boolean blocking() {
         return "error".equals(severity);
+    }
+
+    /** Every suggested replacement, best first. */
+    public List<String> suggestions() {
+        if (suggestion == null) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        all.add(suggestion);
+        all.addAll(alternatives);
+        return List.copyOf(all);
     }
 
     /** The key of the message's translations: {@code check.<checker>.<ruleId>}. */

@@ -121,7 +121,7 @@ public class SegmentCheck {
             message = messages.getMessage(issue.messageKey(), issue.args().toArray(), issue.message(), ui);
             messageLang = ui.getLanguage();
         }
-        List<String> suggestions = issue.suggestion() == null ? List.of() : List.of(issue.suggestion());
+        List<String> suggestions = issue.suggestions();
         TextEdit fix = issue.suggestion() == null || start < 0 || crosses ? null
                 : TextEdit.of(target, start, end, issue.suggestion());
         String about = !flagged.isEmpty() ? flagged : !issue.args().isEmpty() ? String.join(" ", issue.args())
