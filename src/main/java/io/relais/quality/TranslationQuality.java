@@ -61,7 +61,8 @@ public class TranslationQuality {
                     at = fieldText.indexOf(c.replacement());
                 }
                 correctionsFrom = at < 0 ? correctionsFrom : at + c.replacement().length();
-                issues.add(new FieldIssue(field.field(), new QualityIssue(Correction.CHECKER, c.rule(), c.message(), at,
+                issues.add(new FieldIssue(field.field(), new QualityIssue(Correction.CHECKER, c.rule(), c.message()
+                        + " (\"" + c.original() + "\" → \"" + c.replacement() + "\")", at,
                         at < 0 ? -1 : at + c.replacement().length(), c.original(), "correction",
                         List.of(String.valueOf(c.original()), String.valueOf(c.replacement())))));
             }
