@@ -32,7 +32,8 @@ import org.springframework.core.Ordered;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, SystemSettings settings)
+            throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
                 || request.getRequestURI().startsWith("/actuator/");
         RequestMatcher scriptedJson = request -> request.getHeader("Authorization") != null
@@ -43,6 +44,7 @@ class SecurityConfiguration {
                         .requestMatchers("/review/**", "/review", "/api/review/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers("/actuator/prometheus").access(ScrapeToken.orAdmin(settings.metrics().scrapeToken()))
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.defaultSuccessUrl("/review", false))
