@@ -353,11 +353,11 @@ class ConsolePagesBrowserTest extends RelaisIntegrationTest {
         shots(driver, "article");
 
         submit(driver, driver.findElement(By.id("withdraw")));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Withdraw 1 articles");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Withdraw this article");
         assertThat(driver.findElement(By.id("confirm")).getText()).contains("La piscine Olympe de Gouges");
         driver.findElement(By.id("reason")).sendKeys("erreur de date signalée par la rédaction");
         submit(driver, driver.findElement(By.id("confirm-button")));
-        assertThat(driver.findElement(By.id("message")).getText()).contains("Withdrew 1 articles from the feeds (2 translations)");
+        assertThat(driver.findElement(By.id("message")).getText()).contains("Withdrew 1 article from the feeds (2 translations)");
         assertThat(translations.findById(es).orElseThrow().state()).isEqualTo(TranslationState.REJECTED);
         assertThat(translations.findById(es).orElseThrow().failureReason()).contains("erreur de date");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()

@@ -5,13 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jsoup.nodes.Entities;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.relais.article.ArticleTraces;
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.StoreResult;
@@ -46,17 +49,37 @@ public class ArticleIngestor {
     private final HtmlSanitizer sanitizer;
     private final FrenchLanguageGate languageGate;
     private final ApplicationEventPublisher events;
+    private final ArticleTraces traces;
 
     ArticleIngestor(Articles articles, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
                     ApplicationEventPublisher events) {
+        this(articles, sanitizer, languageGate, events, ArticleTraces.untraced());
+    }
+
+    @Autowired
+    ArticleIngestor(Articles articles, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
+                    ApplicationEventPublisher events, ArticleTraces traces) {
         this.articles = articles;
         this.sanitizer = sanitizer;
         this.languageGate = languageGate;
         this.events = events;
+        this.traces = traces;
     }
 
     @Transactional
     public StoreResult ingest(IncomingArticle received) {
+        // the article's trace starts here, whichever way it came in (a child of the push request's own span)
+        return traces.atTheDoor("relais.article.ingest", Map.of("relais.source", String.valueOf(received.sourceId())),
+                () -> {
+                    StoreResult stored = store(received);
+                    if (stored.changed()) {
+                        traces.remember(stored.articleId());
+                    }
+                    return stored;
+                });
+    }
+
+    private StoreResult store(IncomingArticle received) {
         IncomingArticle in = xmlSafe(received);
         Optional<String> badLink = LinkPolicy.refusal(in.url());
         if (badLink.isPresent()) {

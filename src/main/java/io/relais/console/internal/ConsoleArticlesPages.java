@@ -145,7 +145,7 @@ class ConsoleArticlesPages {
         List<Event> events = new ArrayList<>();
         for (Revisions.Arrival arrival : revisions.arrivals(article.id())) {
             events.add(new Event(arrival.at(), actions.text(Said.of("console.article.history.revision",
-                    arrival.revision(), arrival.title(), arrival.contentType() == null ? "?" : arrival.contentType())),
+                    arrival.revision(), arrival.title(), arrival.contentType() == null ? "" : "(" + arrival.contentType() + ")")),
                     null));
         }
         for (Translation t : all) {

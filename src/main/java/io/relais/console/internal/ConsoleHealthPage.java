@@ -35,6 +35,10 @@ class ConsoleHealthPage {
         }
     }
 
+    /** The parts an operator looks at first, in this order; others follow as the registry gives them. */
+    private static final List<String> ORDER = List.of("db", "diskSpace", "translation", "languagetool", "polling",
+            "cluster", "clusterHealthIndicator", "rabbit");
+
     private final HealthContributorRegistry registry;
     private final ConsoleActions actions;
     private final MessageSource messages;
@@ -50,6 +54,10 @@ class ConsoleHealthPage {
         List<Component> components = new ArrayList<>();
         registry.stream().forEach(entry -> collect(entry.name(), entry.contributor(), components));
         components.removeIf(c -> c.name().equals("ping"));
+        components.sort(java.util.Comparator.comparingInt(c -> {
+            int at = ORDER.indexOf(c.name().contains("/") ? c.name().substring(0, c.name().indexOf('/')) : c.name());
+            return at < 0 ? ORDER.size() : at;
+        }));
         boolean allUp = components.stream().allMatch(c -> c.status().equals(Status.UP.getCode()));
         model.addAttribute("components", components);
         model.addAttribute("allUp", allUp);
@@ -66,14 +74,15 @@ class ConsoleHealthPage {
             }
             Map<String, Object> details = new LinkedHashMap<>(health.getDetails());
             String label = messages.getMessage("console.health.name." + name, null, name, LocaleContextHolder.getLocale());
-            out.add(new Component(name, label, health.getStatus().getCode(), sentence(name, health, details), details));
+            out.add(new Component(name, label, health.getStatus().getCode(), sentence(name, label, health, details),
+                    details));
         } else if (contributor instanceof CompositeHealthContributor composite) {
             composite.stream().forEach(e -> collect(name + "/" + e.name(), e.contributor(), out));
         }
     }
 
     /** What a component's status means, for the components Relais has; others get a general sentence. */
-    private String sentence(String name, Health health, Map<String, Object> details) {
+    private String sentence(String name, String label, Health health, Map<String, Object> details) {
         boolean up = health.getStatus().equals(Status.UP);
         String key = switch (name.contains("/") ? name.substring(0, name.indexOf('/')) : name) {
             case "db" -> up ? "console.health.db.up" : "console.health.db.down";
@@ -95,7 +104,7 @@ class ConsoleHealthPage {
                     details.getOrDefault("polledHere", 0), details.getOrDefault("activeSources", 0),
                     details.getOrDefault("failing", 0)};
             case "console.health.languagetool.up", "console.health.languagetool.down" -> new Object[] {variants(details)};
-            default -> new Object[] {name, health.getStatus().getCode()};
+            default -> new Object[] {label, health.getStatus().getCode()};
         };
         return actions.text(Said.of(key, args));
     }

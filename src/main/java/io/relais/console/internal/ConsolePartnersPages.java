@@ -218,7 +218,7 @@ class ConsolePartnersPages {
         }
         return actions.run(auth, redirect, "partner.revoke", "#" + id, () -> {
             partners.revoke(id).orElseThrow(() -> new ConsoleRefusal(null, "console.notFound"));
-            return Said.of("console.partner.revoked", id, partner.name());
+            return Said.of("console.partner.revoked.done", id, partner.name());
         }, "/console/partners");
     }
 

@@ -175,11 +175,14 @@ class ConsoleSourcesPages {
             });
             return refused(model, form, response, "url", problem);
         }
+        // no name typed: the feed's own title, as feed readers do
+        String chosenName = (name == null || name.isBlank()) && check != null && check.feedTitle() != null
+                ? check.feedTitle() : name;
         Said[] done = new Said[1];
         ConsoleActions.Refused refusal = actions.attempt(auth, "source.add", form.url(), () -> {
             Source added;
             try {
-                added = management.add(form.url(), name, interval, fullArticle, langs, paused);
+                added = management.add(form.url(), chosenName, interval, fullArticle, langs, paused);
             } catch (SourceRefusedException e) {
                 throw refusal(e);
             }
@@ -225,7 +228,7 @@ class ConsoleSourcesPages {
         return new ConsoleRefusal(field, Said.of("console.refused", e.getMessage()), e.getMessage());
     }
 
-    /** Minutes as typed ("15", "0.5", "1,5"), at least one second; null when it is not a number. */
+    /** Minutes as typed: {@code 15}, {@code 0.5} or {@code 1,5}; at least one second; null when it is not a number. */
     static Duration interval(String minutes) {
         try {
             double value = Double.parseDouble(minutes.strip().replace(',', '.'));

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.relais.article.ArticleTraces;
 import io.relais.translation.PublishedEntry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,10 +43,12 @@ public class EntryLog {
     }
 
     private final JdbcClient jdbc;
+    private final ArticleTraces traces;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    EntryLog(JdbcClient jdbc) {
+    EntryLog(JdbcClient jdbc, ArticleTraces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     private RowMapper<Logged> logged() {
@@ -82,11 +85,14 @@ public class EntryLog {
             if (last != null && !last.withdrawn() && last.versionKey().equals(key)) {
                 continue;
             }
-            appended += append(lang, entry.articleId(), key, false, snapshot, now);
+            // the article's trace ends here: its entry is in the language's feeds
+            appended += traces.continued(entry.articleId(), "relais.article.publish", Map.of("relais.lang", lang),
+                    () -> append(lang, entry.articleId(), key, false, snapshot, now));
         }
         for (Latest last : latest.values()) {
             if (!last.withdrawn() && !present.contains(last.articleId())) {
-                appended += append(lang, last.articleId(), "withdrawn:" + last.id(), true, null, now);
+                appended += traces.continued(last.articleId(), "relais.article.withdraw", Map.of("relais.lang", lang),
+                        () -> append(lang, last.articleId(), "withdrawn:" + last.id(), true, null, now));
             }
         }
         return appended;
