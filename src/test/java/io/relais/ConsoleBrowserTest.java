@@ -231,7 +231,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         screenshot(driver, "console-run-failed");
 
         submit(driver, By.cssSelector("#run-" + failedId + " button.restart"));
-        assertThat(driver.findElement(By.id("message")).getText()).contains("restarting run #" + failedId);
+        assertThat(driver.findElement(By.id("message")).getText()).contains("Restarting run #" + failedId);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             driver.navigate().refresh();
             WebElement newest = driver.findElement(By.cssSelector("#runs tr.run"));

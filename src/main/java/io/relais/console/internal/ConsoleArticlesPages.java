@@ -171,11 +171,10 @@ class ConsoleArticlesPages {
                        @RequestParam(defaultValue = "") String lang, @RequestParam(required = false) String confirmed,
                        @RequestParam(defaultValue = "/console/articles") String back, Authentication auth, Model model,
                        RedirectAttributes redirect) {
-        List<Long> chosen = ids == null ? List.of() : ids.stream().distinct().limit(500).toList();
-        String safeBack = back.startsWith("/console/articles") ? back : "/console/articles";
+        List<Long> chosen = chosen(ids);
+        String safeBack = back(back);
         if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("problem", actions.text(Said.of("console.article.noneSelected")));
-            return "redirect:" + safeBack;
+            return noneSelected(redirect, safeBack);
         }
         List<String> langs = languages.contains(lang) ? List.of(lang) : languages;
         if (!Confirmation.given(confirmed)) {
@@ -227,11 +226,10 @@ class ConsoleArticlesPages {
                     @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String confirmed,
                     @RequestParam(defaultValue = "/console/articles") String back, Authentication auth, Model model,
                     RedirectAttributes redirect) {
-        List<Long> chosen = ids == null ? List.of() : ids.stream().distinct().limit(500).toList();
-        String safeBack = back.startsWith("/console/articles") ? back : "/console/articles";
+        List<Long> chosen = chosen(ids);
+        String safeBack = back(back);
         if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("problem", actions.text(Said.of("console.article.noneSelected")));
-            return "redirect:" + safeBack;
+            return noneSelected(redirect, safeBack);
         }
         if (!Confirmation.given(confirmed) || reason.isBlank()) {
             Confirmation confirmation = Confirmation.of(actions.text(Said.of("console.article.withdrawTitle",
@@ -287,6 +285,21 @@ class ConsoleArticlesPages {
         if (ids.size() > 50) {
             confirmation.line(actions.text(Said.of("console.article.andMore", ids.size() - 50)));
         }
+    }
+
+    /** The articles a bulk action names: each once, at most 500. */
+    private static List<Long> chosen(List<Long> ids) {
+        return ids == null ? List.of() : ids.stream().distinct().limit(500).toList();
+    }
+
+    /** Where to come back to: a console article page only (never another site). */
+    private static String back(String back) {
+        return back.startsWith("/console/articles") ? back : "/console/articles";
+    }
+
+    private String noneSelected(RedirectAttributes redirect, String back) {
+        redirect.addFlashAttribute("problem", actions.text(Said.of("console.article.noneSelected")));
+        return "redirect:" + back;
     }
 
     private String names(List<String> langs) {

@@ -37,7 +37,7 @@ final class SourceErrors {
             return Said.of("console.error.webPage");
         }
         if (text.contains("internal address") || text.contains("special-purpose") || text.contains("not polled")
-                || text.contains("unsupported url scheme") || text.contains("not allowed")) {
+                || text.contains("unsupported url scheme") || text.contains("urls are not allowed")) {
             return Said.of("console.error.policy");
         }
         if (text.contains("unknown host") || text.contains("unknownhost") || text.contains("name or service not known")
