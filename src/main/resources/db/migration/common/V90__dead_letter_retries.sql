@@ -3,4 +3,5 @@
 alter table dead_letter add column payload_sha256 varchar(64);
 alter table dead_letter add column retried_at timestamp with time zone;
 alter table dead_letter add column retry_of bigint;
-create index dead_letter_origin on dead_letter (origin, payload_sha256);
+-- (the hash alone: an index on the 2000-character origin could exceed PostgreSQL's btree row size)
+create index dead_letter_payload on dead_letter (payload_sha256);
