@@ -34,8 +34,11 @@ import io.relais.system.internal.LoginFailures.Kind;
 @Component
 class LoginThrottle {
 
-    /** Why a sign-in is refused, and how long until one may be tried again. */
-    record Refusal(String reason, Duration retryAfter) {
+    /**
+     * Why a sign-in is refused (in English, for scripts), and how long until one may be tried again; {@code perUser}
+     * and {@code minutes} let a page say the same in the UI language.
+     */
+    record Refusal(String reason, Duration retryAfter, boolean perUser, long minutes) {
     }
 
     private final LoginFailures failures;
@@ -99,11 +102,11 @@ class LoginThrottle {
         Duration longest = user.compareTo(client) >= 0 ? user : client;
         if (!user.isZero()) {
             return Optional.of(new Refusal("Too many failed sign-ins for this user: try again in " + minutes(user) + ".",
-                    longest));
+                    longest, true, wholeMinutes(user)));
         }
         if (!client.isZero()) {
             return Optional.of(new Refusal("Too many failed sign-ins from this address: try again in "
-                    + minutes(client) + ".", longest));
+                    + minutes(client) + ".", longest, false, wholeMinutes(client)));
         }
         return Optional.empty();
     }
@@ -164,7 +167,11 @@ class LoginThrottle {
     }
 
     private static String minutes(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        long minutes = wholeMinutes(wait);
         return minutes == 1 ? "1 minute" : minutes + " minutes";
+    }
+
+    private static long wholeMinutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 }
