@@ -421,7 +421,7 @@ class ConsolePagesBrowserTest extends RelaisIntegrationTest {
         driver.get(url("/console/partners"));
         WebElement row = driver.findElement(By.xpath("//tr[contains(@class,'partner')][.//strong[text()='Le Courrier du Rhône']]"));
         String rowId = row.getAttribute("id");
-        assertThat(row.getText()).doesNotContain(token).contains("1 fetches");
+        assertThat(row.getText()).doesNotContain(token).contains("1 fetch,");
         shots(driver, "partners");
         submit(driver, row.findElement(By.cssSelector("button.rotate")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Replace the token");
