@@ -2,6 +2,7 @@ package io.relais;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.h2.tools.Server;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,18 +48,31 @@ class ExpressCrashTest {
     private Process service;
     private int port;
 
+    /**
+     * The database outlives the service, as a PostgreSQL server would, and the test reads it while the service runs:
+     * an H2 server in this JVM (an H2 file opened by two processes needs AUTO_SERVER, which H2 refuses beside the
+     * DB_CLOSE_ON_EXIT=FALSE that Relais sets on every H2 file; the file's durability under a kill is
+     * CrashDurabilityTest's).
+     */
+    private Server database;
+
     @AfterEach
     void stop() throws InterruptedException {
         if (service != null) {
             service.destroy();
             service.waitFor();
         }
+        if (database != null) {
+            database.stop();
+        }
     }
 
     @Test
     void aKillMidExpressLeavesNothingLostOrDoubledAfterTheRestart() throws Exception {
         deleteTree(DIR);
-        Files.createDirectories(DIR);
+        Files.createDirectories(DIR.resolve("db"));
+        database = Server.createTcpServer("-tcpPort", Integer.toString(freePort()), "-baseDir",
+                DIR.resolve("db").toString(), "-ifNotExists").start();
         port = freePort();
         start("first");
 
@@ -136,7 +154,12 @@ class ExpressCrashTest {
     private void start(String name) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "io.relais.RelaisApplication",
+                // the main classes and dependencies, not the test classes (whose components must not join the service)
+                "-cp", Arrays.stream(System.getProperty("surefire.test.class.path",
+                                System.getProperty("java.class.path")).split(File.pathSeparator))
+                        .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
+                        .collect(Collectors.joining(File.pathSeparator)),
+                "io.relais.RelaisApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl(),
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
@@ -163,8 +186,8 @@ class ExpressCrashTest {
     }
 
     private String jdbcUrl() {
-        return "jdbc:h2:file:" + DIR.resolve("db/relais") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        return "jdbc:h2:tcp://localhost:" + database.getPort() + "/relais;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH";
     }
 
     private boolean expressRunning() {

@@ -151,6 +151,26 @@ public class Translations {
     }
 
     /**
+     * Asks the batch to translate this translation again (translate, check, verdict, as for a new article): it waits
+     * like a failed one with no attempt left behind, with {@code reason} as its failure reason, if nobody changed it
+     * since {@code expectedVersion}. The text it had stays in the review audit of whoever approved or edited it; the
+     * feeds drop it until the new translation is stored. Returns false when someone changed it meanwhile.
+     */
+    @Transactional
+    public boolean requeue(Translation current, int expectedVersion, String reason) {
+        boolean updated = jdbc.sql("""
+                update translation set state = 'FAILED', attempts = 0, failure_reason = ?, version = version + 1,
+                    updated_at = ?
+                where id = ? and version = ?""")
+                .params(abbreviate(reason, 4000), OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion)
+                .update() == 1;
+        if (updated && current.state() != TranslationState.FAILED && current.state() != TranslationState.REJECTED) {
+            events.publishEvent(new PublishedSetChanged(current.lang()));
+        }
+        return updated;
+    }
+
+    /**
      * Articles whose current revision has no translation into {@code lang} yet, or only a failed one that may be
      * retried (fewer than {@code maxAttempts} attempts), oldest first; only from sources translated into {@code lang}.
      */

@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.relais.article.ArticleTraces;
 import io.relais.article.Article;
 import io.relais.batch.LocalizeSteps;
 import io.relais.batch.RemotePartitions;
@@ -160,21 +161,22 @@ public class LocalizeJobConfiguration {
     @Bean
     @StepScope
     LocalizeProcessor localizeProcessor(Translator translator, TranslationQuality quality,
-                                        LocalizeStageTimes localizeStageTimes,
+                                        LocalizeStageTimes localizeStageTimes, ArticleTraces traces,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
                                         BatchSettings settings) {
-        return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes);
+        return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes,
+                traces, null);
     }
 
     /** The express lane's: the same, with each article's segments translated at once on the express threads. */
     @Bean
     @StepScope
     LocalizeProcessor expressProcessor(Translator translator, TranslationQuality quality,
-                                       LocalizeStageTimes localizeStageTimes, ExpressThreads expressThreads,
-                                       @Value("#{stepExecutionContext['lang']}") String lang,
+                                       LocalizeStageTimes localizeStageTimes, ArticleTraces traces,
+                                       ExpressThreads expressThreads, @Value("#{stepExecutionContext['lang']}") String lang,
                                        BatchSettings settings) {
         return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes,
-                expressThreads.forOneLanguage());
+                traces, expressThreads.forOneLanguage());
     }
 
     /** The express run's articles that still need the partition's language. */

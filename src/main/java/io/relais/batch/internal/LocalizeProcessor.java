@@ -2,6 +2,7 @@ package io.relais.batch.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -15,6 +16,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.relais.article.Article;
+import io.relais.article.ArticleTraces;
 import io.relais.translation.StoredIssue;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
@@ -50,23 +52,26 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     private final int maxWords;
     private final LocalizeStageTimes times;
     private final Executor segments;
+    private final ArticleTraces traces;
 
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang) {
         this(translator, quality, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
     }
 
-    /** @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason */
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
                              LocalizeStageTimes times) {
-        this(translator, quality, lang, maxWords, times, null);
+        this(translator, quality, lang, maxWords, times, ArticleTraces.untraced(), null);
     }
 
     /**
+     * @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason
+     * @param traces   each article's translation is a span of the article's trace
      * @param segments where an article's segments (title, summary, each paragraph) are translated at once while
      *                 this thread waits — the express lane's cores; null: one after the other on this thread
      */
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
-                             LocalizeStageTimes times, Executor segments) {
+                             LocalizeStageTimes times, ArticleTraces traces, Executor segments) {
+        this.traces = traces;
         this.segments = segments;
         this.translator = translator;
         this.quality = quality;
@@ -82,6 +87,11 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
 
     @Override
     public TranslationResult process(Article article) {
+        return traces.continued(article.id(), "relais.article.translate", Map.of("relais.lang", lang),
+                () -> translated(article));
+    }
+
+    private TranslationResult translated(Article article) {
         MachineTranslator engine = translator.engineFor(lang);
         String engineName = engine == null ? null : engine.name();
         String route = engine == null ? null : engine.route(Article.SOURCE_LANGUAGE, lang);

@@ -79,6 +79,8 @@ class MainImageProbe implements DisposableBean {
                     && Long.parseLong(length.strip()) > 0 && media != null && media.startsWith("image/")) {
                 articles.recordMainImage(articleId, revision, url, Long.parseLong(length.strip()), media);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.debug("Main image {} of article {} not measured: {}", url, articleId, e.toString());
         }

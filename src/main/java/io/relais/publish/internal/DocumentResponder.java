@@ -49,8 +49,10 @@ final class DocumentResponder {
         }
         if (notModified(request, doc)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            FeedRequests.count(request.getRequestURI(), HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
+        FeedRequests.count(request.getRequestURI(), HttpServletResponse.SC_OK);
         byte[] body = gzip ? doc.gzip() : doc.body();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(doc.contentType());

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.relais.article.ArticleTraces;
 import io.relais.publish.Presentation;
 import io.relais.translation.PublishedEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,10 +69,12 @@ public class EntryLog {
     }
 
     private final JdbcClient jdbc;
+    private final ArticleTraces traces;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    EntryLog(JdbcClient jdbc) {
+    EntryLog(JdbcClient jdbc, ArticleTraces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     private RowMapper<Logged> logged() {
@@ -118,12 +121,15 @@ public class EntryLog {
             if (last != null && !last.withdrawn() && last.versionKey().equals(candidate.versionKey())) {
                 continue;
             }
-            appended += append(feed, lang, articleId, candidate.versionKey(), false, candidate.snapshot(),
-                    candidate.presentation(), now);
+            // the article's trace ends here: its entry is in the feed
+            appended += traces.continued(articleId, "relais.article.publish", Map.of("relais.lang", lang),
+                    () -> append(feed, lang, articleId, candidate.versionKey(), false, candidate.snapshot(),
+                            candidate.presentation(), now));
         }
         for (Latest last : latest.values()) {
             if (!last.withdrawn() && !present.contains(last.articleId())) {
-                appended += append(feed, lang, last.articleId(), "withdrawn:" + last.id(), true, null, null, now);
+                appended += traces.continued(last.articleId(), "relais.article.withdraw", Map.of("relais.lang", lang),
+                        () -> append(feed, lang, last.articleId(), "withdrawn:" + last.id(), true, null, null, now));
             }
         }
         return appended;

@@ -71,7 +71,7 @@ class PublicFeedFilter extends OncePerRequestFilter {
                 return;
             }
             if (doc.isEmpty()) {
-                DocumentSecurity.apply(response, "text/html");   // the error page says so, and runs nothing either
+                DocumentSecurity.applyForPath(response, path);   // the error page says so, and runs nothing either
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
