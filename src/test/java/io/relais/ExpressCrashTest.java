@@ -50,9 +50,8 @@ class ExpressCrashTest {
 
     /**
      * The database outlives the service, as a PostgreSQL server would, and the test reads it while the service runs:
-     * an H2 server in this JVM (an H2 file opened by two processes needs AUTO_SERVER, which H2 refuses beside the
-     * DB_CLOSE_ON_EXIT=FALSE that Relais sets on every H2 file; the file's durability under a kill is
-     * CrashDurabilityTest's).
+     * an H2 server in this JVM (what this test is about is the express run's recovery; an H2 file's durability under
+     * a kill is CrashDurabilityTest's).
      */
     private Server database;
 

@@ -325,7 +325,7 @@ public final class LatencyBench {
                             .toString(), "-Xmx1g", "-jar", Path.of("target/relais.jar").toAbsolutePath().toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl(dir),
-                    "--spring.datasource.username=sa", "--spring.datasource.password=",
+                    "--spring.datasource.username=sa", "--spring.datasource.password=" + DB_PASSWORD,
                     "--relais.publish.feeds-dir=" + dir.resolve("feeds"), "--relais.ingest.inbox-dir=" + dir.resolve("inbox"),
                     "--relais.ingest.sources=", "--relais.batch.schedule=-",
                     // every machine translation without a blocking issue is published (the shipped policy waits for editors)
@@ -349,6 +349,9 @@ public final class LatencyBench {
         }
 
         /** The service's H2 file, which the bench reads too (the service serves it to other processes). */
+        /** A password of the bench's own: without one, Relais generates one for an H2 file (EmbeddedDatabaseSettings). */
+        static final String DB_PASSWORD = "bench-latency";
+
         static String jdbcUrl(Path dir) {
             return "jdbc:h2:file:" + dir.resolve("db/relais")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
@@ -414,7 +417,7 @@ public final class LatencyBench {
          */
         double[] wordsStoredSince(long since, Map<String, Integer> words) {
             Map<String, List<Long>> stored = new LinkedHashMap<>();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", DB_PASSWORD);
                  var rs = c.createStatement().executeQuery("select a.external_id, t.machine_at from translation t "
                          + "join article a on a.id = t.article_id where t.machine_at is not null")) {
                 while (rs.next()) {
@@ -443,7 +446,7 @@ public final class LatencyBench {
         /** The languages of the article stored with a blocking issue (held for an editor under the machine policy). */
         List<String> heldForReview(long articleId) {
             List<String> held = new ArrayList<>();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", DB_PASSWORD);
                  var rs = c.createStatement().executeQuery("select distinct t.lang from translation t join quality_issue q "
                          + "on q.translation_id = t.id where q.severity = '" + io.relais.translation.StoredIssue.BLOCKING_SEVERITY
                          + "' and t.article_id = " + articleId)) {
@@ -459,7 +462,7 @@ public final class LatencyBench {
         /** Seconds from {@code wall0} to each language's translation of the article being stored (read from the database). */
         Map<String, Double> storedAt(long articleId, long wall0) {
             Map<String, Double> at = new LinkedHashMap<>();
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "sa", DB_PASSWORD);
                  var rs = c.createStatement().executeQuery(
                          "select lang, machine_at from translation where article_id = " + articleId)) {
                 while (rs.next()) {
