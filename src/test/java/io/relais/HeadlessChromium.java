@@ -24,6 +24,8 @@ final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1366,900");
+        // the page's console (script errors) for tests that print it when they fail
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         if (uiLanguage != null) {
             options.addArguments("--lang=" + uiLanguage);
         }
@@ -32,5 +34,17 @@ final class HeadlessChromium {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(implicitWait);
         return driver;
+    }
+
+    /** What the page wrote to its console (script errors first of all), for a failing test to print. */
+    static String console(WebDriver driver) {
+        StringBuilder out = new StringBuilder();
+        try {
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> out.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+        } catch (RuntimeException e) {
+            out.append("(no console: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
     }
 }
