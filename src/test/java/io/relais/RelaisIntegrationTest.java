@@ -28,7 +28,7 @@ import com.rometools.rome.io.SyndFeedInput;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TranslationWriteFault.class, QualityCheckFault.class})
+@Import({TranslationWriteFault.class, QualityCheckFault.class, FailingPage.class})
 public abstract class RelaisIntegrationTest {
 
     protected static final Path WORK = Path.of("target/test-work");

@@ -64,7 +64,8 @@ class ClusterFaultTest {
                 "--relais.cluster.partition-timeout=30m",
                 "--relais.ingest.sources[0].name=Cluster test feed",
                 "--relais.ingest.sources[0].url=file:" + feed,
-                "--relais.ingest.sources[0].poll-interval=3s");
+                "--relais.ingest.sources[0].poll-interval=3s",
+                "--relais.ingest.allow-file-urls=true");   // the test's feed is a file on this machine
         Node m = cluster.start("m", 18080, "manager", common);
         Node w1 = cluster.start("w1", 18081, "worker", common);
         Node w2 = cluster.start("w2", 18082, "manager,worker", common);

@@ -22,25 +22,54 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Real Relais processes for the cluster tests: {@code java -jar target/relais.jar} in cluster mode against the
- * local PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started, each with its own port and log.
+ * local PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started, each with its own port and log. The
+ * crash tests of the ordinary suite start the single-machine default the same way, from the test's own classpath
+ * ({@link #fromTestClasspath}: no packaged jar needed).
  */
-final class ClusterNodes implements AutoCloseable {
+public final class ClusterNodes implements AutoCloseable {
 
     final String pgPort = System.getProperty("relais.cluster.test.pg-port", "5432");
     final String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
-    final String adminPassword = UUID.randomUUID().toString();
-    final Path dir = Path.of("target/cluster-test").toAbsolutePath();
+    public final String adminPassword = UUID.randomUUID().toString();
+    public final Path dir;
+    private final List<String> launcher;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
-    record Node(String name, int port, Process process, Path log) {
-        String url(String path) {
+    public record Node(String name, int port, Process process, Path log) {
+        public String url(String path) {
             return "http://localhost:" + port + path;
         }
     }
 
     ClusterNodes() throws IOException {
+        this(Path.of("target/cluster-test"),
+                List.of("-jar", Path.of("target/relais.jar").toAbsolutePath().toString()));
+    }
+
+    private ClusterNodes(Path dir, List<String> launcher) throws IOException {
+        this.dir = dir.toAbsolutePath();
+        this.launcher = launcher;
+        Files.createDirectories(this.dir);
+    }
+
+    /**
+     * Processes started from the classes this test runs with (main classes and dependencies; not the test classes,
+     * whose components must not join the service), for tests that run before any jar is packaged.
+     */
+    public static ClusterNodes fromTestClasspath(Path dir) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String main = java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         Files.createDirectories(dir);
+        Path arguments = dir.toAbsolutePath().resolve("classpath.args");
+        // an argument file: the class path is longer than some systems allow on a command line
+        Files.writeString(arguments, "-cp \"" + main.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
+        // the client compiler only: these processes live a minute, and start faster without C2; and the smallest
+        // heap measured to run the five default languages (bench/soak), since they run beside the test's own JVM
+        return new ClusterNodes(dir, List.of("-XX:TieredStopAtLevel=1", "-Xmx640m", "@" + arguments,
+                "io.relais.RelaisApplication"));
     }
 
     Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
@@ -56,16 +85,31 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Any Relais process (cluster node or the single-machine default): runs are started by the caller only. */
     Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs) throws IOException {
+        return startProcess(name, port, env, extraArgs, null);
+    }
+
+    /**
+     * The same in a working directory of its own ({@code null}: this one), where the defaults' relative paths
+     * ({@code data/}, {@code inbox/}) then lead.
+     */
+    public Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs, Path workingDir)
+            throws IOException {
         Path log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
-                Path.of("target/relais.jar").toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseSerialGC"));
+        command.addAll(launcher);
+        command.addAll(List.of(
                 "--server.port=" + port,
+                "--relais.routes-dir=" + Path.of("routes").toAbsolutePath(),
                 "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds"),
                 "--relais.batch.run-after-ingest=false",
                 "--relais.batch.schedule=-"));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        if (workingDir != null) {
+            Files.createDirectories(workingDir);
+            builder.directory(workingDir.toFile());
+        }
         builder.environment().putAll(env);
         builder.environment().put("RELAIS_SECURITY_ADMIN_PASSWORD", adminPassword);
         Node node = new Node(name, port, builder.start(), log);
@@ -73,11 +117,11 @@ final class ClusterNodes implements AutoCloseable {
         return node;
     }
 
-    Node node(String name) {
+    public Node node(String name) {
         return nodes.get(name);
     }
 
-    void awaitStarted(Node node, Duration within) {
+    public void awaitStarted(Node node, Duration within) {
         await(within, node.name() + " did not start (see " + node.log() + ")", () -> {
             if (!node.process().isAlive()) {
                 throw new IllegalStateException(node.name() + " exited: see " + node.log());
@@ -87,12 +131,12 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no acknowledgement, no unlock — as if the machine died. */
-    void kill(Node node) throws InterruptedException {
+    public void kill(Node node) throws InterruptedException {
         node.process().destroyForcibly();
         node.process().waitFor();
     }
 
-    String log(Node node) {
+    public String log(Node node) {
         try {
             return Files.readString(node.log(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -147,7 +191,7 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
-    static void await(Duration within, String failure, BooleanSupplier condition) {
+    public static void await(Duration within, String failure, BooleanSupplier condition) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jsoup.Jsoup;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,9 +70,11 @@ class ArticlePageController {
         String title = original ? entry.originalTitle() : entry.title();
         model.addAttribute("entry", entry);
         model.addAttribute("original", original);
+        model.addAttribute("pageLang", original ? Article.SOURCE_LANGUAGE : lang);
         model.addAttribute("title", title);
         model.addAttribute("lead", original ? entry.originalSummary() : entry.summary());
-        model.addAttribute("body", sanitizer.sanitize(original ? entry.originalBody() : entry.body(), entry.originalUrl()));
+        model.addAttribute("body", belowTheTitle(sanitizer.sanitize(original ? entry.originalBody() : entry.body(),
+                entry.originalUrl())));
         model.addAttribute("canonical", base + ArticleLinks.path(lang, articleId, title));
         model.addAttribute("originalUrl", builder.originalUrl(entry));
         model.addAttribute("languageName", TargetLanguages.nativeName(original ? Article.SOURCE_LANGUAGE : lang));
@@ -105,6 +108,17 @@ class ArticlePageController {
         response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
         DocumentSecurity.apply(response, "text/html");
         return "publish/article";
+    }
+
+    /** The page's one H1 is the article's title: headings of the first level in the body become the second. */
+    static String belowTheTitle(String body) {
+        if (body == null || !body.contains("<h1")) {
+            return body;
+        }
+        var fragment = Jsoup.parseBodyFragment(body);   // (a jsoup Document, not publish's own Document)
+        fragment.outputSettings().prettyPrint(false);
+        fragment.select("h1").tagName("h2");
+        return fragment.body().html();
     }
 
     private static String format(OffsetDateTime time, String lang) {

@@ -10,7 +10,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Counts each sign-in attempt (form {@code POST /login} or an HTTP Basic header) with {@link LoginThrottle} before any
  * password is checked and stops one it refuses: 429 with {@code Retry-After} and the reason, as JSON for scripts and
- * as a short page for the sign-in form. An attempt that signs the user in is forgotten; the others stay counted.
+ * as the sign-in page for the sign-in form ({@link SignInPages}). An attempt that signs the user in is forgotten; the others become failures.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -42,10 +41,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         LoginThrottle.Outcome outcome = throttle.attempt(username, request.getRemoteAddr());
         Optional<LoginThrottle.Refusal> refusal = outcome.refusal();
         if (refusal.isEmpty()) {
-            request.setAttribute(LoginThrottle.COUNTED, Boolean.TRUE);
-            chain.doFilter(request, response);
-            if (signedIn(username)) {
-                throttle.succeeded(username, outcome.attempt());
+            // settled by the authentication events as soon as the password is checked; here if none came
+            LoginThrottle.InFlight inFlight = new LoginThrottle.InFlight(username, outcome.attempt());
+            request.setAttribute(LoginThrottle.COUNTED, inFlight);
+            boolean signedIn = false;
+            try {
+                chain.doFilter(request, response);
+                signedIn = signedIn(username);
+            } finally {
+                throttle.settle(inFlight, signedIn);
             }
             return;
         }
@@ -53,10 +57,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         response.setHeader("Retry-After", String.valueOf(Math.max(1, refusal.get().retryAfter().toSeconds())));
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (form) {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused"
-                    + "</title></head><body><p id=\"throttled\">" + HtmlUtils.htmlEscape(refusal.get().reason())
-                    + "</p><p><a href=\"/login\">Back to sign-in</a></p></body></html>");
+            // the sign-in page again, in the UI language, with the reason and the user name typed
+            request.setAttribute(SignInPages.REFUSAL, refusal.get());
+            request.getRequestDispatcher(SignInPages.REFUSED).forward(request, response);
         } else {
             response.setContentType("application/json");
             response.getWriter().write("{\"error\":\"" + refusal.get().reason().replace("\"", "'") + "\"}");
