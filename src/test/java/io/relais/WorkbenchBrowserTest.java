@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
@@ -61,7 +60,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
 
     @BeforeEach
     void editors() {
-        for (String name : List.of("marta", "pau")) {
+        for (String name : List.of("sofia", "iker")) {
             assertThat(put("/api/users", "{\"username\": \"" + name + "\", \"password\": \"" + name + "-password-123\", "
                     + "\"role\": \"EDITOR\", \"languages\": [\"es\"]}").statusCode()).isEqualTo(200);
         }
@@ -168,7 +167,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
                 "<p>Aujourd'hui dispersés dans la ville, les habitants fêtent la pose de la première pierre.</p>",
                 "El ayuntamiento coloca la primera piedra",
                 "<p>Hoy dispersos en la ciudad, los vecinos celebran la colocasion de la primera piedra.</p>");
-        WebDriver driver = browser("marta");
+        WebDriver driver = browser("sofia");
         orConsole(driver, () -> {
             driver.get("http://localhost:" + port + "/review/items/" + id);
             WebElement body = editor(driver, "body:0");
@@ -216,7 +215,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
     void anExpiredSessionLosesNothingTheEditorSignsInAgainAndTheTextComesBack() throws Exception {
         long id = toReview("Le pont de Millau fermé pour travaux", "<p>Le pont est fermé jusqu'à lundi.</p>",
                 "El puente de Millau cerrado por obras", "<p>El puente está cerrado hasta el lunes.</p>");
-        WebDriver driver = browser("marta");
+        WebDriver driver = browser("sofia");
         orConsole(driver, () -> {
             String item = "http://localhost:" + port + "/review/items/" + id;
             driver.get(item);
@@ -228,9 +227,11 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             assertThat(dialog.getText()).contains("Your session has expired");
             ReviewBrowserTest.screenshot(driver, "workbench-expired");
             assertThat(draftBody(id)).isNull();
+            assertThat((String) js(driver, "return localStorage.getItem('relais-workbench-' + arguments[0]);", id))
+                    .contains("Las obras duran tres días.");
             driver.findElement(By.id("sign-in-again")).click();
             await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().contains("/login"));
-            signIn(driver, "marta");
+            signIn(driver, "sofia");
             // back on the item, the text restored and saved
             await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().startsWith(item));
             assertThat(driver.findElement(By.id("restored")).getText()).contains("1");
@@ -238,6 +239,274 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
                     "El puente está cerrado hasta el lunes. Las obras duran tres días.");
             saved(driver);
             assertThat(draftBody(id)).isEqualTo("<p>El puente está cerrado hasta el lunes. Las obras duran tres días.</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void reTranslatingAsksFirstAndKeepsTheDraftAsAVersionThatCanBeBroughtBack() throws Exception {
+        long id = toReview("Le marché de Brive ouvre le dimanche", "<p>Le marché ouvre à huit heures.</p>",
+                "El mercado de Brive abre el domingo", "<p>El mercado abre a las ocho.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            typeAtEnd(driver, editor(driver, "body:0"), " Los puestos se montan antes.");
+            saved(driver);
+            String draft = "<p>El mercado abre a las ocho. Los puestos se montan antes.</p>";
+            int version = translations.findById(id).orElseThrow().version();
+            assertThat(draftBody(id)).isEqualTo(draft);
+            driver.findElement(By.id("retranslate")).click();
+            WebElement dialog = await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("dialog")),
+                    WebElement::isDisplayed);
+            assertThat(dialog.getText()).contains("Re-translate with apertium?").contains("history");
+            ReviewBrowserTest.screenshot(driver, "workbench-retranslate-asks");
+            // Cancel changes nothing
+            driver.findElement(By.id("dialog-cancel")).click();
+            assertThat(draftBody(id)).isEqualTo(draft);
+            assertThat(translations.findById(id).orElseThrow().version()).isEqualTo(version);
+            driver.findElement(By.id("retranslate")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("dialog-ok")), WebElement::isDisplayed).click();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !driver.findElements(By.cssSelector("#message")).isEmpty());
+            assertThat(draftBody(id)).isNull();
+            assertThat(translations.findById(id).orElseThrow().body()).doesNotContain("Los puestos");
+            // the history has the draft, and brings it back
+            WebElement kept = driver.findElements(By.cssSelector("#history li.version[data-kind=DRAFT]")).get(0);
+            assertThat(driver.findElement(By.id("history")).getText()).contains("re-translated").contains("draft")
+                    .contains("machine translation");
+            kept.findElement(By.tagName("summary")).click();
+            assertThat(kept.findElement(By.cssSelector(".version-text")).getText()).contains("Los puestos se montan antes.");
+            kept.findElement(By.cssSelector("button.revert")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> draft.equals(draftBody(id)));
+            assertThat(editor(driver, "body:0").getText()).isEqualTo("El mercado abre a las ocho. Los puestos se montan antes.");
+            return null;
+        });
+    }
+
+    @Test
+    void anApprovalIsUndoneTheTranslationGoesBackToReviewAndTheFeedWithdrawsIt() throws Exception {
+        Source source = sources.ensure("test:workbench-browser", Source.Kind.API, "workbench browser test");
+        long article = articles.store(new NewArticle(source.id(), "wb-undo-" + System.nanoTime(), null,
+                "Incendie au port de Sète", null, "<p>Trois bateaux ont brûlé cette nuit.</p>", null, null, null, null))
+                .articleId();
+        // a blocking issue (a figure lost): the machine's text is publishable under no policy, only the editor's is
+        long id = translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es",
+                "Incendio en el puerto de Sète", null, "<p>Barcos han quemado esta noche.</p>", 40.0, 8, 0,
+                TranslationState.NEEDS_REVIEW, "a figure is missing", List.of(new io.relais.translation.StoredIssue(
+                "numbers", "body", "NUMBER_MISSING", "A figure of the French text is missing: 3", -1, -1, null, "error"))));
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            select(driver, editor(driver, "body:0"), "Barcos han");
+            new Actions(driver).sendKeys("Tres barcos se han").perform();
+            WebElement title = editor(driver, "title");
+            select(driver, title, "Incendio");
+            new Actions(driver).sendKeys("Incendio nocturno").perform();
+            saved(driver);
+            driver.findElement(By.id("approve")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+                    == TranslationState.APPROVED);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
+                    .anyMatch(e -> e.getTitle().equals("Incendio nocturno en el puerto de Sète")));
+            // the next page says it is approved, with a way to undo it
+            WebElement undo = driver.findElement(By.id("undo"));
+            assertThat(driver.findElement(By.id("message")).getText()).contains("Incendio nocturno en el puerto de Sète");
+            ReviewBrowserTest.screenshot(driver, "workbench-undo-offered");
+            undo.click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+                    == TranslationState.NEEDS_REVIEW);
+            assertThat(driver.getCurrentUrl()).endsWith("/review/items/" + id);
+            assertThat(driver.findElement(By.id("message")).getText()).contains("withdrawn");
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
+                    .noneMatch(e -> e.getTitle().contains("puerto de Sète")));
+            // the editor's text stays, to review again; the history says what happened
+            assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("Incendio nocturno en el puerto de Sète");
+            assertThat(driver.findElement(By.id("history")).getText()).contains("approved").contains("sent back to review");
+            return null;
+        });
+    }
+
+    @Test
+    void twoEditorsOnOneItemNeverOverwriteEachOtherTheSecondChoosesAndNothingIsLost() throws Exception {
+        long id = toReview("Le Tour de France passe par Albi", "<p>Les coureurs arrivent vers 15 heures.</p>",
+                "El Tour de Francia pasa por Albi", "<p>Los corredores llegan hacia las 15 horas.</p>");
+        WebDriver sofia = browser("sofia");
+        WebDriver iker = browser("iker");
+        String page = "http://localhost:" + port + "/review/items/" + id;
+        sofia.get(page);
+        iker.get(page);
+        orConsole(iker, () -> {
+            // different segments: both kept
+            select(sofia, editor(sofia, "title"), "pasa por");
+            new Actions(sofia).sendKeys("atraviesa").perform();
+            saved(sofia);
+            // the same segment: sofia saves first
+            select(sofia, editor(sofia, "body:0"), "hacia las 15 horas");
+            new Actions(sofia).sendKeys("sobre las tres de la tarde").perform();
+            saved(sofia);
+            select(iker, editor(iker, "body:0"), "Los corredores");
+            new Actions(iker).sendKeys("Los ciclistas").perform();
+            // iker's save meets sofia's text: a choice, not an overwrite
+            WebElement conflict = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> iker.findElement(By.cssSelector(".cell[data-key='body:0'] .conflict")), WebElement::isDisplayed);
+            assertThat(conflict.getText()).contains("sofia")
+                    .contains("Los corredores llegan sobre las tres de la tarde.")
+                    .contains("Los ciclistas llegan hacia las 15 horas.");
+            ReviewBrowserTest.screenshot(iker, "workbench-merge-choice");
+            assertThat(draftBody(id)).isEqualTo("<p>Los corredores llegan sobre las tres de la tarde.</p>");
+            // iker's text is in the history already, whatever iker chooses
+            assertThat(jdbc.sql("select count(*) from review_version where translation_id = ? and kind = 'CONFLICT'"
+                    + " and body like '%Los ciclistas llegan hacia%'").param(id).query(Integer.class).single()).isEqualTo(1);
+            // iker keeps their own words and takes sofia's time: an edit of the merge
+            conflict.findElement(By.cssSelector("button.keep-theirs")).click();
+            select(iker, editor(iker, "body:0"), "Los corredores");
+            new Actions(iker).sendKeys("Los ciclistas").perform();
+            saved(iker);
+            assertThat(draftBody(id)).isEqualTo("<p>Los ciclistas llegan sobre las tres de la tarde.</p>");
+            String title = jdbc.sql("select title from review_draft where translation_id = ?").param(id)
+                    .query(String.class).single();
+            assertThat(title).isEqualTo("El Tour de Francia atraviesa Albi");
+            // sofia's page learns of iker's change at its next save, where sofia is not editing
+            typeAtEnd(sofia, editor(sofia, "title"), " hoy");
+            saved(sofia);
+            await().atMost(Duration.ofSeconds(20)).until(() -> editor(sofia, "body:0").getText()
+                    .equals("Los ciclistas llegan sobre las tres de la tarde."));
+            return null;
+        });
+    }
+
+    @Test
+    void approvingFromTheQueueShowsWhatWillBePublishedAsksOnceAndCanBeUndone() throws Exception {
+        Source source = sources.ensure("test:workbench-queue", Source.Kind.API, "workbench queue");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            long article = articles.store(new NewArticle(source.id(), "wb-queue-" + i + "-" + System.nanoTime(), null,
+                    "Brève " + i, null, "<p>Texte de la brève " + i + ".</p>", null, null, null, null)).articleId();
+            ids.add(translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", "Breve " + i, null,
+                    "<p>Texto de la breve " + i + ".</p>", 50.0, 6, 0, TranslationState.NEEDS_REVIEW, "review", List.of())));
+        }
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            // a draft on the first one: the queue says so, and approving it publishes the draft
+            driver.get("http://localhost:" + port + "/review/items/" + ids.get(0));
+            typeAtEnd(driver, editor(driver, "body:0"), " Con borrador.");
+            saved(driver);
+            String queue = "http://localhost:" + port + "/review/es?source=" + source.id();
+            driver.get(queue);
+            assertThat(driver.findElement(By.cssSelector("#queue tr.row")).getText()).contains("draft by sofia");
+            new Actions(driver).sendKeys("a").perform();
+            WebElement dialog = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> driver.findElement(By.id("approve-dialog")), WebElement::isDisplayed);
+            assertThat(dialog.getText()).contains("Approve and publish?").contains("Breve 1")
+                    .contains("Texto de la breve 1. Con borrador.").contains("includes the draft of sofia");
+            ReviewBrowserTest.screenshot(driver, "workbench-queue-ask");
+            // Escape: nothing happens
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            assertThat(translations.findById(ids.get(0)).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+            // a again, Enter: approved, with the draft's text
+            new Actions(driver).sendKeys("a").perform();
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("confirm-approve")), WebElement::isDisplayed);
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(ids.get(0)).orElseThrow().state()
+                    == TranslationState.APPROVED);
+            assertThat(translations.findById(ids.get(0)).orElseThrow().body()).isEqualTo("<p>Texto de la breve 1. Con borrador.</p>");
+            // the two others selected, Shift+A: one question for both
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElements(By.cssSelector("#queue tr.row")).size() == 2);
+            new Actions(driver).sendKeys("x", "j", "x", "A").perform();
+            dialog = await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("approve-dialog")),
+                    WebElement::isDisplayed);
+            assertThat(dialog.findElements(By.cssSelector("article.preview"))).hasSize(2);
+            dialog.findElement(By.id("confirm-approve")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(
+                    i -> translations.findById(i).orElseThrow().state() == TranslationState.APPROVED));
+            assertThat(driver.findElement(By.id("message")).getText()).contains("2");
+            // undone at once
+            driver.findElement(By.id("undo")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> ids.subList(1, 3).stream().allMatch(
+                    i -> translations.findById(i).orElseThrow().state() == TranslationState.NEEDS_REVIEW));
+            assertThat(driver.findElement(By.id("reopened")).getText()).contains("2");
+            return null;
+        });
+    }
+
+    @Test
+    void aQueueApprovalWithoutScriptGoesThroughAConfirmationPageAndAnItemChangedMeanwhileIsNotApproved() {
+        long id = toReview("Brève du soir", "<p>Rien à signaler.</p>", "Breve de la tarde", "<p>Nada que señalar.</p>");
+        int version = translations.findById(id).orElseThrow().version();
+        // the queue's form as a browser without script sends it: a page that shows the text and asks; nothing approved
+        var asked = formPost("/review/es/approve?selected=" + id + ":" + version);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Breve de la tarde").contains("Nada que señalar.").contains("confirm-approve");
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        // confirmed on a version that is no longer the translation's: refused, not approved unseen
+        assertThat(formPost("/review/es/approve?confirm=yes&selected=" + id + ":" + (version + 7)).statusCode()).isEqualTo(302);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        assertThat(formPost("/review/es/approve?confirm=yes&selected=" + id + ":" + version).statusCode()).isEqualTo(302);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.APPROVED);
+        // and undone
+        assertThat(formPost("/review/es/reopen?selected=" + id + ":" + (version + 1)).statusCode()).isEqualTo(302);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+    }
+
+    /** A form post as a script may send it (HTTP Basic with a JSON content type: no CSRF token needed). */
+    java.net.http.HttpResponse<String> formPost(String path) {
+        return send(api(path).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+
+    @Test
+    void inlineMarkupIsProtectedTagsThatMoveButDoNotBreakAndEntitiesAreCharacters() throws Exception {
+        long id = toReview("Le maire a parlé", "<p>Le <a href=\"https://example.org/maire\">maire</a> a parlé&#xa0;: « non ».</p>",
+                "El alcalde habló", "<p>El <a href=\"https://example.org/maire\">alcalde</a> habló&#xa0;: « no ».</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            WebElement body = editor(driver, "body:0");
+            // the link's tags are two chips; the text has no entity left in it
+            assertThat(body.findElements(By.cssSelector(".tag"))).hasSize(2);
+            assertThat((String) js(driver, "return [...arguments[0].childNodes].filter(n => n.nodeType === 3)"
+                    + ".map(n => n.data).join('');", body)).isEqualTo("El alcalde habló\u00a0: « no ».");
+            assertThat(body.getText()).doesNotContain("&#xa0;").doesNotContain("&nbsp;");
+            assertThat(cellHtml(driver, "body:0")).isEqualTo(
+                    "<p>El <a href=\"https://example.org/maire\">alcalde</a> habló&#xa0;: « no ».</p>");
+            // the closing tag deleted: nothing is saved until it is back, and it is offered to be put back
+            js(driver, "arguments[0].querySelector('.tag.close').remove();"
+                    + "arguments[0].dispatchEvent(new InputEvent('input', {bubbles: true}));", body);
+            WebElement put = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> driver.findElement(By.cssSelector(".cell[data-key='body:0'] button.put-tag")), WebElement::isDisplayed);
+            assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-notice")).getText()).contains("/a");
+            Thread.sleep(2000);   // longer than the pause after which a cell is saved
+            assertThat(draftBody(id)).isNull();
+            // put back after "habló": the link now covers "alcalde habló" (moved, not broken)
+            select(driver, body, "habló");
+            js(driver, "getSelection().collapseToEnd();");
+            put.click();
+            saved(driver);
+            assertThat(draftBody(id)).isEqualTo(
+                    "<p>El <a href=\"https://example.org/maire\">alcalde habló</a>&#xa0;: « no ».</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void theReviewScreenStacksItsSegmentsOnAPhone() throws Exception {
+        long id = toReview("Le marché de Brive ouvre le dimanche",
+                "<p>Le marché couvert ouvre ses portes tous les dimanches de huit heures à midi.</p>",
+                "El mercado de Brive abre el domingo",
+                "<p>El mercado cubierto abre sus puertas todos los domingos de ocho a mediodía.</p>");
+        WebDriver driver = browser("sofia");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            ReviewBrowserTest.screenshot(driver, "workbench-phone");
+            Long overflow = (Long) js(driver, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).isLessThanOrEqualTo(0L);
+            WebElement french = driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-fr"));
+            WebElement spanish = editor(driver, "body:0");
+            assertThat(spanish.getRect().getY()).isGreaterThan(french.getRect().getY() + french.getRect().getHeight() - 1);
+            assertThat(spanish.getRect().getWidth()).isGreaterThan(300);
+            Long height = (Long) js(driver, "return document.documentElement.scrollHeight;");
+            assertThat(height).isLessThan(3000L);
+            ReviewBrowserTest.screenshot(driver, "workbench-phone");
             return null;
         });
     }

@@ -41,8 +41,7 @@
     status(T.unsaved);
     // shown without taking the focus: whoever is typing goes on typing (into this browser's copy) and signs in
     // again when ready
-    const dialog = document.getElementById('expired');
-    if (dialog && !dialog.open) dialog.show();
+    document.getElementById('expired').hidden = false;
   }
 
   // ---------------------------------------------------------------- what this browser keeps until the server has it
@@ -904,12 +903,15 @@
   updateStatus();
   updateProgress();
 
-  // the checks of every cell as it stands (the saves bring them up to date afterwards)
+  // the checks and suggestions of every cell as it stands (each save brings its cell's up to date afterwards)
   api('/checks', 'POST').then(r => {
     if (!r.ok) return;
     for (const c of cells) {
-      const report = r.json[c.key];
-      if (report && report.fingerprint === c.base && c.html() === c.server) c.showReport(report, c.server);
+      const beside = r.json[c.key];
+      if (!beside || beside.report.fingerprint !== c.base || c.html() !== c.server) continue;
+      c.report = beside.report; c.reportText = c.server;
+      c.sugg = beside.suggestions; c.suggText = c.server;
+      c.drawSide();
     }
   }).catch(() => {});
 
@@ -963,7 +965,11 @@
     else if (e.key === 'e' && editable && cells.length) { e.preventDefault(); focusCell(cells.find(doubtful) || cells[0]); }
     else if (e.key === 'u') { e.preventDefault(); document.getElementById('to-queue').click(); }
   });
-  if (location.search.includes('edit') && editable && cells.length) focusCell(cells[0]);
+  if (location.search.includes('edit') && editable && cells.length) {
+    // once the page is loaded (a focus given while it is still being read may not stay)
+    if (document.readyState === 'complete') focusCell(cells[0]);
+    else window.addEventListener('load', () => focusCell(cells[0]));
+  }
 
   // the concordance search in place, so that a search does not reload the page
   document.getElementById('concordance-form').addEventListener('submit', e => {

@@ -176,7 +176,7 @@ class ReviewPages {
         List<Workbench.CellView> cells = workbench.cells(t, source, w);
         model.addAttribute("cells", cells);
         model.addAttribute("versions", versions.list(t.id()));
-        workbench.describe(t, source, model);
+        workbench.describe(t, source, w, model);
         model.addAttribute("name", names().get(t.lang()));
         model.addAttribute("engines", review.engines(t.lang()));
         model.addAttribute("can", Map.of(

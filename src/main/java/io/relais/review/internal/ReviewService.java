@@ -87,8 +87,12 @@ class ReviewService {
         return drafts.of(t);
     }
 
-    /** A cell saved: the translation, the working copy after the save, and whether others saved since {@code knownSeq}. */
-    record CellSaved(Translation translation, WorkingCopy copy, String key, boolean othersSaved) {
+    /**
+     * A cell saved: the translation, the working copy after the save, and whether others saved since {@code knownSeq};
+     * or, when someone else changed the cell meanwhile, nothing saved and the conflict to answer (with the editor's
+     * text kept in the history, which is why it is not thrown from inside the transaction).
+     */
+    record CellSaved(Translation translation, WorkingCopy copy, String key, boolean othersSaved, ReviewProblem conflict) {
 
         String text() {
             return copy.text(key);
@@ -98,7 +102,8 @@ class ReviewService {
     /**
      * Saves one cell of the draft as the editor typed it: {@code base} is the fingerprint of the cell's text the
      * editor started from. When the cell's text is no longer that (someone else saved it meanwhile), nothing is
-     * changed: 409 with both texts, the editor's being kept in the history as a conflict version.
+     * changed: the answer is the conflict (409 with both texts), the editor's text being kept in the history as a
+     * conflict version.
      */
     @Transactional
     CellSaved saveCell(long id, String key, String base, String text, int knownSeq, AppUser user) {
@@ -116,7 +121,7 @@ class ReviewService {
         String current = w.text(key);
         String cleaned = cleanCell(key, text);
         if (cleaned.equals(current)) {
-            return new CellSaved(t, w, key, w.seq() != knownSeq);
+            return new CellSaved(t, w, key, w.seq() != knownSeq, null);
         }
         if (!SegmentText.fingerprint(current).equals(base)) {
             Drafts.CellMark mark = drafts.marks(t.id()).get(key);
@@ -132,8 +137,9 @@ class ReviewService {
             details.put("yours", cleaned);
             details.put("seq", w.seq());
             details.put("version", t.version());
-            throw new ReviewProblem(HttpStatus.CONFLICT, (by == null ? "someone else" : by)
-                    + " changed this segment since you started editing it: choose the text to keep", details);
+            return new CellSaved(t, w, key, w.seq() != knownSeq, new ReviewProblem(HttpStatus.CONFLICT,
+                    (by == null ? "someone else" : by) + " changed this segment since you started editing it: choose the"
+                            + " text to keep", details));
         }
         OffsetDateTime now = now();
         WorkingCopy saved = w.with(key, cleaned).saved(user.username(), now);
@@ -150,7 +156,7 @@ class ReviewService {
             drafts.edited(t.id(), key, user.username(), now);
         }
         versions.draft(saved, user.username(), null);
-        return new CellSaved(t, saved, key, w.seq() != knownSeq);
+        return new CellSaved(t, saved, key, w.seq() != knownSeq, null);
     }
 
     /** Confirms a cell: its text, exactly as it is now (the fingerprint the editor saw), is the editor's. */

@@ -100,22 +100,22 @@ class Workbench {
         return doc.body().html();
     }
 
-    void describe(Translation t, Article source, Model model) {
-        machineDiff(t, model);
+    void describe(Translation t, Article source, WorkingCopy w, Model model) {
+        machineDiff(t, w, model);
         frenchChanges(source, t, model);
     }
 
-    /** The machine's text (the batch's or the latest re-translation's) against the text stored now. */
-    private void machineDiff(Translation t, Model model) {
-        if (t.body() == null) {
+    /** The machine's text (the batch's or the latest re-translation's) against the editor's (the draft included). */
+    private void machineDiff(Translation t, WorkingCopy w, Model model) {
+        if (w.body() == null) {
             return;
         }
         WorkingCopy machine = versions.machine(t);
         String machineText = text(machine.title()) + "\n" + text(machine.body());
-        String editorText = text(t.title()) + "\n" + text(t.body());
+        String editorText = text(w.title()) + "\n" + text(w.body());
         if (WordDiff.differ(machineText, editorText)) {
-            model.addAttribute("machineDiffTitle", WordDiff.html(text(machine.title()), text(t.title())));
-            model.addAttribute("machineDiffBody", WordDiff.html(text(machine.body()), text(t.body())));
+            model.addAttribute("machineDiffTitle", WordDiff.html(text(machine.title()), text(w.title())));
+            model.addAttribute("machineDiffBody", WordDiff.html(text(machine.body()), text(w.body())));
         }
     }
 

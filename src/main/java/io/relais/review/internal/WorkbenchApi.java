@@ -39,7 +39,7 @@ import io.relais.translation.Translation;
  * ({@code base}: the fingerprint of the text the editor started from; 409 with both texts when someone else changed
  * it meanwhile); answers the cell as stored with its checks (round trip included) and suggestions, and all cells when
  * someone else saved since {@code seq};</li>
- * <li>{@code POST /api/review/items/{id}/checks}: the checks of every cell as it is now;</li>
+ * <li>{@code POST /api/review/items/{id}/checks}: the checks and suggestions of every cell as it is now;</li>
  * <li>{@code POST /api/review/items/{id}/cells/{key}/suggestions} {@code {text}}: memory, glossary and earlier fixes
  * for that exact text;</li>
  * <li>{@code POST /api/review/items/{id}/cells/{key}/confirm} {@code {fingerprint}};</li>
@@ -128,6 +128,9 @@ class WorkbenchApi {
         }
         ReviewService.CellSaved saved = review.saveCell(id, key, request.base(), request.text(),
                 request.seq() == null ? -1 : request.seq(), user);
+        if (saved.conflict() != null) {
+            throw saved.conflict();
+        }
         Translation t = saved.translation();
         Article source = review.source(t);
         String text = saved.text();
@@ -145,18 +148,22 @@ class WorkbenchApi {
                 SegmentText.fingerprint(saved.copy().text(Cells.BODY)));
     }
 
+    /** What a page shows beside a cell when it opens: the checks and the suggestions of its text. */
+    record Beside(SegmentReport report, Suggestions suggestions) {
+    }
+
     @PostMapping("/checks")
-    Map<String, SegmentReport> checks(@PathVariable long id, Authentication auth) {
+    Map<String, Beside> checks(@PathVariable long id, Authentication auth) {
         Translation t = review.get(id, user(auth));
         Article source = review.source(t);
         WorkingCopy w = review.workingCopy(t);
         SegmentAssist.Corrections corrections = assist.corrections(t);
-        Map<String, SegmentReport> reports = new LinkedHashMap<>();
+        Map<String, Beside> out = new LinkedHashMap<>();
         for (Workbench.CellView cell : workbench.cells(t, source, w)) {
-            reports.put(cell.key(), assist.check(t, source, corrections, cell.key(), cell.text(), false,
-                    LocaleContextHolder.getLocale()));
+            out.put(cell.key(), new Beside(assist.check(t, source, corrections, cell.key(), cell.text(), false,
+                    LocaleContextHolder.getLocale()), assist.suggest(t, source, cell.key(), cell.text())));
         }
-        return reports;
+        return out;
     }
 
     @PostMapping("/cells/{key}/check")
