@@ -16,7 +16,10 @@
   const editable = main.dataset.editable === 'true';
   const SAVE_AFTER = 900;     // ms without typing before a cell is saved (and checked)
   const STASH = 'relais-workbench-' + id;
-  const page = { version: +main.dataset.version, seq: +main.dataset.seq, state: main.dataset.state, lost: false };
+  // learnedAt: when a cell was last saved here (what it taught may be offered in the other cells: their suggestions
+  // are asked for again when they get the focus)
+  const page = { version: +main.dataset.version, seq: +main.dataset.seq, state: main.dataset.state, lost: false,
+    learnedAt: 0 };
   class SessionLost extends Error {}
 
   // ---------------------------------------------------------------- server calls
@@ -367,6 +370,7 @@
             const s = r.json;
             const othersSaved = s.cells && s.seq !== page.seq + 1;
             page.seq = s.seq; page.version = s.version; stateChanged(s.state);
+            page.learnedAt = Date.now();
             this.server = s.cell.text;
             this.base = s.cell.fingerprint;
             if (this.html() === sent && s.cell.text !== sent) this.replaceKeepingCaret(s.cell.text);
@@ -424,18 +428,19 @@
       this.drawSide();
     }
 
-    showSuggestions(sugg, text) {
+    showSuggestions(sugg, text, at) {
       if (!sugg) return;
-      this.sugg = sugg; this.suggText = text;
+      this.sugg = sugg; this.suggText = text; this.suggAt = at || Date.now();
       this.drawSide();
     }
 
     wantSuggestions() {
       const text = this.html();
-      if (!editable || (this.sugg && this.suggText === text) || this.asking === text) return;
+      if (!editable || (this.sugg && this.suggText === text && this.suggAt >= page.learnedAt) || this.asking === text) return;
       this.asking = text;
+      const asked = Date.now();
       api('/cells/' + encodeURIComponent(this.key) + '/suggestions', 'POST', { text })
-        .then(r => { if (r.ok) this.showSuggestions(r.json, text); })
+        .then(r => { if (r.ok) this.showSuggestions(r.json, text, asked); })
         .catch(() => {})
         .finally(() => { this.asking = null; });
     }
@@ -505,7 +510,8 @@
         issue.suggestions.slice(0, 3).forEach((s, n) => {
           const label = issue.kind === 'CORRECTED' ? T.undoCorrection + ': ' + s : '→ ' + s;
           li.append(' ', this.action(label, () => this.apply({ start: issue.start, end: issue.end, replacement: s }, text),
-            issue.kind !== 'CORRECTED' && n === 0));
+            issue.kind !== 'CORRECTED' && n === 0,
+            { kind: 'check', start: issue.start, end: issue.end, replacement: s, text }));
         });
       }
       if (issue.kind !== 'CORRECTED' && editable) {
@@ -537,7 +543,8 @@
           const who = document.createElement('small');
           who.className = 'muted';
           who.textContent = '(' + f.fix.editor + ', ' + new Date(f.fix.at).toLocaleDateString() + ')';
-          li.append(who, ' ', this.action(T.apply, () => this.apply(f.edit, text), true));
+          li.append(who, ' ', this.action(T.apply, () => this.apply(f.edit, text), true,
+            { kind: 'propagation', start: f.edit.start, end: f.edit.end, replacement: f.edit.replacement, text }));
           ul.append(li);
         }
         side.append(ul);
@@ -557,7 +564,8 @@
           const who = document.createElement('small');
           who.className = 'muted';
           who.textContent = m.origin === 'EDITOR' ? T.byEditor : T.byMachine;
-          li.append(score, said, who, ' ', this.action(T.apply, () => this.apply(m.edit, text, true), true));
+          li.append(score, said, who, ' ', this.action(T.apply, () => this.apply(m.edit, text, true), true,
+            { kind: 'memory', start: 0, end: text.length, replacement: m.replacement, whole: true, text }));
           ul.append(li);
         }
         side.append(ul);
@@ -570,18 +578,22 @@
           li.className = 'term';
           li.append(term.sourceTerm + ' → ' + term.rendering + ' ');
           if (term.inTarget) li.append(para(T.inTarget, 'muted ok'));
-          else li.append(this.action(T.insert, () => this.insert(term.rendering, text), true));
+          else li.append(this.action(T.insert, () => this.insert(term.rendering, text), true,
+            { kind: 'glossary', replacement: term.rendering, insert: true, text }));
           ul.append(li);
         }
         side.append(ul);
       }
     }
 
-    /** A button applying something computed on this cell's text; numbered for Ctrl+Shift+1..9 when {@code keyed}. */
-    action(label, run, keyed) {
+    /**
+     * A button applying something computed on this cell's text; numbered for Ctrl+Shift+1..9 when {@code keyed}
+     * ({@code what} says what it does: kind, span and replacement, for whoever reads the page's state).
+     */
+    action(label, run, keyed, what) {
       const b = button(label, () => run(), 'act');
       if (keyed && this.actions.length < 9) {
-        this.actions.push(run);
+        this.actions.push(Object.assign({ run }, what || {}));
         const k = document.createElement('kbd');
         k.textContent = this.actions.length;
         b.prepend(k, ' ');
@@ -818,8 +830,8 @@
     if (e.altKey && !e.ctrlKey && e.code === 'KeyT') { e.preventDefault(); cell.putTag(); return; }
     if (e.ctrlKey && e.shiftKey && /^Digit[1-9]$/.test(e.code)) {
       e.preventDefault();
-      const run = cell.actions[+e.code.slice(5) - 1];
-      if (run && !cell.side.classList.contains('stale')) run();
+      const action = cell.actions[+e.code.slice(5) - 1];
+      if (action && !cell.side.classList.contains('stale')) action.run();
       return;
     }
   }
@@ -910,7 +922,7 @@
       const beside = r.json[c.key];
       if (!beside || beside.report.fingerprint !== c.base || c.html() !== c.server) continue;
       c.report = beside.report; c.reportText = c.server;
-      c.sugg = beside.suggestions; c.suggText = c.server;
+      c.sugg = beside.suggestions; c.suggText = c.server; c.suggAt = 0;
       c.drawSide();
     }
   }).catch(() => {});
