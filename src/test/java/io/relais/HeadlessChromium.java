@@ -9,7 +9,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's Chromium driven headless by its chromedriver, as the browser tests use it: one window size, no extras. */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private HeadlessChromium() {
     }
@@ -18,7 +18,7 @@ final class HeadlessChromium {
      * A new browser. {@code uiLanguage}: the language it asks pages in ({@code Accept-Language}), or null for
      * Chromium's default; {@code implicitWait}: how long it looks for an element before giving up.
      */
-    static WebDriver start(String uiLanguage, Duration implicitWait) {
+    public static WebDriver start(String uiLanguage, Duration implicitWait) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -37,7 +37,7 @@ final class HeadlessChromium {
     }
 
     /** What the page wrote to its console (script errors first of all), for a failing test to print. */
-    static String console(WebDriver driver) {
+    public static String console(WebDriver driver) {
         StringBuilder out = new StringBuilder();
         try {
             driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
