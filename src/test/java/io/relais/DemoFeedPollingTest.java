@@ -3,6 +3,7 @@ package io.relais;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -47,6 +48,45 @@ class DemoFeedPollingTest extends RelaisIntegrationTest {
                 demoArticles(demo).stream().allMatch(a -> translations.forArticle(a.id()).size() == LANGUAGES.size()));
         for (String lang : LANGUAGES) {
             assertThat(feed(lang, "rss.xml").getEntries()).as("published %s entries", lang).isNotEmpty();
+        }
+        // the demo's links resolve: its articles have no address of their own, so their entries link to pages Relais
+        // serves (the translated page, the French original as via); the few links in the texts go to Wikipedia
+        for (String lang : LANGUAGES) {
+            // the demo's items are the oldest: other tests' entries (this context is shared) may have pushed them from
+            // the subscription document into the archive pages, which a reader walks too (RFC 5005)
+            StringBuilder documents = new StringBuilder(get("/feeds/" + lang + "/rss.xml").body());
+            for (int page = 1; ; page++) {
+                HttpResponse<String> archive = anonymousGet(local("http://localhost:8080/feeds/" + lang + "/archive/"
+                        + page + "/rss.xml"));
+                if (archive.statusCode() != 200) {
+                    break;   // 302: the page being filled is the subscription document
+                }
+                documents.append(archive.body());
+            }
+            String rss = documents.toString();
+            assertThat(rss).doesNotContain("demo.relais.example");
+            for (Article a : demoArticles(demo)) {
+                java.util.regex.Matcher pages = java.util.regex.Pattern
+                        .compile("http://localhost:8080/(?:" + lang + "|fr)/articles/" + a.id() + "-[a-z0-9-]*").matcher(rss);
+                while (pages.find()) {
+                    assertThat(anonymousGet(local(pages.group())).statusCode()).as(pages.group()).isEqualTo(200);
+                }
+            }
+            // (only the demo's items: other tests' articles share this context)
+            StringBuilder demoItems = new StringBuilder();
+            java.util.regex.Matcher items = java.util.regex.Pattern.compile("<item>.*?</item>", java.util.regex.Pattern.DOTALL).matcher(rss);
+            while (items.find()) {
+                if (demoArticles(demo).stream().anyMatch(a -> items.group().contains("urn:relais:" + lang + ":article:" + a.id() + "<"))) {
+                    demoItems.append(items.group());
+                }
+            }
+            java.util.regex.Matcher external = java.util.regex.Pattern.compile("&lt;a href=\"(https?://[^\"]+)\"").matcher(demoItems);
+            int externalLinks = 0;
+            while (external.find()) {
+                externalLinks++;
+                assertThat(external.group(1)).startsWith("https://fr.wikipedia.org/wiki/");
+            }
+            assertThat(externalLinks).as("links in the %s texts", lang).isPositive();
         }
         // counted for the demo source only: other tests' articles share this context and may still be translated
         long translationCount = demoTranslations(demo);

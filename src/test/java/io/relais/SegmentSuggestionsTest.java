@@ -129,6 +129,24 @@ class SegmentSuggestionsTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void anUndoneApprovalsFixesAreOfferedAfterTheApprovedOnes() {
+        SegmentText french = SegmentText.plain("La grève des cheminots continue.");
+        SegmentText machine = SegmentText.plain("La huelga de los ferroviarios continúa.");
+        fixes.learn(new FixOrigin("es", 503, 9003, "title", "lea", true), french, machine,
+                SegmentText.plain("El paro de los ferroviarios continúa."));
+        fixes.learn(new FixOrigin("es", 504, 9004, "title", "noe", false), french, machine,
+                SegmentText.plain("La huelga ferroviaria continúa."));
+        SegmentText later = SegmentText.plain("La huelga de los ferroviarios continúa.");
+        assertThat(fixes.offers("es", french, later, 900).get(0).fix().approved()).isTrue();
+
+        assertThat(fixes.unapprove(9003)).isGreaterThan(0);
+
+        assertThat(fixes.learnedIn(503, "es")).isNotEmpty().noneMatch(LearnedFix::approved);
+        assertThat(fixes.offers("es", french, later, 900)).isNotEmpty().noneMatch(o -> o.fix().approved());
+        assertThat(fixes.unapprove(9003)).isZero();
+    }
+
+    @Test
     void aNewDraftOfTheSameSegmentReplacesWhatWasLearnedFromTheLastOne() {
         SegmentText french = SegmentText.plain("Les marins pêcheurs manifestent à Lorient.");
         SegmentText machine = SegmentText.plain("Los marineros pescadores se manifiestan a Lorient.");

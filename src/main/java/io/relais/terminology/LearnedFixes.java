@@ -153,6 +153,17 @@ public class LearnedFixes {
         return List.copyOf(offers.values());
     }
 
+    /**
+     * An approval undone (the translation back to review): what it taught is no longer approved — still offered, as
+     * a draft's fix is, after the approved ones.
+     *
+     * @return how many fixes were approved
+     */
+    public int unapprove(long translationId) {
+        return jdbc.sql("update learned_fix set approved = ? where translation_id = ? and approved = ?")
+                .params(false, translationId, true).update();
+    }
+
     /** What was learned in an article's translation into a language, newest first. */
     public List<LearnedFix> learnedIn(long articleId, String lang) {
         return jdbc.sql("select * from learned_fix where article_id = ? and lang = ? order by learned_at desc, id desc")

@@ -59,6 +59,7 @@ class ClusterFaultTest {
                 "--relais.cluster.slice-size=10",
                 // these tests are about distribution, not the quality gate: publish every translation
                 "--relais.quality.auto-approve-threshold=0",
+                "--relais.publish.policy=machine",
                 "--relais.cluster.lease-time=6s",
                 // a run whose partitions are lost fails after this long (then the test fails on its own timeouts)
                 "--relais.cluster.partition-timeout=30m",
