@@ -19,6 +19,7 @@ import io.relais.engine.TextFormat;
 import io.relais.engine.TranslationException;
 import io.relais.engine.Translator;
 import io.relais.system.AppUser;
+import io.relais.terminology.LearnedFixes;
 import io.relais.terminology.SegmentText;
 import io.relais.terminology.TranslationMemory;
 import io.relais.translation.Translation;
@@ -50,9 +51,11 @@ class ReviewService {
     private final Translator translator;
     private final Drafts drafts;
     private final Versions versions;
+    private final LearnedFixes fixes;
 
     ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, TranslationMemory memory,
-                  JdbcClient jdbc, Translator translator, Drafts drafts, Versions versions) {
+                  JdbcClient jdbc, Translator translator, Drafts drafts, Versions versions, LearnedFixes fixes) {
+        this.fixes = fixes;
         this.translator = translator;
         this.translations = translations;
         this.articles = articles;
@@ -290,7 +293,11 @@ class ReviewService {
     Translation reopen(long id, int version, AppUser user) {
         Translation t = get(id, user);
         requireAllowed(t, TranslationAction.REOPEN);
-        return change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REOPEN, null, user);
+        Translation reopened = change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REOPEN,
+                null, user);
+        // what the approval taught is offered after what approved translations taught from now on
+        fixes.unapprove(t.id());
+        return reopened;
     }
 
     List<AuditEntry> audit(long translationId) {
