@@ -212,6 +212,81 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void theKeysMoveToTheNextDoubtfulSegmentAcceptASuggestionConfirmAndCopyTheFrenchAndAFixIsOfferedInTheOtherSegments()
+            throws Exception {
+        long id = toReview("Vols de vélos à Saint-Brieuc",
+                "<p>Le vol de vélos a augmenté à Saint-Brieuc.</p>\n<p>Un nouveau vol de vélos a eu lieu hier.</p>\n"
+                        + "<p>Les habitants fêtent la pose de la première pierre.</p>",
+                "Vuelos de bicicletas en Saint-Brieuc",
+                "<p>El vuelo de bicicletas ha aumentado en Saint-Brieuc.</p>\n<p>Un nuevo vuelo de bicicletas ha tenido "
+                        + "lugar ayer.</p>\n<p>Los vecinos celebran la colocasion de la primera piedra.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            await().atMost(Duration.ofSeconds(60)).until(() -> driver.findElement(By.cssSelector(".cell[data-key='body:2']"))
+                    .getAttribute("class").contains("doubtful"));
+            // Alt+Shift+↓ from the title: the first doubtful segment after it
+            editor(driver, "title").click();
+            new Actions(driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_DOWN).keyUp(Keys.SHIFT)
+                    .keyUp(Keys.ALT).perform();
+            assertThat(js(driver, "const keys = window.relaisWorkbench.cells.map(c => c.key);"
+                    + "const doubtful = window.relaisWorkbench.cells.filter(c => c.key !== 'title'"
+                    + " && c.el.classList.contains('doubtful')).map(c => c.key);"
+                    + "return [document.activeElement.closest('.cell').dataset.key, doubtful[0]];"))
+                    .isEqualTo(List.of("body:2", "body:2"));
+            // Ctrl+Shift+<n>: the numbered suggestion, here the spelling fix
+            shortcut(driver, numbered(driver, "body:2", "colocación"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:2").contains("celebran la colocación"));
+            saved(driver);
+
+            // a fix made once: "vuelo" is a theft where the French says "vol"
+            select(driver, editor(driver, "body:0"), "vuelo");
+            new Actions(driver).sendKeys("robo").perform();
+            saved(driver);
+            // Alt+↓: the next segment, where the same words are offered the same fix at once
+            new Actions(driver).keyDown(Keys.ALT).sendKeys(Keys.ARROW_DOWN).keyUp(Keys.ALT).perform();
+            assertThat(js(driver, "return document.activeElement.closest('.cell').dataset.key;")).isEqualTo("body:1");
+            int offered = await().atMost(Duration.ofSeconds(30)).until(() -> numbered(driver, "body:1", "robo"), n -> n > 0);
+            assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:1'] .cell-side")).getText())
+                    .contains("sofia");
+            ReviewBrowserTest.screenshot(driver, "workbench-propagation");
+            shortcut(driver, offered);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:1").contains("Un nuevo robo de bicicletas"));
+            // Ctrl+Enter: confirmed (saved first), and on to the next unconfirmed segment
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "confirmed".equals(driver.findElement(
+                    By.cssSelector(".cell[data-key='body:1']")).getAttribute("data-state")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "body:2".equals(
+                    js(driver, "return document.activeElement.closest('.cell')?.dataset.key;")));
+            assertThat(draftBody(id)).contains("<p>Un nuevo robo de bicicletas ha tenido lugar ayer.</p>");
+
+            // Ctrl+Shift+S in the title: the French copied in (a name left as it is, for one)
+            editor(driver, "title").click();
+            new Actions(driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("s").keyUp(Keys.SHIFT)
+                    .keyUp(Keys.CONTROL).perform();
+            assertThat(editor(driver, "title").getText()).isEqualTo("Vols de vélos à Saint-Brieuc");
+            saved(driver);
+            assertThat(jdbc.sql("select title from review_draft where translation_id = ?").param(id).query(String.class)
+                    .single()).isEqualTo("Vols de vélos à Saint-Brieuc");
+            return null;
+        });
+    }
+
+    /** The number (1-9) of a cell's action that writes {@code replacement}, 0 if none is offered. */
+    static int numbered(WebDriver driver, String key, String replacement) {
+        return ((Number) js(driver, "const c = window.relaisWorkbench.cells.find(c => c.key === arguments[0]);"
+                + "if (c.side.classList.contains('stale')) return 0;"
+                + "return c.actions.findIndex(a => a.replacement === arguments[1]) + 1;", key, replacement)).intValue();
+    }
+
+    /** Ctrl+Shift+{@code n}: the numbered suggestion of the segment being edited. */
+    static void shortcut(WebDriver driver, int n) {
+        assertThat(n).as("a numbered suggestion").isBetween(1, 9);
+        new Actions(driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys(String.valueOf(n)).keyUp(Keys.SHIFT)
+                .keyUp(Keys.CONTROL).perform();
+    }
+
+    @Test
     void anExpiredSessionLosesNothingTheEditorSignsInAgainAndTheTextComesBack() throws Exception {
         long id = toReview("Le pont de Millau fermé pour travaux", "<p>Le pont est fermé jusqu'à lundi.</p>",
                 "El puente de Millau cerrado por obras", "<p>El puente está cerrado hasta el lunes.</p>");
@@ -307,6 +382,9 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
                     == TranslationState.APPROVED);
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
                     .anyMatch(e -> e.getTitle().equals("Incendio nocturno en el puerto de Sète")));
+            String approvedFixes = "select count(*) from learned_fix where translation_id = ? and approved = true";
+            assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).as("fixes the approval taught")
+                    .isPositive();
             // the next page says it is approved, with a way to undo it
             WebElement undo = driver.findElement(By.id("undo"));
             assertThat(driver.findElement(By.id("message")).getText()).contains("Incendio nocturno en el puerto de Sète");
@@ -321,6 +399,8 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             // the editor's text stays, to review again; the history says what happened
             assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("Incendio nocturno en el puerto de Sète");
             assertThat(driver.findElement(By.id("history")).getText()).contains("approved").contains("sent back to review");
+            // what the approval taught is no longer an approved translation's fix (still offered, after those)
+            assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).isZero();
             return null;
         });
     }

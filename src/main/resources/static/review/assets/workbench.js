@@ -145,7 +145,13 @@
       this.timer = null; this.inflight = null; this.again = false;
       this.conflict = null; this.dirty = false;
       this.render(this.server);
-      if (editable) this.listen();
+      if (editable) {
+        this.listen();
+        // what Ctrl+Enter and Ctrl+Shift+S do, for a mouse or a finger (a phone has no such keys)
+        const no = article.querySelector('.cell-no');
+        no.append(button(T.confirm, () => this.confirm().then(ok => { if (ok) move(this, 1, unconfirmed); }), 'confirm'),
+          button(T.copySource, () => this.copySource(), 'copy-source'));
+      }
     }
 
     render(html) {
