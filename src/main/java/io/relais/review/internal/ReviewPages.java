@@ -138,13 +138,20 @@ class ReviewPages {
             };
             if (action.equals("approve")) {
                 assist.learnApproved(done, review.source(done), user.username());
+                // on to the next item to review, saying what was approved with a way to undo it; the last one of the
+                // queue: back to the queue, which says the same in its own words
+                Translation next = translations.queue(done.lang(), List.of(TranslationState.NEEDS_REVIEW), null, false,
+                        0, 2).stream().filter(n -> n.id() != id).findFirst().orElse(null);
+                if (next == null) {
+                    redirect.addFlashAttribute("approvedCount", 1);
+                    redirect.addFlashAttribute("approvedTitle", done.title() == null ? "" : done.title());
+                    redirect.addFlashAttribute("undo", List.of(done.id() + ":" + done.version()));
+                    return "redirect:/review/" + done.lang();
+                }
                 redirect.addFlashAttribute("message", "approved");
                 redirect.addFlashAttribute("undo", Map.of("id", done.id(), "version", done.version(),
                         "title", done.title() == null ? "" : done.title()));
-                return translations.queue(done.lang(), List.of(TranslationState.NEEDS_REVIEW), null, false, 0, 2)
-                        .stream().filter(next -> next.id() != id).findFirst()
-                        .map(next -> "redirect:/review/items/" + next.id())
-                        .orElse("redirect:/review/" + done.lang());
+                return "redirect:/review/items/" + next.id();
             }
             redirect.addFlashAttribute("message", switch (action) {
                 case "store" -> "stored";
