@@ -272,6 +272,47 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
         });
     }
 
+    @Test
+    void anIssueIsDismissedWithAReasonThatIsRecordedAndItStaysDismissed() throws Exception {
+        long id = toReview("La mairie pose la première pierre",
+                "<p>Les habitants fêtent la pose de la première pierre.</p>",
+                "El ayuntamiento coloca la primera piedra",
+                "<p>Los vecinos celebran la colocasion de la primera piedra.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            String item = "http://localhost:" + port + "/review/items/" + id;
+            driver.get(item);
+            By issue = By.xpath("//article[@data-key='body:0']//li[contains(@class,'issue')][contains(., 'colocasion')]");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !driver.findElements(issue).isEmpty());
+            driver.findElement(issue).findElement(By.cssSelector("button.dismiss")).click();
+            WebElement reason = driver.findElement(By.cssSelector(".cell[data-key='body:0'] input.dismiss-reason"));
+            assertThat(driver.switchTo().activeElement()).isEqualTo(reason);
+            // no reason, nothing sent
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            assertThat(jdbc.sql("select count(*) from issue_dismissal where article_id = (select article_id from"
+                    + " translation where id = ?)").param(id).query(Integer.class).single()).isZero();
+            new Actions(driver).sendKeys("grafía del cartel de la obra", Keys.ENTER).perform();
+            await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(issue).isEmpty());
+            WebElement side = driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-side"));
+            assertThat(side.findElement(By.tagName("summary")).getText()).contains("1");
+            assertThat(jdbc.sql("select username || ': ' || reason from issue_dismissal where flagged = 'colocasion'"
+                    + " and article_id = (select article_id from translation where id = ?)").param(id)
+                    .query(String.class).single()).isEqualTo("sofia: grafía del cartel de la obra");
+            // opened again (and after an edit elsewhere in the segment), it stays dismissed
+            driver.get(item);
+            typeAtEnd(driver, editor(driver, "body:0"), " Hoy.");
+            saved(driver);
+            await().atMost(Duration.ofSeconds(60)).until(() -> (Boolean) js(driver,
+                    "const c = window.relaisWorkbench.cells.find(c => c.key === 'body:0');"
+                            + "return c.reportText === c.html();"));
+            assertThat(driver.findElements(issue)).isEmpty();
+            side = driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-side"));
+            side.findElement(By.tagName("summary")).click();
+            assertThat(side.getText()).contains("sofia: grafía del cartel de la obra");
+            return null;
+        });
+    }
+
     /** The number (1-9) of a cell's action that writes {@code replacement}, 0 if none is offered. */
     static int numbered(WebDriver driver, String key, String replacement) {
         return ((Number) js(driver, "const c = window.relaisWorkbench.cells.find(c => c.key === arguments[0]);"
@@ -382,6 +423,8 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
                     == TranslationState.APPROVED);
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
                     .anyMatch(e -> e.getTitle().equals("Incendio nocturno en el puerto de Sète")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).contains(
+                    "Incendio nocturno en el puerto de Sète"));
             String approvedFixes = "select count(*) from learned_fix where translation_id = ? and approved = true";
             assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).as("fixes the approval taught")
                     .isPositive();
@@ -392,12 +435,15 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             undo.click();
             await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
                     == TranslationState.NEEDS_REVIEW);
-            assertThat(driver.getCurrentUrl()).endsWith("/review/items/" + id);
-            assertThat(driver.findElement(By.id("message")).getText()).contains("withdrawn");
+            // back where the undo was offered: the next item (#message) or, the queue being empty, the queue (#reopened)
+            assertThat(driver.findElement(By.cssSelector("#message, #reopened")).getText()).contains("withdrawn");
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
                     .noneMatch(e -> e.getTitle().contains("puerto de Sète")));
+            // and so does its article page: no longer readable
+            await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).equals("404"));
             // the editor's text stays, to review again; the history says what happened
             assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("Incendio nocturno en el puerto de Sète");
+            driver.get("http://localhost:" + port + "/review/items/" + id);
             assertThat(driver.findElement(By.id("history")).getText()).contains("approved").contains("sent back to review");
             // what the approval taught is no longer an approved translation's fix (still offered, after those)
             assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).isZero();
@@ -525,6 +571,14 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
         // and undone
         assertThat(formPost("/review/es/reopen?selected=" + id + ":" + (version + 1)).statusCode()).isEqualTo(302);
         assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+    }
+
+    /** A public page as a reader's browser gets it (redirects followed): its text, or its status when not 200. */
+    String publicPage(String path) throws Exception {
+        var response = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : String.valueOf(response.statusCode());
     }
 
     /** A form post as a script may send it (HTTP Basic with a JSON content type: no CSRF token needed). */

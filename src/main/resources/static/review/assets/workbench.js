@@ -521,12 +521,32 @@
         });
       }
       if (issue.kind !== 'CORRECTED' && editable) {
+        // the reason asked for in place (Enter sends it, Escape goes back to the segment)
         li.append(' ', button(T.dismiss, () => {
-          const why = prompt(T.dismissReason);
-          if (!why || !why.trim()) return;
-          api('/cells/' + encodeURIComponent(this.key) + '/dismissals', 'POST',
-            { checker: issue.key.checker, ruleId: issue.key.ruleId, flagged: issue.key.flagged, reason: why.trim() })
-            .then(() => recheck(this));
+          const open = li.querySelector('.dismiss-form input');
+          if (open) { open.focus(); return; }
+          const form = document.createElement('span');
+          form.className = 'dismiss-form';
+          const input = document.createElement('input');
+          input.type = 'text';
+          input.className = 'dismiss-reason';
+          input.placeholder = T.dismissReason;
+          input.setAttribute('aria-label', T.dismissReason);
+          const send = () => {
+            const why = input.value.trim();
+            if (!why) { input.focus(); return; }
+            api('/cells/' + encodeURIComponent(this.key) + '/dismissals', 'POST',
+              { checker: issue.key.checker, ruleId: issue.key.ruleId, flagged: issue.key.flagged, reason: why })
+              .then(r => { if (r.ok) { recheck(this); this.editor.focus(); } else status((r.json && r.json.detail) || r.status); })
+              .catch(() => {});
+          };
+          input.addEventListener('keydown', e => {
+            if (e.key === 'Enter') { e.preventDefault(); send(); }
+            if (e.key === 'Escape') { e.preventDefault(); form.remove(); this.editor.focus(); }
+          });
+          form.append(input, ' ', button(T.dismissDo, send, 'dismiss-do'));
+          li.append(form);
+          input.focus();
         }, 'dismiss'));
         if (issue.kind === 'SPELLING' && issue.flagged && /^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(issue.flagged)) {
           li.append(' ', button(fmt(T.addWord, issue.flagged, lang), () =>
