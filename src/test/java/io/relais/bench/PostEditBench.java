@@ -533,9 +533,23 @@ public final class PostEditBench {
                 + "return s;", key);
     }
 
+    /** Whether the approved text is the reference; where not, says what differs (so that a miss can be looked at). */
     private static boolean reached(Translation t, BenchArticle b) {
         List<String> got = Jsoup.parseBodyFragment(t.body()).body().children().eachText();
-        return t.title().equals(b.title()) && got.equals(b.paragraphs());
+        if (!t.title().equals(b.title())) {
+            System.out.println("  (translation " + t.id() + ": title stored as «" + t.title() + "» for «" + b.title() + "»)");
+            return false;
+        }
+        for (int i = 0; i < Math.max(got.size(), b.paragraphs().size()); i++) {
+            String g = i < got.size() ? got.get(i) : "";
+            String want = i < b.paragraphs().size() ? b.paragraphs().get(i) : "";
+            if (!g.equals(want)) {
+                System.out.println("  (translation " + t.id() + ": paragraph " + (i + 1) + " stored as «" + g + "» for «"
+                        + want + "»)");
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object js(WebDriver driver, String script, Object... args) {
