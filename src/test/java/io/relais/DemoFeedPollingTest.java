@@ -46,8 +46,10 @@ class DemoFeedPollingTest extends RelaisIntegrationTest {
         // every article gets a translation (published or held for review) in every language
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 demoArticles(demo).stream().allMatch(a -> translations.forArticle(a.id()).size() == LANGUAGES.size()));
+        // the feeds follow each stored translation after its commit, asynchronously
         for (String lang : LANGUAGES) {
-            assertThat(feed(lang, "rss.xml").getEntries()).as("published %s entries", lang).isNotEmpty();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(feed(lang, "rss.xml").getEntries()).as("published %s entries", lang).isNotEmpty());
         }
         // the demo's links resolve: its articles have no address of their own, so their entries link to pages Relais
         // serves (the translated page, the French original as via); the few links in the texts go to Wikipedia
