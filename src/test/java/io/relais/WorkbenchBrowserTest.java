@@ -313,6 +313,35 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
         });
     }
 
+    @Test
+    void aFixApprovedInOneArticleIsOfferedAsASuggestionInALaterOneSayingWhoMadeIt() throws Exception {
+        long first = toReview("Vols de vélos à Lannion", "<p>Le vol de vélos a augmenté à Lannion.</p>",
+                "Vuelos de bicicletas en Lannion", "<p>El vuelo de bicicletas ha aumentado en Lannion.</p>");
+        long later = toReview("Une gare sous surveillance", "<p>Un vol a eu lieu hier à la gare.</p>",
+                "Una estación bajo vigilancia", "<p>Un vuelo ha tenido lugar ayer en la estación.</p>");
+        WebDriver driver = browser("iker");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + first);
+            select(driver, editor(driver, "body:0"), "vuelo");
+            new Actions(driver).sendKeys("robo").perform();
+            saved(driver);
+            driver.findElement(By.id("approve")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(first).orElseThrow().state()
+                    == TranslationState.APPROVED);
+            // another article, where the French says "vol" and the machine "vuelo" again: offered, not applied
+            driver.get("http://localhost:" + port + "/review/items/" + later);
+            editor(driver, "body:0").click();
+            int offered = await().atMost(Duration.ofSeconds(30)).until(() -> numbered(driver, "body:0", "robo"), n -> n > 0);
+            assertThat(cellHtml(driver, "body:0")).contains("Un vuelo");
+            assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-side")).getText()).contains("iker");
+            shortcut(driver, offered);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:0")
+                    .equals("<p>Un robo ha tenido lugar ayer en la estación.</p>"));
+            saved(driver);
+            return null;
+        });
+    }
+
     /** The number (1-9) of a cell's action that writes {@code replacement}, 0 if none is offered. */
     static int numbered(WebDriver driver, String key, String replacement) {
         return ((Number) js(driver, "const c = window.relaisWorkbench.cells.find(c => c.key === arguments[0]);"
