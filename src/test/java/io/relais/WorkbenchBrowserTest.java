@@ -342,6 +342,33 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
         });
     }
 
+    @Test
+    void aWordAddedToTheNewsroomDictionaryIsNoLongerASpellingErrorHereOrInAnotherArticle() throws Exception {
+        // a name the editor wrote that the French segment does not have (it says "the town")
+        long id = toReview("Une commune fête sa nouvelle école",
+                "<p>Les habitants de la commune fêtent la première pierre.</p>",
+                "Un municipio celebra su nueva escuela", "<p>Los vecinos de Plouzané celebran la primera piedra.</p>");
+        long other = toReview("La mairie ouvre le dimanche", "<p>La mairie ouvre le dimanche matin.</p>",
+                "El ayuntamiento abre el domingo", "<p>El ayuntamiento de Plouzané abre el domingo por la mañana.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            By issue = By.xpath("//article[@data-key='body:0']//li[contains(@class,'issue')][contains(., 'Plouzané')]");
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !driver.findElements(issue).isEmpty());
+            driver.findElement(issue).findElement(By.cssSelector("button.add-word")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(issue).isEmpty());
+            assertThat(jdbc.sql("select added_by from newsroom_word where lang = 'es' and word = 'Plouzané'")
+                    .query(String.class).single()).isEqualTo("sofia");
+            // another article of the language: not flagged either
+            driver.get("http://localhost:" + port + "/review/items/" + other);
+            await().atMost(Duration.ofSeconds(60)).until(() -> (Boolean) js(driver,
+                    "const c = window.relaisWorkbench.cells.find(c => c.key === 'body:0');"
+                            + "return c.reportText === c.html();"));
+            assertThat(driver.findElements(issue)).isEmpty();
+            return null;
+        });
+    }
+
     /** The number (1-9) of a cell's action that writes {@code replacement}, 0 if none is offered. */
     static int numbered(WebDriver driver, String key, String replacement) {
         return ((Number) js(driver, "const c = window.relaisWorkbench.cells.find(c => c.key === arguments[0]);"
