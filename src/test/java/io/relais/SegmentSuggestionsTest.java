@@ -135,6 +135,20 @@ class SegmentSuggestionsTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void frenchCopiedIntoASegmentIsNeverLearnedOnlyTheWordsTheEditorTranslated() {
+        SegmentText french = SegmentText.plain("Le vol de vélos a augmenté à Dinan.");
+        SegmentText machine = SegmentText.plain("El vuelo de bicicletas ha aumentado en Dinan.");
+        FixOrigin origin = new FixOrigin("es", 505, 9005, "title", "lea", true);
+        // the French copied whole ("Copy the French"): nothing learned
+        assertThat(fixes.learn(origin, french, machine, french)).isEmpty();
+        // copied, then partly translated: only the translated words teach
+        assertThat(fixes.learn(origin, french, machine, SegmentText.plain("El robo de vélos ha aumentado en Dinan.")))
+                .extracting(LearnedFix::editorWords).containsExactly("robo");
+        assertThat(fixes.offers("es", SegmentText.plain("Des vélos volés à Dinan"),
+                SegmentText.plain("Bicicletas robadas en Dinan"), 900)).noneMatch(o -> o.replacement().contains("élos"));
+    }
+
+    @Test
     void anUndoneApprovalsFixesAreOfferedAfterTheApprovedOnes() {
         SegmentText french = SegmentText.plain("La grève des cheminots continue.");
         SegmentText machine = SegmentText.plain("La huelga de los ferroviarios continúa.");

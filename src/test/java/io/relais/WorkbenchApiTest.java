@@ -17,6 +17,8 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.terminology.LearnedFix;
+import io.relais.terminology.LearnedFixes;
 import io.relais.terminology.SegmentText;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
@@ -49,6 +51,9 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LearnedFixes fixes;
 
     long id;
 
@@ -162,6 +167,41 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(cell("title").get("text").asString()).isEqualTo("La fiesta del vuelo a vela en Montluçon");
         assertThat(cell("title").get("state").asString()).isEqualTo("machine");
         assertThat(kinds()).startsWith("REVERT", "REOPEN", "APPROVE");
+    }
+
+    @Test
+    void copyingTheFrenchTeachesNoFixAndARevertToTheMachineForgetsWhatATakenBackDraftTaught() {
+        long article = translations.findById(id).orElseThrow().articleId();
+        // "Copy the French" into the title, then approve: the French is not a Spanish fix for the machine's words
+        JsonNode title = cell("title");
+        String french = title.get("frenchText").asString();
+        assertThat(save(NURIA, "title", title.get("fingerprint").asString(), french, 0).statusCode()).isEqualTo(200);
+        assertThat(fixes.learnedIn(article, "es")).isEmpty();
+        HttpResponse<String> approved = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 1}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(fixes.learnedIn(article, "es")).isEmpty();
+        assertThat(fixes.offers("es", SegmentText.plain("Le vol à voile à Vichy"),
+                SegmentText.plain("El vuelo a vela en Vichy"), 0)).noneMatch(o -> o.fix().articleId() == article);
+
+        // a real fix teaches; bringing the machine's text back forgets it
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}").statusCode()).isEqualTo(200);
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(),
+                "La fiesta del vuelo sin motor en Montluçon", seq()).statusCode()).isEqualTo(200);
+        assertThat(fixes.learnedIn(article, "es")).extracting(LearnedFix::editorWords).containsExactly("sin motor");
+        long machine = 0;
+        for (JsonNode v : JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/versions", null).body())) {
+            if (v.get("kind").asString().equals("MACHINE")) {
+                machine = v.get("id").asLong();
+            }
+        }
+        HttpResponse<String> reverted = as(NURIA, "POST", "/api/review/items/" + id + "/versions/" + machine + "/revert",
+                "{\"seq\": " + seq() + "}");
+        assertThat(reverted.statusCode()).as(reverted.body()).isEqualTo(200);
+        assertThat(fixes.learnedIn(article, "es")).isEmpty();
+    }
+
+    int seq() {
+        return JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("seq").asInt();
     }
 
     @Test

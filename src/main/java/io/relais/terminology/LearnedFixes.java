@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +82,9 @@ public class LearnedFixes {
         Map<String, String> glossed = gloss(frenchPlain, origin.lang());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Change change : changes) {
+            if (copiedFromFrench(change.editor(), frenchPlain, glossed, machinePlain)) {
+                continue;   // the French copied into the cell (whole or in part) is not a translation
+            }
             String anchor = anchor(change.machine(), frenchPlain, glossed);
             jdbc.sql("""
                     insert into learned_fix (lang, source_words, machine_words, editor_words, machine_key, article_id,
@@ -237,6 +242,33 @@ public class LearnedFixes {
             }
         }
         return changes;
+    }
+
+    /**
+     * Whether the editor's words of a change are French left in the cell: a word of the French segment that is not
+     * also its own translation (its engine gloss, as "de" or a name the engine keeps) nor a word of the machine's
+     * text. That is what "Copy the French" (or pasting the source) leaves; a fix is learned only from words the editor
+     * changed into the target language. Without a gloss for the word, a French word the machine did not write counts
+     * as French: better not to learn a fix than to teach French as a translation.
+     */
+    static boolean copiedFromFrench(String editorWords, String frenchPlain, Map<String, String> glossed,
+                                    String machinePlain) {
+        Set<String> machine = new HashSet<>(WordTokens.lower(machinePlain));
+        Map<String, String> french = new HashMap<>();
+        for (Token word : WordTokens.of(frenchPlain)) {
+            french.putIfAbsent(word.lower(), word.text());
+        }
+        for (String word : WordTokens.lower(editorWords)) {
+            String frenchWord = french.get(word);
+            if (frenchWord == null || machine.contains(word)) {
+                continue;
+            }
+            String gloss = glossed.get(frenchWord);
+            if (gloss == null || !WordTokens.lower(gloss).contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, String> gloss(String frenchPlain, String lang) {

@@ -131,8 +131,10 @@ class ReviewPages {
                     if (versionId == null) {
                         throw new ReviewProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "which version?");
                     }
-                    review.revert(id, versionId, seq, user);
-                    yield review.get(id, user);
+                    WorkingCopy reverted = review.revert(id, versionId, seq, user);
+                    Translation back = review.get(id, user);
+                    assist.learnReverted(back, review.source(back), reverted, user.username());
+                    yield back;
                 }
                 default -> review.edit(id, version, title, null, body, user);
             };

@@ -119,9 +119,10 @@ class SegmentAssist {
         }
         try {
             String machine = versions.machine(t).text(key);
-            if (machine.isBlank() || machine.equals(text)) {
+            if (machine.isBlank()) {
                 return;
             }
+            // the machine's text again (an edit taken back, a revert): learning it forgets what the cell taught
             fixes.learn(new FixOrigin(t.lang(), t.articleId(), t.id(), Cells.field(key), editor, approved),
                     french(source, key), Cells.segment(key, machine), Cells.segment(key, text));
         } catch (RuntimeException e) {
@@ -131,9 +132,20 @@ class SegmentAssist {
 
     /** After an approval: each cell the editor changed teaches its fix, as approved. */
     void learnApproved(Translation approved, Article source, String editor) {
-        WorkingCopy text = WorkingCopy.of(approved);
+        learnAll(approved, source, WorkingCopy.of(approved), editor, true);
+    }
+
+    /**
+     * After a revert: what the cells teach is what the text brought back says (a revert to the machine's text forgets
+     * the fixes the taken-back drafts taught).
+     */
+    void learnReverted(Translation t, Article source, WorkingCopy reverted, String editor) {
+        learnAll(t, source, reverted, editor, false);
+    }
+
+    private void learnAll(Translation t, Article source, WorkingCopy text, String editor, boolean approved) {
         for (String key : text.keys(0, false)) {
-            learn(approved, source, key, text.text(key), editor, true);
+            learn(t, source, key, text.text(key), editor, approved);
         }
     }
 }

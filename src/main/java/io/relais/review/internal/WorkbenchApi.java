@@ -253,8 +253,9 @@ class WorkbenchApi {
     CellsView revert(@PathVariable long id, @PathVariable long versionId, @RequestBody(required = false) SeqRequest request,
                      Authentication auth) {
         AppUser user = user(auth);
-        review.revert(id, versionId, request == null ? null : request.seq(), user);
+        WorkingCopy reverted = review.revert(id, versionId, request == null ? null : request.seq(), user);
         Translation t = review.get(id, user);
+        assist.learnReverted(t, review.source(t), reverted, user.username());
         return view(t, review.workingCopy(t));
     }
 
