@@ -559,57 +559,46 @@
     drawSuggestions(text) {
       const s = this.sugg;
       const side = this.side;
-      if (s.fixes.length) {
-        side.append(heading(T.fixes));
+      // each kind of suggestion: a heading and a list, one item drawn by fill(li, suggestion)
+      const list = (title, items, className, fill) => {
+        if (!items.length) return;
+        side.append(heading(title));
         const ul = document.createElement('ul');
-        for (const f of s.fixes) {
+        for (const item of items) {
           const li = document.createElement('li');
-          li.className = 'fix';
-          li.append(f.flagged + ' → ' + f.replacement + ' ');
-          const who = document.createElement('small');
-          who.className = 'muted';
-          who.textContent = '(' + f.fix.editor + ', ' + new Date(f.fix.at).toLocaleDateString() + ')';
-          li.append(who, ' ', this.action(T.apply, () => this.apply(f.edit, text), true,
-            { kind: 'propagation', start: f.edit.start, end: f.edit.end, replacement: f.edit.replacement, text }));
+          li.className = className;
+          fill(li, item);
           ul.append(li);
         }
         side.append(ul);
-      }
-      if (s.memory.length) {
-        side.append(heading(T.memory));
-        const ul = document.createElement('ul');
-        for (const m of s.memory) {
-          const li = document.createElement('li');
-          li.className = 'memory';
-          const score = document.createElement('span');
-          score.className = 'score';
-          score.textContent = m.score + '%';
-          const said = document.createElement('span');
-          said.lang = lang;
-          said.textContent = ' ' + plainOf(m.replacement) + ' ';
-          const who = document.createElement('small');
-          who.className = 'muted';
-          who.textContent = m.origin === 'EDITOR' ? T.byEditor : T.byMachine;
-          li.append(score, said, who, ' ', this.action(T.apply, () => this.apply(m.edit, text, true), true,
+      };
+      const muted = words => {
+        const small = document.createElement('small');
+        small.className = 'muted';
+        small.textContent = words;
+        return small;
+      };
+      list(T.fixes, s.fixes, 'fix', (li, f) => li.append(f.flagged + ' → ' + f.replacement + ' ',
+        muted('(' + f.fix.editor + ', ' + new Date(f.fix.at).toLocaleDateString() + ')'), ' ',
+        this.action(T.apply, () => this.apply(f.edit, text), true,
+          { kind: 'propagation', start: f.edit.start, end: f.edit.end, replacement: f.edit.replacement, text })));
+      list(T.memory, s.memory, 'memory', (li, m) => {
+        const score = document.createElement('span');
+        score.className = 'score';
+        score.textContent = m.score + '%';
+        const said = document.createElement('span');
+        said.lang = lang;
+        said.textContent = ' ' + plainOf(m.replacement) + ' ';
+        li.append(score, said, muted(m.origin === 'EDITOR' ? T.byEditor : T.byMachine), ' ',
+          this.action(T.apply, () => this.apply(m.edit, text, true), true,
             { kind: 'memory', start: 0, end: text.length, replacement: m.replacement, whole: true, text }));
-          ul.append(li);
-        }
-        side.append(ul);
-      }
-      if (s.terms.length) {
-        side.append(heading(T.terms));
-        const ul = document.createElement('ul');
-        for (const term of s.terms) {
-          const li = document.createElement('li');
-          li.className = 'term';
-          li.append(term.sourceTerm + ' → ' + term.rendering + ' ');
-          if (term.inTarget) li.append(para(T.inTarget, 'muted ok'));
-          else li.append(this.action(T.insert, () => this.insert(term.rendering, text), true,
-            { kind: 'glossary', replacement: term.rendering, insert: true, text }));
-          ul.append(li);
-        }
-        side.append(ul);
-      }
+      });
+      list(T.terms, s.terms, 'term', (li, term) => {
+        li.append(term.sourceTerm + ' → ' + term.rendering + ' ');
+        if (term.inTarget) li.append(para(T.inTarget, 'muted ok'));
+        else li.append(this.action(T.insert, () => this.insert(term.rendering, text), true,
+          { kind: 'glossary', replacement: term.rendering, insert: true, text }));
+      });
     }
 
     /**
