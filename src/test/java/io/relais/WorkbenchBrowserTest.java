@@ -29,6 +29,8 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.publish.FeedPublisher;
+import io.relais.publish.internal.FeedDocuments;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
@@ -55,6 +57,12 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
 
     @Autowired
     ServletWebServerApplicationContext server;
+
+    @Autowired
+    FeedPublisher publisher;
+
+    @Autowired
+    FeedDocuments documents;
 
     final List<WebDriver> drivers = new ArrayList<>();
 
@@ -471,15 +479,9 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
 
     @Test
     void anApprovalIsUndoneTheTranslationGoesBackToReviewAndTheFeedWithdrawsIt() throws Exception {
-        Source source = sources.ensure("test:workbench-browser", Source.Kind.API, "workbench browser test");
-        long article = articles.store(new NewArticle(source.id(), "wb-undo-" + System.nanoTime(), null,
-                "Incendie au port de Sète", null, "<p>Trois bateaux ont brûlé cette nuit.</p>", null, null, null, null))
-                .articleId();
-        // a blocking issue (a figure lost): the machine's text is publishable under no policy, only the editor's is
-        long id = translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es",
-                "Incendio en el puerto de Sète", null, "<p>Barcos han quemado esta noche.</p>", 40.0, 8, 0,
-                TranslationState.NEEDS_REVIEW, "a figure is missing", List.of(new io.relais.translation.StoredIssue(
-                "numbers", "body", "NUMBER_MISSING", "A figure of the French text is missing: 3", -1, -1, null, "error"))));
+        long id = withAFigureMissing("Incendie au port de Sète", "<p>Trois bateaux ont brûlé cette nuit.</p>",
+                "Incendio en el puerto de Sète", "<p>Barcos han quemado esta noche.</p>");
+        long article = translations.findById(id).orElseThrow().articleId();
         WebDriver driver = browser("sofia");
         orConsole(driver, () -> {
             driver.get("http://localhost:" + port + "/review/items/" + id);
@@ -489,29 +491,15 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             select(driver, title, "Incendio");
             new Actions(driver).sendKeys("Incendio nocturno").perform();
             saved(driver);
-            driver.findElement(By.id("approve")).click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
-                    == TranslationState.APPROVED);
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
-                    .anyMatch(e -> e.getTitle().equals("Incendio nocturno en el puerto de Sète")));
-            await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).contains(
-                    "Incendio nocturno en el puerto de Sète"));
+            approveInFeed(driver, id, article, "Incendio nocturno en el puerto de Sète");
             String approvedFixes = "select count(*) from learned_fix where translation_id = ? and approved = true";
             assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).as("fixes the approval taught")
                     .isPositive();
             // the next page says it is approved, with a way to undo it
-            WebElement undo = driver.findElement(By.id("undo"));
+            assertThat(driver.findElement(By.id("undo")).isDisplayed()).isTrue();
             assertThat(driver.findElement(By.id("message")).getText()).contains("Incendio nocturno en el puerto de Sète");
             ReviewBrowserTest.screenshot(driver, "workbench-undo-offered");
-            undo.click();
-            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
-                    == TranslationState.NEEDS_REVIEW);
-            // back where the undo was offered: the next item (#message) or, the queue being empty, the queue (#reopened)
-            assertThat(driver.findElement(By.cssSelector("#message, #reopened")).getText()).contains("withdrawn");
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
-                    .noneMatch(e -> e.getTitle().contains("puerto de Sète")));
-            // and so does its article page: no longer readable
-            await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).equals("404"));
+            undoWithdrawn(driver, id, article, "Incendio nocturno en el puerto de Sète");
             // the editor's text stays, to review again; the history says what happened
             assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("Incendio nocturno en el puerto de Sète");
             driver.get("http://localhost:" + port + "/review/items/" + id);
@@ -520,6 +508,84 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).isZero();
             return null;
         });
+    }
+
+    /**
+     * A translation to review whose machine text lost the French's figure (a blocking issue): publishable under no
+     * policy, only once an editor has put the figure back — so that going back to review withdraws it.
+     */
+    long withAFigureMissing(String frenchTitle, String frenchBody, String spanishTitle, String spanishBody) {
+        Source source = sources.ensure("test:workbench-browser", Source.Kind.API, "workbench browser test");
+        long article = articles.store(new NewArticle(source.id(), "wb-undo-" + System.nanoTime(), null, frenchTitle,
+                null, frenchBody, null, null, null, null)).articleId();
+        return translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", spanishTitle, null,
+                spanishBody, 40.0, 8, 0, TranslationState.NEEDS_REVIEW, "a figure is missing",
+                List.of(new io.relais.translation.StoredIssue("numbers", "body", "NUMBER_MISSING",
+                        "A figure of the French text is missing: 3", -1, -1, null, "error"))));
+    }
+
+    /** Approves the item open in the browser: approved, in the Atom feed and on its public article page. */
+    void approveInFeed(WebDriver driver, long id, long article, String title) throws Exception {
+        driver.findElement(By.id("approve")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+                == TranslationState.APPROVED);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
+                .anyMatch(e -> e.getTitle().equals(title)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).contains(title));
+    }
+
+    /**
+     * Undoes the approval from the message the next page shows: back to review, out of the Atom feed, and its article
+     * page no longer readable.
+     */
+    void undoWithdrawn(WebDriver driver, long id, long article, String title) throws Exception {
+        driver.findElement(By.id("undo")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+                == TranslationState.NEEDS_REVIEW);
+        // back where the undo was offered: the next item (#message) or, the queue being empty, the queue (#reopened)
+        assertThat(driver.findElement(By.cssSelector("#message, #reopened")).getText()).contains("withdrawn");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
+                .noneMatch(e -> e.getTitle().equals(title)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).equals("404"));
+    }
+
+    @Test
+    void anUndoneApprovalIsInNoArchivePageWhenTheLanguagesArchiveFillsUpAfterIt() throws Exception {
+        long id = withAFigureMissing("Le port de Douarnenez rouvre", "<p>Trois bateaux sont sortis ce matin.</p>",
+                "El puerto de Douarnenez reabre", "<p>Barcos han salido esta mañana.</p>");
+        long article = translations.findById(id).orElseThrow().articleId();
+        String title = "El puerto de Douarnenez reabre";
+        WebDriver driver = browser("iker");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            select(driver, editor(driver, "body:0"), "Barcos han");
+            new Actions(driver).sendKeys("Tres barcos han").perform();
+            saved(driver);
+            approveInFeed(driver, id, article, title);
+            undoWithdrawn(driver, id, article, title);
+            return null;
+        });
+        // the language's archive page that holds the approval's entry fills up afterwards: it is served without it
+        long complete = documents.archivePages("es");
+        Source source = sources.ensure("test:workbench-archive", Source.Kind.API, "workbench archive test");
+        for (int i = 0; i < 50; i++) {
+            long filler = articles.store(new NewArticle(source.id(), "wb-archive-" + System.nanoTime(), null,
+                    "Dépêche " + i, null, "<p>Dépêche " + i + ".</p>", null, null, null, null)).articleId();
+            translations.save(new TranslationResult(filler, 1, "es", "apertium", "fr>es", "Despacho " + i, null,
+                    "<p>Despacho " + i + ".</p>", 85.0, 3, 0, TranslationState.AUTO_APPROVED, null, List.of()));
+        }
+        publisher.republish("es");
+        assertThat(documents.archivePages("es")).isGreaterThan(complete);
+        String entry = "urn:relais:es:article:" + article + "<";
+        for (long page = 1; page <= documents.archivePages("es"); page++) {
+            for (String file : List.of("atom.xml", "rss.xml")) {
+                String archive = publicPage("/feeds/es/archive/" + page + "/" + file);
+                assertThat(archive).as("archive page %d %s", page, file).startsWith("<?xml").doesNotContain(entry)
+                        .doesNotContain(title);
+            }
+        }
+        assertThat(publicPage("/feeds/es/feed.json")).doesNotContain(title);
+        assertThat(publicPage("/es/articles/" + article)).isEqualTo("404");
     }
 
     @Test

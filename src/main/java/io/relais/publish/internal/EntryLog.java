@@ -163,12 +163,29 @@ public class EntryLog {
                 .param(feed).query(Long.class).single();
     }
 
-    /** The {@code page}-th (1-based) block of {@code size} entry versions of {@code feed}, oldest first. */
+    /**
+     * The {@code page}-th (1-based) block of {@code size} entry versions of {@code feed}, oldest first, without the
+     * versions withdrawn before the block's last version was logged (an approval undone, a translation sent back,
+     * while the page was still being filled): an archive page is served only once its block is complete, so it
+     * was never served with them, and nothing withdrawn becomes readable in it later. A withdrawal logged after the
+     * block was complete leaves the page as it is (RFC 5005: an archive page never changes, partners cache it).
+     */
     public List<Logged> page(String feed, long page, int size) {
-        return jdbc.sql("""
+        List<Logged> block = jdbc.sql("""
                 select id, snapshot, logged_at, presentation from feed_entry where feed = ? and withdrawn = false
                 order by id limit ? offset ?""")
                 .params(feed, size, (page - 1) * size).query(logged()).list();
+        if (block.isEmpty()) {
+            return block;
+        }
+        Map<Long, Long> lastWithdrawal = new HashMap<>();
+        jdbc.sql("select article_id, max(id) as w from feed_entry where feed = ? and withdrawn = true and id > ? and id < ?"
+                        + " group by article_id")
+                .params(feed, block.get(0).id(), block.get(block.size() - 1).id())
+                .query(rs -> {
+                    lastWithdrawal.put(rs.getLong("article_id"), rs.getLong("w"));
+                });
+        return block.stream().filter(l -> lastWithdrawal.getOrDefault(l.entry().articleId(), 0L) < l.id()).toList();
     }
 
     /**
