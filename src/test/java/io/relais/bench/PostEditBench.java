@@ -44,13 +44,30 @@ import io.relais.translation.Translations;
  * (the title's cell and the body as one HTML textarea, no suggestion) in the same run, and prints keys and clicks
  * per article and per changed word, seconds per article, and how many reference words came from suggestions.
  * <p>
- * The editor's model is the same on both paths: a change is made where the machine's words differ from the
- * reference's (a word-level diff): one click to put the caret (a double-click selects one word: one click; a longer
- * span takes a second, shift-click), then the new text typed, one key per character (Backspace for a deletion). The
- * caret and selections are placed by script (counted as those clicks); keys are real key events, so that the page
- * saves and checks as it would for a person. On the workbench a suggestion is taken (one key, Ctrl+Shift+N) when its
- * result is closer to the reference than the text is; nothing else is given to it. Moving to the next cell to edit
- * is one click on both paths; approving is one click.
+ * The editor's model is the same careful editor on both paths, who knows the reference and makes only the changes it
+ * needs: a change is made where the text's words differ from the reference's (a word-level diff), one click to put
+ * the caret there (a double-click selecting one word counts one click; a longer span takes a second, shift-click),
+ * then the new text typed, one key per character (Backspace for a deletion). The caret and selections are placed by
+ * script (counted as those clicks); keys are real key events, so that the page saves and checks as it would for a
+ * person. Moving to the next segment to edit is one click on both paths (the workbench's Alt+↓ would be one key: the
+ * same count); approving is one click.
+ * <ul>
+ * <li><b>Workbench path</b>: the title and each paragraph a cell; in each cell to change, every suggestion the page
+ * numbers (memory matches, fixes learned earlier — propagation —, glossary replacements, check fixes) is tried on the
+ * exact text and the best one is taken with one key (Ctrl+Shift+N) when its result is closer to the reference than
+ * the text is, again until none helps; then what is left is typed. A glossary term that is inserted at the caret
+ * (not a replacement) is not tried. Nothing else is given to it: no predictive typing exists.</li>
+ * <li><b>Raw path</b>: the title's cell as above, then the whole body as one HTML textarea (what editors had): the
+ * textarea's markup and entities are edited as characters (the target is the reference with its paragraph tags and
+ * {@code &amp; &lt; &gt; &#xa0;} escaped), a region costs the same clicks as in a cell and its text one key per
+ * character. Opening the raw view is not counted; nothing is counted for finding the place in a one-line wall of
+ * markup (a person's eyes, not keys or clicks), which favours the raw path.</li>
+ * </ul>
+ * So the two paths cost the same except where the workbench's suggestions save typing: on FLORES the references are
+ * independent translations, not post-edits of this engine's output (about 27 changed words a segment, most of a
+ * sentence rewritten), every sentence is new (nothing in the memory), no glossary is configured, and few machine →
+ * reference changes repeat with the same French words (propagation finds little to offer). The ratio says how much the
+ * suggestions save on such material, not what the workbench saves a newsroom whose fixes repeat.
  * <p>
  * Usage: {@code bench/post-edit [articles] [lang] [sentences per article]} (10, es, 5).
  */
