@@ -112,10 +112,13 @@ public final class LatencyBench {
             idle.arrive(express.get(i), "warm-" + i);
         }
         List<Arrival> atIdle = new ArrayList<>();
+        double idleCpu0 = idle.cpuSeconds();
         for (int i = 0; i < arrivals; i++) {
             atIdle.add(idle.arrive(express.get(2 + i), "idle-" + i));
             Thread.sleep(1000);
         }
+        double idleCpu = idle.cpuSeconds() - idleCpu0;
+        long idleWords = (long) express.subList(2, 2 + arrivals).stream().mapToInt(Article::words).sum() * LANGUAGES.size();
         double idleLoad = load();
         long idleRss = idle.peakRssMb();
         idle.stop();
@@ -124,10 +127,14 @@ public final class LatencyBench {
         Floor floor = new Floor();
         floor.warmUp(express.subList(0, 2));
         List<Double> floors = new ArrayList<>();
+        double floorCpu0 = ProcessTreeCpu.seconds();
         for (int i = 0; i < arrivals; i++) {
             floors.add(floor.time(express.get(2 + i)));
         }
+        double floorCpu = ProcessTreeCpu.seconds() - floorCpu0;
+        double rawCpu0 = ProcessTreeCpu.seconds();
         double rawBacklog = floor.rawTools(backlog);
+        double rawBacklogCpu = ProcessTreeCpu.seconds() - rawCpu0;
         floor.close();
 
         // (c) the same arrivals while a backlog run of the backlog articles is going
@@ -142,6 +149,10 @@ public final class LatencyBench {
         List<Arrival> behindBacklog = new ArrayList<>();
         int expressDuringRun = 0;
         long windowStart = System.currentTimeMillis();
+        double busyCpu0 = busy.cpuSeconds();
+        double yielded0 = busy.metric(io.relais.batch.internal.LaneGate.METRIC);
+        double[] overhead0 = busy.jvmOverhead();
+        double[] split0 = ProcessTreeCpu.split(busy.process.toHandle());
         for (int i = 0; i < arrivals && busy.backlogRunning(); i++) {
             Arrival a = busy.arrive(express.get(2 + arrivals + i), "busy-" + i);
             if (busy.backlogRunning()) {
@@ -151,6 +162,10 @@ public final class LatencyBench {
             Thread.sleep(2000);
         }
         JsonNode ended = busy.awaitBacklogEnd(run.get("id").asLong());
+        double busyCpu = busy.cpuSeconds() - busyCpu0;
+        double yielded = busy.metric(io.relais.batch.internal.LaneGate.METRIC) - yielded0;
+        double[] overhead = busy.jvmOverhead();
+        double[] split = ProcessTreeCpu.split(busy.process.toHandle());
         // the words translated from the first arrival on (after the warm-up) until the backlog's last translation
         Map<String, Integer> words = new java.util.HashMap<>();
         for (int i = 0; i < backlog.size(); i++) {
@@ -170,6 +185,10 @@ public final class LatencyBench {
         double allRate = window[0] / window[2];
 
         System.out.println();
+        System.out.printf(Locale.ROOT, "service started with: java -Xmx1g %s%n", System.getProperty("relais.start",
+                "-jar target/relais.jar"));
+        System.out.printf(Locale.ROOT, "CPU from start to ready: %.1f s (idle service), %.1f s (with the backlog "
+                + "pending)%n", idle.readyCpu, busy.readyCpu);
         System.out.printf(Locale.ROOT, "start to ready: %.1f s (idle service), %.1f s (with the backlog pending); "
                 + "express lane warmed up %.1f s after start%n", idle.ready, busy.ready, idle.warmedUp);
         System.out.printf(Locale.ROOT, "peak resident memory of the service (-Xmx1g, 5 languages): %d MB idle, %d MB "
@@ -193,6 +212,32 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "throughput from the first express arrival to the backlog's last translation (%.1f s): "
                 + "all words translated (backlog and express) %.0f words/s, %.2f of the raw tools; backlog words alone %.0f "
                 + "words/s, %.2f%n", window[2], allRate, allRate / rawRate, backlogRate, backlogRate / rawRate);
+        // CPU seconds per 1,000 words (French words x languages): what does not depend on the machine's load
+        System.out.printf(Locale.ROOT, "CPU s per 1,000 words (the process and its children): raw tools on the backlog "
+                        + "%.2f; floor (one article at a time) %.2f; service, idle arrivals %.2f (%.2f of the floor); "
+                        + "service, backlog window (all words) %.2f (%.2f of the raw tools); service busy %.0f %% of "
+                        + "the window's %d cores%n",
+                1000 * rawBacklogCpu / ((double) backlogWords * LANGUAGES.size()),
+                1000 * floorCpu / idleWords, 1000 * idleCpu / idleWords, idleCpu / floorCpu,
+                1000 * busyCpu / window[0], (busyCpu / window[0]) / (rawBacklogCpu / ((double) backlogWords * LANGUAGES.size())),
+                100 * busyCpu / (window[2] * Runtime.getRuntime().availableProcessors()),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "backlog threads waiting for the express lane during the window: %.1f thread-s "
+                + "(%.0f %% of %d threads x %.1f s)%n%n", yielded, 100 * yielded / (LANGUAGES.size() * window[2]),
+                LANGUAGES.size(), window[2]);
+        System.out.printf(Locale.ROOT, "of the service's CPU in the window (%.1f s): garbage collection %.1f s "
+                + "(pauses and concurrent phases, wall time), JIT compilation %.1f s%n%n", busyCpu, overhead[0] - overhead0[0],
+                overhead[1] - overhead0[1]);
+        double jit = split[0] - split0[0];
+        double gc = split[1] - split0[1];
+        double jvm = split[2] - split0[2];
+        double apertium = split[3] - split0[3];
+        System.out.printf(Locale.ROOT, "the service's CPU in the window by thread (CPU s, from /proc): JIT compiler "
+                        + "threads %.1f, GC and VM threads %.1f, every other thread of the JVM (backlog, express, web, "
+                        + "feeds) %.1f, its Apertium processes %.1f; without the JIT, %.2f CPU s per 1,000 words (%.2f of "
+                        + "the raw tools)%n%n", jit, gc, jvm - jit - gc, apertium,
+                1000 * (busyCpu - jit) / window[0],
+                ((busyCpu - jit) / window[0]) / (rawBacklogCpu / ((double) backlogWords * LANGUAGES.size())));
         System.out.printf(Locale.ROOT, "load average at the end: %.1f%n", load());
         System.exit(0);
     }
@@ -301,6 +346,8 @@ public final class LatencyBench {
         final Path log;
         final double ready;
         double warmedUp = Double.NaN;
+        /** CPU seconds the service (and its children) used from its start to ready: what the load does not change. */
+        double readyCpu;
         final long startedAt;
 
         final String jdbcUrl;
@@ -322,7 +369,10 @@ public final class LatencyBench {
             }
             Path log = dir.resolve("service-" + System.nanoTime() + ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                            .toString(), "-Xmx1g", "-jar", Path.of("target/relais.jar").toAbsolutePath().toString(),
+                    .toString(), "-Xmx1g"));
+            // started as ./relais run starts it (bench/latency passes ./relais start-image: the start-up archive)
+            command.addAll(List.of(System.getProperty("relais.start", "-jar target/relais.jar").trim().split("\\s+")));
+            command.addAll(List.of(
                     "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl(dir),
                     "--spring.datasource.username=sa", "--spring.datasource.password=" + DB_PASSWORD,
@@ -345,7 +395,9 @@ public final class LatencyBench {
                 }
                 Thread.sleep(20);
             }
-            return new Service(process, port, log, t0, (System.nanoTime() - t0) / 1e9, jdbcUrl(dir));
+            Service service = new Service(process, port, log, t0, (System.nanoTime() - t0) / 1e9, jdbcUrl(dir));
+            service.readyCpu = service.cpuSeconds();
+            return service;
         }
 
         /** The service's H2 file, which the bench reads too (the service serves it to other processes). */
@@ -389,13 +441,17 @@ public final class LatencyBench {
             double accepted = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> seen = new LinkedHashMap<>();
             List<String> held = new ArrayList<>();
+            int round = 0;
             while (seen.size() + held.size() < LANGUAGES.size()) {
+                round++;
                 for (String lang : LANGUAGES) {
                     if (!seen.containsKey(lang) && !held.contains(lang) && rssHas(lang, articleId)) {
                         seen.put(lang, (System.nanoTime() - t0) / 1e9);
                     }
                 }
-                if (seen.size() + held.size() < LANGUAGES.size()) {
+                // every tenth round only (~0.2 s): each look opens a connection to the service's database, which
+                // costs the service CPU that the figures would count as its own
+                if (seen.size() + held.size() < LANGUAGES.size() && round % 10 == 0) {
                     // a translation with a blocking issue is not published under the machine policy: it waits for an editor
                     for (String lang : heldForReview(articleId)) {
                         if (!seen.containsKey(lang) && !held.contains(lang)) {
@@ -514,6 +570,39 @@ public final class LatencyBench {
 
         HttpRequest.Builder request(String path) {
             return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
+        }
+
+        /** CPU seconds of the service and its children (the Apertium pipelines) so far. */
+        double cpuSeconds() {
+            return ProcessTreeCpu.seconds(process.toHandle());
+        }
+
+        /** A counter's value from /actuator/metrics (0 when the service does not have it). */
+        double metric(String name) throws Exception {
+            return metric(name, "COUNT");
+        }
+
+        /** One statistic of a meter from /actuator/metrics, summed over its tags (0 when the service has none). */
+        double metric(String name, String statistic) throws Exception {
+            HttpResponse<String> answer = HTTP.send(request("/actuator/metrics/" + name)
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            ("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode measurements = answer.statusCode() == 200 ? JSON.readTree(answer.body()).get("measurements") : null;
+            if (measurements != null) {
+                for (JsonNode m : measurements) {
+                    if (statistic.equals(m.get("statistic").asString())) {
+                        return m.get("value").asDouble();
+                    }
+                }
+            }
+            return 0;
+        }
+
+        /** Seconds the JVM spent so far in garbage collection (pauses and concurrent phases) and in JIT compilation. */
+        double[] jvmOverhead() throws Exception {
+            return new double[] {metric("jvm.gc.pause", "TOTAL_TIME") + metric("jvm.gc.concurrent.phase.time", "TOTAL_TIME"),
+                    metric("jvm.compilation.time", "COUNT") / 1000.0};
         }
 
         long peakRssMb() {

@@ -19,11 +19,49 @@ final class ProcessTreeCpu {
 
     /** utime + stime + cutime + cstime of this process and of each live descendant (reaped ones are in cutime). */
     static double seconds() {
-        double ticks = ticks(ProcessHandle.current().pid());
-        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+        return seconds(ProcessHandle.current());
+    }
+
+    /** The same for another process (a service the bench started) and its live descendants. */
+    static double seconds(ProcessHandle process) {
+        double ticks = ticks(process.pid());
+        for (ProcessHandle child : process.descendants().toList()) {
             ticks += ticks(child.pid());
         }
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds of one process so far, split: {its JIT compiler threads, its garbage collector threads, all its
+     * threads, its live descendants}. Read from /proc/PID/task/TID/stat, whose command field is the thread's name.
+     */
+    static double[] split(ProcessHandle process) {
+        double jit = 0;
+        double gc = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double t = (Double.parseDouble(f[11]) + Double.parseDouble(f[12])) / TICKS_PER_SECOND;
+                    if (name.contains("CompilerThre")) {
+                        jit += t;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                        gc += t;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile: its time is in the process's own
+                }
+            }
+        } catch (IOException e) {
+            return new double[4];
+        }
+        double children = 0;
+        for (ProcessHandle child : process.descendants().toList()) {
+            children += ticks(child.pid()) / TICKS_PER_SECOND;
+        }
+        return new double[] {jit, gc, ticks(process.pid()) / TICKS_PER_SECOND, children};
     }
 
     private static double ticks(long pid) {

@@ -64,7 +64,8 @@ public class LocalizeJobConfiguration {
                     .partitionHandler(elsewhere.handler())
                     .build();
         }
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("localize-");
+        // the backlog's threads, below the express lane's in the kernel's eyes (BacklogThreads)
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(new BacklogThreads("localize-"));
         executor.setConcurrencyLimit(threads(settings.threads(), languages.size()));
         return new StepBuilder("localize", jobRepository)
                 .partitioner(LocalizeSteps.WORKER_STEP, byLanguage)

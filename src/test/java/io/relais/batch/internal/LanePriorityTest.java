@@ -1,6 +1,7 @@
 package io.relais.batch.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,13 +20,15 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
- * How the express lane gets the cores: a backlog step begins no chunk while an express step runs on this node (the
- * chunk it is in finishes), and each language of an express article takes at most two of the lane's threads.
+ * How the express lane gets the cores: a backlog thread runs below it in the kernel's eyes and goes on with what the
+ * lane leaves idle; one that cannot be lowered (a cluster worker's slice) begins no chunk while an express step runs on
+ * this node (the chunk it is in finishes); and each language of an express article takes at most two of the lane's
+ * threads.
  */
 class LanePriorityTest {
 
     @Test
-    void aBacklogStepBeginsNoChunkWhileAnExpressStepRunsAndGoesOnWhenItEnds() throws Exception {
+    void aBacklogStepAtTheProcesssPriorityBeginsNoChunkWhileAnExpressStepRunsAndGoesOnWhenItEnds() throws Exception {
         LaneGate gate = new LaneGate();
         AtomicInteger begun = new AtomicInteger();
         YieldingTransactionManager backlog = new YieldingTransactionManager(new CountingTransactions(begun), gate);
@@ -39,9 +44,42 @@ class LanePriorityTest {
         chunk.join(10_000);
         assertThat(chunk.isAlive()).isFalse();
         assertThat(begun).hasValue(1);
+        assertThat(gate.waitedSeconds()).as("the wait is counted (metric %s)", LaneGate.METRIC).isPositive();
 
         backlog.commit(backlog.getTransaction(TransactionDefinition.withDefaults()));
         assertThat(begun).as("no express work: no wait").hasValue(2);
+    }
+
+    @Test
+    void aBacklogThreadRunsBelowTheProcessInTheKernelsEyesAndGoesOnWhileAnExpressStepRuns() throws Exception {
+        Integer ours = BacklogThreads.niceness();
+        assertThat(ours).as("this test's nice value, from /proc/thread-self/stat (Linux)").isNotNull();
+        assumeTrue(ours < 19, "the test runs at the lowest priority already: nothing lower to go to");
+        LaneGate gate = new LaneGate();
+        AtomicInteger begun = new AtomicInteger();
+        YieldingTransactionManager backlog = new YieldingTransactionManager(new CountingTransactions(begun), gate);
+        AtomicReference<Integer> theirs = new AtomicReference<>();
+        AtomicBoolean lowered = new AtomicBoolean();
+
+        gate.enter();   // an express step runs
+        try {
+            Thread chunk = new BacklogThreads("backlog-test-").newThread(() -> {
+                theirs.set(BacklogThreads.niceness());
+                lowered.set(BacklogThreads.lowered());
+                backlog.commit(backlog.getTransaction(TransactionDefinition.withDefaults()));
+            });
+            chunk.start();
+            chunk.join(30_000);
+            assertThat(chunk.isAlive()).as("the lowered backlog thread does not wait for the express step").isFalse();
+        } finally {
+            gate.leave();
+        }
+        assertThat(lowered).isTrue();
+        assertThat(theirs.get()).as("nice value of the backlog thread, ours is %d", ours)
+                .isEqualTo(Math.min(19, ours + BacklogThreads.NICER));
+        assertThat(begun).hasValue(1);
+        assertThat(BacklogThreads.niceness()).as("the thread that made it keeps its priority").isEqualTo(ours);
+        assertThat(gate.waitedSeconds()).isZero();
     }
 
     @Test
