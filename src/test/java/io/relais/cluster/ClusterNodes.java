@@ -21,25 +21,38 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
- * Real Relais processes for the cluster tests: {@code java -jar target/relais.jar} in cluster mode against the
- * local PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started, each with its own port and log.
+ * Real Relais processes for the cluster tests: {@code java -jar target/relais.jar} in cluster mode, each with its own
+ * port and log. On their own ({@link #ClusterNodes()}) they run on this machine's loopback against the local
+ * PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started; in a {@link NetworkLab} each node is a host of
+ * its own (a network namespace and an address) and the lab's database and broker are on addresses of theirs, so
+ * that a node can be cut off without being stopped, and its wall clock can be moved (libfaketime).
  */
 final class ClusterNodes implements AutoCloseable {
 
     final String pgPort = System.getProperty("relais.cluster.test.pg-port", "5432");
-    final String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
+    final String jdbcUrl;
     final String adminPassword = UUID.randomUUID().toString();
     final Path dir = Path.of("target/cluster-test").toAbsolutePath();
+    private final NetworkLab lab;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
-    record Node(String name, int port, Process process, Path log) {
+    /** A node: its name, the address and port it answers on, its process and its log. */
+    record Node(String name, int port, Process process, Path log, String host) {
         String url(String path) {
-            return "http://localhost:" + port + path;
+            return "http://" + host + ":" + port + path;
         }
     }
 
     ClusterNodes() throws IOException {
+        this(null);
+    }
+
+    /** Nodes inside the lab's namespaces, on its database and broker ({@code null}: this machine's loopback). */
+    ClusterNodes(NetworkLab lab) throws IOException {
+        this.lab = lab;
+        this.jdbcUrl = lab != null ? lab.jdbcUrl()
+                : "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
         Files.createDirectories(dir);
     }
 
@@ -49,9 +62,23 @@ final class ClusterNodes implements AutoCloseable {
                 "--relais.cluster.roles=" + roles,
                 "--relais.cluster.node-id=" + name,
                 "--relais.ingest.inbox-dir=" + dir.resolve("inbox")));
+        if (lab != null) {
+            args.addAll(List.of("--relais.cluster.rabbit.host=" + NetworkLab.BROKER,
+                    "--relais.cluster.rabbit.username=relais", "--relais.cluster.rabbit.password=relais"));
+        }
         args.addAll(extraArgs);
-        return startProcess(name, port, Map.of("RELAIS_DB_URL", jdbcUrl, "RELAIS_DB_USER", "relais",
-                "RELAIS_DB_PASSWORD", "relais"), args);
+        Map<String, String> env = new LinkedHashMap<>(Map.of("RELAIS_DB_URL", jdbcUrl, "RELAIS_DB_USER", "relais",
+                "RELAIS_DB_PASSWORD", "relais"));
+        if (lab != null) {
+            // every lab node's wall clock can be moved while it runs (its file says by how much)
+            env.putAll(NetworkLab.clockEnvironment(clockFile(name)));
+        }
+        return startProcess(name, port, env, args);
+    }
+
+    /** The file whose content ({@code +0}, {@code +30s}, {@code -30s}) is a lab node's clock offset. */
+    Path clockFile(String name) {
+        return dir.resolve("clock-" + name);
     }
 
     /** Any Relais process (cluster node or the single-machine default): runs are started by the caller only. */
@@ -68,7 +95,12 @@ final class ClusterNodes implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("RELAIS_SECURITY_ADMIN_PASSWORD", adminPassword);
-        Node node = new Node(name, port, builder.start(), log);
+        String host = "localhost";
+        if (lab != null) {
+            host = lab.node(name);
+            builder.command(lab.inNode(name, builder.command()));
+        }
+        Node node = new Node(name, port, builder.start(), log, host);
         nodes.put(name, node);
         return node;
     }

@@ -8,7 +8,6 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -69,18 +68,8 @@ public class RemotePartitioningConfiguration {
             public PartitionHandler handler() {
                 MessagingTemplate messaging = new MessagingTemplate();
                 messaging.setDefaultChannel(partitionRequests);
-                MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-                handler.setStepName(LocalizeSteps.WORKER_STEP);
-                handler.setMessagingOperations(messaging);
-                handler.setJobRepository(jobRepository);
-                handler.setPollInterval(cluster.pollInterval().toMillis());
-                handler.setTimeout(cluster.partitionTimeout().toMillis());
-                try {
-                    handler.afterPropertiesSet();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return handler;
+                return new SliceHandOut(jobRepository, messaging, LocalizeSteps.WORKER_STEP, cluster.pollInterval(),
+                        cluster.partitionTimeout());
             }
         };
     }
@@ -108,8 +97,9 @@ public class RemotePartitioningConfiguration {
     }
 
     /**
-     * Only on nodes with the worker role: one slice at a time per consumer (prefetch 1), acknowledged after it
-     * ran; a request that cannot be handled is logged and dropped (the manager's timeout then fails the run).
+     * Only on nodes with the worker role: one slice at a time per consumer (prefetch 1), acknowledged once the job
+     * repository records its end; a slice that could not be run, or whose end could not be recorded (the database
+     * out of reach), is handed back to the queue for any worker.
      */
     @Bean
     @Conditional(WorkerRole.class)
@@ -122,7 +112,9 @@ public class RemotePartitioningConfiguration {
                         .configureContainer(container -> container
                                 .prefetchCount(1)
                                 .concurrentConsumers(cluster.workerConcurrency())
-                                .defaultRequeueRejected(false)))
+                                // a slice that could not be run or whose end could not be recorded goes back to
+                                // the queue (a message that cannot even be read is still dropped, and logged)
+                                .defaultRequeueRejected(true)))
                 .handle(StepExecutionRequest.class, (request, headers) -> {
                     partitionRequestHandler.handle(request);
                     return null;

@@ -16,11 +16,13 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.http.RetryAfter;
+import io.relais.ingest.PollerElection;
 
 /**
  * Fetches a source's feed (called by the feed poller route on each tick), politely: {@code http(s):} with a
@@ -41,9 +43,11 @@ public class FeedFetcher {
     private final PoliteHttp http;
     private final UrlPolicy urlPolicy;
     private final Map<String, ReentrantLock> hostLocks = new ConcurrentHashMap<>();
+    private final PollerElection election;
 
     FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http,
-                IngestSettings settings) {
+                IngestSettings settings, ObjectProvider<PollerElection> election) {
+        this.election = election.getIfAvailable(() -> () -> false);
         this.sources = sources;
         this.urlPolicy = urlPolicy;
         this.maxBytes = settings.maxBytes();
@@ -51,6 +55,9 @@ public class FeedFetcher {
     }
 
     public FetchedFeed fetch(long sourceId) {
+        if (!election.mayPollNow()) {
+            return null;   // this node's polling duty just ended: its poller is being stopped
+        }
         Source source = sources.find(sourceId).orElse(null);
         if (source == null || source.paused()
                 || source.nextPollAt() != null && source.nextPollAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
