@@ -43,6 +43,16 @@ class ModularityTest {
         assertThat(Path.of("target/spring-modulith-docs/module-publish.adoc")).content().contains("FeedPublisher");
     }
 
+    /**
+     * The diagrams committed in docs/modules (PlantUML sources, and a Mermaid graph GitHub draws) are the current
+     * module map: each run writes them from the code and fails, naming the files, when the committed copy differed.
+     */
+    @Test
+    void theModuleDiagramsInDocsAreWrittenFromTheCode() throws IOException {
+        assertThat(ModuleDiagrams.regenerate(MODULES)).as("module diagrams regenerated from the code: commit them")
+                .isEmpty();
+    }
+
     /** The types whose Javadoc Modulith's reader would choke on (it reads all of them at once, so one is enough). */
     private static List<String> commentsModulithCannotRead() throws IOException {
         if (!Files.exists(JAVADOC)) {

@@ -56,6 +56,7 @@ class RestartMidPollTest {
             properties.put("relais.ingest.sources[0].url", server.uri() + "gros.xml");
             properties.put("relais.ingest.sources[0].poll-interval", "1h");
             properties.put("relais.ingest.inbox-dir", work + "/inbox");
+            properties.put("relais.ingest.allow-internal-addresses", "true");   // the feed is served on 127.0.0.1
             properties.put("relais.publish.feeds-dir", work + "/feeds");
             properties.put("relais.batch.run-after-ingest", "false");
             properties.put("relais.batch.schedule", "-");

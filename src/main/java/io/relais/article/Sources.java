@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,9 +43,20 @@ public class Sources {
         return findByUrl(url).orElseThrow();
     }
 
-    /** The source with this URL, registered on first use and otherwise left as it is. */
+    /**
+     * The source with this URL, registered on first use and otherwise left as it is (two first uses at once: one
+     * registers it, the other finds it).
+     */
     public Source ensure(String url, Source.Kind kind, String name) {
-        return findByUrl(url).orElseGet(() -> register(url, kind, name, 0));
+        Optional<Source> known = findByUrl(url);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        try {
+            return register(url, kind, name, 0);
+        } catch (DuplicateKeyException registeredMeanwhile) {
+            return findByUrl(url).orElseThrow(() -> registeredMeanwhile);
+        }
     }
 
     public Optional<Source> find(long id) {
@@ -90,9 +102,10 @@ public class Sources {
      */
     public void recordUnusableContent(long id, String error, OffsetDateTime nextPollAt) {
         jdbc.sql("""
-                update source set etag = null, last_modified = null, last_error = ?,
+                update source set etag = null, last_modified = null, last_polled_at = ?, last_error = ?,
                                   consecutive_failures = consecutive_failures + 1, next_poll_at = ?
-                where id = ?""").params(abbreviate(error, 4000), nextPollAt, id).update();
+                where id = ?""").params(OffsetDateTime.now(ZoneOffset.UTC), abbreviate(error, 4000), nextPollAt, id)
+                .update();
     }
 
     /** The next poll of this source fetches everything again (no ETag / Last-Modified sent). */

@@ -9,12 +9,16 @@ import java.util.Optional;
 
 import org.jsoup.nodes.Entities;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.StoreResult;
+import io.relais.ingest.internal.BidiControls;
 import io.relais.ingest.internal.FrenchLanguageGate;
 import io.relais.ingest.internal.LinkPolicy;
 import io.relais.ingest.internal.XmlSafeText;
@@ -22,7 +26,8 @@ import io.relais.article.HtmlSanitizer;
 
 /**
  * The gate every way in ends in (feeds, fetched pages, inbox files, the push API): removes what XML cannot carry
- * from every text field, checks the article's link (http or https only), that it has a title and text, that it is
+ * from every text field and bidirectional controls from the plain-text ones (title, summary, author, categories),
+ * checks the article's link (http or https only, no bidirectional control), that it has a title and text, that it is
  * French, sanitises its HTML, stores it (a known article with changed content becomes a new revision, an unchanged
  * one is a no-op) and announces it ({@link ArticleIngested}, in the storing transaction: recorded in the event
  * publication registry with the article and handed to listeners once it committed). A refused article throws {@link IngestRejectedException} with the reason and
@@ -46,16 +51,23 @@ public class ArticleIngestor {
     private final HtmlSanitizer sanitizer;
     private final FrenchLanguageGate languageGate;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     ArticleIngestor(Articles articles, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.articles = articles;
         this.sanitizer = sanitizer;
         this.languageGate = languageGate;
         this.events = events;
     }
 
-    @Transactional
+    /**
+     * Checks, stores and announces one article. The checks run before any transaction (the language gate takes a
+     * while); storing and announcing share one. The same article arriving twice at once (a client retrying, two
+     * pushes of one item) is stored once: the second insert meets the unique key, and its transaction is done again
+     * against the row the first committed — answered as a known article (unchanged, or a new revision), not an error.
+     */
     public StoreResult ingest(IncomingArticle received) {
         IncomingArticle in = xmlSafe(received);
         Optional<String> badLink = LinkPolicy.refusal(in.url());
@@ -64,8 +76,8 @@ public class ArticleIngestor {
         }
         // once more after HTML decoding: an entity such as &#1; only becomes the character here
         String body = XmlSafeText.clean(sanitizer.sanitize(in.bodyHtml(), in.url()));
-        String title = in.title() == null ? "" : XmlSafeText.clean(sanitizer.text(in.title())).strip();
-        String summary = in.summary() == null ? null : XmlSafeText.clean(sanitizer.text(in.summary())).strip();
+        String title = in.title() == null ? "" : plainText(in.title());
+        String summary = in.summary() == null ? null : plainText(in.summary());
         String bodyText = sanitizer.text(body);
         if (bodyText.isBlank() && summary != null && !summary.isBlank()) {
             body = "<p>" + Entities.escape(summary) + "</p>";
@@ -76,14 +88,39 @@ public class ArticleIngestor {
         if (refusal.isPresent()) {
             throw new IngestRejectedException(refusal.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
-        StoreResult stored = articles.store(new NewArticle(in.sourceId(), externalId(in.externalId()), in.url(), title,
+        NewArticle article = new NewArticle(in.sourceId(), externalId(in.externalId()), in.url(), title,
                 summary == null || summary.isBlank() ? null : summary, body, author(in.author()), in.publishedAt(),
-                payloadOf(received), in.rawContentType(), categories(in)));
+                payloadOf(received), in.rawContentType(), categories(in));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> storeAndAnnounce(article));
+            } catch (DuplicateKeyException storedMeanwhile) {
+                if (attempt == 3 || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw storedMeanwhile;   // in a caller's transaction there is nothing to do again
+                }
+            }
+        }
+    }
+
+    /**
+     * Stored and announced together ({@link ArticleIngested}, in the storing transaction: recorded in the event
+     * publication registry with the article and handed to listeners once it committed).
+     */
+    private StoreResult storeAndAnnounce(NewArticle article) {
+        StoreResult stored = articles.store(article);
         if (stored.changed()) {
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
         }
         return stored;
+    }
+
+    /**
+     * A plain-text field as stored: HTML decoded, without what XML cannot carry (an entity such as {@code &#1;} only
+     * becomes the character here) and without bidirectional controls, which could show readers another text.
+     */
+    private String plainText(String field) {
+        return BidiControls.strip(XmlSafeText.clean(sanitizer.text(field))).strip();
     }
 
     /** Every text field without the characters XML cannot carry: one place, whatever the way in. */
@@ -126,7 +163,10 @@ public class ArticleIngestor {
         if (author == null || author.isBlank()) {
             return null;
         }
-        String text = author.strip();
+        String text = BidiControls.strip(author).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
         return cut(text, MAX_AUTHOR).strip();
     }
 
@@ -154,7 +194,7 @@ public class ArticleIngestor {
 
     /** Categories as plain text, trimmed, without duplicates: at most 20 of at most 100 characters. */
     private List<String> categories(IncomingArticle in) {
-        return in.categories().stream().filter(c -> c != null).map(c -> XmlSafeText.clean(sanitizer.text(c)).strip())
+        return in.categories().stream().filter(c -> c != null).map(this::plainText)
                 .filter(c -> !c.isEmpty()).map(c -> cut(c, 100))
                 .distinct().limit(20).toList();
     }

@@ -43,7 +43,8 @@ public record QualitySettings(
 
         /**
          * Two reverse routes per language, one of them through another pivot than the forward route: on FLORES-200
-         * devtest their mean follows sentence chrF better than either alone (see the README).
+         * devtest their mean follows sentence chrF better than either alone (docs/measurements.md, "Round-trip
+         * reverse routes").
          */
         public static final Map<String, String> DEFAULT_ROUTES = Map.of("es", "es>fr,es>pt>ca>fr",
                 "ca", "ca>fr,ca>pt>es>fr", "en", "en>es>fr,en>ca>fr", "it", "it>ca>fr,it>es>fr",

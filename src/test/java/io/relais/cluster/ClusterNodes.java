@@ -25,21 +25,24 @@ import java.util.function.BooleanSupplier;
  * port and log. On their own ({@link #ClusterNodes()}) they run on this machine's loopback against the local
  * PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started; in a {@link NetworkLab} each node is a host of
  * its own (a network namespace and an address) and the lab's database and broker are on addresses of theirs, so
- * that a node can be cut off without being stopped, and its wall clock can be moved (libfaketime).
+ * that a node can be cut off without being stopped, and its wall clock can be moved (libfaketime). The crash tests
+ * of the ordinary suite start the single-machine default the same way, from the test's own classpath
+ * ({@link #fromTestClasspath}: no packaged jar needed).
  */
-final class ClusterNodes implements AutoCloseable {
+public final class ClusterNodes implements AutoCloseable {
 
     final String pgPort = System.getProperty("relais.cluster.test.pg-port", "5432");
     final String jdbcUrl;
-    final String adminPassword = UUID.randomUUID().toString();
-    final Path dir = Path.of("target/cluster-test").toAbsolutePath();
+    public final String adminPassword = UUID.randomUUID().toString();
+    public final Path dir;
+    private final List<String> launcher;
     private final NetworkLab lab;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
 
     /** A node: its name, the address and port it answers on, its process and its log. */
-    record Node(String name, int port, Process process, Path log, String host) {
-        String url(String path) {
+    public record Node(String name, int port, Process process, Path log, String host) {
+        public String url(String path) {
             return "http://" + host + ":" + port + path;
         }
     }
@@ -50,10 +53,36 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Nodes inside the lab's namespaces, on its database and broker ({@code null}: this machine's loopback). */
     ClusterNodes(NetworkLab lab) throws IOException {
+        this(Path.of("target/cluster-test"),
+                List.of("-jar", Path.of("target/relais.jar").toAbsolutePath().toString()), lab);
+    }
+
+    private ClusterNodes(Path dir, List<String> launcher, NetworkLab lab) throws IOException {
+        this.dir = dir.toAbsolutePath();
+        this.launcher = launcher;
         this.lab = lab;
         this.jdbcUrl = lab != null ? lab.jdbcUrl()
                 : "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
+        Files.createDirectories(this.dir);
+    }
+
+    /**
+     * Processes started from the classes this test runs with (main classes and dependencies; not the test classes,
+     * whose components must not join the service), for tests that run before any jar is packaged.
+     */
+    public static ClusterNodes fromTestClasspath(Path dir) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String main = java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         Files.createDirectories(dir);
+        Path arguments = dir.toAbsolutePath().resolve("classpath.args");
+        // an argument file: the class path is longer than some systems allow on a command line
+        Files.writeString(arguments, "-cp \"" + main.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
+        // the client compiler only: these processes live a minute, and start faster without C2; and the smallest
+        // heap measured to run the five default languages (bench/soak), since they run beside the test's own JVM
+        return new ClusterNodes(dir, List.of("-XX:TieredStopAtLevel=1", "-Xmx640m", "@" + arguments,
+                "io.relais.RelaisApplication"), null);
     }
 
     Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
@@ -83,16 +112,31 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Any Relais process (cluster node or the single-machine default): runs are started by the caller only. */
     Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs) throws IOException {
+        return startProcess(name, port, env, extraArgs, null);
+    }
+
+    /**
+     * The same in a working directory of its own ({@code null}: this one), where the defaults' relative paths
+     * ({@code data/}, {@code inbox/}) then lead.
+     */
+    public Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs, Path workingDir)
+            throws IOException {
         Path log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar",
-                Path.of("target/relais.jar").toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:+UseSerialGC"));
+        command.addAll(launcher);
+        command.addAll(List.of(
                 "--server.port=" + port,
+                "--relais.routes-dir=" + Path.of("routes").toAbsolutePath(),
                 "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds"),
                 "--relais.batch.run-after-ingest=false",
                 "--relais.batch.schedule=-"));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        if (workingDir != null) {
+            Files.createDirectories(workingDir);
+            builder.directory(workingDir.toFile());
+        }
         builder.environment().putAll(env);
         builder.environment().put("RELAIS_SECURITY_ADMIN_PASSWORD", adminPassword);
         String host = "localhost";
@@ -105,11 +149,11 @@ final class ClusterNodes implements AutoCloseable {
         return node;
     }
 
-    Node node(String name) {
+    public Node node(String name) {
         return nodes.get(name);
     }
 
-    void awaitStarted(Node node, Duration within) {
+    public void awaitStarted(Node node, Duration within) {
         await(within, node.name() + " did not start (see " + node.log() + ")", () -> {
             if (!node.process().isAlive()) {
                 throw new IllegalStateException(node.name() + " exited: see " + node.log());
@@ -119,12 +163,12 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no acknowledgement, no unlock — as if the machine died. */
-    void kill(Node node) throws InterruptedException {
+    public void kill(Node node) throws InterruptedException {
         node.process().destroyForcibly();
         node.process().waitFor();
     }
 
-    String log(Node node) {
+    public String log(Node node) {
         try {
             return Files.readString(node.log(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -179,7 +223,7 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
-    static void await(Duration within, String failure, BooleanSupplier condition) {
+    public static void await(Duration within, String failure, BooleanSupplier condition) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

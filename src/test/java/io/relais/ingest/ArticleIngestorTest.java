@@ -38,7 +38,8 @@ class ArticleIngestorTest {
     }
 
     ArticleIngestorTest() {
-        ingestor = new ArticleIngestor(articles, new HtmlSanitizer(), gate, events);
+        ingestor = new ArticleIngestor(articles, new HtmlSanitizer(), gate, events,
+                org.mockito.Mockito.mock(org.springframework.transaction.PlatformTransactionManager.class));
     }
 
     static IncomingArticle article(String title, String body) {

@@ -3,6 +3,8 @@ package io.relais.http.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +25,7 @@ import io.relais.http.ApiProblem;
  * {@link ProblemDetail}s; field errors list each field and its message under {@code fields}.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)

@@ -24,12 +24,18 @@ class TomcatErrorAnswers {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> secureTomcatErrorAnswers() {
-        return factory -> factory.addContextCustomizers(context -> {
-            Host host = (Host) context.getParent();
-            if (host instanceof StandardHost standard) {
-                standard.setErrorReportValveClass(SecureErrorReportValve.class.getName());
-            }
-        });
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                Host host = (Host) context.getParent();
+                if (host instanceof StandardHost standard) {
+                    standard.setErrorReportValveClass(SecureErrorReportValve.class.getName());
+                }
+            });
+            // Tomcat answers TRACE with a bare 405 before any filter or valve sees it, so without any of the headers
+            // every response carries: let it through to the filters, where Spring Security's firewall refuses it
+            // with them (system's RejectedRequests), and where MVC would never echo it (spring.mvc's dispatch-trace)
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+        };
     }
 
     /** Tomcat's error page with the headers set and neither the exception report nor the server's version. */

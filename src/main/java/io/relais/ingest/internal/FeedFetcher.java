@@ -1,6 +1,7 @@
 package io.relais.ingest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,29 +10,33 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
 
 import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.http.RetryAfter;
+import io.relais.ingest.IncomingArticle;
 import io.relais.ingest.PollerElection;
 
 /**
  * Fetches a source's feed (called by the feed poller route on each tick), politely: {@code http(s):} with a
- * conditional GET (ETag / Last-Modified), gzip, a clear User-Agent, timeouts, one request at a time per host;
- * {@code file:} by modification time. Returns null when there is nothing to do (nothing changed, the source is
- * paused or backing off: the route's filter ends the poll). A failed fetch throws {@link SourceFetchException}; the
- * route's error handling ({@code feed-errors}) hands it back to {@link #failed}, which records it on the source (its
- * health) and holds it back: exponential backoff from its poll interval, or the server's {@code Retry-After} on
- * 429/503 if longer.
+ * conditional GET (ETag / Last-Modified), gzip, a clear User-Agent, an overall deadline, one request at a time per
+ * address ({@link PoliteHttp}); {@code file:} by modification time; {@code classpath:} (a feed bundled with Relais,
+ * such as the demo, which only configuration can name) by content. Returns null when there is nothing to do
+ * (nothing changed, the source is paused or backing off: the route's filter ends the poll). A failed fetch throws
+ * {@link SourceFetchException}; the route's error handling ({@code feed-errors}) hands it back to {@link #failed},
+ * which records it on the source (its health) and holds it back: exponential backoff from its poll interval, or the
+ * server's {@code Retry-After} on 429/503 if longer. The source's health follows its last attempt: a poll counts as
+ * a success only once its feed has been read ({@link #read}), so a feed that does not parse is a failure.
  */
 @Component("feedFetcher")
 public class FeedFetcher {
@@ -42,16 +47,28 @@ public class FeedFetcher {
     private final long maxBytes;
     private final PoliteHttp http;
     private final UrlPolicy urlPolicy;
-    private final Map<String, ReentrantLock> hostLocks = new ConcurrentHashMap<>();
+    private final FeedParser parser;
     private final PollerElection election;
 
-    FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http,
-                IngestSettings settings, ObjectProvider<PollerElection> election) {
+    FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http, FeedParser parser, IngestSettings settings,
+                ObjectProvider<PollerElection> election) {
         this.election = election.getIfAvailable(() -> () -> false);
         this.sources = sources;
         this.urlPolicy = urlPolicy;
         this.maxBytes = settings.maxBytes();
         this.http = http;
+        this.parser = parser;
+    }
+
+    /**
+     * The fetched feed's items (called by the feed poller route after {@link #fetch}); only now, the feed read,
+     * is the poll a success on the source, with the validators for the next one. A feed that cannot be read throws
+     * {@link UnreadableFeedException} and the source records that failure instead.
+     */
+    public List<IncomingArticle> read(FetchedFeed fetched) {
+        List<IncomingArticle> items = parser.parse(fetched);
+        sources.recordSuccess(fetched.sourceId(), fetched.etag(), fetched.lastModified());
+        return items;
     }
 
     public FetchedFeed fetch(long sourceId) {
@@ -73,17 +90,10 @@ public class FeedFetcher {
                     }
                     yield fetchFile(source, uri);
                 }
-                case "http", "https" -> {
-                    // the URL policy checks the host (and each redirect) inside PoliteHttp, at connection time
-                    ReentrantLock hostLock = hostLocks.computeIfAbsent(uri.getHost().toLowerCase(Locale.ROOT),
-                            h -> new ReentrantLock());
-                    hostLock.lock();
-                    try {
-                        yield fetchHttp(source, uri);
-                    } finally {
-                        hostLock.unlock();
-                    }
-                }
+                case "classpath" -> fetchBundled(source, uri);
+                // the URL policy checks the host (and each redirect) inside PoliteHttp, at connection time, which
+                // also asks one request at a time per address and gives up at the deadline
+                case "http", "https" -> fetchHttp(source, uri);
                 default -> throw new IOException("unsupported URL scheme '" + scheme + "' (http, https and file only)");
             };
         } catch (RetryLater e) {
@@ -144,8 +154,29 @@ public class FeedFetcher {
             throw new IOException("feed larger than " + maxBytes + " bytes");
         }
         byte[] content = Files.readAllBytes(path);
-        sources.recordSuccess(source.id(), null, modified);
-        return new FetchedFeed(source.id(), source.url(), content, "application/xml");
+        return new FetchedFeed(source.id(), source.url(), content, "application/xml", null, modified);
+    }
+
+    /** A feed bundled with Relais ({@code classpath:demo/feed.xml}): read again only when its content changed. */
+    private FetchedFeed fetchBundled(Source source, URI uri) throws IOException {
+        ClassPathResource resource =
+                new ClassPathResource(uri.getSchemeSpecificPart());
+        if (!resource.exists()) {
+            throw new IOException("no bundled feed " + uri.getSchemeSpecificPart());
+        }
+        byte[] content;
+        try (InputStream in = resource.getInputStream()) {
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        if (content.length > maxBytes) {
+            throw new IOException("feed larger than " + maxBytes + " bytes");
+        }
+        String version = "md5:" + DigestUtils.md5DigestAsHex(content);
+        if (version.equals(source.lastModified())) {
+            sources.recordNotModified(source.id());
+            return null;
+        }
+        return new FetchedFeed(source.id(), source.url(), content, "application/xml", null, version);
     }
 
     private FetchedFeed fetchHttp(Source source, URI uri) throws IOException, InterruptedException {
@@ -168,8 +199,8 @@ public class FeedFetcher {
         if (response.status() != 200) {
             throw new IOException("HTTP " + response.status() + " from " + uri);
         }
-        sources.recordSuccess(source.id(), response.header("ETag"), response.header("Last-Modified"));
         return new FetchedFeed(source.id(), source.url(), response.body(),
-                response.header("Content-Type") != null ? response.header("Content-Type") : "application/xml");
+                response.header("Content-Type") != null ? response.header("Content-Type") : "application/xml",
+                response.header("ETag"), response.header("Last-Modified"));
     }
 }

@@ -52,7 +52,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (IngestSettings.SourceProperties configured : properties.sources()) {
-            String refusal = urlPolicy.schemeRefusal(configured.url());
+            String refusal = urlPolicy.pollRefusal(configured.url());
             if (refusal != null) {
                 // a seeded source goes through the same URL policy as one added through the API
                 log.warn("Configured source {} is not polled: {}", configured.url(), refusal);
@@ -74,7 +74,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
                 if (forgetValidators) {
                     sources.forgetValidators(source.id());
                 }
-                String refusal = urlPolicy.schemeRefusal(source.url());
+                String refusal = urlPolicy.pollRefusal(source.url());
                 if (refusal != null) {
                     log.warn("Source #{} ({}) is not polled: {}", source.id(), source.url(), refusal);
                     sources.recordFailure(source.id(), "not polled: " + refusal, null);

@@ -77,7 +77,9 @@ public class IngestFailures {
 
     /**
      * An inbox file failed (route {@code inbox-errors}): the dead letter with the file's bytes, and the text of the
-     * {@code .error} file the route writes beside it in {@code .failed/}.
+     * {@code .error} file the route writes beside it in {@code .failed/}. A refusal was logged as the dead letter's
+     * warning; anything else is unexpected and logged at ERROR with its stack trace. If the dead letter cannot be
+     * written, this throws, and the file stays in the inbox to be tried again.
      */
     public String fileFailed(Exchange exchange, @Header(Exchange.FILE_NAME) String fileName) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -88,6 +90,7 @@ public class IngestFailures {
             id = refused(refusal);
         } else {
             reason = failure == null || failure.getMessage() == null ? String.valueOf(failure) : failure.getMessage();
+            log.error("Ingesting inbox/{} failed: {}", fileName, reason, failure);
             id = deadLetters.record("inbox/" + fileName, reason, exchange.getMessage().getBody(byte[].class),
                     InboxFileIngester.contentType(fileName));
         }

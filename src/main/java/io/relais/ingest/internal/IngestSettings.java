@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code relais.ingest.*}: the inbox, the size limit of a file, feed or pushed article, the sources polled from
- * start-up, what source URLs may point at (set both {@code allow-*} to false on a server: no loopback, private or
- * link-local addresses, no files) and the User-Agent sent to publishers.
+ * start-up, what source URLs may point at (by default no loopback, private or link-local addresses and no files:
+ * {@code allow-*} to true to allow them), the User-Agent sent to publishers and how long one fetch (a feed, a page,
+ * redirects included) may take in all.
  */
 @ConfigurationProperties("relais.ingest")
 public record IngestSettings(
@@ -18,9 +19,10 @@ public record IngestSettings(
         @DefaultValue("5000000") long maxBytes,
         @DefaultValue("true") boolean pollOnStart,
         List<SourceProperties> sources,
-        @DefaultValue("true") boolean allowInternalAddresses,
-        @DefaultValue("true") boolean allowFileUrls,
-        @DefaultValue("Relais/0.1 (feed translator; +http://localhost:8080)") String userAgent) {
+        @DefaultValue("false") boolean allowInternalAddresses,
+        @DefaultValue("false") boolean allowFileUrls,
+        @DefaultValue("Relais/0.1 (feed translator; +http://localhost:8080)") String userAgent,
+        @DefaultValue("60s") Duration fetchDeadline) {
 
     public record SourceProperties(String name, String url, @DefaultValue("15m") Duration pollInterval) {
     }

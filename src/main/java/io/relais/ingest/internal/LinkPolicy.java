@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The one rule for an article's own link, whichever way it came in: an absolute {@code http} or {@code https} URL.
  * {@code javascript:}, {@code data:}, {@code vbscript:}, {@code file:} and the rest would become live links in
- * partners' readers and on the review page. (Links and images inside bodies follow the sanitiser's safelist.)
+ * partners' readers and on the review page; one holding a bidirectional control ({@link BidiControls}) would show
+ * another address than its own. (Links and images inside bodies follow the sanitiser's safelist.)
  */
 public final class LinkPolicy {
 
@@ -25,6 +26,10 @@ public final class LinkPolicy {
         }
         if (url.strip().length() > MAX_LENGTH) {
             return Optional.of("the article's link is longer than " + MAX_LENGTH + " characters");
+        }
+        if (BidiControls.in(url)) {
+            return Optional.of("the article's link holds a bidirectional control character (such as U+202E), which "
+                    + "would show readers another address than the real one");
         }
         URI uri;
         try {

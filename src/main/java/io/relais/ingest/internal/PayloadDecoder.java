@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,10 @@ import java.util.regex.Pattern;
  * ({@code Content-Type: ...; charset=}); else UTF-8 when valid, or Windows-1252 (what French legacy files use) when
  * the bytes hold no UTF-8 at all. Decoding is strict: text that does not decode in its encoding (invalid UTF-8,
  * UTF-8 mixed with other bytes), an encoding Java cannot decode (e.g. {@code macintosh}) and binary content are
- * refused with the reason, rather than stored as mojibake.
+ * refused with the reason, rather than stored as mojibake. Binary is told by the signature of a binary format
+ * (PNG, ZIP, PDF, JPEG, GIF, gzip...) or by control bytes making more than one in twenty of the first 8 KiB; a text
+ * with a few stray control characters (a NUL, a form feed) is text, and the decoded text comes without the
+ * characters XML cannot carry ({@link XmlSafeText}), so that no parser refuses the whole file for one of them.
  */
 public final class PayloadDecoder {
 
@@ -39,6 +43,10 @@ public final class PayloadDecoder {
      * @throws IllegalArgumentException with the reason when the bytes cannot be decoded faithfully
      */
     public static String decode(byte[] bytes, String transportCharset) {
+        return XmlSafeText.clean(decodeFaithfully(bytes, transportCharset));
+    }
+
+    private static String decodeFaithfully(byte[] bytes, String transportCharset) {
         if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
             return strict(bytes, 4, Charset.forName("UTF-32BE"));
         }
@@ -56,12 +64,16 @@ public final class PayloadDecoder {
         }
         // no byte order mark: UTF-16/32 text shows itself by the zero bytes of its first two characters (as XML 1.0
         // appendix F finds an unmarked "<?", and RFC 8259 finds JSON's first character), whatever the document is
+        String format = binaryFormat(bytes);
+        if (format != null) {
+            throw new IllegalArgumentException("binary content, not text (a " + format + " file)");
+        }
         Charset unmarked = unmarkedUnicode(bytes);
         if (unmarked != null) {
             return textOnly(strict(bytes, 0, unmarked), unmarked);
         }
         if (looksBinary(bytes)) {
-            throw new IllegalArgumentException("binary content, not text (NUL or control bytes)");
+            throw new IllegalArgumentException("binary content, not text (control bytes throughout)");
         }
         String declared = declaredEncoding(bytes);
         if (declared == null) {
@@ -110,16 +122,12 @@ public final class PayloadDecoder {
         return null;
     }
 
-    /** Binary data that happened to decode (zero bytes in the right places) is still binary: NULs or many controls. */
+    /** Binary data that happened to decode (zero bytes in the right places) is still binary: many controls. */
     private static String textOnly(String text, Charset charset) {
         int sample = Math.min(text.length(), 8192);
         int control = 0;
         for (int i = 0; i < sample; i++) {
             char c = text.charAt(i);
-            if (c == 0) {
-                control = sample;
-                break;
-            }
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
                 control++;
             }
@@ -240,18 +248,44 @@ public final class PayloadDecoder {
         return true;
     }
 
+    /** Control bytes (NUL included) making more than one in twenty of the first 8 KiB. */
     static boolean looksBinary(byte[] bytes) {
         int sample = Math.min(bytes.length, 8192);
         int control = 0;
         for (int i = 0; i < sample; i++) {
             int b = bytes[i] & 0xff;
-            if (b == 0) {
-                return true;
-            }
             if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
                 control++;
             }
         }
         return sample > 0 && control * 20 > sample;
+    }
+
+    /** Signatures of binary formats someone may drop or serve by mistake, by their first bytes. */
+    private static final Map<String, int[]> SIGNATURES = Map.ofEntries(
+            Map.entry("PNG", new int[] {0x89, 'P', 'N', 'G'}),
+            Map.entry("ZIP (or Office document)", new int[] {'P', 'K', 0x03, 0x04}),
+            Map.entry("empty ZIP", new int[] {'P', 'K', 0x05, 0x06}),
+            Map.entry("PDF", new int[] {'%', 'P', 'D', 'F', '-'}),
+            Map.entry("JPEG", new int[] {0xFF, 0xD8, 0xFF}),
+            Map.entry("GIF", new int[] {'G', 'I', 'F', '8'}),
+            Map.entry("gzip", new int[] {0x1F, 0x8B}),
+            Map.entry("bzip2", new int[] {'B', 'Z', 'h'}),
+            Map.entry("7-Zip", new int[] {'7', 'z', 0xBC, 0xAF}),
+            Map.entry("RAR", new int[] {'R', 'a', 'r', '!'}),
+            Map.entry("ELF executable", new int[] {0x7F, 'E', 'L', 'F'}),
+            Map.entry("old Office document", new int[] {0xD0, 0xCF, 0x11, 0xE0}),
+            Map.entry("Java class", new int[] {0xCA, 0xFE, 0xBA, 0xBE}),
+            Map.entry("Ogg", new int[] {'O', 'g', 'g', 'S'}),
+            Map.entry("WebAssembly", new int[] {0x00, 'a', 's', 'm'}));
+
+    /** The binary format these bytes start like, or null. */
+    static String binaryFormat(byte[] bytes) {
+        for (Map.Entry<String, int[]> signature : SIGNATURES.entrySet()) {
+            if (startsWith(bytes, signature.getValue())) {
+                return signature.getKey();
+            }
+        }
+        return null;
     }
 }

@@ -35,6 +35,10 @@ public class UrlPolicy {
 
     /** Null when the URL may be used as a source, otherwise why not. */
     public String refusal(String url) {
+        if (BidiControls.in(url)) {
+            return "the URL holds a bidirectional control character (such as U+202E), which would show another address "
+                    + "than the real one";
+        }
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -71,12 +75,23 @@ public class UrlPolicy {
         };
     }
 
+    /**
+     * Like {@link #schemeRefusal}, for a source about to be polled: also {@code classpath:}, a feed bundled with Relais
+     * (the demo), which only configuration can name (the API refuses the scheme) and which reads nothing but the
+     * service's own resources.
+     */
+    public String pollRefusal(String url) {
+        return url != null && url.startsWith("classpath:") ? null : schemeRefusal(url);
+    }
+
     public boolean allowsFiles() {
         return allowFile;
     }
 
-    /** An http(s) URL whose host resolves to allowed addresses only (checked for every redirect hop). */
-    void checkHttp(URI uri) throws IOException {
+    /**
+     * An http(s) URL whose host resolves to allowed addresses only (checked for every redirect hop): its addresses.
+     */
+    InetAddress[] checkHttp(URI uri) throws IOException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IOException("unsupported URL scheme '" + scheme + "' (http and https only)");
@@ -84,7 +99,7 @@ public class UrlPolicy {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw new IOException("no host in " + uri);
         }
-        resolve(uri.getHost());
+        return resolve(uri.getHost());
     }
 
     /**

@@ -31,28 +31,32 @@ public final class XmlSafeText {
         return out.toString();
     }
 
+    /** A numeric character reference of any length: a reference is judged by its value, not its spelling. */
     private static final Pattern CHARACTER_REFERENCE =
-            Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));");
+            Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));");
 
     /**
      * A document's text with what XML 1.0 cannot carry removed, raw ({@link #clean}) or as a numeric character
-     * reference ({@code &#1;}, {@code &#x1F;}): one such character in one item must not make the parser refuse the
-     * whole feed. Legal references are left for the parser.
+     * reference ({@code &#1;}, {@code &#x1F;}, and references beyond Unicode however long: {@code &#99999999999;},
+     * {@code &#xFFFFFFFFF;}): one such character in one item must not make the parser refuse the whole feed. Legal
+     * references are left for the parser.
      */
     public static String cleanDocument(String xml) {
         String text = clean(xml);
         if (text == null || text.indexOf("&#") < 0) {
             return text;
         }
-        return CHARACTER_REFERENCE.matcher(text).replaceAll(m -> {
-            long code;
-            try {
-                code = m.group(1) != null ? Long.parseLong(m.group(1), 16) : Long.parseLong(m.group(2));
-            } catch (NumberFormatException tooLong) {
-                return "";
-            }
-            return legal(code) ? Matcher.quoteReplacement(m.group()) : "";
-        });
+        return CHARACTER_REFERENCE.matcher(text).replaceAll(m -> legal(codePoint(m.group(1), m.group(2)))
+                ? Matcher.quoteReplacement(m.group()) : "");
+    }
+
+    /** The value a reference names, or -1 when it is beyond any code point (leading zeros do not count). */
+    private static long codePoint(String hex, String decimal) {
+        String digits = (hex != null ? hex : decimal).replaceFirst("^0+(?=.)", "");
+        if (digits.length() > (hex != null ? 8 : 10)) {
+            return -1;
+        }
+        return Long.parseLong(digits, hex != null ? 16 : 10);
     }
 
     private static boolean legal(long code) {

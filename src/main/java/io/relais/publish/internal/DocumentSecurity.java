@@ -36,4 +36,14 @@ final class DocumentSecurity {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
     }
+
+    /**
+     * The headers for whatever is answered at a public address before (or instead of) its document — a 404, a refused
+     * method, an error page: a feed document's address ({@code .xml}, {@code .json}, {@code .opml}) keeps the feed
+     * policy, any other (feed pages, article pages) the page policy.
+     */
+    static void applyForPath(HttpServletResponse response, String path) {
+        boolean feedDocument = path.endsWith(".xml") || path.endsWith(".json") || path.endsWith(".opml");
+        apply(response, feedDocument ? "application/xml" : "text/html");
+    }
 }

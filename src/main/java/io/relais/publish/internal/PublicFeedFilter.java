@@ -52,7 +52,7 @@ class PublicFeedFilter extends OncePerRequestFilter {
             long page = feed.group(2) == null ? 0 : Long.parseLong(feed.group(2));
             Optional<Document> doc = properties.publicFeeds() ? documents.feed(feed.group(1), format, page) : Optional.empty();
             if (doc.isEmpty()) {
-                DocumentSecurity.apply(response, "text/html");   // the error page says so, and runs nothing either
+                DocumentSecurity.applyForPath(response, path);   // the error page says so, and runs nothing either
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }

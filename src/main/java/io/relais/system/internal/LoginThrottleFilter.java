@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Counts each sign-in attempt (form {@code POST /login} or an HTTP Basic header) with {@link LoginThrottle} before any
  * password is checked and stops one it refuses: 429 with {@code Retry-After} and the reason, as JSON for scripts and
- * as the sign-in page for the sign-in form ({@link SignInPages}). An attempt that signs the user in is forgotten; the others stay counted.
+ * as the sign-in page for the sign-in form ({@link SignInPages}). An attempt that signs the user in is forgotten; the others become failures.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -41,10 +41,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         LoginThrottle.Outcome outcome = throttle.attempt(username, request.getRemoteAddr());
         Optional<LoginThrottle.Refusal> refusal = outcome.refusal();
         if (refusal.isEmpty()) {
-            request.setAttribute(LoginThrottle.COUNTED, Boolean.TRUE);
-            chain.doFilter(request, response);
-            if (signedIn(username)) {
-                throttle.succeeded(username, outcome.attempt());
+            // settled by the authentication events as soon as the password is checked; here if none came
+            LoginThrottle.InFlight inFlight = new LoginThrottle.InFlight(username, outcome.attempt());
+            request.setAttribute(LoginThrottle.COUNTED, inFlight);
+            boolean signedIn = false;
+            try {
+                chain.doFilter(request, response);
+                signedIn = signedIn(username);
+            } finally {
+                throttle.settle(inFlight, signedIn);
             }
             return;
         }

@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * A request refused by the CSRF check or by the rules. The CSRF check runs before anyone is signed in, so a request
  * without credentials it refuses is one whose session is gone — a form sent, or a page's script calling, after the
  * session expired — or a caller that never signed in: either must sign in ({@link SignInFirst}: the sign-in page,
- * or 401 for scripts). Signing out when already signed out just says so. A signed-in user, or a request carrying
+ * or 401 for scripts; a header Relais does not read, such as a bearer token, is no credential). Signing out when already signed out just says so. A signed-in user, or a request carrying
  * credentials, refused gets 403 (the error page in the UI language for browsers, see {@code ErrorPages}).
  */
 class RefusedRequests implements AccessDeniedHandler {
@@ -55,6 +55,6 @@ class RefusedRequests implements AccessDeniedHandler {
     private static boolean anonymous(HttpServletRequest request) {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         return (who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated())
-                && request.getHeader("Authorization") == null;
+                && !SecurityConfiguration.basicCredentials(request);
     }
 }

@@ -79,8 +79,9 @@ class SignInPages {
         if (username != null && !username.isBlank() && username.length() <= 200) {
             model.addAttribute("username", username.strip());
         }
-        model.addAttribute("problem", messages.getMessage(refusal.perUser() ? "signin.throttled.user"
-                : "signin.throttled.address", new Object[] {refusal.minutes()}, locale));
+        model.addAttribute("problem", messages.getMessage(refusal.minutes() == 0 ? "signin.busy"
+                : refusal.perUser() ? "signin.throttled.user" : "signin.throttled.address",
+                new Object[] {refusal.minutes()}, locale));
         return "system/login";
     }
 

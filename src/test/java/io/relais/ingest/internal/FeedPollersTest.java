@@ -32,7 +32,7 @@ class FeedPollersTest {
         CamelContext camel = mock(CamelContext.class);
         IngestSettings properties = new IngestSettings(Path.of("inbox"), 5_000_000L, true,
                 List.of(new IngestSettings.SourceProperties("Demo", "file:demo/feed.xml", Duration.ofMinutes(15))), false, false,
-                "Relais/test");
+                "Relais/test", Duration.ofSeconds(60));
         // stored by an earlier start that allowed files
         when(sources.findAll()).thenReturn(List.of(new Source(3, "file:demo/feed.xml", Source.Kind.FEED, "Demo", 900,
                 null, null, null, null, null, 0, false, false, null, null)));

@@ -2,6 +2,7 @@ package io.relais.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -108,6 +109,166 @@ class PoliteHttpTest {
             assertThatThrownBy(() -> fresh.get(uri, "*/*", Map.of())).hasMessageContaining("internal address");
             assertThat(server.received).hasSize(1);
             assertThat(server.received.get(0).header("Host")).isEqualTo("feeds.test:" + server.uri().getPort());
+        }
+    }
+
+    /**
+     * A server on this machine that answers each connection with a handler of its own (raw bytes, as slowly or as
+     * much as it likes) and counts what it wrote.
+     */
+    static final class RawServer implements AutoCloseable {
+        interface Handler {
+            void answer(java.net.Socket socket, RawServer server) throws Exception;
+        }
+
+        final java.net.ServerSocket socket;
+        final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        final List<Long> arrivals = new CopyOnWriteArrayList<>();
+        final List<Long> departures = new CopyOnWriteArrayList<>();
+        private final Thread acceptor;
+
+        RawServer(String address, Handler handler) throws Exception {
+            socket = new java.net.ServerSocket(0, 50, InetAddress.getByName(address));
+            acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        java.net.Socket connection = socket.accept();
+                        new Thread(() -> {
+                            try (connection) {
+                                // the request head, then the answer
+                                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                        connection.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                                    // headers are not needed
+                                }
+                                arrivals.add(System.nanoTime());
+                                handler.answer(connection, this);
+                            } catch (Exception gone) {
+                                // the client closed the connection: what it did not read was not written
+                            } finally {
+                                departures.add(System.nanoTime());
+                            }
+                        }).start();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.start();
+        }
+
+        URI uri(String host) {
+            return URI.create("http://" + host + ":" + socket.getLocalPort() + "/feed.xml");
+        }
+
+        void write(java.net.Socket connection, byte[] bytes) throws java.io.IOException {
+            connection.getOutputStream().write(bytes);
+            connection.getOutputStream().flush();
+            written.addAndGet(bytes.length);
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void aServerThatDripsItsAnswerIsCutAtTheDeadlineWhateverItsSocketTimeouts() throws Exception {
+        try (RawServer server = new RawServer("127.0.0.1", (connection, s) -> {
+            s.write(connection, ascii("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n"));
+            for (int i = 0; i < 600; i++) {   // one byte every 100 ms: a minute if nobody stops it
+                s.write(connection, ascii("<"));
+                Thread.sleep(100);
+            }
+        })) {
+            PoliteHttp http = new PoliteHttp(new TestPolicy(Map.of()), 1_000_000, "Relais/test", java.time.Duration.ofSeconds(2));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> http.get(server.uri("127.0.0.1"), "*/*", Map.of()))
+                    .hasMessageContaining("within 2 s").hasMessageContaining("fetch-deadline");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("cut at the deadline, not after a minute")
+                    .isLessThan(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void noBodyIsReadBeyondTheLimitWhateverTheStatusAndThatOfAnErrorOrARedirectNotAtAll() throws Exception {
+        long huge = 300_000_000L;
+        for (String status : List.of("200 OK", "404 Not Found", "500 Internal Server Error", "302 Found")) {
+            try (RawServer server = new RawServer("127.0.0.1", (connection, s) -> {
+                s.write(connection, ascii("HTTP/1.1 " + status + "\r\nContent-Type: text/html\r\nContent-Length: " + huge
+                        + (status.startsWith("302") ? "\r\nLocation: http://127.0.0.1:1/elsewhere" : "") + "\r\n\r\n"));
+                byte[] chunk = new byte[65_536];
+                for (long sent = 0; sent < huge; sent += chunk.length) {
+                    s.write(connection, chunk);
+                }
+            })) {
+                PoliteHttp http = new PoliteHttp(new TestPolicy(Map.of("redirect.test", List.of("127.0.0.1"))),
+                        1_000_000, "Relais/test", java.time.Duration.ofSeconds(60));
+                try {
+                    PoliteHttp.Response response = http.get(server.uri("127.0.0.1"), "*/*", Map.of());
+                    assertThat(response.body()).as(status).isEmpty();
+                    assertThat(status).doesNotStartWith("200");
+                } catch (java.io.IOException refused) {
+                    // a 200 too large for the limit; a redirect to a port nobody listens on
+                    assertThat(refused.getMessage()).as(status).containsAnyOf("larger than 1000000 bytes", "refused");
+                }
+                // what the server managed to write before the connection was closed: socket buffers, not the body
+                await().atMost(java.time.Duration.ofSeconds(60)).until(() -> server.departures.size() == 1);
+                assertThat(server.written.get()).as(status + ": bytes the server could write").isLessThan(30_000_000L);
+            }
+        }
+    }
+
+    @Test
+    void requestsToOneAddressGoOneAtATimeWhateverTheHostNameAndOtherAddressesAreNotHeldUp() throws Exception {
+        java.util.concurrent.CountDownLatch otherAnswered = new java.util.concurrent.CountDownLatch(1);
+        try (RawServer slow = new RawServer("127.0.0.1", (connection, s) -> {
+            // the first request is held until the other address has answered, or a second one arrives here
+            if (s.arrivals.size() == 1) {
+                long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() < until && s.arrivals.size() == 1) {
+                    otherAnswered.await(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (otherAnswered.getCount() == 0) {
+                        until = Math.min(until, System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos());
+                    }
+                }
+            }
+            s.write(connection, ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"));
+        });
+             RawServer other = new RawServer("127.0.0.2", (connection, s) -> s.write(connection,
+                     ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")))) {
+            TestPolicy policy = new TestPolicy(Map.of("a.test", List.of("127.0.0.1"), "b.test", List.of("127.0.0.1"),
+                    "c.test", List.of("127.0.0.2"))) {
+                @Override
+                InetAddress[] lookup(String host) throws UnknownHostException {
+                    return new InetAddress[] {InetAddress.getByName(dns.get(host).get(0))};
+                }
+
+                @Override
+                String internalBlock(InetAddress address) {
+                    return address.getHostAddress().startsWith("127.0.0.") ? null : super.internalBlock(address);
+                }
+            };
+            PoliteHttp http = new PoliteHttp(policy, 1_000_000, "Relais/test", java.time.Duration.ofSeconds(60));
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.Future<PoliteHttp.Response> first = clients.submit(() -> http.get(slow.uri("a.test"), "*/*", Map.of()));
+            await().atMost(java.time.Duration.ofSeconds(60)).until(() -> slow.arrivals.size() == 1);
+            java.util.concurrent.Future<PoliteHttp.Response> second = clients.submit(() -> http.get(slow.uri("b.test"), "*/*", Map.of()));
+            // another server's address answers while the first request is still held
+            assertThat(http.get(other.uri("c.test"), "*/*", Map.of()).status()).isEqualTo(200);
+            assertThat(slow.departures).as("the first request is still held").isEmpty();
+            otherAnswered.countDown();
+            assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+            clients.shutdown();
+            assertThat(slow.arrivals).hasSize(2);
+            assertThat(slow.arrivals.get(1)).as("b.test (the same address) was asked only once a.test had its answer")
+                    .isGreaterThan(slow.departures.get(0));
         }
     }
 }

@@ -20,4 +20,14 @@ class XmlSafeTextTest {
         assertThat(XmlSafeText.clean(text)).isSameAs(text);
         assertThat(XmlSafeText.clean(null)).isNull();
     }
+
+    @Test
+    void aNumericReferenceBeyondUnicodeIsRemovedWhateverItsLengthAndLegalOnesAreKeptWhateverTheirZeros() {
+        assertThat(XmlSafeText.cleanDocument("<t>a&#99999999999;b&#xFFFFFFFFF;c&#x110000;d&#1114112;e</t>"))
+                .isEqualTo("<t>abcde</t>");
+        assertThat(XmlSafeText.cleanDocument("<t>&#" + "9".repeat(400) + ";&#x" + "F".repeat(400) + ";</t>"))
+                .isEqualTo("<t></t>");
+        assertThat(XmlSafeText.cleanDocument("<t>&#xD800;&#0;&#x0000000041;&#0000000000233;&#x1F600;&#1114111;</t>"))
+                .isEqualTo("<t>&#x0000000041;&#0000000000233;&#x1F600;&#1114111;</t>");
+    }
 }

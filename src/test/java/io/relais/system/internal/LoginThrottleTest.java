@@ -47,7 +47,7 @@ class LoginThrottleTest {
     }
 
     private static LoginThrottle node(Instant now) {
-        return new LoginThrottle(new LoginFailures(JdbcClient.create(database)), 5, 20, Duration.ofMinutes(15),
+        return new LoginThrottle(new LoginFailures(database), 5, 20, Duration.ofMinutes(15),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -129,32 +129,14 @@ class LoginThrottleTest {
         LoginThrottle first = node(NOW);
         LoginThrottle second = node(NOW);
         String user = unique("editor");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.Future<Boolean>> guesses = new java.util.ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            LoginThrottle node = i % 2 == 0 ? first : second;
-            guesses.add(pool.submit(() -> {
-                start.await();
-                // each allowed guess fails its password: it stays counted
-                return node.attempt(user, unique("address")).refusal().isEmpty();
-            }));
-        }
-        start.countDown();
-        int allowed = 0;
-        for (java.util.concurrent.Future<Boolean> g : guesses) {
-            allowed += g.get() ? 1 : 0;
-        }
-        pool.shutdown();
+        // each allowed guess fails its password: it becomes a failure
+        int allowed = simultaneously(user, 24, 8, first, second, (node, outcome) -> node.failed(outcome.attempt()));
 
-        // simultaneous attempts may refuse each other (a refused one is not counted: it may be tried again at once);
-        // those let through stay counted, so the guesses that follow, one at a time, make up exactly the limit
-        int after = 0;
-        while (after < 10 && (after % 2 == 0 ? first : second).attempt(user, unique("address")).refusal().isEmpty()) {
-            after++;
-        }
-        assertThat(allowed).isBetween(0, 5);
-        assertThat(allowed + after).isEqualTo(5);
+        // an attempt that would pass the limit with those in flight before it waits for them: exactly the limit was
+        // checked, and the guesses that follow, one at a time, are refused
+        assertThat(allowed).isEqualTo(5);
+        assertThat(first.attempt(user, unique("address")).refusal()).isPresent();
+        assertThat(second.attempt(user, unique("address")).refusal()).isPresent();
         assertThat(first.refusal(user, unique("address"))).get().extracting(LoginThrottle.Refusal::reason).asString()
                 .contains("for this user");
     }
@@ -164,7 +146,10 @@ class LoginThrottleTest {
         String user = unique("editor");
         String address = unique("192.0.2.1");
         for (int i = 0; i < 5; i++) {
-            assertThat(node(NOW).attempt(user, address).refusal()).isEmpty();   // five wrong passwords
+            LoginThrottle node = node(NOW);
+            LoginThrottle.Outcome wrong = node.attempt(user, address);
+            assertThat(wrong.refusal()).isEmpty();   // five wrong passwords
+            node.failed(wrong.attempt());
         }
         for (int i = 0; i < 3; i++) {
             assertThat(node(NOW.plus(Duration.ofMinutes(10))).attempt(user, address).refusal()).isPresent();
@@ -178,5 +163,74 @@ class LoginThrottleTest {
                 + "and failed_at >= ?").params(user, address, NOW.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
                 .query(Integer.class).single();
         assertThat(left).isZero();
+    }
+
+    @Test
+    void rightPasswordsArrivingTogetherAreAllLetThroughWhileGuessesInFlightAreStillCounted() throws Exception {
+        LoginThrottle first = node(NOW);
+        LoginThrottle second = node(NOW);
+        String user = unique("admin");
+        // each allowed attempt has the right password
+        int allowed = simultaneously(user, 50, 16, first, second, (node, outcome) -> node.succeeded(user, outcome.attempt()));
+        assertThat(allowed).as("right passwords let through").isEqualTo(50);
+
+        // a success does not wipe out guesses still in flight: they count once they fail
+        LoginThrottle.Outcome guess = first.attempt(user, unique("address"));
+        LoginThrottle.Outcome right = second.attempt(user, unique("address"));
+        second.succeeded(user, right.attempt());
+        first.failed(guess.attempt());
+        Integer counted = JdbcClient.create(database).sql("select count(*) from login_failure where kind = 'U' "
+                + "and subject = ? and pending = false").param(user).query(Integer.class).single();
+        assertThat(counted).isEqualTo(1);
+    }
+
+    @Test
+    void attemptsAKilledProcessLeftInFlightNeitherLockTheUserOutNorKeepTheNextWaiting() {
+        String user = unique("admin");
+        for (int i = 0; i < 5; i++) {
+            node(NOW).attempt(user, unique("address"));   // killed before their passwords were checked
+        }
+        // another node, a minute later: those will never settle and are not waited for, nor counted as failures
+        LoginThrottle.Outcome later = node(NOW.plus(LoginThrottle.STALE).plusSeconds(1)).attempt(user, unique("address"));
+        assertThat(later.refusal()).isEmpty();
+
+        // the restarted node forgets its own at once
+        String other = unique("admin");
+        for (int i = 0; i < 5; i++) {
+            node(NOW).attempt(other, unique("address"));
+        }
+        LoginThrottle restarted = node(NOW.plusSeconds(5));
+        restarted.forgetAttemptsOfAStoppedProcess();
+        assertThat(restarted.attempt(other, unique("address")).refusal()).isEmpty();
+    }
+
+    /**
+     * {@code attempts} sign-ins for {@code user} started at the same instant on two nodes (alternately) from
+     * {@code threads} threads; each allowed one is settled by {@code settle}: how many were allowed.
+     */
+    private static int simultaneously(String user, int attempts, int threads, LoginThrottle first, LoginThrottle second,
+                                      java.util.function.BiConsumer<LoginThrottle, LoginThrottle.Outcome> settle)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            LoginThrottle node = i % 2 == 0 ? first : second;
+            tries.add(pool.submit(() -> {
+                start.await();
+                LoginThrottle.Outcome outcome = node.attempt(user, unique("address"));
+                if (outcome.refusal().isEmpty()) {
+                    settle.accept(node, outcome);
+                }
+                return outcome.refusal().isEmpty();
+            }));
+        }
+        start.countDown();
+        int allowed = 0;
+        for (java.util.concurrent.Future<Boolean> t : tries) {
+            allowed += t.get(2, java.util.concurrent.TimeUnit.MINUTES) ? 1 : 0;
+        }
+        pool.shutdown();
+        return allowed;
     }
 }
