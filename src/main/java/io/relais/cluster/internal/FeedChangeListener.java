@@ -2,10 +2,12 @@ package io.relais.cluster.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -21,12 +23,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.relais.cluster.FeedsChangedElsewhere;
+import io.relais.translation.TargetLanguages;
 
 /**
  * Receives the other nodes' feed changes and publishes them here as {@link FeedsChangedElsewhere}, at most once
  * every half second: a run stores hundreds of chunks, the feeds need rebuilding once. The event is published in a
  * transaction: its listeners are {@code @ApplicationModuleListener}s, which only hear events whose transaction
  * committed (the registry records it meanwhile).
+ * <p>
+ * Changes announced while this node was cut off from the broker (or the broker was down) never reach it: when its
+ * connection to the broker comes back, it takes every language as changed, so that it does not serve the feeds it
+ * had before the outage.
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
@@ -38,6 +45,8 @@ class FeedChangeListener implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final ClusterNode node;
+    private final List<String> languages;
+    private final AtomicBoolean connectedBefore = new AtomicBoolean();
     private final Set<String> pending = new LinkedHashSet<>();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-changes");
@@ -47,8 +56,9 @@ class FeedChangeListener implements SmartLifecycle {
 
     FeedChangeListener(CachingConnectionFactory connectionFactory, RabbitAdmin admin, @Qualifier("feedChangesQueue") Queue feedChangesQueue,
                        JacksonJsonMessageConverter converter, ApplicationEventPublisher events, ClusterNode node,
-                       PlatformTransactionManager transactionManager) {
+                       PlatformTransactionManager transactionManager, TargetLanguages languages) {
         this.events = events;
+        this.languages = languages.languages();
         this.transaction = new TransactionTemplate(transactionManager);
         this.node = node;
         this.container = new SimpleMessageListenerContainer(connectionFactory);
@@ -56,15 +66,27 @@ class FeedChangeListener implements SmartLifecycle {
         // declares this node's queue again after a broker restart (it is auto-delete: gone with the connection)
         container.setAmqpAdmin(admin);
         container.setMessageListener(message -> received((FeedChangeMessage) converter.fromMessage(message)));
+        connectionFactory.addConnectionListener(connection -> connected());
+    }
+
+    /** A connection to the broker was made: after the first, what was announced while there was none is lost. */
+    void connected() {
+        if (connectedBefore.getAndSet(true)) {
+            changed(languages);
+        }
     }
 
     void received(FeedChangeMessage message) {
         if (node.lockClientId().equals(message.origin())) {
             return;
         }
+        changed(message.languages());
+    }
+
+    private void changed(List<String> changed) {
         synchronized (pending) {
             boolean first = pending.isEmpty();
-            pending.addAll(message.languages());
+            pending.addAll(changed);
             if (first) {
                 flusher.schedule(this::flush, COALESCE_MS, TimeUnit.MILLISECONDS);
             }
