@@ -36,6 +36,7 @@ class AnonymousAccessTest extends RelaisIntegrationTest {
             "/feeds/p/{token}/{lang}/{file:rss\\.xml|atom\\.xml|feed\\.json}", // partner feeds, behind their token
             "/error",                                                          // the error page itself
             "/login",                                                          // signing in
+            "/logout",                                                         // signing out (anonymous: "signed out")
             "/actuator/health", "/actuator/health/**");                        // UP or DOWN, no details
 
     private static final Map<String, String> SAMPLES = Map.of("lang", "es", "file", "rss.xml", "token", "no-such-token",

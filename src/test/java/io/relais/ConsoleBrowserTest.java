@@ -155,14 +155,14 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
             minutes.sendKeys("1");
             driver.findElement(By.cssSelector("#add-form input[name=langs][value=es]")).click();
             submit(driver, driver.findElement(By.id("add")));
-            assertThat(driver.findElement(By.id("message")).getText()).contains("added source");
+            assertThat(driver.findElement(By.id("message")).getText()).contains("Added source");
 
             long id = sources.findByUrl(feedUrl).orElseThrow().id();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
                 driver.navigate().refresh();
                 return driver.findElement(By.cssSelector("#source-" + id + " .arrivals")).getText().startsWith("2");
             });
-            assertThat(driver.findElement(By.id("source-" + id)).getText()).contains("La Gazette").contains("polling")
+            assertThat(driver.findElement(By.id("source-" + id)).getText()).contains("La Gazette").contains("healthy")
                     .contains("es");
             screenshot(driver, "console-sources");
 
@@ -195,7 +195,8 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         driver.get(url("/console/dead-letters?q=tramway"));
         submit(driver, driver.findElement(By.cssSelector("#dead-" + id + " button.retry")));
         assertThat(driver.findElement(By.id("message")).getText()).contains("inbox/tramway-brest.txt");
-        assertThat(deadLetters.find(id)).isEmpty();
+        assertThat(deadLetters.find(id).orElseThrow().retried()).isTrue();   // kept, out of the waiting list
+        assertThat(deadLetters.recent(500)).noneMatch(l -> l.id() == id);
         await().atMost(Duration.ofSeconds(20)).until(() -> articles.findAll(500).stream()
                 .anyMatch(a -> a.title().equals("Le tramway de Brest prolongé jusqu'au port") && a.sourceId() == inbox.id()));
     }
@@ -217,7 +218,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         WebDriver driver = operator();
         driver.get(url("/console/runs"));
         submit(driver, By.id("start-run"));
-        assertThat(driver.findElement(By.id("message")).getText()).containsAnyOf("started run #", "a run is going on");
+        assertThat(driver.findElement(By.id("message")).getText()).containsAnyOf("Started run #", "A run is going on");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             driver.navigate().refresh();
             return driver.findElement(By.cssSelector("#runs tr.run .why")).getText().contains("injected failure");
@@ -230,7 +231,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         screenshot(driver, "console-run-failed");
 
         submit(driver, By.cssSelector("#run-" + failedId + " button.restart"));
-        assertThat(driver.findElement(By.id("message")).getText()).contains("restarting run #" + failedId);
+        assertThat(driver.findElement(By.id("message")).getText()).contains("Restarting run #" + failedId);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             driver.navigate().refresh();
             WebElement newest = driver.findElement(By.cssSelector("#runs tr.run"));
@@ -268,6 +269,9 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         WebDriver admin = operator();
         admin.get(url("/console/users"));
         submit(admin, admin.findElement(By.cssSelector("#user-marta form[action$='/enabled'] button")));
+        // disabling asks first
+        assertThat(admin.findElement(By.tagName("h1")).getText()).contains("marta");
+        submit(admin, admin.findElement(By.id("confirm-button")));
         assertThat(admin.findElement(By.id("user-marta")).getText()).contains("disabled");
         admin.manage().deleteAllCookies();
         signIn(admin, "marta", "marta-password-2026");

@@ -48,6 +48,34 @@ class DemoFeedPollingTest extends RelaisIntegrationTest {
         for (String lang : LANGUAGES) {
             assertThat(feed(lang, "rss.xml").getEntries()).as("published %s entries", lang).isNotEmpty();
         }
+        // the demo's links resolve: its articles have no address of their own, so their entries link to pages Relais
+        // serves (the translated page, the French original as via); the few links in the texts go to Wikipedia
+        for (String lang : LANGUAGES) {
+            String rss = get("/feeds/" + lang + "/rss.xml").body();
+            assertThat(rss).doesNotContain("demo.relais.example");
+            for (Article a : demoArticles(demo)) {
+                java.util.regex.Matcher pages = java.util.regex.Pattern
+                        .compile("http://localhost:8080/(?:" + lang + "|fr)/articles/" + a.id() + "-[a-z0-9-]*").matcher(rss);
+                while (pages.find()) {
+                    assertThat(anonymousGet(local(pages.group())).statusCode()).as(pages.group()).isEqualTo(200);
+                }
+            }
+            // (only the demo's items: other tests' articles share this context)
+            StringBuilder demoItems = new StringBuilder();
+            java.util.regex.Matcher items = java.util.regex.Pattern.compile("<item>.*?</item>", java.util.regex.Pattern.DOTALL).matcher(rss);
+            while (items.find()) {
+                if (demoArticles(demo).stream().anyMatch(a -> items.group().contains("urn:relais:" + lang + ":article:" + a.id() + "<"))) {
+                    demoItems.append(items.group());
+                }
+            }
+            java.util.regex.Matcher external = java.util.regex.Pattern.compile("&lt;a href=\"(https?://[^\"]+)\"").matcher(demoItems);
+            int externalLinks = 0;
+            while (external.find()) {
+                externalLinks++;
+                assertThat(external.group(1)).startsWith("https://fr.wikipedia.org/wiki/");
+            }
+            assertThat(externalLinks).as("links in the %s texts", lang).isPositive();
+        }
         // counted for the demo source only: other tests' articles share this context and may still be translated
         long translationCount = demoTranslations(demo);
 

@@ -69,7 +69,7 @@ class InboxToFeedsTest extends RelaisIntegrationTest {
             assertThat(anonymousGet(local(rss.getLink())).statusCode()).isEqualTo(200);
 
             SyndFeed atom = feed(lang, "atom.xml");
-            assertThat(atom.getLanguage()).isEqualTo(lang);
+            assertThat(get("/feeds/" + lang + "/atom.xml").body()).containsPattern("<feed [^>]*xml:lang=\"" + lang + "\"");
             SyndEntry atomEntry = entry(atom, entryId).orElseThrow();
             assertThat(atomEntry.getUri()).isEqualTo("urn:relais:" + lang + ":article:" + article.id());
             assertThat(atomEntry.getTitle()).isEqualTo(rss.getTitle());

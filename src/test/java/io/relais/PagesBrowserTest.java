@@ -255,6 +255,11 @@ class PagesBrowserTest extends RelaisIntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ConsoleBrowserTest.gone(page));
     }
 
+    /** Chromium applies {@code autofocus} at its next rendering step, not when the page has loaded: wait for it. */
+    void assertFocusOn(String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> id.equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
     void uiLanguage(String lang) {
         browser.get(url("/login?ui=" + lang));
     }
@@ -275,7 +280,7 @@ class PagesBrowserTest extends RelaisIntegrationTest {
             browser.manage().deleteAllCookies();
             browser.get(url("/login?ui=" + lang));
             // the user name has the focus: a user types straight away
-            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("username");
+            assertFocusOn("username");
             assertThat(check("signin-" + lang, lang, true)).isEqualTo(200);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(heading.get(lang));
 
@@ -284,7 +289,7 @@ class PagesBrowserTest extends RelaisIntegrationTest {
             assertThat(text("signin-problem")).startsWith(wrong.get(lang));
             assertThat(browser.findElement(By.id("username")).getDomProperty("value")).isEqualTo("pages-es");
             // with the name kept, the password has the focus
-            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+            assertFocusOn("password");
             assertThat(check("signin-wrong-password-" + lang, lang, true)).isEqualTo(200);
 
             typeAndSend("pages-es", "pages-es-password-1");

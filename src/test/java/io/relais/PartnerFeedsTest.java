@@ -39,7 +39,7 @@ class PartnerFeedsTest extends StoredArticlesTest {
         assertThat(post("/api/partners", "{\"name\": \"X\", \"languages\": [\"ca\"], \"filters\": {\"content\": \"everything\"}}")
                 .statusCode()).isEqualTo(400);
 
-        HttpResponse<String> created = post("/api/partners", "{\"name\": \"Diari de Girona\", \"languages\": [\"ca\"]}");
+        HttpResponse<String> created = post("/api/partners", "{\"name\": \"Diari de Girona\", \"languages\": [\"ca\"], \"policy\": \"machine\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode partner = JSON.readTree(created.body());
         String token = partner.get("token").asString();
@@ -50,6 +50,10 @@ class PartnerFeedsTest extends StoredArticlesTest {
 
         HttpResponse<String> ok = anonymousGet(local(feed));
         assertThat(ok.statusCode()).isEqualTo(200);
+        // the partner's feed is its own: its id and title, not the public feed's
+        assertThat(ok.body()).contains("<id>urn:relais:partner:" + partnerId + ":feed:ca</id>")
+                .contains("<title type=\"text\">Relais — català · Diari de Girona</title>")
+                .doesNotContain("<id>urn:relais:feed:ca</id>");
         assertThat(ok.body()).contains("Una regata a Marsella").contains("urn:relais:ca:article:" + id)
                 .contains("href=\"http://localhost:8080/feeds/p/" + token + "/ca/atom.xml\"");
         assertThat(ok.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).startsWith("private"));
@@ -93,27 +97,28 @@ class PartnerFeedsTest extends StoredArticlesTest {
         long weather = publish(other, "it", "Il neige sur les Alpes", "Nevica sulle Alpi", List.of("Météo"),
                 TranslationState.APPROVED);
 
-        String bySource = token("{\"name\": \"Sport only\", \"languages\": [\"it\"], \"filters\": {\"sources\": [" + sport.id() + "]}}");
+        String bySource = token("{\"name\": \"Sport only\", \"languages\": [\"it\"], \"policy\": \"machine\", \"filters\": {\"sources\": [" + sport.id() + "]}}");
         assertThat(partnerFeed(bySource)).contains(":article:" + football, ":article:" + rugby).doesNotContain(":article:" + weather);
 
-        String byCategory = token("{\"name\": \"Weather\", \"languages\": [\"it\"], \"filters\": {\"categories\": [\"météo\"]}}");
+        String byCategory = token("{\"name\": \"Weather\", \"languages\": [\"it\"], \"policy\": \"machine\", \"filters\": {\"categories\": [\"météo\"]}}");
         assertThat(partnerFeed(byCategory)).contains(":article:" + weather).doesNotContain(":article:" + football + "<", ":article:" + rugby + "<");
 
-        String byKeyword = token("{\"name\": \"Derby\", \"languages\": [\"it\"], \"filters\": {\"keywords\": [\"DERBY\"]}}");
+        String byKeyword = token("{\"name\": \"Derby\", \"languages\": [\"it\"], \"policy\": \"machine\", \"filters\": {\"keywords\": [\"DERBY\"]}}");
         assertThat(partnerFeed(byKeyword)).contains(":article:" + football + "<").doesNotContain(":article:" + rugby + "<", ":article:" + weather + "<");
 
-        String reviewed = token("{\"name\": \"Reviewed\", \"languages\": [\"it\"], \"filters\": {\"reviewedOnly\": true, \"sources\": ["
+        String reviewed = token("{\"name\": \"Reviewed\", \"languages\": [\"it\"], \"filters\": {\"sources\": ["
                 + sport.id() + ", " + other.id() + "]}}");
         assertThat(partnerFeed(reviewed)).contains(":article:" + football + "<", ":article:" + weather + "<").doesNotContain(":article:" + rugby + "<");
 
-        String titles = token("{\"name\": \"Titles\", \"languages\": [\"it\"], \"filters\": {\"content\": \"title\", \"sources\": [" + sport.id() + "]}}");
+        String titles = token("{\"name\": \"Titles\", \"languages\": [\"it\"], \"policy\": \"machine\", \"filters\": {\"content\": \"title\", \"sources\": [" + sport.id() + "]}}");
         String titleFeed = partnerFeed(titles);
-        assertThat(titleFeed).contains("Il club di Nantes vince il derby").doesNotContain("<content").doesNotContain("<summary");
+        // no text but the title (Atom still gets a summary: the title itself)
+        assertThat(titleFeed).contains("Il club di Nantes vince il derby").doesNotContain("<content").doesNotContain("riassunto");
 
-        String summaries = token("{\"name\": \"Summaries\", \"languages\": [\"it\"], \"filters\": {\"content\": \"summary\", \"sources\": [" + sport.id() + "]}}");
+        String summaries = token("{\"name\": \"Summaries\", \"languages\": [\"it\"], \"policy\": \"machine\", \"filters\": {\"content\": \"summary\", \"sources\": [" + sport.id() + "]}}");
         assertThat(partnerFeed(summaries)).contains("<summary type=\"text\">Un riassunto.</summary>").doesNotContain("<content");
 
-        String bilingual = token("{\"name\": \"Bilingual\", \"languages\": [\"it\"], \"filters\": {\"bilingual\": true, \"sources\": [" + sport.id() + "]}}");
+        String bilingual = token("{\"name\": \"Bilingual\", \"languages\": [\"it\"], \"policy\": \"machine\", \"filters\": {\"bilingual\": true, \"sources\": [" + sport.id() + "]}}");
         String both = partnerFeed(bilingual);
         // the French original follows the translation in the same entry
         assertThat(both).contains("Il club di Nantes vince il derby.&lt;/p&gt;\n&lt;hr/&gt;\n&lt;div lang=\"fr\" class=\"relais-original\"&gt;")

@@ -81,12 +81,14 @@ class RejectionTest extends RelaisIntegrationTest {
 
         HttpResponse<String> retried = post("/api/dead-letters/" + first.id() + "/retry", "");
         assertThat(retried.statusCode()).isEqualTo(202);
-        // still broken: the inbox refuses it again, with a new dead letter in place of the old one
+        // still broken: the inbox refuses it again, with a new dead letter that names the attempt it repeats; the
+        // first is kept, marked retried, out of the waiting list
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             DeadLetter again = letterFrom("inbox/casse.json");
             return again != null && again.id() != first.id();
         });
-        assertThat(deadLetters.find(first.id())).isEmpty();
+        assertThat(letterFrom("inbox/casse.json").retryOf()).isEqualTo(first.id());
+        assertThat(deadLetters.find(first.id()).orElseThrow().retried()).isTrue();
 
         DeadLetter second = letterFrom("inbox/casse.json");
         HttpResponse<String> discarded = delete("/api/dead-letters/" + second.id());

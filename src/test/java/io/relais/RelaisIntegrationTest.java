@@ -28,7 +28,7 @@ import com.rometools.rome.io.SyndFeedInput;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TranslationWriteFault.class, QualityCheckFault.class, FailingPage.class})
+@Import({TranslationWriteFault.class, QualityCheckFault.class, FailingPage.class, CollectedSpans.class})
 public abstract class RelaisIntegrationTest {
 
     protected static final Path WORK = Path.of("target/test-work");
@@ -77,6 +77,8 @@ public abstract class RelaisIntegrationTest {
     @org.springframework.test.context.DynamicPropertySource
     static void websubHub(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("relais.publish.hubs", StubHub.INSTANCE::url);
+        // and trusts it with partners' feeds (whose topic URLs hold their tokens)
+        registry.add("relais.publish.partner-hubs", StubHub.INSTANCE::url);
     }
 
     @LocalServerPort

@@ -16,10 +16,10 @@ import io.relais.translation.Translations;
  * the batch would, then watches what runs, feeds or pages make of them. Same application context as every other
  * integration test.
  */
-abstract class StoredArticlesTest extends RelaisIntegrationTest {
+public abstract class StoredArticlesTest extends RelaisIntegrationTest {
 
     /** The target languages of the test configuration, in their order. */
-    static final List<String> LANGUAGES = List.of("es", "ca", "en", "it", "pt");
+    protected static final List<String> LANGUAGES = List.of("es", "ca", "en", "it", "pt");
 
     @Autowired
     protected Articles articles;

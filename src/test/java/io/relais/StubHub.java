@@ -17,6 +17,7 @@ public final class StubHub {
 
     private final HttpServer server;
     private final List<String> pings = new CopyOnWriteArrayList<>();
+    private final List<String> userAgents = new CopyOnWriteArrayList<>();
 
     private StubHub() {
         try {
@@ -41,6 +42,7 @@ public final class StubHub {
                     && exchange.getRequestHeaders().getFirst("Content-Type").startsWith("application/x-www-form-urlencoded");
             if (ok) {
                 pings.add(url);
+                userAgents.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")));
             }
             exchange.sendResponseHeaders(ok ? 204 : 400, -1);
             exchange.close();
@@ -50,6 +52,11 @@ public final class StubHub {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hub";
+    }
+
+    /** The User-Agent of each ping, in the order of {@link #pings()}. */
+    public List<String> userAgents() {
+        return List.copyOf(userAgents);
     }
 
     /** The topics pinged so far, oldest first. */

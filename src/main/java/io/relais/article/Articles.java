@@ -74,6 +74,15 @@ public class Articles {
                 known.isEmpty() ? StoreResult.Outcome.CREATED : StoreResult.Outcome.REVISED);
     }
 
+    /**
+     * What is known of the main image of an article's revision: its address, size in bytes and media type (from a
+     * HEAD request). Ignored when the article has moved on to another revision meanwhile.
+     */
+    public void recordMainImage(long articleId, int revision, String url, long length, String type) {
+        jdbc.sql("update article set image_url = ?, image_length = ?, image_type = ? where id = ? and revision = ?")
+                .params(url, length, type, articleId, revision).update();
+    }
+
     public Optional<Article> find(long id) {
         return jdbc.sql("select * from article where id = ?").param(id).query(ROW_MAPPER).optional();
     }

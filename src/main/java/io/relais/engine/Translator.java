@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,15 +98,29 @@ public class Translator {
         }
         List<String> failures = new ArrayList<>();
         for (MachineTranslator engine : chain) {
+            long started = System.nanoTime();
             try {
-                return translateWith(engine, text, format, target);
+                TranslatedText translated = translateWith(engine, text, format, target);
+                engineTimer(engine, target, "ok").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                return translated;
             } catch (TranslationException e) {
+                engineTimer(engine, target, "failed").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 failures.add(engine.name() + ": " + e.getMessage());
                 log.warn("{} failed for {}>{}{}: {}", engine.name(), Article.SOURCE_LANGUAGE, target,
                         chain.indexOf(engine) + 1 < chain.size() ? ", trying the next engine" : "", e.getMessage());
             }
         }
         throw new TranslationException(String.join("; ", failures));
+    }
+
+    /**
+     * The metric {@code relais.engine.requests}: time and count of each engine's translations, by engine, target
+     * language and outcome ({@code ok}, {@code failed}: the next engine of the chain was tried); on Micrometer's global
+     * registry, which Spring Boot's registry joins.
+     */
+    private static Timer engineTimer(MachineTranslator engine, String target, String outcome) {
+        return Timer.builder("relais.engine.requests").description("Translations by engine, language and outcome")
+                .tag("engine", engine.name()).tag("lang", target).tag("outcome", outcome).register(Metrics.globalRegistry);
     }
 
     /** The engines that can translate into {@code target}, whatever the chain says (for an editor's re-translation). */

@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jsoup.nodes.Entities;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.relais.article.ArticleTraces;
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.StoreResult;
@@ -52,14 +55,22 @@ public class ArticleIngestor {
     private final FrenchLanguageGate languageGate;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final ArticleTraces traces;
 
     ArticleIngestor(Articles articles, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
                     ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this(articles, sanitizer, languageGate, events, transactions, ArticleTraces.untraced());
+    }
+
+    @Autowired
+    ArticleIngestor(Articles articles, HtmlSanitizer sanitizer, FrenchLanguageGate languageGate,
+                    ApplicationEventPublisher events, PlatformTransactionManager transactions, ArticleTraces traces) {
         this.transaction = new TransactionTemplate(transactions);
         this.articles = articles;
         this.sanitizer = sanitizer;
         this.languageGate = languageGate;
         this.events = events;
+        this.traces = traces;
     }
 
     /**
@@ -69,6 +80,12 @@ public class ArticleIngestor {
      * against the row the first committed — answered as a known article (unchanged, or a new revision), not an error.
      */
     public StoreResult ingest(IncomingArticle received) {
+        // the article's trace starts here, whichever way it came in (a child of the push request's own span)
+        return traces.atTheDoor("relais.article.ingest", Map.of("relais.source", String.valueOf(received.sourceId())),
+                () -> store(received));
+    }
+
+    private StoreResult store(IncomingArticle received) {
         IncomingArticle in = xmlSafe(received);
         Optional<String> badLink = LinkPolicy.refusal(in.url());
         if (badLink.isPresent()) {
@@ -109,6 +126,7 @@ public class ArticleIngestor {
     private StoreResult storeAndAnnounce(NewArticle article) {
         StoreResult stored = articles.store(article);
         if (stored.changed()) {
+            traces.remember(stored.articleId());   // with the article, in its transaction: later stages continue it
             events.publishEvent(new ArticleIngested(stored.articleId(), stored.revision(),
                     stored.outcome() == StoreResult.Outcome.REVISED));
         }

@@ -32,23 +32,32 @@ public class DeadLetterRetry {
         return letter.origin().startsWith("inbox/");
     }
 
-    /** Puts the payload back into the inbox and discards the dead letter; returns the inbox file name. */
+    /**
+     * Puts the payload back into the inbox and marks the dead letter retried (kept, so that a new failure of the same
+     * bytes can name it as its earlier attempt); returns the inbox file name.
+     */
     public String retry(long id) {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new IllegalArgumentException("no dead letter " + id));
+        if (letter.retried()) {
+            throw new IllegalArgumentException("dead letter " + id + " was retried already"
+                    + deadLetters.laterAttempt(id).map(l -> " and failed again as #" + l.id()).orElse(""));
+        }
         if (!retryable(letter)) {
             throw new IllegalArgumentException(NOT_RETRYABLE);
         }
         String name = Path.of(letter.origin().substring("inbox/".length())).getFileName().toString();
         byte[] payload = deadLetters.payload(id).orElse(new byte[0]);
+        // marked before the file is picked up, so that a new failure of the same bytes finds this attempt to link to
+        deadLetters.markRetried(id, true);
         try {
             Files.createDirectories(inbox);
             Path tmp = Files.createTempFile(inbox, ".retry-", ".tmp");
             Files.write(tmp, payload);
             Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deadLetters.markRetried(id, false);
             throw new UncheckedIOException("cannot put " + name + " back into the inbox: " + e.getMessage(), e);
         }
-        deadLetters.discard(id);
         return "inbox/" + name;
     }
 }

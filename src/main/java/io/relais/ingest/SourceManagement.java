@@ -41,7 +41,7 @@ public class SourceManagement {
     public SourceCheck check(String url) {
         String refusal = url == null || url.isBlank() ? "a URL is required" : urlPolicy.refusal(url);
         if (refusal != null) {
-            return new SourceCheck(url, false, false, null, 0, 0, null, refusal);
+            return SourceCheck.refused(url, refusal);
         }
         return checker.check(url.strip());
     }
@@ -129,6 +129,30 @@ public class SourceManagement {
             sources.find(id).ifPresent(pollers::sync);
             throw new SourceRefusedException(SourceRefusedException.Kind.CONFLICT, null, null,
                     "source " + id + " has " + articles + " articles: pause it instead");
+        }
+    }
+
+    /**
+     * A source added although its check failed (paused, at the operator's request) shows that failure as its last
+     * error until a poll succeeds: it is never shown healthy before it has been read.
+     */
+    public Source recordFailedCheck(long id, String problem) {
+        find(id);
+        sources.recordFailure(id, "check before adding: " + problem, null);
+        return find(id);
+    }
+
+    /** Polls the source now; refused when it is paused or not polled by this node. */
+    public void pollNow(long id) {
+        Source source = find(id);
+        if (source.paused()) {
+            throw new SourceRefusedException(SourceRefusedException.Kind.CONFLICT, null, null,
+                    "source " + id + " is paused: resume it to poll it");
+        }
+        if (!pollers.pollNow(source)) {
+            throw new SourceRefusedException(SourceRefusedException.Kind.CONFLICT, null, null,
+                    "source " + id + " is not polled by this node (not allowed by the URL policy, or polled by "
+                            + "another node of the cluster)");
         }
     }
 

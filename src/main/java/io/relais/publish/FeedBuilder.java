@@ -1,14 +1,20 @@
 package io.relais.publish;
 
+import java.util.regex.Pattern;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -18,54 +24,59 @@ import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-
-import com.rometools.modules.mediarss.MediaEntryModuleImpl;
-import com.rometools.modules.mediarss.types.MediaContent;
-import com.rometools.modules.mediarss.types.Metadata;
-import com.rometools.modules.mediarss.types.UrlReference;
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndCategoryImpl;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEnclosure;
-import com.rometools.rome.feed.synd.SyndEnclosureImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.feed.synd.SyndPersonImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 
 import io.relais.article.Article;
 import io.relais.translation.PublishedEntry;
 import io.relais.translation.TargetLanguages;
-import io.relais.publish.FeedView.ContentMode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds a feed document with Rome (Jackson for JSON Feed). Entry ids are stable per language and article
- * ({@code urn:relais:<lang>:article:<id>}), so a correction updates the same entry with a new {@code updated} date.
- * Every entry links to the original when it has a URL, else to the public page of the translation, and always
- * carries that page as an alternate. Documents carry {@code self}, {@code alternate}, WebSub {@code hub} and RFC 5005
- * archive links, {@code xml:lang}, the main image ({@code media:content} and enclosure) and the source's categories.
- * Text that XML cannot carry (control characters) is dropped, so hostile input still gives a well-formed document.
+ * Writes a feed document: RSS 2.0 and Atom 1.0 element by element with JDOM, JSON Feed 1.1 with Jackson.
+ *
+ * <p>Written by hand rather than through Rome's generators because what partners' readers and the W3C Feed Validator
+ * expect is precise and Rome's output is not: Rome adds Dublin Core duplicates the validator warns about ({@code
+ * dc:date} beside {@code pubDate}, {@code dc:language} beside {@code language}, {@code dc:creator} beside {@code
+ * atom:author}), writes a name as {@code managingEditor} (an error: it must be an e-mail address), puts {@code
+ * description} after {@code content:encoded}, and has no place for {@code rel="via"} or per-entry {@code source}.
+ * Rome still reads every document back in the tests.
+ *
+ * <p>Each entry: a stable id per language and article ({@code urn:relais:<lang>:article:<id>}: a correction updates
+ * the same entry), the translated article page as its link, the French original as {@code via} (RSS: an {@code
+ * atom:link rel="via"}, and {@code <source>} naming the French source when it has a web address; JSON Feed: {@code
+ * external_url}), the real author (else the source's name), the first publication date (never later than the
+ * entry's own update) and the date of this version ({@code updated}, moved by every correction; in RSS {@code
+ * atom:updated}, and the {@code pubDate} itself only for a feed that asked for resurfacing), categories in the
+ * feed's language with the French ones kept under their own scheme, the main image (enclosure only with a known
+ * length; {@code media:content} always). A machine translation nobody reviewed says so in every format: a notice at
+ * the top of its summary and content, a category, and in JSON Feed {@code _relais.machine_translation}. Text XML
+ * cannot carry (control characters) is dropped, so hostile input still gives a well-formed document.
  */
 @Component
 public class FeedBuilder {
 
     static final String GENERATOR = "Relais";
+    /** Where the categories of a language are: {@code urn:relais:categories:es}; the French source's under {@code :fr}. */
+    static final String CATEGORY_SCHEME = "urn:relais:categories:";
+    /** The category marking an unreviewed machine translation. */
+    static final String TRANSLATION_SCHEME = "urn:relais:translation";
+    static final String MACHINE_TRANSLATION = "machine-translation";
+
     private static final Logger log = LoggerFactory.getLogger(FeedBuilder.class);
+    static final Namespace ATOM_NS = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    static final Namespace CONTENT = Namespace.getNamespace("content", "http://purl.org/rss/1.0/modules/content/");
+    static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
+    static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
     static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
+
+    /** RFC 822 dates as RFC 7231 writes them (two-digit day, GMT): what RSS readers and the validator expect. */
+    static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final String baseUrl;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -85,44 +96,30 @@ public class FeedBuilder {
     }
 
     public String render(FeedView view, FeedFormat format) {
-        if (format == FeedFormat.JSON) {
-            return jsonFeed(view);
-        }
         try {
-            return xml(view, format);
+            return write(view, format);
         } catch (RuntimeException e) {
             // one entry that cannot be written must not take the whole feed down: leave it out, say why
-            List<PublishedEntry> writable = new ArrayList<>();
-            for (PublishedEntry entry : view.entries()) {
+            List<FeedView.Item> writable = new ArrayList<>();
+            for (FeedView.Item item : view.items()) {
                 try {
-                    xml(withEntries(view, List.of(entry)), format);
-                    writable.add(entry);
+                    write(view.withItems(List.of(item)), format);
+                    writable.add(item);
                 } catch (RuntimeException bad) {
                     log.error("Entry urn:relais:{}:article:{} left out of the {} {} feed: {}", view.lang(),
-                            entry.articleId(), view.lang(), format, bad.getMessage());
+                            item.entry().articleId(), view.lang(), format, bad.toString());
                 }
             }
-            return xml(withEntries(view, writable), format);
+            return write(view.withItems(writable), format);
         }
     }
 
-    private static FeedView withEntries(FeedView view, List<PublishedEntry> entries) {
-        return new FeedView(view.lang(), entries, view.feedPath(), view.archive(), view.prevArchive(), view.nextArchive(),
-                view.hubs(), view.content(), view.bilingual());
-    }
-
-    private String xml(FeedView view, FeedFormat format) {
-        try {
-            Document document = new SyndFeedOutput().outputJDom(build(view, format));
-            addFeedConventions(document, view, format);
-            StringWriter out = new StringWriter();
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX)).output(document, out);
-            return out.toString();
-        } catch (FeedException e) {
-            throw new IllegalStateException("cannot write the " + view.lang() + " " + format + " feed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private String write(FeedView view, FeedFormat format) {
+        return switch (format) {
+            case RSS -> xml(rss(view));
+            case ATOM -> xml(atom(view));
+            case JSON -> jsonFeed(view);
+        };
     }
 
     /** The public page of an entry's translation. */
@@ -132,194 +129,382 @@ public class FeedBuilder {
 
     /** The French original: its own http(s) URL, or the page Relais serves for it. */
     public String originalUrl(PublishedEntry e) {
-        return web(e) != null ? web(e) : baseUrl + ArticleLinks.path(Article.SOURCE_LANGUAGE, e.articleId(), e.originalTitle());
+        return web(e.originalUrl()) != null ? web(e.originalUrl()) : baseUrl + ArticleLinks.path(Article.SOURCE_LANGUAGE, e.articleId(), e.originalTitle());
     }
 
-    /** The original's own link when it is http(s) (checked again here: stored data may predate the door's check). */
-    private static String web(PublishedEntry e) {
-        String url = e.originalUrl() == null ? null : e.originalUrl().strip();
-        return url != null && url.toLowerCase(Locale.ROOT).matches("https?://.+") ? url : null;
+    /** A stored link when it is http(s) (checked again here: stored data may predate the door's check). */
+    private static String web(String link) {
+        String url = link == null ? null : link.strip();
+        return url != null && url.toLowerCase(Locale.ROOT).matches("https?://[^\\s]+") ? url : null;
     }
 
-    SyndFeed build(FeedView view, FeedFormat format) {
+    // ---------------------------------------------------------------------------------------------------- RSS 2.0
+
+    private Document rss(FeedView view) {
         String lang = view.lang();
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType(format.romeType());
-        feed.setEncoding("UTF-8");
-        feed.setTitle(title(lang) + (view.isArchive() ? " (archive " + view.archive() + ")" : ""));
-        feed.setDescription("French news translated into " + TargetLanguages.englishName(lang)
-                + " by Relais (machine translation, checked by LanguageTool; doubtful translations reviewed by editors)");
-        feed.setLanguage(lang);
-        feed.setUri("urn:relais:feed:" + lang + (view.isArchive() ? ":archive:" + view.archive() : ""));
-        feed.setLink(htmlHome(lang));
-        feed.setGenerator(GENERATOR);
-        feed.setAuthors(List.of(person(GENERATOR)));
-        if (format == FeedFormat.ATOM) {
-            feed.setLinks(links(view, format));
-        }
-        feed.setPublishedDate(view.entries().stream().map(PublishedEntry::updatedAt).max(OffsetDateTime::compareTo)
-                .map(FeedBuilder::date).orElse(new Date(0)));
-        List<SyndEntry> items = new ArrayList<>();
-        for (PublishedEntry e : view.entries()) {
-            items.add(entry(e, view, format));
-        }
-        feed.setEntries(items);
-        return feed;
-    }
-
-    /** Links of a document: self, the HTML page of its language, hubs, and archive navigation. */
-    private List<SyndLink> links(FeedView view, FeedFormat format) {
-        List<SyndLink> links = new ArrayList<>();
-        links.add(link("self", baseUrl + view.path(format), format.mediaType(), null));
-        links.add(link("alternate", htmlHome(view.lang()), "text/html", view.lang()));
-        if (!view.isArchive()) {
-            view.hubs().forEach(hub -> links.add(link("hub", hub, null, null)));
-        } else {
-            links.add(link("current", baseUrl + view.feedPath() + "/" + format.fileName(), format.mediaType(), null));
-        }
-        if (view.prevArchive() > 0) {
-            links.add(link("prev-archive", baseUrl + view.archivePath(view.prevArchive(), format), format.mediaType(), null));
-        }
-        if (view.nextArchive() > 0) {
-            links.add(link("next-archive", baseUrl + view.archivePath(view.nextArchive(), format), format.mediaType(), null));
-        }
-        return links;
-    }
-
-    /** What Rome cannot say itself: {@code xml:lang}, RSS's {@code atom:link}s and the archive marker. */
-    private void addFeedConventions(Document document, FeedView view, FeedFormat format) {
-        Element root = document.getRootElement();
-        root.setAttribute("lang", view.lang(), Namespace.XML_NAMESPACE);
-        Element container = root;
-        if (format == FeedFormat.RSS) {
-            root.addNamespaceDeclaration(ATOM);
-            container = root.getChild("channel");
-            int at = container.indexOf(container.getChild("description")) + 1;
-            for (SyndLink l : links(view, format)) {
-                if ("alternate".equals(l.getRel())) {
-                    continue; // the channel's <link>
-                }
-                Element link = new Element("link", ATOM).setAttribute("rel", l.getRel()).setAttribute("href", l.getHref());
-                if (l.getType() != null) {
-                    link.setAttribute("type", l.getType());
-                }
-                container.addContent(at++, link);
+        Element channel = new Element("channel");
+        channel.addContent(text("title", view.documentTitle()));
+        channel.addContent(text("link", htmlHome(lang)));
+        channel.addContent(text("description", description(lang)));
+        channel.addContent(text("language", lang));
+        Instant updated = feedUpdated(view);
+        channel.addContent(text("pubDate", RFC_822.format(updated)));
+        channel.addContent(text("lastBuildDate", RFC_822.format(updated)));
+        channel.addContent(text("generator", GENERATOR));
+        channel.addContent(text("docs", "https://www.rssboard.org/rss-specification"));
+        for (String[] link : documentLinks(view, FeedFormat.RSS)) {
+            Element atomLink = new Element("link", ATOM).setAttribute("rel", link[0]).setAttribute("href", link[1]);
+            if (link[2] != null) {
+                atomLink.setAttribute("type", link[2]);
             }
+            channel.addContent(atomLink);
         }
         if (view.isArchive()) {
-            root.addNamespaceDeclaration(HISTORY);
-            container.addContent(format == FeedFormat.RSS ? container.indexOf(container.getChild("description")) + 1 : 0,
-                    new Element("archive", HISTORY));
+            channel.addContent(new Element("archive", HISTORY));
         }
+        for (FeedView.Item item : view.items()) {
+            channel.addContent(rssItem(item));
+        }
+        Element rss = new Element("rss").setAttribute("version", "2.0").addContent(channel);
+        rss.addNamespaceDeclaration(ATOM);
+        rss.addNamespaceDeclaration(CONTENT);
+        rss.addNamespaceDeclaration(DC);
+        rss.addNamespaceDeclaration(MEDIA);
+        if (view.isArchive()) {
+            rss.addNamespaceDeclaration(HISTORY);
+        }
+        return new Document(rss);
     }
 
-    private SyndEntry entry(PublishedEntry e, FeedView view, FeedFormat format) {
-        SyndEntry entry = new SyndEntryImpl();
-        entry.setUri("urn:relais:" + e.lang() + ":article:" + e.articleId());
-        entry.setTitle(XmlText.clean(e.title()));
-        String page = pageUrl(e);
-        entry.setLink(web(e) != null ? web(e) : page);
-        List<SyndLink> links = new ArrayList<>();
-        links.add(link("alternate", page, "text/html", e.lang()));
-        SyndLink original = link("alternate", originalUrl(e), "text/html", Article.SOURCE_LANGUAGE);
-        original.setTitle(XmlText.clean(e.originalTitle()));
-        links.add(original);
-        entry.setLinks(links);
-
-        String body = XmlText.clean(contentHtml(e, view));
-        if (body != null) {
-            SyndContent content = new SyndContentImpl();
-            content.setType("html");
-            content.setValue(body);
-            entry.setContents(List.of(content));
+    private Element rssItem(FeedView.Item item) {
+        PublishedEntry e = item.entry();
+        Element it = new Element("item");
+        it.addContent(text("title", plain(e.title())));
+        it.addContent(text("link", pageUrl(e)));
+        String summary = summaryText(e);
+        String body = contentHtml(e);
+        if (summary == null && body != null) {
+            summary = shorten(Jsoup.parseBodyFragment(body).text());   // content:encoded needs a description before it
         }
-        String summary = XmlText.clean(summaryText(e, view));
         if (summary != null) {
-            // summaries are plain text; RSS readers read <description> as HTML, so there it is HTML-escaped first
-            SyndContent description = new SyndContentImpl();
-            description.setType(format == FeedFormat.RSS ? "html" : "text");
-            description.setValue(format == FeedFormat.RSS ? HtmlUtils.htmlEscape(summary, "UTF-8") : summary);
-            entry.setDescription(description);
+            // summaries are plain text; RSS readers read <description> as HTML, so it is HTML-escaped first
+            it.addContent(text("description", HtmlUtils.htmlEscape(plain(summary), "UTF-8")));
         }
-        String author = e.author() != null && !XmlText.clean(e.author()).isBlank() ? XmlText.clean(e.author()) : GENERATOR;
-        entry.setAuthors(List.of(person(author)));
-        entry.setAuthor(author);   // RSS 2.0 has no author name element: Rome writes it as dc:creator
-        entry.setPublishedDate(e.publishedAt() != null ? date(e.publishedAt()) : date(e.updatedAt()));
-        entry.setUpdatedDate(date(e.updatedAt()));
-        List<SyndCategory> categories = new ArrayList<>();
-        for (String name : e.categories()) {
-            SyndCategory category = new SyndCategoryImpl();
-            category.setName(XmlText.clean(name));
-            categories.add(category);
+        if (body != null) {
+            it.addContent(new Element("encoded", CONTENT).addContent(XmlText.clean(body)));
         }
-        entry.setCategories(categories);
-        String image = mainImage(e.body());
-        if (image != null && view.content() == ContentMode.FULL) {
-            addImage(entry, image);
+        it.addContent(new Element("creator", DC).setText(XmlText.clean(author(e))));
+        for (Category c : categories(e)) {
+            Element category = text("category", c.term());
+            if (c.scheme() != null) {
+                category.setAttribute("domain", c.scheme());
+            }
+            it.addContent(category);
+        }
+        it.addContent(text("guid", entryId(e)).setAttribute("isPermaLink", "false"));
+        it.addContent(text("pubDate", RFC_822.format(item.resurface() ? updated(e) : published(e))));
+        it.addContent(new Element("updated", ATOM).setText(rfc3339(updated(e))));
+        String source = web(e.sourceUrl());
+        if (source != null && e.sourceName() != null && !e.sourceName().isBlank()) {
+            it.addContent(text("source", e.sourceName()).setAttribute("url", source));
+        }
+        it.addContent(via(e, ATOM));
+        Image image = image(e);
+        if (image != null) {
+            if (image.length() > 0) {
+                it.addContent(new Element("enclosure").setAttribute("url", image.url())
+                        .setAttribute("length", Long.toString(image.length())).setAttribute("type", image.type()));
+            }
+            it.addContent(mediaContent(image));
+        }
+        return it;
+    }
+
+    // --------------------------------------------------------------------------------------------------- Atom 1.0
+
+    private Document atom(FeedView view) {
+        String lang = view.lang();
+        Element feed = new Element("feed", ATOM_NS);
+        feed.setAttribute("lang", lang, Namespace.XML_NAMESPACE);
+        feed.addContent(atomText("id", view.documentId()));
+        feed.addContent(atomText("title", view.documentTitle()).setAttribute("type", "text"));
+        feed.addContent(atomText("subtitle", description(lang)).setAttribute("type", "text"));
+        feed.addContent(atomText("updated", rfc3339(feedUpdated(view))));
+        feed.addContent(new Element("link", ATOM_NS).setAttribute("rel", "alternate").setAttribute("type", "text/html")
+                .setAttribute("hreflang", lang).setAttribute("href", htmlHome(lang)));
+        for (String[] link : documentLinks(view, FeedFormat.ATOM)) {
+            Element l = new Element("link", ATOM_NS).setAttribute("rel", link[0]).setAttribute("href", link[1]);
+            if (link[2] != null) {
+                l.setAttribute("type", link[2]);
+            }
+            feed.addContent(l);
+        }
+        feed.addContent(atomText("generator", GENERATOR).setAttribute("uri", baseUrl + "/feeds/"));
+        if (view.isArchive()) {
+            feed.addNamespaceDeclaration(HISTORY);
+            feed.addContent(new Element("archive", HISTORY));
+        }
+        feed.addNamespaceDeclaration(MEDIA);
+        Set<String> updatedValues = new HashSet<>();
+        for (FeedView.Item item : view.items()) {
+            feed.addContent(atomEntry(item.entry(), updatedValues));
+        }
+        return new Document(feed);
+    }
+
+    private Element atomEntry(PublishedEntry e, Set<String> updatedValues) {
+        Element entry = new Element("entry", ATOM_NS);
+        entry.addContent(atomText("id", entryId(e)));
+        entry.addContent(atomText("title", plain(e.title())).setAttribute("type", "text"));
+        entry.addContent(atomText("updated", distinct(updated(e), updatedValues)));
+        entry.addContent(atomText("published", rfc3339(published(e))));
+        entry.addContent(new Element("author", ATOM_NS).addContent(atomText("name", author(e))));
+        entry.addContent(new Element("link", ATOM_NS).setAttribute("rel", "alternate").setAttribute("type", "text/html")
+                .setAttribute("hreflang", e.lang()).setAttribute("href", pageUrl(e)));
+        entry.addContent(via(e, ATOM_NS));
+        Image image = image(e);
+        if (image != null) {
+            Element enclosure = new Element("link", ATOM_NS).setAttribute("rel", "enclosure")
+                    .setAttribute("type", image.type()).setAttribute("href", image.url());
+            if (image.length() > 0) {
+                enclosure.setAttribute("length", Long.toString(image.length()));
+            }
+            entry.addContent(enclosure);
+        }
+        for (Category c : categories(e)) {
+            Element category = new Element("category", ATOM_NS).setAttribute("term", XmlText.clean(c.term()));
+            if (c.scheme() != null) {
+                category.setAttribute("scheme", c.scheme());
+            }
+            if (c.label() != null) {
+                category.setAttribute("label", XmlText.clean(c.label()));
+            }
+            entry.addContent(category);
+        }
+        String summary = summaryText(e);
+        String body = contentHtml(e);
+        if (summary == null && body == null) {
+            summary = e.title();   // a title-only entry still has text a reader can show (Atom asks for some)
+        }
+        if (summary != null) {
+            entry.addContent(atomText("summary", plain(summary)).setAttribute("type", "text"));
+        }
+        if (body != null) {
+            entry.addContent(atomText("content", body).setAttribute("type", "html"));
+        }
+        if (image != null) {
+            entry.addContent(mediaContent(image));
         }
         return entry;
     }
 
-    /** The main image as an enclosure (RSS {@code <enclosure>}, Atom {@code rel="enclosure"}) and as {@code media:content}. */
-    private static void addImage(SyndEntry entry, String image) {
-        {
-            SyndEnclosure enclosure = new SyndEnclosureImpl();
-            enclosure.setUrl(image);
-            enclosure.setType(imageType(image));
-            enclosure.setLength(0);
-            entry.setEnclosures(List.of(enclosure));
-            MediaContent media;
-            try {
-                media = new MediaContent(new UrlReference(image));
-            } catch (URISyntaxException notAUri) {
-                return;
-            }
-            media.setMedium("image");
-            media.setType(imageType(image));
-            media.setMetadata(new Metadata());
-            MediaEntryModuleImpl module = new MediaEntryModuleImpl();
-            module.setMediaContents(new MediaContent[] {media});
-            entry.getModules().add(module);
+    /** The French original as the entry's {@code via} link (Atom; in RSS the same element in the Atom namespace). */
+    private Element via(PublishedEntry e, Namespace ns) {
+        Element via = new Element("link", ns).setAttribute("rel", "via").setAttribute("type", "text/html")
+                .setAttribute("hreflang", Article.SOURCE_LANGUAGE).setAttribute("href", originalUrl(e));
+        if (e.originalTitle() != null && !e.originalTitle().isBlank()) {
+            via.setAttribute("title", XmlText.clean(e.originalTitle()));
         }
+        return via;
     }
 
-    /** The HTML an entry carries: the translation, then (bilingual) the French original; none for title-only. */
-    String contentHtml(PublishedEntry e, FeedView view) {
-        if (view.content() != ContentMode.FULL) {
+    /**
+     * An entry's {@code updated}, unique within the document: two entries with the same value are the same instant
+     * to a reader (the validator warns); two translations stored within the same millisecond are written a millisecond
+     * apart, in document order.
+     */
+    private static String distinct(Instant updated, Set<String> taken) {
+        Instant at = updated;
+        while (!taken.add(rfc3339(at))) {
+            at = at.truncatedTo(ChronoUnit.MILLIS).plus(1, ChronoUnit.MILLIS);
+        }
+        return rfc3339(at);
+    }
+
+    // ----------------------------------------------------------------------------------------------- JSON Feed 1.1
+
+    /** The same document as JSON Feed 1.1, with Relais's translation details in an {@code _relais} extension. */
+    private String jsonFeed(FeedView view) {
+        String lang = view.lang();
+        List<JsonFeedDocument.Item> items = new ArrayList<>();
+        for (FeedView.Item item : view.items()) {
+            PublishedEntry e = item.entry();
+            String html = contentHtml(e);
+            String summary = summaryText(e);
+            Image image = image(e);
+            List<String> tags = categories(e).stream().filter(c -> c.scheme() != null && c.scheme().equals(CATEGORY_SCHEME + lang))
+                    .map(Category::term).toList();
+            items.add(new JsonFeedDocument.Item(entryId(e), pageUrl(e), originalUrl(e), e.title(), html,
+                    html != null ? null : summary != null ? summary : e.title(), summary,
+                    image == null ? null : image.url(),
+                    rfc3339(published(e)), rfc3339(updated(e)),
+                    List.of(new JsonFeedDocument.Author(author(e))),
+                    tags.isEmpty() ? null : tags, e.lang(),
+                    image == null || image.length() <= 0 ? null
+                            : List.of(new JsonFeedDocument.Attachment(image.url(), image.type(), image.length())),
+                    new JsonFeedDocument.Translation(e.originalTitle(), Article.SOURCE_LANGUAGE, originalUrl(e), pageUrl(e), e.revision(),
+                            e.engine(), e.route(), e.qualityScore(), e.state().name(), e.reviewed(), !e.reviewed(),
+                            e.categories().isEmpty() ? null : e.categories())));
+        }
+        JsonFeedDocument feed = new JsonFeedDocument(JsonFeedDocument.VERSION, view.documentTitle(), htmlHome(lang),
+                baseUrl + view.path(FeedFormat.JSON), description(lang), lang,
+                !view.isArchive() && !view.hubs().isEmpty()
+                        ? view.hubs().stream().map(h -> new JsonFeedDocument.Hub("WebSub", h)).toList() : null,
+                // JSON Feed paginates towards older items: the subscription document's next page is the newest archive
+                view.prevArchive() > 0 ? baseUrl + view.archivePath(view.prevArchive(), FeedFormat.JSON) : null,
+                items);
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
+    }
+
+    // -------------------------------------------------------------------------------------------------- the parts
+
+    /**
+     * Links of a document besides its HTML page: self, WebSub hubs (subscription documents), and RFC 5005 archive
+     * navigation — {@code prev-archive} to the older page; on archive pages {@code current} and {@code next-archive}
+     * to the following page, from the start: the page's links never change, and until the following page is complete
+     * its address leads to the subscription document (which holds the newer entries).
+     */
+    private List<String[]> documentLinks(FeedView view, FeedFormat format) {
+        List<String[]> links = new ArrayList<>();
+        links.add(new String[] {"self", baseUrl + view.path(format), format.mediaType()});
+        if (!view.isArchive()) {
+            view.hubs().forEach(hub -> links.add(new String[] {"hub", hub, null}));
+        } else {
+            links.add(new String[] {"current", baseUrl + view.feedPath() + "/" + format.fileName(), format.mediaType()});
+        }
+        if (view.prevArchive() > 0) {
+            links.add(new String[] {"prev-archive", baseUrl + view.archivePath(view.prevArchive(), format), format.mediaType()});
+        }
+        if (view.isArchive()) {
+            links.add(new String[] {"next-archive", baseUrl + view.archivePath(view.archive() + 1, format), format.mediaType()});
+        }
+        return links;
+    }
+
+    /** A feed's date: its newest entry's update, or when the feed began (never 1970). */
+    private static Instant feedUpdated(FeedView view) {
+        Instant newest = null;
+        for (PublishedEntry e : view.entries()) {
+            Instant u = updated(e);
+            newest = newest == null || u.isAfter(newest) ? u : newest;
+        }
+        if (newest != null) {
+            return newest;
+        }
+        return view.since() != null ? view.since() : Instant.parse("2026-01-01T00:00:00Z");
+    }
+
+    static String entryId(PublishedEntry e) {
+        return "urn:relais:" + e.lang() + ":article:" + e.articleId();
+    }
+
+    /** When this version was written. */
+    public static Instant updated(PublishedEntry e) {
+        return (e.updatedAt() != null ? e.updatedAt() : e.publishedAt()).toInstant();
+    }
+
+    /** When the original was first published, never after this version (a date in the future is a wrong clock). */
+    public static Instant published(PublishedEntry e) {
+        Instant updated = updated(e);
+        Instant published = e.publishedAt() != null ? e.publishedAt().toInstant() : updated;
+        return published.isAfter(updated) ? updated : published;
+    }
+
+    /** The article's author, else the source that published it; never Relais. */
+    static String author(PublishedEntry e) {
+        String author = XmlText.clean(e.author());
+        if (author != null && !author.isBlank()) {
+            return author.strip();
+        }
+        String source = XmlText.clean(e.sourceName());
+        return source != null && !source.isBlank() ? source.strip() : "—";
+    }
+
+    /** The HTML content: the machine-translation notice (unreviewed), then the text; none without a body. */
+    String contentHtml(PublishedEntry e) {
+        if (e.body() == null) {
             return null;
         }
-        if (!view.bilingual() || e.originalBody() == null) {
+        if (e.reviewed()) {
             return e.body();
         }
-        return e.body() + "\n<hr/>\n<div lang=\"fr\" class=\"relais-original\"><p><strong>"
-                + Entities.escape(e.originalTitle() == null ? "" : e.originalTitle())
-                + "</strong> (français, original)</p>\n" + e.originalBody() + "</div>";
+        return "<p class=\"relais-machine-translation\"><em>" + Entities.escape(PublicTexts.machineNotice(e.lang()))
+                + "</em></p>\n" + e.body();
     }
 
-    /** The plain-text summary: the translated lead (or the start of the text), then (bilingual) the French one. */
-    String summaryText(PublishedEntry e, FeedView view) {
-        String lead = e.summary() != null ? e.summary()
-                : view.content() == ContentMode.SUMMARY ? shorten(Jsoup.parseBodyFragment(e.body() == null ? "" : e.body()).text()) : null;
-        if (!view.bilingual()) {
-            return view.content() == ContentMode.TITLE ? null : lead;
+    /** The plain-text summary, with the notice first for an unreviewed machine translation. */
+    String summaryText(PublishedEntry e) {
+        String summary = e.summary() == null || e.summary().isBlank() ? null : e.summary();
+        if (e.reviewed()) {
+            return summary;
         }
-        String original = view.content() == ContentMode.TITLE ? e.originalTitle()
-                : e.originalSummary() != null ? e.originalSummary()
-                : view.content() == ContentMode.SUMMARY ? shorten(Jsoup.parseBodyFragment(e.originalBody() == null ? "" : e.originalBody()).text())
-                : e.originalTitle();
-        String translated = view.content() == ContentMode.TITLE ? null : lead;
-        return translated == null ? "(fr) " + original : translated + "\n\n(fr) " + original;
+        String notice = PublicTexts.machineNotice(e.lang());
+        return summary == null ? notice : notice + " " + summary;
     }
 
-    private static String shorten(String text) {
-        if (text.length() <= 300) {
-            return text;
+    /**
+     * Plain text as feed readers take it: without anything shaped like an HTML tag. Readers show an RSS title or a
+     * text summary as text or as HTML, they cannot tell which, and the validator rightly warns about both readings; a
+     * tag in a news title is debris (the door already turned real markup into text), so it is left out.
+     */
+    static String plain(String text) {
+        return text == null ? null : TAG.matcher(text).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+    }
+
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
+
+    /** A category of an entry: its term, the scheme it belongs to, and a label to show when the term is a code. */
+    record Category(String term, String scheme, String label) {
+    }
+
+    /**
+     * The entry's categories: in its language where publishing translated them, each French one kept under the
+     * French scheme, and the machine-translation marker for an unreviewed entry.
+     */
+    List<Category> categories(PublishedEntry e) {
+        List<Category> out = new ArrayList<>();
+        Map<String, String> translated = e.translatedCategories();
+        for (String french : e.categories()) {
+            String term = translated.get(french);
+            if (term != null && !term.isBlank()) {
+                out.add(new Category(term, CATEGORY_SCHEME + e.lang(), null));
+            }
         }
-        int cut = text.lastIndexOf(' ', 300);
-        return text.substring(0, cut > 200 ? cut : 300) + " …";
+        for (String french : e.categories()) {
+            out.add(new Category(french, CATEGORY_SCHEME + Article.SOURCE_LANGUAGE, null));
+        }
+        if (!e.reviewed()) {
+            out.add(new Category(MACHINE_TRANSLATION, TRANSLATION_SCHEME, PublicTexts.get(e.lang(), "machine.label")));
+        }
+        return out;
     }
 
-    /** The first image of the translated body: what readers show next to the entry. */
+    /** The entry's main image and what is known of it. */
+    record Image(String url, String type, long length) {
+    }
+
+    /** The first image of the body: what readers show next to the entry. */
+    private static Image image(PublishedEntry e) {
+        String url = mainImage(e.body());
+        if (url == null) {
+            return null;
+        }
+        PublishedEntry.MainImage measured = e.mainImage();
+        if (measured != null && measured.url().equals(url)) {
+            return new Image(url, measured.type() != null ? measured.type() : imageType(url), measured.length());
+        }
+        return new Image(url, imageType(url), 0);
+    }
+
+    private static Element mediaContent(Image image) {
+        Element media = new Element("content", MEDIA).setAttribute("url", image.url()).setAttribute("medium", "image")
+                .setAttribute("type", image.type());
+        if (image.length() > 0) {
+            media.setAttribute("fileSize", Long.toString(image.length()));
+        }
+        return media;
+    }
+
     static String mainImage(String html) {
         if (html == null || html.isEmpty()) {
             return null;
@@ -328,8 +513,7 @@ public class FeedBuilder {
         if (img == null) {
             return null;
         }
-        String src = img.attr("src");
-        return src.startsWith("http://") || src.startsWith("https://") ? src : null;
+        return web(img.attr("src"));
     }
 
     static String imageType(String url) {
@@ -349,36 +533,13 @@ public class FeedBuilder {
         return "image/jpeg";
     }
 
-    /** The same document as JSON Feed 1.1, with Relais's translation details in an {@code _relais} extension. */
-    private String jsonFeed(FeedView view) {
-        String lang = view.lang();
-        List<JsonFeedDocument.Item> items = new ArrayList<>();
-        for (PublishedEntry e : view.entries()) {
-            String html = contentHtml(e, view);
-            String summary = summaryText(e, view);
-            String image = mainImage(e.body());
-            items.add(new JsonFeedDocument.Item("urn:relais:" + e.lang() + ":article:" + e.articleId(),
-                    web(e) != null ? web(e) : pageUrl(e), e.title(), html,
-                    html != null ? null : summary != null ? summary : e.title(), summary,
-                    view.content() == ContentMode.FULL ? image : null,
-                    (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toInstant().toString(),
-                    e.updatedAt().toInstant().toString(),
-                    List.of(new JsonFeedDocument.Author(e.author() != null ? e.author() : GENERATOR)),
-                    e.categories().isEmpty() ? null : e.categories(), e.lang(),
-                    new JsonFeedDocument.Translation(e.originalTitle(), Article.SOURCE_LANGUAGE, originalUrl(e), pageUrl(e), e.revision(),
-                            e.engine(), e.route(), e.qualityScore(), e.state().name(), e.reviewed())));
-        }
-        JsonFeedDocument feed = new JsonFeedDocument(JsonFeedDocument.VERSION,
-                title(lang) + (view.isArchive() ? " (archive " + view.archive() + ")" : ""), htmlHome(lang),
-                baseUrl + view.path(FeedFormat.JSON),
-                "French news translated into " + TargetLanguages.englishName(lang) + " by Relais", lang,
-                List.of(new JsonFeedDocument.Author(GENERATOR)),
-                !view.isArchive() && !view.hubs().isEmpty()
-                        ? view.hubs().stream().map(h -> new JsonFeedDocument.Hub("WebSub", h)).toList() : null,
-                // JSON Feed paginates towards older items: the subscription document's next page is the newest archive
-                view.prevArchive() > 0 ? baseUrl + view.archivePath(view.prevArchive(), FeedFormat.JSON) : null,
-                items);
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
+    private static String shorten(String text) {
+        return Presentation.shorten(text);
+    }
+
+    private static String description(String lang) {
+        return "French news translated into " + TargetLanguages.englishName(lang)
+                + " by Relais (machine translation checked by LanguageTool; reviewed by editors)";
     }
 
     /** The language's HTML page: newest articles with links to their pages and to the feeds. */
@@ -386,26 +547,38 @@ public class FeedBuilder {
         return baseUrl + "/feeds/" + lang + "/";
     }
 
-    static String title(String lang) {
+    public static String title(String lang) {
         return "Relais — " + TargetLanguages.nativeName(lang);
     }
 
-    private static SyndLink link(String rel, String href, String type, String hreflang) {
-        SyndLink link = new SyndLinkImpl();
-        link.setRel(rel);
-        link.setHref(href);
-        link.setType(type);
-        link.setHreflang(hreflang);
-        return link;
+    /**
+     * RFC 3339 as Atom writes it: UTC, to the millisecond at most (the fraction only when there is one). Finer is
+     * legal but misread: Rome, for one, takes {@code .742123} for 742,123 milliseconds.
+     */
+    static String rfc3339(Instant time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
     }
 
-    private static SyndPerson person(String name) {
-        SyndPerson person = new SyndPersonImpl();
-        person.setName(name);
-        return person;
+    private static Element text(String name, String value) {
+        return new Element(name).setText(XmlText.clean(value == null ? "" : value));
     }
 
-    private static Date date(OffsetDateTime time) {
-        return Date.from(time.toInstant());
+    private static Element atomText(String name, String value) {
+        return new Element(name, ATOM_NS).setText(XmlText.clean(value == null ? "" : value));
+    }
+
+    private static String xml(Document document) {
+        try {
+            StringWriter out = new StringWriter();
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX))
+                    .output(document, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

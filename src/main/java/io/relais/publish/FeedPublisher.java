@@ -20,9 +20,10 @@ import io.relais.translation.PublishedSetChanged;
 import io.relais.translation.Translations;
 
 /**
- * Keeps the feeds in line with the published translations: when the published set of a language changes, its
- * publishing log is brought up to date, its cached documents replaced, the static copies rewritten and the WebSub
- * hubs pinged; other nodes are told, and replace what they hold of that language.
+ * Keeps the feeds in line with the publishable translations: when those of a language change, the logs of its feeds
+ * (the public one under {@code relais.publish.policy}, each partner's under its own policy and filters) are brought up
+ * to date, its cached documents replaced, the static copies rewritten and the WebSub hubs pinged; other nodes are
+ * told, and replace what they hold of that language. The public policy is said in the log at start-up.
  */
 @Service
 public class FeedPublisher {
@@ -52,6 +53,13 @@ public class FeedPublisher {
 
     @EventListener(ApplicationReadyEvent.class)
     public void exportAll() {
+        if (documents.policy() == PublicationPolicy.MACHINE) {
+            log.info("Public feeds: publication policy 'machine' (relais.publish.policy): editor-approved translations "
+                    + "and machine translations with no blocking issue, each marked as machine translation");
+        } else {
+            log.info("Public feeds: publication policy 'reviewed' (relais.publish.policy): only editor-approved "
+                    + "translations; 'machine' also publishes machine translations with no blocking issue, marked as such");
+        }
         try {
             sync.exportLists();
         } catch (RuntimeException e) {
@@ -105,7 +113,7 @@ public class FeedPublisher {
     public int republish(String lang) {
         int appended;
         synchronized (lock(lang)) {
-            appended = sync.apply(lang, translations.published(lang, Integer.MAX_VALUE));
+            appended = sync.apply(lang, translations.publishable(lang, Integer.MAX_VALUE));
         }
         if (appended > 0) {
             log.debug("Republished {}: {} change(s)", lang, appended);

@@ -1,42 +1,63 @@
 package io.relais.publish;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.relais.translation.PublishedEntry;
 
 /**
- * One feed document to render: its entries (newest first) and where it sits. {@code feedPath} is where the
- * subscription documents live ({@code /feeds/es} or a partner's {@code /feeds/p/<token>/es}); {@code archive} is the
- * archive page number, 0 for the subscription document; {@code prevArchive} / {@code nextArchive} the neighbouring
- * archive pages (0: none; for the newest archive page {@code nextArchive} is left out, it links to {@code current}).
+ * One feed document to render: its entries (newest first, each as its feed presents it) and where it sits.
+ * {@code feedPath} is where the subscription documents live ({@code /feeds/es} or a partner's
+ * {@code /feeds/p/<token>/es}); {@code feedId} the feed's own id (a partner's feed has its own); {@code archive} the
+ * archive page number, 0 for the subscription document; {@code prevArchive} the older neighbouring archive page (0:
+ * none). An archive page also links to the following page, whose address is known from the start, so that its links
+ * never change. {@code since} is the feed's date when it has no entry yet.
  */
 public record FeedView(
         String lang,
-        List<PublishedEntry> entries,
+        List<Item> items,
         String feedPath,
+        String feedId,
+        String title,
         long archive,
         long prevArchive,
-        long nextArchive,
         List<String> hubs,
-        ContentMode content,
-        boolean bilingual) {
+        Instant since) {
 
     /** How much of each entry a document carries. */
     public enum ContentMode { TITLE, SUMMARY, FULL }
 
+    /** An entry of the document, and whether a correction gives it a new RSS {@code pubDate} (resurfacing). */
+    public record Item(PublishedEntry entry, boolean resurface) {
+    }
+
     public FeedView {
-        entries = List.copyOf(entries);
+        items = List.copyOf(items);
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
-        content = content == null ? ContentMode.FULL : content;
     }
 
     /** The public subscription document of a language with the given entries, no archives, no hubs. */
     public static FeedView of(String lang, List<PublishedEntry> entries) {
-        return new FeedView(lang, entries, "/feeds/" + lang, 0, 0, 0, List.of(), ContentMode.FULL, false);
+        return new FeedView(lang, entries.stream().map(e -> new Item(e, false)).toList(), "/feeds/" + lang,
+                publicId(lang), FeedBuilder.title(lang), 0, 0, List.of(), null);
+    }
+
+    /** The id of a language's public feed, {@code urn:relais:feed:es}. */
+    public static String publicId(String lang) {
+        return "urn:relais:feed:" + lang;
+    }
+
+    public List<PublishedEntry> entries() {
+        return items.stream().map(Item::entry).toList();
     }
 
     public boolean isArchive() {
         return archive > 0;
+    }
+
+    /** The same document with other entries. */
+    public FeedView withItems(List<Item> others) {
+        return new FeedView(lang, others, feedPath, feedId, title, archive, prevArchive, hubs, since);
     }
 
     /** Path of this document in {@code format}. */
@@ -46,5 +67,15 @@ public record FeedView(
 
     public String archivePath(long page, FeedFormat format) {
         return feedPath + "/archive/" + page + "/" + format.fileName();
+    }
+
+    /** The document's id: the feed's, and for an archive page the page's. */
+    public String documentId() {
+        return isArchive() ? feedId + ":archive:" + archive : feedId;
+    }
+
+    /** The document's title: the feed's, and for an archive page which page. */
+    public String documentTitle() {
+        return isArchive() ? title + " (archive " + archive + ")" : title;
     }
 }

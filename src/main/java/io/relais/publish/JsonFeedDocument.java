@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A JSON Feed 1.1 document (jsonfeed.org/version/1.1) as {@link FeedBuilder} writes it, with Relais's translation
  * details in the {@code _relais} extension. Optional members are left out when absent; the extension's members are
- * always written (a missing score or route is {@code null}), so readers see every key.
+ * always written (a missing score or route is {@code null}), so readers see every key. {@code url} is the translated
+ * article page, {@code external_url} the French original.
  */
 record JsonFeedDocument(
         String version,
@@ -17,7 +18,6 @@ record JsonFeedDocument(
         @JsonProperty("feed_url") String feedUrl,
         String description,
         String language,
-        List<Author> authors,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Hub> hubs,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("next_url") String nextUrl,
         List<Item> items) {
@@ -30,9 +30,14 @@ record JsonFeedDocument(
     record Hub(String type, String url) {
     }
 
+    record Attachment(String url, @JsonProperty("mime_type") String mimeType,
+                      @JsonProperty("size_in_bytes") long sizeInBytes) {
+    }
+
     record Item(
             String id,
             String url,
+            @JsonProperty("external_url") String externalUrl,
             String title,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("content_html") String contentHtml,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("content_text") String contentText,
@@ -43,10 +48,11 @@ record JsonFeedDocument(
             List<Author> authors,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags,
             String language,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Attachment> attachments,
             @JsonProperty("_relais") Translation relais) {
     }
 
-    /** Where the entry came from and how it was translated. */
+    /** Where the entry came from and how it was translated; {@code machine_translation}: nobody reviewed it. */
     record Translation(
             @JsonProperty("original_title") String originalTitle,
             @JsonProperty("original_language") String originalLanguage,
@@ -57,6 +63,8 @@ record JsonFeedDocument(
             String route,
             @JsonProperty("quality_score") Double qualityScore,
             String state,
-            boolean reviewed) {
+            boolean reviewed,
+            @JsonProperty("machine_translation") boolean machineTranslation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("original_categories") List<String> originalCategories) {
     }
 }

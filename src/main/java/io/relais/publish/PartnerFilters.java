@@ -3,20 +3,21 @@ package io.relais.publish;
 import java.util.List;
 import java.util.Locale;
 
-import io.relais.translation.PublishedEntry;
 import io.relais.publish.FeedView.ContentMode;
+import io.relais.translation.PublishedEntry;
 
 import org.jsoup.Jsoup;
 
 /**
- * What a partner receives: only entries from these sources / with one of these categories / containing one of these
- * keywords (each empty: no restriction), only those an editor reviewed, as title, summary or full content, and
- * optionally bilingual (the French original after the translation).
+ * What a partner receives and how: only entries from these sources / with one of these categories / containing one
+ * of these keywords (each empty: no restriction); as title, summary or full content, optionally bilingual (the
+ * French original after the translation), and optionally resurfacing (a correction gives the RSS item a new
+ * {@code pubDate}). Which translations may be published at all is the partner's {@link PublicationPolicy}.
  */
-public record PartnerFilters(List<Long> sources, List<String> categories, List<String> keywords, boolean reviewedOnly,
-                             ContentMode content, boolean bilingual) {
+public record PartnerFilters(List<Long> sources, List<String> categories, List<String> keywords,
+                             ContentMode content, boolean bilingual, boolean resurface) {
 
-    public static final PartnerFilters NONE = new PartnerFilters(List.of(), List.of(), List.of(), false, ContentMode.FULL, false);
+    public static final PartnerFilters NONE = new PartnerFilters(List.of(), List.of(), List.of(), ContentMode.FULL, false, false);
 
     public PartnerFilters {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -25,11 +26,8 @@ public record PartnerFilters(List<Long> sources, List<String> categories, List<S
         content = content == null ? ContentMode.FULL : content;
     }
 
-    /** True when the partner may receive this entry. */
+    /** True when the partner may receive this entry (its filters; the policy is checked apart). */
     public boolean accepts(PublishedEntry e) {
-        if (reviewedOnly && !e.reviewed()) {
-            return false;
-        }
         if (!sources.isEmpty() && !sources.contains(e.sourceId())) {
             return false;
         }
@@ -42,6 +40,11 @@ public record PartnerFilters(List<Long> sources, List<String> categories, List<S
             return keywords.stream().anyMatch(k -> text.contains(k.toLowerCase(Locale.ROOT)));
         }
         return true;
+    }
+
+    /** How the partner's documents carry each entry. */
+    public Presentation presentation() {
+        return new Presentation(content, bilingual, resurface);
     }
 
     private static String nz(String s) {

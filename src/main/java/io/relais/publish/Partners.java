@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import io.relais.publish.internal.PartnerStore;
+import io.relais.publish.internal.PartnerTopics;
 
 /**
  * Partners and their secret tokens (the API the operator console and {@code /api/partners} use). A token is 256
@@ -33,7 +34,10 @@ public class Partners {
     private final PublishSettings properties;
     private final SecureRandom random = new SecureRandom();
 
-    Partners(PartnerStore store, FeedPublisher publisher, PublishSettings properties) {
+    private final PartnerTopics topics;
+
+    Partners(PartnerStore store, FeedPublisher publisher, PublishSettings properties, PartnerTopics topics) {
+        this.topics = topics;
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
@@ -47,21 +51,37 @@ public class Partners {
         return store.find(id);
     }
 
-    public IssuedToken create(String name, List<String> languages, PartnerFilters filters) {
+    /** A new partner; without a policy it gets {@code reviewed} (nothing unreviewed unless the partner asks for it). */
+    public IssuedToken create(String name, List<String> languages, PublicationPolicy policy, PartnerFilters filters) {
         String token = newToken();
-        long id = store.insert(checkName(name), checkLanguages(languages), check(filters), PartnerStore.hash(token));
+        List<String> checked = checkLanguages(languages);
+        long id = store.insert(checkName(name), checked, policy == null ? PublicationPolicy.REVIEWED : policy,
+                check(filters), PartnerStore.hash(token));
+        topics.seen(id, token);
+        republish(checked);
         return issued(store.find(id).orElseThrow(), token);
     }
 
-    public Optional<Partner> update(long id, String name, List<String> languages, PartnerFilters filters) {
+    /** Changes what is given (null: unchanged); the partner's feeds follow at once. */
+    public Optional<Partner> update(long id, String name, List<String> languages, PublicationPolicy policy,
+                                    PartnerFilters filters) {
         Optional<Partner> partner = store.find(id);
         if (partner.isEmpty()) {
             return Optional.empty();
         }
-        store.update(id, name == null ? partner.get().name() : checkName(name),
-                languages == null ? partner.get().languages() : checkLanguages(languages),
+        List<String> checked = languages == null ? partner.get().languages() : checkLanguages(languages);
+        store.update(id, name == null ? partner.get().name() : checkName(name), checked,
+                policy == null ? partner.get().policy() : policy,
                 filters == null ? partner.get().filters() : check(filters));
+        List<String> touched = new ArrayList<>(partner.get().languages());
+        checked.stream().filter(l -> !touched.contains(l)).forEach(touched::add);
+        republish(touched);
         return store.find(id);
+    }
+
+    /** The partner's feeds of these languages brought in line with its settings (its log appended to). */
+    private void republish(List<String> languages) {
+        languages.forEach(publisher::republish);
     }
 
     /** A new token for the partner; the old one stops working now. Also lifts a revocation. */
@@ -70,10 +90,14 @@ public class Partners {
         if (!store.replaceToken(id, PartnerStore.hash(token))) {
             return Optional.empty();
         }
-        return store.find(id).map(p -> issued(p, token));
+        topics.seen(id, token);
+        Optional<Partner> partner = store.find(id);
+        partner.ifPresent(p -> republish(p.languages()));   // a revoked partner's feeds are kept again
+        return partner.map(p -> issued(p, token));
     }
 
     public Optional<Partner> revoke(long id) {
+        topics.forget(id);
         return store.revoke(id) ? store.find(id) : Optional.empty();
     }
 

@@ -14,19 +14,24 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
 import org.languagetool.Languages;
+import org.languagetool.rules.Rule;
 import org.languagetool.rules.RuleMatch;
+import org.languagetool.rules.spelling.SpellingCheckRule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.relais.engine.finishing.SafeCorrections;
+import io.relais.terminology.NewsroomDictionary;
 
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
@@ -46,8 +51,18 @@ public class LanguageQualityChecker {
             "en", "en-GB", "pt", "pt-PT", "de", "de-DE", "ca", "ca-ES");
 
     /** Idle instances of a language, and permits for as many instances as may exist. */
-    private record Pool(Semaphore permits, ConcurrentLinkedDeque<JLanguageTool> idle) {
+    private record Pool(Semaphore permits, ConcurrentLinkedDeque<Instance> idle) {
     }
+
+    /** One LanguageTool instance and the dictionary words its spell checkers already ignore. */
+    private record Instance(JLanguageTool tool, Set<String> ignored, long version) {
+    }
+
+    /** No newsroom dictionary (a checker made outside Spring): no word added, one version. */
+    private static final Function<String, NewsroomDictionary.Words> NO_WORDS = lang -> new NewsroomDictionary.Words(0,
+            Set.of());
+
+    private volatile Function<String, NewsroomDictionary.Words> dictionary = NO_WORDS;
 
     static final int DEFAULT_PER_LANGUAGE = 4;
 
@@ -99,6 +114,21 @@ public class LanguageQualityChecker {
             merged.putAll(variants);
         }
         this.variants = Map.copyOf(merged);
+    }
+
+    /**
+     * The newsroom's dictionary: its words are added to the spell checkers' ignore lists of every pooled instance
+     * before its next check (an instance whose words were removed is replaced), and a check remembered before the
+     * words changed is not reused (the cache key holds the dictionary's version).
+     */
+    @Autowired(required = false)
+    public void setDictionary(NewsroomDictionary dictionary) {
+        this.dictionary = dictionary == null ? NO_WORDS : dictionary::words;
+    }
+
+    /** The newsroom dictionary's words of a language: never spelling errors, nor French or pivot words left. */
+    public Set<String> dictionaryWords(String lang) {
+        return dictionary.apply(lang.split("-")[0]).words();
     }
 
     public boolean supports(String lang) {
@@ -155,7 +185,8 @@ public class LanguageQualityChecker {
      */
     public void corrected(String text, String lang, List<SafeCorrections.Match> applied, String corrected) {
         String code = variant(lang);
-        Checked before = text == null || text.isBlank() ? null : checked.get(code + ':' + sha256(text));
+        String version = code + ':' + words(code).version() + ':';
+        Checked before = text == null || text.isBlank() ? null : checked.get(version + sha256(text));
         if (before == null || corrected == null || corrected.isBlank()) {
             return;
         }
@@ -164,7 +195,7 @@ public class LanguageQualityChecker {
             int[] moved = moved(i.startOffset(), i.endOffset(), applied);
             if (moved != null) {
                 issues.add(new QualityIssue(i.checker(), i.ruleId(), i.message(), moved[0], moved[1], i.suggestion(),
-                        i.severity()));
+                        i.severity(), i.args(), i.alternatives()));
             }
         }
         List<SafeCorrections.Match> singles = new ArrayList<>();
@@ -174,7 +205,7 @@ public class LanguageQualityChecker {
                 singles.add(new SafeCorrections.Match(m.rule(), m.message(), moved[0], moved[1], m.replacement()));
             }
         }
-        checked.put(code + ':' + sha256(corrected), new Checked(List.copyOf(issues), List.copyOf(singles)));
+        checked.put(version + sha256(corrected), new Checked(List.copyOf(issues), List.copyOf(singles)));
     }
 
     /** A span's place after the replacements, or null when a replacement touched it (a span around one is kept). */
@@ -200,7 +231,8 @@ public class LanguageQualityChecker {
         if (plainText == null || plainText.isBlank()) {
             return Checked.NOTHING;
         }
-        String key = code + ':' + sha256(plainText);
+        NewsroomDictionary.Words words = words(code);
+        String key = code + ':' + words.version() + ':' + sha256(plainText);
         Checked known = checked.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
@@ -208,7 +240,7 @@ public class LanguageQualityChecker {
         }
         cacheMisses.incrementAndGet();
         long cpu = cpuTime();
-        Checked found = runLanguageTool(plainText, code);
+        Checked found = runLanguageTool(plainText, code, words);
         cpuNanos.addAndGet(cpuTime() - cpu);
         checked.put(key, found);
         return found;
@@ -241,25 +273,30 @@ public class LanguageQualityChecker {
         }
     }
 
-    private Checked runLanguageTool(String plainText, String code) {
+    /** The dictionary words of a LanguageTool code's language ({@code en-GB}: en's). */
+    private NewsroomDictionary.Words words(String code) {
+        return dictionary.apply(code.split("-")[0]);
+    }
+
+    private Checked runLanguageTool(String plainText, String code, NewsroomDictionary.Words words) {
         Language language = language(code);
         if (language == null) {
             throw new IllegalArgumentException("LanguageTool has no language " + code);
         }
         Pool pool = pools.computeIfAbsent(code, k -> new Pool(new Semaphore(perLanguage), new ConcurrentLinkedDeque<>()));
         pool.permits().acquireUninterruptibly();
-        JLanguageTool tool = pool.idle().pollFirst();
+        Instance instance = pool.idle().pollFirst();
         try {
-            if (tool == null) {
-                tool = new JLanguageTool(language);
-            }
+            instance = withWords(instance, language, words);
+            JLanguageTool tool = instance.tool();
             List<QualityIssue> issues = new ArrayList<>();
             List<SafeCorrections.Match> singles = new ArrayList<>();
             for (RuleMatch match : tool.check(plainText)) {
                 List<String> suggestions = match.getSuggestedReplacements();
                 issues.add(new QualityIssue(CHECKER, match.getRule().getId(), match.getMessage(),
                         match.getFromPos(), match.getToPos(), suggestions.isEmpty() ? null : suggestions.get(0),
-                        severity(match)));
+                        severity(match), List.of(), suggestions.size() <= 1 ? List.of()
+                        : List.copyOf(suggestions.subList(1, Math.min(5, suggestions.size())))));
                 if (suggestions.size() == 1 && !match.getRule().isDictionaryBasedSpellingRule()) {
                     singles.add(new SafeCorrections.Match(match.getRule().getId(), match.getMessage(),
                             match.getFromPos(), match.getToPos(), suggestions.get(0)));
@@ -269,11 +306,33 @@ public class LanguageQualityChecker {
         } catch (IOException e) {
             throw new IllegalStateException("LanguageTool failed on " + code + ": " + e.getMessage(), e);
         } finally {
-            if (tool != null) {
-                pool.idle().offerFirst(tool);
+            if (instance != null) {
+                pool.idle().offerFirst(instance);
             }
             pool.permits().release();
         }
+    }
+
+    /**
+     * An instance whose spell checkers ignore exactly the dictionary's words: the idle one given the words added
+     * since, or a new one when there was none or words were removed (LanguageTool can add ignored words, not remove
+     * them).
+     */
+    private static Instance withWords(Instance instance, Language language, NewsroomDictionary.Words words) {
+        if (instance != null && instance.version() == words.version()) {
+            return instance;
+        }
+        Instance current = instance == null || !words.words().containsAll(instance.ignored())
+                ? new Instance(new JLanguageTool(language), Set.of(), 0) : instance;
+        List<String> added = words.words().stream().filter(w -> !current.ignored().contains(w)).toList();
+        if (!added.isEmpty()) {
+            for (Rule rule : current.tool().getAllActiveRules()) {
+                if (rule instanceof SpellingCheckRule speller) {
+                    speller.addIgnoreTokens(added);
+                }
+            }
+        }
+        return new Instance(current.tool(), words.words(), words.version());
     }
 
     private static String severity(RuleMatch match) {

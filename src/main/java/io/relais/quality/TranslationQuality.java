@@ -8,7 +8,10 @@ import java.util.function.Function;
 
 import org.jsoup.Jsoup;
 
+import io.relais.quality.SegmentEstimateView.Reason;
 import io.relais.quality.internal.CheckedSegment;
+import io.relais.quality.internal.EstimateReasons;
+import io.relais.quality.internal.KeptWords;
 import io.relais.quality.internal.SegmentEstimator;
 import io.relais.engine.finishing.Correction;
 import io.relais.engine.TextFormat;
@@ -48,12 +51,20 @@ public class TranslationQuality {
                     ? List.of(new TranslatedSegment(field.source(), t.text(), t.engine(), t.route(),
                     new UnknownMarks(t.unknownWords(), 0, 0), false))
                     : t.parts();
+            int correctionsFrom = 0;
             for (Correction c : t.corrections()) {
-                // what the finishing changed, for editors to see (already applied: no suggestion)
-                int at = c.replacement() == null || c.replacement().isEmpty() ? -1 : fieldText.indexOf(c.replacement());
+                // what the finishing changed, for editors to see as done: placed on the replacement (searched in
+                // order, as the corrections were made), the original as the suggestion (applying it undoes it)
+                int at = c.replacement() == null || c.replacement().isEmpty() ? -1 : fieldText.indexOf(c.replacement(),
+                        correctionsFrom);
+                if (at < 0 && c.replacement() != null && !c.replacement().isEmpty()) {
+                    at = fieldText.indexOf(c.replacement());
+                }
+                correctionsFrom = at < 0 ? correctionsFrom : at + c.replacement().length();
                 issues.add(new FieldIssue(field.field(), new QualityIssue(Correction.CHECKER, c.rule(), c.message()
-                        + " (\"" + c.original() + "\" → \"" + c.replacement() + "\")", at, at < 0 ? -1
-                        : at + c.replacement().length(), null, "correction")));
+                        + " (\"" + c.original() + "\" → \"" + c.replacement() + "\")", at,
+                        at < 0 ? -1 : at + c.replacement().length(), c.original(), "correction",
+                        List.of(String.valueOf(c.original()), String.valueOf(c.replacement())))));
             }
             int cursor = 0;
             for (int i = 0; i < parts.size(); i++) {
@@ -69,35 +80,49 @@ public class TranslationQuality {
                 for (QualityIssue issue : estimate.issues()) {
                     issues.add(new FieldIssue(field.field(), start < 0 ? issue.unplaced() : issue.shifted(start)));
                 }
-                SegmentEstimate judged = judge(field.field(), i, estimate, threshold, start,
+                List<Reason> reasons = reasons(segment, estimate, threshold);
+                SegmentEstimate judged = judge(field.field(), i, estimate, reasons, threshold, start,
                         start < 0 ? -1 : start + segment.targetText().length());
                 segments.add(judged);
-                if (judged.doubtful()) {
+                if (judged.doubtful() && judged.reason() != null) {
+                    // the reasons alone, never the segment's text: the workbench shows the message as it is
                     issues.add(new FieldIssue(field.field(), new QualityIssue(ESTIMATE, "DOUBTFUL_SEGMENT",
-                            "Doubtful segment: " + judged.reason(), judged.start(), judged.end(), null, "doubtful")));
+                            judged.reason(), judged.start(), judged.end(), null, "doubtful",
+                            reasons.stream().map(Reason::code).toList())));
                 }
             }
         }
         return new QualityReport(issues, segments, policy.judge(segments));
     }
 
-    private static SegmentEstimate judge(String field, int index, SegmentEstimator.Estimate estimate, double threshold,
-                                         int start, int end) {
+    /** What an editor should know of the segment, in English (stored), as {@link SegmentCheck} says it. */
+    private List<Reason> reasons(CheckedSegment segment, SegmentEstimator.Estimate estimate, double threshold) {
+        LanguageQualityChecker languageTool = estimator.checks().languageTool();
+        List<String> kept = KeptWords.of(segment.sourceText(), segment.targetText(),
+                languageTool.variant(segment.lang()), estimator.checks().spellers());
+        List<QualityIssue> named = estimate.issues().stream().filter(i -> !i.checker().equals("unknown-words")).toList();
+        List<String> lost = estimator.roundTripInEstimate() ? estimator.lostInRoundTrip(segment) : List.of();
+        return EstimateReasons.of(named, KeptWords.notNames(kept), lost, estimate.score(),
+                threshold, Locale.ENGLISH, EstimateReasons.ENGLISH);
+    }
+
+    /**
+     * The gate's judgement of a segment: it passes at or above the threshold without a blocking issue. Why it does
+     * not is said by its reasons ({@link EstimateReasons}); a segment that only falls short of a threshold above 100
+     * (nothing passes in this language) has none: it is reviewed like every other, nothing in it is doubtful.
+     */
+    private static SegmentEstimate judge(String field, int index, SegmentEstimator.Estimate estimate,
+                                         List<Reason> reasons, double threshold, int start, int end) {
         double score = Double.isNaN(estimate.score()) ? 0 : Math.round(estimate.score() * 10) / 10.0;
-        List<String> blocking = estimate.issues().stream().filter(QualityIssue::blocking)
-                .map(i -> i.checker() + " (" + i.ruleId() + ")").distinct().toList();
-        List<String> reasons = new ArrayList<>();
-        if (Double.isNaN(estimate.score())) {
-            reasons.add(estimate.reasons().isEmpty() ? "no fitted quality model for this language"
+        boolean blocking = estimate.issues().stream().anyMatch(QualityIssue::blocking);
+        boolean doubtful = blocking || Double.isNaN(estimate.score()) || score < threshold;
+        List<String> said = new ArrayList<>(reasons.stream().map(Reason::message).toList());
+        if (said.isEmpty() && Double.isNaN(estimate.score())) {
+            said.add(estimate.reasons().isEmpty() ? "no fitted quality model for this language"
                     : "no quality estimate: " + String.join(", ", estimate.reasons()));
-        } else if (score < threshold) {
-            reasons.add(String.format(Locale.ROOT, "estimated quality %.1f below %.1f", score, threshold)
-                    + (estimate.reasons().isEmpty() ? "" : " (" + String.join(", ", estimate.reasons()) + ")"));
         }
-        reasons.addAll(blocking);
-        boolean doubtful = !reasons.isEmpty();
-        return new SegmentEstimate(field, index, score, threshold, doubtful, doubtful ? String.join("; ", reasons) : null,
-                start, end);
+        return new SegmentEstimate(field, index, score, threshold, doubtful,
+                doubtful && !said.isEmpty() ? String.join("; ", said) : null, start, end);
     }
 
     /** Where the segment's text is in its field's text, searching from the previous segment's end. */

@@ -48,9 +48,12 @@ public class VerdictPolicy {
             return new Verdict(lowest, true, String.format(Locale.ROOT, "all %d segments pass (lowest %.1f, threshold %.1f)",
                     segments.size(), lowest, segments.get(0).threshold()));
         }
-        String which = doubtful.stream().limit(3).map(s -> s.field() + (s.field().equals("body") ? " #" + (s.index() + 1)
-                : "") + ": " + s.reason()).collect(Collectors.joining("; "));
-        return new Verdict(lowest, false, doubtful.size() + " of " + segments.size() + " segments doubtful — " + which
-                + (doubtful.size() > 3 ? "; ..." : ""));
+        List<SegmentEstimate> explained = doubtful.stream().filter(s -> s.reason() != null).toList();
+        String which = explained.stream().limit(3).map(s -> s.field() + (s.field().equals("body") ? " #" + (s.index() + 1)
+                : "") + ": " + s.reason()).collect(Collectors.joining("; ")) + (explained.size() > 3 ? "; ..." : "");
+        double threshold = segments.get(0).threshold();
+        String head = threshold > 100 ? "every translation into this language is reviewed (no threshold is trusted)"
+                : doubtful.size() + " of " + segments.size() + " segments doubtful";
+        return new Verdict(lowest, false, head + (which.isEmpty() ? "" : " — " + which));
     }
 }

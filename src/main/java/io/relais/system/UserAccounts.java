@@ -12,7 +12,7 @@ import io.relais.translation.TargetLanguages;
 /**
  * Managing editors and administrators, for {@code PUT /api/users} and the operator console alike, by one set of rules:
  * usernames of letters, digits and {@code ._@-}, passwords of 12 characters or more, an editor reviews at least one
- * configured language. Refusals are {@link IllegalArgumentException}s whose message says why.
+ * configured language. Refusals are {@link AccountRefusedException}s whose message says why and which field is wrong.
  */
 @Service
 public class UserAccounts {
@@ -54,7 +54,7 @@ public class UserAccounts {
     public void add(String username, String password, String role, List<String> langs) {
         requireUsername(username);
         if (exists(username)) {
-            throw new IllegalArgumentException("there is already a user " + username);
+            throw new AccountRefusedException("username", "there is already a user " + username);
         }
         requirePassword(password);
         requireRole(role, langs);
@@ -81,31 +81,31 @@ public class UserAccounts {
 
     private void requireRole(String role, List<String> langs) {
         if (!"EDITOR".equals(role) && !"ADMIN".equals(role)) {
-            throw new IllegalArgumentException("the role is EDITOR or ADMIN");
+            throw new AccountRefusedException("role", "the role is EDITOR or ADMIN");
         }
         if (langs != null && !languages.containsAll(langs)) {
-            throw new IllegalArgumentException("languages must be among " + languages);
+            throw new AccountRefusedException("languages", "languages must be among " + languages);
         }
         if ("EDITOR".equals(role) && (langs == null || langs.isEmpty())) {
-            throw new IllegalArgumentException("an editor reviews at least one language");
+            throw new AccountRefusedException("languages", "an editor reviews at least one language");
         }
     }
 
     private static void requireUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("a username is 1 to 100 letters, digits or . _ @ -");
+            throw new AccountRefusedException("username", "a username is 1 to 100 letters, digits or . _ @ -");
         }
     }
 
     private static void requirePassword(String password) {
         if (password == null || password.length() < 12 || password.length() > 200) {
-            throw new IllegalArgumentException("a password has 12 to 200 characters");
+            throw new AccountRefusedException("password", "a password has 12 to 200 characters");
         }
     }
 
     private static void requireUpdated(int rows, String username) {
         if (rows == 0) {
-            throw new IllegalArgumentException("no user " + username);
+            throw new AccountRefusedException(null, "no user " + username);
         }
     }
 

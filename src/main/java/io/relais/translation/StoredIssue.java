@@ -10,4 +10,15 @@ public record StoredIssue(
         int endOffset,
         String suggestion,
         String severity) {
+
+    /**
+     * The severity of an issue that alone sends a segment to review (a named MT check's error: a figure lost, a French
+     * sentence left, a link changed...): a translation with one is never published unreviewed. The quality module
+     * writes it ({@code QualityIssue#blocking()}).
+     */
+    public static final String BLOCKING_SEVERITY = "error";
+
+    public boolean blocking() {
+        return BLOCKING_SEVERITY.equals(severity);
+    }
 }

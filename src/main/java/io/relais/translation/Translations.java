@@ -40,7 +40,9 @@ public class Translations {
             rs.getObject("updated_at", OffsetDateTime.class), rs.getString("engine"), rs.getString("route"),
             (Double) rs.getObject("quality_score"), TranslationState.valueOf(rs.getString("state")),
             rs.getLong("source_id"), rs.getString("source_name"), rs.getString("original_summary"),
-            rs.getString("original_body"), categories(rs.getString("categories")));
+            rs.getString("original_body"), categories(rs.getString("categories")), rs.getString("source_url"),
+            Map.of(), rs.getString("image_url") == null || rs.getObject("image_length") == null ? null
+                    : new PublishedEntry.MainImage(rs.getString("image_url"), rs.getLong("image_length"), rs.getString("image_type")));
 
     private static List<String> categories(String joined) {
         return joined == null || joined.isBlank() ? List.of()
@@ -84,10 +86,12 @@ public class Translations {
             jdbc.sql("""
                     update translation set engine = ?, route = ?, title = ?, summary = ?, body = ?, quality_score = ?,
                         word_count = ?, unknown_words = ?, state = ?, failure_reason = ?, attempts = attempts + 1,
-                        version = version + 1, updated_at = ?
+                        version = version + 1, updated_at = ?, machine_title = ?, machine_summary = ?, machine_body = ?,
+                        machine_at = ?
                     where id = ?""")
                     .params(r.engine(), r.route(), r.title(), r.summary(), r.body(), r.qualityScore(), r.wordCount(),
-                            r.unknownWords(), r.state().name(), abbreviate(r.failureReason(), 4000), now, id)
+                            r.unknownWords(), r.state().name(), abbreviate(r.failureReason(), 4000), now,
+                            r.title(), r.summary(), r.body(), r.body() == null ? null : now, id)
                     .update();
             jdbc.sql("delete from quality_issue where translation_id = ?").param(id).update();
         } else {
@@ -103,11 +107,13 @@ public class Translations {
     private int insert(TranslationResult r, OffsetDateTime now, String onConflict) {
         return jdbc.sql("""
                 insert into translation (article_id, revision, lang, engine, route, title, summary, body,
-                    quality_score, word_count, unknown_words, state, failure_reason, attempts, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""" + onConflict)
+                    quality_score, word_count, unknown_words, state, failure_reason, attempts, created_at, updated_at,
+                    machine_title, machine_summary, machine_body, machine_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""" + onConflict)
                 .params(r.articleId(), r.revision(), r.lang(), r.engine(), r.route(), r.title(), r.summary(),
                         r.body(), r.qualityScore(), r.wordCount(), r.unknownWords(), r.state().name(),
-                        abbreviate(r.failureReason(), 4000), now, now)
+                        abbreviate(r.failureReason(), 4000), now, now, r.title(), r.summary(), r.body(),
+                        r.body() == null ? null : now)
                 .update();
     }
 
@@ -172,7 +178,30 @@ public class Translations {
                 .params(title, summary, body, next.name(), abbreviate(reason, 4000),
                         OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion, current.state().name())
                 .update() == 1;
-        if (updated && (current.state().published() || next.published())) {
+        // what a feed may publish changes with the state, or with the text of an approved translation; an editor's
+        // draft of an unapproved one changes nothing published (machine feeds show the batch's text)
+        if (updated && (current.state() != next || next == TranslationState.APPROVED)
+                && (current.state().publishable() || next.publishable())) {
+            events.publishEvent(new PublishedSetChanged(current.lang()));
+        }
+        return updated;
+    }
+
+    /**
+     * Asks the batch to translate this translation again (translate, check, verdict, as for a new article): it waits
+     * like a failed one with no attempt left behind, with {@code reason} as its failure reason, if nobody changed it
+     * since {@code expectedVersion}. The text it had stays in the review audit of whoever approved or edited it; the
+     * feeds drop it until the new translation is stored. Returns false when someone changed it meanwhile.
+     */
+    @Transactional
+    public boolean requeue(Translation current, int expectedVersion, String reason) {
+        boolean updated = jdbc.sql("""
+                update translation set state = 'FAILED', attempts = 0, failure_reason = ?, version = version + 1,
+                    updated_at = ?
+                where id = ? and version = ?""")
+                .params(abbreviate(reason, 4000), OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion)
+                .update() == 1;
+        if (updated && current.state() != TranslationState.FAILED && current.state() != TranslationState.REJECTED) {
             events.publishEvent(new PublishedSetChanged(current.lang()));
         }
         return updated;
@@ -248,19 +277,42 @@ public class Translations {
                 .list();
     }
 
-    /** Published translations of current revisions in {@code lang}, newest first. */
-    public List<PublishedEntry> published(String lang, int limit) {
+    /**
+     * The translations of current revisions in {@code lang} a feed may publish, newest first: those an editor approved
+     * (with the editor's text) and the machine translations with no blocking issue (AUTO_APPROVED, or NEEDS_REVIEW with
+     * no issue of severity {@value StoredIssue#BLOCKING_SEVERITY}), with the text the batch wrote and checked, never an
+     * editor's draft. {@link PublishedEntry#reviewed()} tells them apart: a feed with the {@code reviewed} policy takes
+     * only the reviewed ones. FAILED and REJECTED translations are never among them. When the French article was
+     * corrected (a new revision), the approved translations of its earlier revisions are among them too: a feed keeps
+     * the newest revision it may publish, so that a correction waiting for review does not make the article vanish
+     * (its page answer 404) in the meantime. The publication date is the source's, clamped to the time the article
+     * arrived (a date in the future is the source's clock, not news).
+     */
+    public List<PublishedEntry> publishable(String lang, int limit) {
         return jdbc.sql("""
-                select t.article_id, t.revision, t.lang, t.title, t.summary, t.body, t.engine, t.route,
-                       t.quality_score, t.state, t.updated_at,
-                       a.url, a.title as original_title, a.author, a.published_at, a.source_id,
-                       a.summary as original_summary, a.body as original_body, a.categories, s.name as source_name
-                from translation t join article a on a.id = t.article_id and a.revision = t.revision
+                select t.article_id, t.revision, t.lang,
+                       case when t.state = 'APPROVED' then t.title else t.machine_title end as title,
+                       case when t.state = 'APPROVED' then t.summary else t.machine_summary end as summary,
+                       case when t.state = 'APPROVED' then t.body else t.machine_body end as body,
+                       t.engine, t.route, t.quality_score, t.state,
+                       case when t.state = 'APPROVED' then t.updated_at else t.machine_at end as updated_at,
+                       a.url, a.title as original_title, a.author,
+                       case when a.published_at is null or a.published_at > a.created_at then a.created_at
+                            else a.published_at end as published_at,
+                       a.source_id, a.summary as original_summary, a.body as original_body, a.categories,
+                       s.name as source_name, s.url as source_url, a.image_url, a.image_length, a.image_type
+                from translation t join article a on a.id = t.article_id
                 join source s on s.id = a.source_id
-                where t.lang = ? and t.state in ('AUTO_APPROVED', 'APPROVED')
+                where t.lang = ?
+                  and ((t.revision = a.revision
+                        and (t.state = 'APPROVED'
+                             or (t.state in ('AUTO_APPROVED', 'NEEDS_REVIEW') and t.machine_body is not null
+                                 and not exists (select 1 from quality_issue q where q.translation_id = t.id
+                                                 and q.severity = ?))))
+                       or (t.revision < a.revision and t.state = 'APPROVED'))
                 order by coalesce(a.published_at, a.created_at) desc, a.id desc
                 limit ?""")
-                .params(lang, limit).query(ENTRY).list();
+                .params(lang, StoredIssue.BLOCKING_SEVERITY, limit).query(ENTRY).list();
     }
 
     /** Number of translations per language and state. */

@@ -100,8 +100,8 @@ public final class PipelineBench {
                         "--relais.ingest.sources=", "--relais.batch.schedule=-",
                         "--relais.ingest.inbox-dir=" + work + "/inbox", "--relais.publish.feeds-dir=" + work + "/feeds",
                         // every translation without a blocking issue is published, so that the job's publication
-                        // and the arrival-to-feed time are measured (the shipped thresholds send all to review)
-                        "--relais.quality.auto-approve-threshold=0",
+                        // and the arrival-to-feed time are measured (the shipped policy publishes only reviewed ones)
+                        "--relais.quality.auto-approve-threshold=0", "--relais.publish.policy=machine",
                         "--logging.level.root=WARN")) {
             double ready = (System.nanoTime() - startNanos) / 1e9;
             int threads = io.relais.batch.internal.LocalizeJobConfiguration.threads(
@@ -208,7 +208,8 @@ public final class PipelineBench {
                     Path file = work.resolve("feeds").resolve(lang).resolve("feed.json");
                     if (Files.exists(file) && Files.readString(file).contains(":article:" + id + "\"")) {
                         toFeed.put(lang, (System.nanoTime() - arrival) / 1e9);
-                    } else if (stored.isPresent() && !stored.get().state().published()) {
+                    } else if (stored.isPresent() && (!stored.get().state().publishable() || translations
+                            .issues(stored.get().id()).stream().anyMatch(io.relais.translation.StoredIssue::blocking))) {
                         held.put(lang, stored.get().state().name());   // not for partners until an editor approves
                     }
                 }

@@ -79,6 +79,8 @@ class ClusterFaultTest {
                 "--relais.batch.chunk-size=2",
                 // these tests are about distribution, not the quality gate: publish every translation
                 "--relais.quality.auto-approve-threshold=0",
+                // and publish what is machine-translated (the shipped policy publishes nothing unreviewed)
+                "--relais.publish.policy=machine",
                 "--relais.cluster.lease-time=" + LEASE.toSeconds() + "s",
                 // a run that failed with the database or broker is resumed by the elected node after this long
                 "--relais.cluster.resume-after=10s",

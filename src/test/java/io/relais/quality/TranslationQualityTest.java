@@ -75,7 +75,7 @@ class TranslationQualityTest {
         assertThat(report.verdict().autoApprove()).isFalse();
         assertThat(report.segments()).extracting(SegmentEstimate::doubtful).containsExactly(false, true);
         SegmentEstimate doubtful = report.doubtful().get(0);
-        assertThat(doubtful.reason()).contains("glossary (TERM_MISSING)");
+        assertThat(doubtful.reason()).startsWith("glossary term missing: Twitter").doesNotContain("below");
         String bodyText = Jsoup.parseBodyFragment(en.text()).text();
         String secondParagraph = Jsoup.parseBodyFragment(en.parts().get(1).target()).text();
         assertThat(bodyText.substring(doubtful.start(), doubtful.end())).isEqualTo(secondParagraph);
@@ -96,6 +96,48 @@ class TranslationQualityTest {
         QualityIssue leak = report.issues().stream().map(FieldIssue::issue)
                 .filter(i -> i.checker().equals("pivot-leak")).findFirst().orElseThrow();
         assertThat(bodyText.substring(leak.startOffset(), leak.endOffset())).isEqualTo("Bretaña");
+    }
+
+    @Test
+    void theEstimateIsSaidAsItsReasonsNeverAsAThresholdNobodyReaches() {
+        String body = "<p>La maison est grande.</p><p>Les mesures ont été faites en Bretagne.</p>";
+        TranslatedText en = translateBody(body, "fr>es>en");
+        QualityReport report = quality(101, Map.of()).assess("en", List.of(new FieldText("body", body, TextFormat.HTML, en)));
+
+        assertThat(report.verdict().autoApprove()).isFalse();
+        assertThat(report.verdict().explanation()).startsWith("every translation into this language is reviewed")
+                .contains("Spanish word left: Bretaña").doesNotContain("below");
+        List<QualityIssue> estimates = report.issues().stream().map(FieldIssue::issue)
+                .filter(i -> i.checker().equals(TranslationQuality.ESTIMATE)).toList();
+        assertThat(estimates).isNotEmpty().allSatisfy(i -> assertThat(i.message()).doesNotContain("below")
+                .doesNotContain("101").doesNotContain("Bretagne.").isNotBlank());
+        assertThat(estimates).anySatisfy(i -> assertThat(i.message()).startsWith("Spanish word left: Bretaña"));
+    }
+
+    @Test
+    void aSegmentWithNothingToSayHasNoEstimateIssueWhereNothingPassesUnreviewed() {
+        String title = "La maison est grande.";
+        TranslatedText es = engine.translateRoute(title, TextFormat.PLAIN, List.of("fr", "es"));
+        QualityReport report = quality(101, Map.of()).assess("es", List.of(new FieldText("title", title, TextFormat.PLAIN, es)));
+
+        assertThat(report.verdict().autoApprove()).isFalse();
+        assertThat(report.issues()).extracting(f -> f.issue().checker()).doesNotContain(TranslationQuality.ESTIMATE);
+        assertThat(report.segments()).singleElement().satisfies(s -> assertThat(s.reason()).isNull());
+    }
+
+    @Test
+    void aFinishingCorrectionIsStoredAsDoneWithTheOriginalAsItsUndo() {
+        String title = "Le chat dort";
+        TranslatedText es = new TranslatedText("Las elecciones: el gato duerme", "apertium", "fr>es", 3, 0, 1, 0,
+                List.of(), List.of(new io.relais.engine.finishing.Correction("TYPO_COLON", "no space before a colon",
+                        "elecciones :", "elecciones:")));
+        QualityReport report = quality(0, Map.of()).assess("es", List.of(new FieldText("title", title, TextFormat.PLAIN, es)));
+        QualityIssue done = report.issues().stream().map(FieldIssue::issue)
+                .filter(i -> i.checker().equals("finishing")).findFirst().orElseThrow();
+        assertThat(done.severity()).isEqualTo("correction");
+        assertThat(done.suggestion()).isEqualTo("elecciones :");
+        assertThat(es.text().substring(done.startOffset(), done.endOffset())).isEqualTo("elecciones:");
+        assertThat(done.blocking()).isFalse();
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.relais.article.ArticleTraces;
 import io.relais.article.Article;
 import io.relais.batch.LocalizeSteps;
 import io.relais.batch.RemotePartitions;
@@ -127,10 +128,11 @@ public class LocalizeJobConfiguration {
     @Bean
     @StepScope
     LocalizeProcessor localizeProcessor(Translator translator, TranslationQuality quality,
-                                        LocalizeStageTimes localizeStageTimes,
+                                        LocalizeStageTimes localizeStageTimes, ArticleTraces traces,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
                                         BatchSettings settings) {
-        return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes);
+        return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes,
+                traces);
     }
 
     @Bean

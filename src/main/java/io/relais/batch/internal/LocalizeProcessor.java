@@ -2,6 +2,7 @@ package io.relais.batch.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.relais.article.Article;
+import io.relais.article.ArticleTraces;
 import io.relais.translation.StoredIssue;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
@@ -46,14 +48,24 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     private final String lang;
     private final int maxWords;
     private final LocalizeStageTimes times;
+    private final ArticleTraces traces;
 
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang) {
         this(translator, quality, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
     }
 
-    /** @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason */
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
                              LocalizeStageTimes times) {
+        this(translator, quality, lang, maxWords, times, ArticleTraces.untraced());
+    }
+
+    /**
+     * @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason
+     * @param traces   each article's translation is a span of the article's trace
+     */
+    public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
+                             LocalizeStageTimes times, ArticleTraces traces) {
+        this.traces = traces;
         this.translator = translator;
         this.quality = quality;
         this.lang = lang;
@@ -63,6 +75,11 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
 
     @Override
     public TranslationResult process(Article article) {
+        return traces.continued(article.id(), "relais.article.translate", Map.of("relais.lang", lang),
+                () -> translated(article));
+    }
+
+    private TranslationResult translated(Article article) {
         MachineTranslator engine = translator.engineFor(lang);
         String engineName = engine == null ? null : engine.name();
         String route = engine == null ? null : engine.route(Article.SOURCE_LANGUAGE, lang);

@@ -43,6 +43,15 @@ class ConsoleAudit {
                 .list();
     }
 
+    /** The actions taken on one subject (such as {@code article #12}), newest first. */
+    List<Entry> about(String subject, int limit) {
+        return jdbc.sql("select * from console_audit where subject = ? order by id desc limit ?").params(subject, limit)
+                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getString("username"), rs.getString("action"),
+                        rs.getString("subject"), rs.getString("detail"), rs.getString("outcome"),
+                        rs.getObject("at", OffsetDateTime.class)))
+                .list();
+    }
+
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }

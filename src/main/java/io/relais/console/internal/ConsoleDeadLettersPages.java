@@ -26,8 +26,12 @@ import io.relais.ingest.DeadLetters;
 @RequestMapping("/console/dead-letters")
 class ConsoleDeadLettersPages {
 
-    /** A dead letter with the start of its payload, as text. */
-    record Row(DeadLetter letter, String kind, boolean retryable, String preview) {
+    /**
+     * A dead letter with the start of its payload, as text, the earlier attempts it repeats (retried, failed again)
+     * and the later one that repeats it.
+     */
+    record Row(DeadLetter letter, String kind, boolean retryable, String preview, List<DeadLetter> earlier,
+               DeadLetter later) {
     }
 
     private static final int PREVIEW = 1500;
@@ -43,10 +47,12 @@ class ConsoleDeadLettersPages {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String q, Model model) {
+    String list(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "false") boolean all, Model model) {
         String needle = q.strip().toLowerCase(Locale.ROOT);
-        List<Row> rows = deadLetters.recent(500).stream()
-                .map(l -> new Row(l, kind(l), retry.retryable(l), preview(l)))
+        List<Row> rows = (all ? deadLetters.recentWithRetried(500) : deadLetters.recent(500)).stream()
+                .map(l -> new Row(l, kind(l), retry.retryable(l) && !l.retried(), preview(l),
+                        deadLetters.earlierAttempts(l.id()), l.retried() ? deadLetters.laterAttempt(l.id()).orElse(null) : null))
                 .filter(r -> kind.isBlank() || r.kind().equals(kind))
                 .filter(r -> needle.isEmpty() || r.letter().reason().toLowerCase(Locale.ROOT).contains(needle)
                         || r.letter().origin().toLowerCase(Locale.ROOT).contains(needle))
@@ -54,23 +60,44 @@ class ConsoleDeadLettersPages {
         model.addAttribute("rows", rows);
         model.addAttribute("kind", kind);
         model.addAttribute("q", q);
+        model.addAttribute("all", all);
         model.addAttribute("total", deadLetters.count());
         return "console/dead-letters";
     }
 
     @PostMapping("/{id}/retry")
     String retry(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
-        return actions.run(auth, redirect, "dead-letter.retry", "#" + id,
-                () -> "dead letter #" + id + " put back as " + retry.retry(id), "/console/dead-letters");
+        return actions.run(auth, redirect, "dead-letter.retry", "#" + id, () -> {
+            DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new ConsoleRefusal(null, "console.notFound"));
+            if (letter.retried()) {
+                throw new ConsoleRefusal(null, "console.dead.retriedAlready", id);
+            }
+            if (!retry.retryable(letter)) {
+                throw new ConsoleRefusal(null, Said.of("console.dead.notRetryable"), DeadLetterRetry.NOT_RETRYABLE);
+            }
+            return Said.of("console.dead.retried", id, retry.retry(id));
+        }, "/console/dead-letters");
     }
 
     @PostMapping("/{id}/discard")
-    String discard(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
+    String discard(@PathVariable long id, @RequestParam(required = false) String confirmed, Authentication auth,
+                   Model model, RedirectAttributes redirect) {
+        DeadLetter letter = deadLetters.find(id).orElse(null);
+        if (letter != null && !Confirmation.given(confirmed)) {
+            return Confirmation.of(actions.text(Said.of("console.dead.discardTitle", id)),
+                            "/console/dead-letters/" + id + "/discard")
+                    .line(actions.text(Said.of("console.dead.discardWhat", letter.origin(), letter.reason(),
+                            letter.payloadBytes())))
+                    .button(actions.text(Said.of("console.dead.discardButton")))
+                    .back("/console/dead-letters")
+                    .show(model);
+        }
         return actions.run(auth, redirect, "dead-letter.discard", "#" + id, () -> {
-            String origin = deadLetters.find(id).map(DeadLetter::origin)
-                    .orElseThrow(() -> new IllegalArgumentException("no dead letter " + id));
+            if (letter == null) {
+                throw new ConsoleRefusal(null, "console.notFound");
+            }
             deadLetters.discard(id);
-            return "discarded dead letter #" + id + " (" + origin + ")";
+            return Said.of("console.dead.discarded", id, letter.origin());
         }, "/console/dead-letters");
     }
 

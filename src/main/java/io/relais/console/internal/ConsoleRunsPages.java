@@ -40,9 +40,32 @@ import io.relais.translation.TargetLanguages;
 @RequestMapping("/console/runs")
 class ConsoleRunsPages {
 
+    /**
+     * One language of a run as its bar shows it: {@code done} of {@code total} articles ({@code total}: what the step
+     * read once it ended, or, while it runs, what it wrote plus what still waits); {@code idle} when there was
+     * nothing to do (an empty grey bar, not a full green one).
+     */
+    record LanguageProgress(String lang, String status, long done, long total, boolean idle, int percent) {
+
+        static LanguageProgress of(String lang, RunSummary.LanguageRun l, boolean running, long waiting) {
+            boolean ended = !running || "COMPLETED".equals(l.status()) || "FAILED".equals(l.status())
+                    || "STOPPED".equals(l.status());
+            long done = l.written();
+            long total = ended ? Math.max(l.read(), done) : done + waiting;
+            boolean idle = total == 0;
+            int percent = idle ? 0 : (int) Math.min(100, 100 * done / total);
+            return new LanguageProgress(lang, l.status(), done, total, idle, percent);
+        }
+    }
+
     /** A run as the page shows it. */
     record RunView(RunSummary run, LocalDateTime started, LocalDateTime ended, Duration duration, long words,
-                   double wordsPerSecond, List<String> failures) {
+                   double wordsPerSecond, List<String> failures, List<LanguageProgress> progress) {
+
+        /** Nothing to do in any language: the run looks idle. */
+        public boolean idle() {
+            return progress.stream().allMatch(LanguageProgress::idle);
+        }
 
         public String durationText() {
             if (duration == null) {
@@ -79,11 +102,11 @@ class ConsoleRunsPages {
 
     @GetMapping
     String list(Model model) {
-        List<RunView> views = runs.recent(20).stream().map(this::view).toList();
         Map<String, Long> waiting = new LinkedHashMap<>();
         for (String lang : languages) {
             waiting.put(lang, translations.countNeedingTranslation(lang, maxAttempts));
         }
+        List<RunView> views = runs.recent(20).stream().map(run -> view(run, waiting)).toList();
         model.addAttribute("runs", views);
         model.addAttribute("running", views.stream().anyMatch(v -> v.run().running()));
         model.addAttribute("waiting", waiting);
@@ -102,11 +125,11 @@ class ConsoleRunsPages {
         return actions.run(auth, redirect, "run.start", "localize", () -> {
             try {
                 long id = runs.startSoon().get(5, TimeUnit.SECONDS);
-                return "started run #" + id;
+                return Said.of("console.run.started.done", id);
             } catch (TimeoutException e) {
-                return "a run is going on: the new run starts when it ends";
+                return Said.of("console.run.queued");
             } catch (Exception e) {
-                throw new IllegalStateException("the run could not start: " + e.getMessage(), e);
+                throw new ConsoleRefusal(null, Said.of("console.run.couldNotStart"), e.getMessage());
             }
         }, "/console/runs");
     }
@@ -115,21 +138,20 @@ class ConsoleRunsPages {
     String restart(@PathVariable long id, Authentication auth, RedirectAttributes redirect) {
         return actions.run(auth, redirect, "run.restart", "#" + id, () -> {
             RunSummary run = runs.recent(200).stream().filter(r -> r.id() == id).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no run #" + id));
+                    .orElseThrow(() -> new ConsoleRefusal(null, "console.notFound"));
             if (!"FAILED".equals(run.status()) && !"STOPPED".equals(run.status())) {
-                throw new IllegalArgumentException("run #" + id + " is " + run.status() + ": only a failed or stopped run "
-                        + "can be restarted");
+                throw new ConsoleRefusal(null, "console.run.notRestartable", id);
             }
             // a restart runs the job on the calling thread: let it go on in the background and show its progress
             CompletableFuture.runAsync(() -> runs.restart(id)).exceptionally(failure -> {
                 log.error("Restart of run #{} asked by {} failed: {}", id, auth.getName(), failure.getMessage(), failure);
                 return null;
             });
-            return "restarting run #" + id;
+            return Said.of("console.run.restarting", id);
         }, "/console/runs");
     }
 
-    private RunView view(RunSummary run) {
+    private RunView view(RunSummary run, Map<String, Long> waiting) {
         LocalDateTime started = parse(run.startTime());
         LocalDateTime ended = parse(run.endTime());
         Duration duration = started == null ? null
@@ -146,7 +168,10 @@ class ConsoleRunsPages {
         List<String> why = "FAILED".equals(run.status()) || "STOPPED".equals(run.status())
                 || run.languages().values().stream().anyMatch(l -> "FAILED".equals(l.status()))
                 ? failures.why(run.id()) : List.of();
-        return new RunView(run, started, ended, duration, words, perSecond, why);
+        List<LanguageProgress> progress = run.languages().entrySet().stream()
+                .map(e -> LanguageProgress.of(e.getKey(), e.getValue(), run.running(), waiting.getOrDefault(e.getKey(), 0L)))
+                .toList();
+        return new RunView(run, started, ended, duration, words, perSecond, why, progress);
     }
 
     private static LocalDateTime parse(String time) {

@@ -110,6 +110,25 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
         }
     }
 
+    /**
+     * Polls an active source now (its timer restarted with no delay, so the next polls follow from now); false when
+     * this node does not poll it (paused, not polled by policy, or polled by another node of a cluster).
+     */
+    public boolean pollNow(Source source) {
+        CamelContext camelContext = camel.getObject();
+        if (!active || source.kind() != Source.Kind.FEED || source.paused() || !polling(source.id())) {
+            return false;
+        }
+        stop(source.id());
+        start(camelContext, source, 10);
+        return true;
+    }
+
+    /** Whether this node polls (always on one machine; in a cluster, while it is the elected poller). */
+    public boolean holdsLease() {
+        return active;
+    }
+
     public boolean polling(long sourceId) {
         return camel.getObject().getRoute("feed-" + sourceId) != null;
     }
@@ -154,6 +173,10 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
     }
 
     void start(CamelContext camelContext, Source source) {
+        start(camelContext, source, properties.pollOnStart() ? 1000 : source.pollIntervalSeconds() * 1000L);
+    }
+
+    private void start(CamelContext camelContext, Source source, long delayMs) {
         String routeId = "feed-" + source.id();
         if (camelContext.getRoute(routeId) != null) {
             return;
@@ -162,7 +185,7 @@ public class FeedPollers implements CamelContextConfiguration, PollingControl {
                 .routeId(routeId)
                 .parameter("sourceId", String.valueOf(source.id()))
                 .parameter("periodMs", String.valueOf(Math.max(1, source.pollIntervalSeconds()) * 1000L))
-                .parameter("delayMs", properties.pollOnStart() ? "1000" : String.valueOf(source.pollIntervalSeconds() * 1000L))
+                .parameter("delayMs", String.valueOf(delayMs))
                 .add();
         log.info("Polling {} every {} s (route {})", source.url(), source.pollIntervalSeconds(), routeId);
     }

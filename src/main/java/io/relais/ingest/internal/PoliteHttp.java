@@ -20,6 +20,8 @@ import java.util.zip.GZIPInputStream;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpHead;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -40,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The HTTP GET that feeds and article pages share: a clear User-Agent, gzip, timeouts, limits. Every connection's
+ * The HTTP GET that feeds and article pages share (and the HEAD that measures articles' images): a clear User-Agent, gzip, timeouts, limits. Every connection's
  * addresses come from {@link UrlPolicy#resolve} (the client's DNS resolver), so the address checked is the address
  * connected to; redirects (at most five) are followed here, each hop's URL checked by the policy before it is
  * requested. What one slow or hostile server can cost is bounded:
@@ -124,12 +126,25 @@ class PoliteHttp implements DisposableBean {
     }
 
     Response get(URI uri, String accept, Map<String, String> headers) throws IOException, InterruptedException {
+        return request(false, uri, accept, headers);
+    }
+
+    /**
+     * A HEAD request under the same rules as {@link #get} (the policy checks every hop, at most five redirects, the
+     * deadline, one request at a time per address): the status and headers of the final answer.
+     */
+    Response head(URI uri) throws IOException, InterruptedException {
+        return request(true, uri, "*/*", Map.of());
+    }
+
+    private Response request(boolean head, URI uri, String accept, Map<String, String> headers)
+            throws IOException, InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         URI current = uri;
         for (int hop = 0; ; hop++) {
             InetAddress[] addresses = policy.checkHttp(current);
             URI target = current;
-            Response response = politely(addresses[0], end, () -> once(target, accept, headers, end));
+            Response response = politely(addresses[0], end, () -> once(head, target, accept, headers, end));
             String location = response.header("Location");
             if (response.status() < 300 || response.status() >= 400 || response.status() == 304 || location == null) {
                 return response;
@@ -170,8 +185,9 @@ class PoliteHttp implements DisposableBean {
         }
     }
 
-    private Response once(URI uri, String accept, Map<String, String> headers, long end) throws IOException {
-        HttpGet get = new HttpGet(uri);
+    private Response once(boolean head, URI uri, String accept, Map<String, String> headers, long end)
+            throws IOException {
+        HttpUriRequestBase get = head ? new HttpHead(uri) : new HttpGet(uri);
         get.setHeader("User-Agent", userAgent);
         get.setHeader("Accept-Encoding", "gzip");
         get.setHeader("Accept", accept);

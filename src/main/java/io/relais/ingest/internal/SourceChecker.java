@@ -3,6 +3,7 @@ package io.relais.ingest.internal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,7 +50,8 @@ public class SourceChecker {
             } else {
                 // the URL policy checks the host, and every redirect, inside PoliteHttp
                 PoliteHttp.Response response = http.get(uri,
-                        "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1",
+                        "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, text/html;q=0.5, "
+                                + "*/*;q=0.1",
                         Map.of());
                 if (response.status() != 200) {
                     return new SourceCheck(url, false, false, null, 0, 0, null, "HTTP " + response.status());
@@ -69,6 +71,11 @@ public class SourceChecker {
         try {
             feed = FeedParser.read(new FetchedFeed(0, url, content, contentType));
         } catch (Exception e) {
+            List<SourceCheck.DiscoveredFeed> discovered = FeedDiscovery.announced(url, content, contentType);
+            if (!discovered.isEmpty()) {
+                return new SourceCheck(url, true, false, null, 0, 0, null,
+                        "this is a web page, not a feed: it announces " + discovered.size() + " feed(s)", discovered);
+            }
             return new SourceCheck(url, true, false, null, 0, 0, null, "not a readable RSS or Atom feed: " + message(e));
         }
         int frenchItems = 0;

@@ -1,6 +1,9 @@
 package io.relais.publish.internal;
 
-import java.time.OffsetDateTime;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -10,23 +13,27 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jsoup.Jsoup;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.relais.article.Article;
 import io.relais.translation.TargetLanguages;
+import io.relais.article.Article;
 import io.relais.article.HtmlSanitizer;
 import io.relais.translation.PublishedEntry;
 import io.relais.publish.ArticleLinks;
 import io.relais.publish.FeedBuilder;
+import io.relais.publish.PublicTexts;
 import io.relais.publish.PublishSettings;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The public page of a published translation ({@code /es/articles/42-el-gato-duerme}) and of its French original
@@ -43,49 +50,99 @@ class ArticlePageController {
     private final HtmlSanitizer sanitizer;
     private final PublishSettings properties;
     private final FeedDocuments documents;
+    private final PartnerStore partners;
+    private final ITemplateEngine templates;
+    private final DocumentResponder.Headers headers;
 
     ArticlePageController(EntryLog log, FeedBuilder builder, HtmlSanitizer sanitizer, PublishSettings properties,
-                          FeedDocuments documents) {
+                          FeedDocuments documents, PartnerStore partners, ITemplateEngine templates) {
+        this.templates = templates;
+        this.headers = new DocumentResponder.Headers("public, max-age=" + properties.cacheMaxAge().toSeconds(), List.of());
         this.log = log;
         this.builder = builder;
         this.sanitizer = sanitizer;
         this.properties = properties;
         this.documents = documents;
+        this.partners = partners;
     }
 
+    /**
+     * The feeds whose entries have pages: every language's public feed and every partner's (a partner's readers follow
+     * its entries' links to these pages, whatever the public feeds publish).
+     */
+    private List<String> feeds() {
+        List<String> feeds = new ArrayList<>();
+        for (String lang : documents.languages()) {
+            feeds.add(FeedKeys.publicFeed(lang));
+            partners.reading(lang).forEach(p -> feeds.add(FeedKeys.partnerFeed(p.id(), lang)));
+        }
+        return feeds;
+    }
+
+    /**
+     * The page, at its one address: {@code /es/articles/42-el-gato-duerme}. The id finds it; any other slug (an older
+     * title's, none at all) is answered 301 with the current address. Rendered once until the feeds change, with a
+     * strong ETag, a Last-Modified that moves only when the page does, gzip and 304s, like the feeds.
+     */
     @GetMapping("/{lang:[a-z]{2,3}}/articles/{ref}")
-    String page(@PathVariable String lang, @PathVariable String ref, Model model, HttpServletResponse response) {
+    void page(@PathVariable String lang, @PathVariable String ref, HttpServletRequest request,
+              HttpServletResponse response) throws IOException {
         Matcher m = REF.matcher(ref);
         if (!m.matches()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         long articleId = Long.parseLong(m.group(1));
-        Map<String, PublishedEntry> versions = log.publishedVersions(articleId);
+        Map<String, PublishedEntry> versions = log.publishedVersions(articleId, feeds());
         boolean original = lang.equals(Article.SOURCE_LANGUAGE);
         PublishedEntry entry = original ? versions.values().stream().findFirst().orElse(null) : versions.get(lang);
         if (entry == null || (!original && !documents.publishes(lang))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        String path = ArticleLinks.path(lang, articleId, original ? entry.originalTitle() : entry.title());
+        if (!request.getRequestURI().equals(path)) {
+            DocumentSecurity.apply(response, "text/html");
+            response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", path);
+            return;
+        }
+        Instant changed = versions.values().stream().map(FeedBuilder::updated).max(Instant::compareTo).orElse(null);
+        Document doc = documents.page(lang + "|" + articleId, () -> render(lang, articleId, versions, entry), changed);
+        DocumentResponder.respond(request, response, doc, headers);
+    }
+
+    private String render(String lang, long articleId, Map<String, PublishedEntry> versions, PublishedEntry entry) {
+        boolean original = lang.equals(Article.SOURCE_LANGUAGE);
+        Map<String, Object> model = new HashMap<>();
         String base = properties.baseUrlWithoutSlash();
         String title = original ? entry.originalTitle() : entry.title();
-        model.addAttribute("entry", entry);
-        model.addAttribute("original", original);
-        model.addAttribute("pageLang", original ? Article.SOURCE_LANGUAGE : lang);
-        model.addAttribute("title", title);
-        model.addAttribute("lead", original ? entry.originalSummary() : entry.summary());
-        model.addAttribute("body", belowTheTitle(sanitizer.sanitize(original ? entry.originalBody() : entry.body(),
+        String pageLang = original ? Article.SOURCE_LANGUAGE : lang;
+        model.put("pageLang", pageLang);
+        model.put("entry", entry);
+        model.put("machine", !original && !entry.reviewed());
+        model.put("translatedBy", original ? null : PublicTexts.get(pageLang, "page.translated",
+                "<strong>" + HtmlUtils.htmlEscape(String.valueOf(entry.engine())) + "</strong>",
+                "<code>" + HtmlUtils.htmlEscape(String.valueOf(entry.route())) + "</code>"));
+        model.put("texts", texts(pageLang));
+        model.put("original", original);
+        model.put("title", title);
+        model.put("lead", original ? entry.originalSummary() : entry.summary());
+        model.put("body", belowTheTitle(sanitizer.sanitize(original ? entry.originalBody() : entry.body(),
                 entry.originalUrl())));
-        model.addAttribute("canonical", base + ArticleLinks.path(lang, articleId, title));
-        model.addAttribute("originalUrl", builder.originalUrl(entry));
-        model.addAttribute("languageName", TargetLanguages.nativeName(original ? Article.SOURCE_LANGUAGE : lang));
-        model.addAttribute("feedBase", base + "/feeds/" + (original ? versions.keySet().iterator().next() : lang) + "/");
-        model.addAttribute("publicFeeds", properties.publicFeeds());
-        OffsetDateTime published = entry.publishedAt();
-        model.addAttribute("published", published == null ? null : published.toInstant().toString());
-        model.addAttribute("publishedText", published == null ? null : format(published, lang));
-        boolean updated = !original && (published == null || entry.updatedAt().isAfter(published));
-        model.addAttribute("updated", updated ? entry.updatedAt().toInstant().toString() : null);
-        model.addAttribute("updatedText", updated ? format(entry.updatedAt(), lang) : null);
+        model.put("canonical", base + ArticleLinks.path(lang, articleId, title));
+        model.put("originalUrl", builder.originalUrl(entry));
+        model.put("languageName", TargetLanguages.nativeName(pageLang));
+        // the French page has no French feeds to offer: it leads to the list of feeds
+        model.put("feedBase", original ? null : base + "/feeds/" + lang + "/");
+        model.put("home", original ? "/feeds/" : "/feeds/" + lang + "/");
+        model.put("publicFeeds", properties.publicFeeds());
+        Instant published = FeedBuilder.published(entry);
+        model.put("published", published.toString());
+        model.put("publishedText", format(published, pageLang));
+        Instant updated = FeedBuilder.updated(entry);
+        boolean showUpdated = !original && updated.isAfter(published);
+        model.put("updated", showUpdated ? updated.toString() : null);
+        model.put("updatedText", showUpdated ? format(updated, pageLang) : null);
 
         List<Map<String, String>> alternates = new ArrayList<>();
         List<Map<String, String>> others = new ArrayList<>();
@@ -100,14 +157,15 @@ class ArticlePageController {
         Map<String, String> french = Map.of("lang", Article.SOURCE_LANGUAGE, "url", builder.originalUrl(entry), "name",
                 TargetLanguages.nativeName(Article.SOURCE_LANGUAGE));
         alternates.add(french);
+        // readers whose language is none of these: the French original, where the article comes from
+        alternates.add(Map.of("lang", "x-default", "url", builder.originalUrl(entry), "name", french.get("name")));
         if (!original) {
             others.add(french);
         }
-        model.addAttribute("alternates", alternates);
-        model.addAttribute("otherLanguages", others);
-        response.setHeader("Cache-Control", "public, max-age=" + properties.cacheMaxAge().toSeconds());
-        DocumentSecurity.apply(response, "text/html");
-        return "publish/article";
+        model.put("alternates", alternates);
+        model.put("otherLanguages", others);
+        Context context = new Context(Locale.forLanguageTag(pageLang), model);
+        return templates.process("publish/article", context);
     }
 
     /** The page's one H1 is the article's title: headings of the first level in the body become the second. */
@@ -121,7 +179,19 @@ class ArticlePageController {
         return fragment.body().html();
     }
 
-    private static String format(OffsetDateTime time, String lang) {
-        return time.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(lang)));
+    /** The page's words in its own language (see {@link PublicTexts}). */
+    private static Map<String, String> texts(String lang) {
+        Map<String, String> texts = new HashMap<>();
+        for (String key : List.of("machine.notice", "page.reviewed", "page.notReviewed", "page.readOriginal",
+                "page.published", "page.updated", "page.originalArticle", "page.firstPublishedAt", "page.otherLanguages")) {
+            texts.put(key.replace('.', '_'), PublicTexts.get(lang, key));
+        }
+        return texts;
+    }
+
+    /** A date as the page's language writes it, with its time zone (UTC): {@code 20 de noviembre de 2026, 8:05:00 UTC}. */
+    static String format(Instant time, String lang) {
+        return time.atZone(ZoneId.of("UTC"))
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(Locale.forLanguageTag(lang)));
     }
 }

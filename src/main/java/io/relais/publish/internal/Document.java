@@ -1,5 +1,6 @@
 package io.relais.publish.internal;
 
+import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,16 @@ public record Document(byte[] body, byte[] gzip, String contentType, String etag
         Instant second = lastModified.truncatedTo(ChronoUnit.SECONDS);
         byte[] gzip = gzip(body);
         return new Document(body, gzip.length < body.length ? gzip : null, contentType, "\"" + tag + "\"",
-                "\"" + tag + "-gz\"", second, DateTimeFormatter.RFC_1123_DATE_TIME.format(second.atOffset(ZoneOffset.UTC)));
+                "\"" + tag + "-gz\"", second, IMF_FIXDATE.format(second));
+    }
+
+    /** RFC 9110's IMF-fixdate ({@code Fri, 04 Dec 2026 09:05:00 GMT}): two-digit day, always GMT. */
+    static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
+    /** The strong entity tag (without quotes) the bytes of {@code text} get. */
+    static String tagOf(String text) {
+        return tag(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same bytes with a different last-modified time (a re-render that changed nothing keeps the older one). */

@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers a GET or HEAD for a {@link Document}: {@code If-None-Match} (or, without it, {@code If-Modified-Since})
  * first, so an unchanged document costs a 304 and nothing else; then the bytes, gzipped when the client accepts it.
- * Both carry the document's security headers ({@link DocumentSecurity}).
+ * Both carry the document's security headers ({@link DocumentSecurity}); feed documents (not HTML pages) also
+ * {@code Access-Control-Allow-Origin: *}, so that a partner's web page may read them from a browser, as it may the
+ * big publishers' feeds (no cookie or credential is ever involved: a partner's token is in the URL).
  */
 final class DocumentResponder {
 
@@ -26,6 +28,9 @@ final class DocumentResponder {
     static boolean respond(HttpServletRequest request, HttpServletResponse response, Document doc, Headers headers)
             throws IOException {
         DocumentSecurity.apply(response, doc.contentType());
+        if (!doc.contentType().startsWith("text/html")) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+        }
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
         if (!head && !"GET".equals(method)) {
@@ -44,8 +49,10 @@ final class DocumentResponder {
         }
         if (notModified(request, doc)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            FeedRequests.count(request.getRequestURI(), HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }
+        FeedRequests.count(request.getRequestURI(), HttpServletResponse.SC_OK);
         byte[] body = gzip ? doc.gzip() : doc.body();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(doc.contentType());
@@ -57,6 +64,18 @@ final class DocumentResponder {
             response.getOutputStream().write(body);
         }
         return true;
+    }
+
+    /**
+     * The archive page that follows the newest complete one is not written yet: its address leads (302, not to be
+     * cached) to the subscription document, where its entries are meanwhile.
+     */
+    static void redirectToCurrent(HttpServletResponse response, String location) {
+        DocumentSecurity.apply(response, "text/html");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", location);
     }
 
     static boolean notModified(HttpServletRequest request, Document doc) {

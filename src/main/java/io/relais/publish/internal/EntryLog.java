@@ -1,5 +1,8 @@
 package io.relais.publish.internal;
 
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -14,158 +19,221 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.relais.article.ArticleTraces;
+import io.relais.publish.Presentation;
 import io.relais.translation.PublishedEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The publishing log of each language ({@code feed_entry}): a row for every version of a translation as it entered
- * the language's feed and a withdrawal row when it left. Rows are only ever appended, so the n-th page of a
- * language's rows never changes: that is what makes the RFC 5005 archives stable.
+ * The publishing log ({@code feed_entry}): for each feed — a language's public feed (key {@code es}) or a partner's
+ * feed of a language (key {@code p42/es}) — a row for every version of an entry as it entered that feed, and a
+ * withdrawal row when it left. Rows are only ever appended, so the n-th page of a feed's rows never changes: that is
+ * what makes the RFC 5005 archives stable, whatever the feed's policy or filters become later.
  */
 @Repository
 public class EntryLog {
 
-    /** A logged version of an entry: its row id (publication order) and the entry as it was published. */
-    public record Logged(long id, PublishedEntry entry, Instant loggedAt) {
+    /**
+     * A logged version of an entry: its row id (publication order), the entry as it was published, when, and how it
+     * was presented ({@link Presentation#of}).
+     */
+    public record Logged(long id, PublishedEntry entry, Instant loggedAt, String presentation) {
+
+        /** The entry as its feed carries it. */
+        public PublishedEntry presented() {
+            return Presentation.of(presentation).apply(entry);
+        }
     }
 
-    /** What a language's published set looks like in the log: its newest row and last change. */
+    /** What a feed looks like in the log: its newest row and last change. */
     public record Mark(long highWater, Instant changedAt) {
         static final Mark EMPTY = new Mark(0, Instant.EPOCH);
     }
 
+    /**
+     * An entry ready to be logged: its snapshot (JSON) and version key, computed once for every feed it goes to, and
+     * the presentation it goes there in (null: everything). A change of presentation is a new version.
+     */
+    public record Candidate(PublishedEntry entry, String snapshot, String versionKey, String presentation) {
+
+        public Candidate presentedAs(Presentation how) {
+            String code = how.code();
+            return new Candidate(entry, snapshot, code == null ? versionKey : versionKey + ":" + code, code);
+        }
+    }
+
     private final JdbcClient jdbc;
+    private final ArticleTraces traces;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    EntryLog(JdbcClient jdbc) {
+    EntryLog(JdbcClient jdbc, ArticleTraces traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     private RowMapper<Logged> logged() {
         return (rs, i) -> new Logged(rs.getLong("id"), json.readValue(rs.getString("snapshot"), PublishedEntry.class),
-                rs.getObject("logged_at", OffsetDateTime.class).toInstant());
+                rs.getObject("logged_at", OffsetDateTime.class).toInstant(), rs.getString("presentation"));
+    }
+
+    /** The entries as the log compares and stores them, oldest first (so that a first run logs them in date order). */
+    public List<Candidate> candidates(List<PublishedEntry> entries) {
+        List<PublishedEntry> oldestFirst = new ArrayList<>(entries);
+        oldestFirst.sort(Comparator.comparing((PublishedEntry e) -> e.publishedAt() != null ? e.publishedAt() : e.updatedAt())
+                .thenComparingLong(PublishedEntry::articleId));
+        List<Candidate> out = new ArrayList<>(oldestFirst.size());
+        for (PublishedEntry entry : oldestFirst) {
+            String snapshot = json.writeValueAsString(entry);
+            // the image's measure is not what makes a version: measured after publication, it waits for the next one
+            String identity = entry.mainImage() == null ? snapshot : json.writeValueAsString(entry.withMainImage(null));
+            out.add(new Candidate(entry, snapshot, entry.revision() + ":" + sha256(identity).substring(0, 32), null));
+        }
+        return out;
     }
 
     /**
-     * Brings the log of {@code lang} in line with its published set: appends the entries that are new or changed
-     * (oldest first, so that publication order follows the articles' dates on a first run) and withdraws those
-     * that left. Returns how many rows were appended. Safe to run on several nodes at once: a row another node
-     * appended first is skipped.
+     * Brings the log of {@code feed} in line with what it publishes now: appends the entries that are new or changed
+     * (in the candidates' order) and withdraws those that left. Returns how many rows were appended. Safe to run on
+     * several nodes at once: a row another node appended first is skipped.
      */
-    public int sync(String lang, List<PublishedEntry> published) {
+    public int sync(String feed, String lang, List<Candidate> publishing) {
         Map<Long, Latest> latest = new HashMap<>();
         jdbc.sql("""
                 select f.id, f.article_id, f.version_key, f.withdrawn from feed_entry f
-                where f.lang = ? and f.id = (select max(g.id) from feed_entry g where g.lang = f.lang and g.article_id = f.article_id)""")
-                .param(lang)
+                where f.feed = ? and f.id = (select max(g.id) from feed_entry g where g.feed = f.feed and g.article_id = f.article_id)""")
+                .param(feed)
                 .query((rs, i) -> new Latest(rs.getLong("id"), rs.getLong("article_id"), rs.getString("version_key"),
                         rs.getBoolean("withdrawn")))
                 .list().forEach(l -> latest.put(l.articleId(), l));
-        List<PublishedEntry> oldestFirst = new ArrayList<>(published);
-        oldestFirst.sort(Comparator.comparing((PublishedEntry e) -> e.publishedAt() != null ? e.publishedAt() : e.updatedAt())
-                .thenComparingLong(PublishedEntry::articleId));
         int appended = 0;
         Set<Long> present = new HashSet<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (PublishedEntry entry : oldestFirst) {
-            present.add(entry.articleId());
-            String snapshot = json.writeValueAsString(entry);
-            String key = entry.revision() + ":" + sha256(snapshot).substring(0, 32);
-            Latest last = latest.get(entry.articleId());
-            if (last != null && !last.withdrawn() && last.versionKey().equals(key)) {
+        for (Candidate candidate : publishing) {
+            long articleId = candidate.entry().articleId();
+            present.add(articleId);
+            Latest last = latest.get(articleId);
+            if (last != null && !last.withdrawn() && last.versionKey().equals(candidate.versionKey())) {
                 continue;
             }
-            appended += append(lang, entry.articleId(), key, false, snapshot, now);
+            // the article's trace ends here: its entry is in the feed
+            appended += traces.continued(articleId, "relais.article.publish", Map.of("relais.lang", lang),
+                    () -> append(feed, lang, articleId, candidate.versionKey(), false, candidate.snapshot(),
+                            candidate.presentation(), now));
         }
         for (Latest last : latest.values()) {
             if (!last.withdrawn() && !present.contains(last.articleId())) {
-                appended += append(lang, last.articleId(), "withdrawn:" + last.id(), true, null, now);
+                appended += traces.continued(last.articleId(), "relais.article.withdraw", Map.of("relais.lang", lang),
+                        () -> append(feed, lang, last.articleId(), "withdrawn:" + last.id(), true, null, null, now));
             }
         }
         return appended;
     }
 
-    private int append(String lang, long articleId, String key, boolean withdrawn, String snapshot, OffsetDateTime at) {
+    private int append(String feed, String lang, long articleId, String key, boolean withdrawn, String snapshot,
+                       String presentation, OffsetDateTime at) {
         try {
             return jdbc.sql("""
-                    insert into feed_entry (lang, article_id, version_key, withdrawn, snapshot, logged_at)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(lang, articleId, key, withdrawn, snapshot, at).update();
+                    insert into feed_entry (feed, lang, article_id, version_key, withdrawn, snapshot, presentation, logged_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(feed, lang, articleId, key, withdrawn, snapshot, presentation, at).update();
         } catch (DuplicateKeyException anotherNodeWasFirst) {
             return 0;
         }
     }
 
-    /** The newest {@code limit} entries currently published in {@code lang}, newest first. */
-    public List<Logged> current(String lang, int limit) {
+    /** The newest {@code limit} entries {@code feed} publishes now, newest first. */
+    public List<Logged> current(String feed, int limit) {
         return jdbc.sql("""
-                select f.id, f.snapshot, f.logged_at from feed_entry f
-                where f.lang = ? and f.withdrawn = false
-                  and f.id = (select max(g.id) from feed_entry g where g.lang = f.lang and g.article_id = f.article_id)
+                select f.id, f.snapshot, f.logged_at, f.presentation from feed_entry f
+                where f.feed = ? and f.withdrawn = false
+                  and f.id = (select max(g.id) from feed_entry g where g.feed = f.feed and g.article_id = f.article_id)
                 order by f.id desc limit ?""")
-                .params(lang, limit).query(logged()).list();
+                .params(feed, limit).query(logged()).list();
     }
 
-    /** Number of entry versions ever logged in {@code lang} (withdrawals not counted): what archive pages cut. */
-    public long versions(String lang) {
-        return jdbc.sql("select count(*) from feed_entry where lang = ? and withdrawn = false")
-                .param(lang).query(Long.class).single();
+    /** Number of entry versions ever logged in {@code feed} (withdrawals not counted): what archive pages cut. */
+    public long versions(String feed) {
+        return jdbc.sql("select count(*) from feed_entry where feed = ? and withdrawn = false")
+                .param(feed).query(Long.class).single();
     }
 
-    /** The {@code page}-th (1-based) block of {@code size} entry versions of {@code lang}, oldest first. */
-    public List<Logged> page(String lang, long page, int size) {
+    /** The {@code page}-th (1-based) block of {@code size} entry versions of {@code feed}, oldest first. */
+    public List<Logged> page(String feed, long page, int size) {
         return jdbc.sql("""
-                select id, snapshot, logged_at from feed_entry where lang = ? and withdrawn = false
+                select id, snapshot, logged_at, presentation from feed_entry where feed = ? and withdrawn = false
                 order by id limit ? offset ?""")
-                .params(lang, size, (page - 1) * size).query(logged()).list();
+                .params(feed, size, (page - 1) * size).query(logged()).list();
     }
 
-    /** Articles whose entry in {@code lang} is withdrawn now, with the time they were withdrawn. */
-    public Map<Long, Instant> withdrawn(String lang) {
-        Map<Long, Instant> out = new HashMap<>();
+    /**
+     * The current entry of an article in each language, among the given feeds: the newest version any of them
+     * publishes now (by language). Empty when none publishes it.
+     */
+    public Map<String, PublishedEntry> publishedVersions(long articleId, Collection<String> feeds) {
+        Map<String, Logged> newest = new TreeMap<>();
+        if (feeds.isEmpty()) {
+            return Map.of();
+        }
+        String in = String.join(",", Collections.nCopies(feeds.size(), "?"));
+        List<Object> params = new ArrayList<>();
+        params.add(articleId);
+        params.addAll(feeds);
         jdbc.sql("""
-                select f.article_id, f.logged_at from feed_entry f
-                where f.lang = ? and f.withdrawn = true
-                  and f.id = (select max(g.id) from feed_entry g where g.lang = f.lang and g.article_id = f.article_id)""")
-                .param(lang)
-                .query(rs -> {
-                    out.put(rs.getLong("article_id"), rs.getObject("logged_at", OffsetDateTime.class).toInstant());
-                });
-        return out;
-    }
-
-    /** The current entry of an article in every language it is published in, by language. */
-    public Map<String, PublishedEntry> publishedVersions(long articleId) {
+                select f.id, f.snapshot, f.logged_at, f.presentation from feed_entry f
+                where f.article_id = ? and f.withdrawn = false and f.feed in (%s)
+                  and f.id = (select max(g.id) from feed_entry g where g.feed = f.feed and g.article_id = f.article_id)"""
+                        .formatted(in))
+                .params(params).query(logged()).list()
+                .forEach(l -> newest.merge(l.entry().lang(), l, (a, b) -> a.id() > b.id() ? a : b));
         Map<String, PublishedEntry> out = new TreeMap<>();
-        jdbc.sql("""
-                select f.id, f.snapshot, f.logged_at from feed_entry f
-                where f.article_id = ? and f.withdrawn = false
-                  and f.id = (select max(g.id) from feed_entry g where g.lang = f.lang and g.article_id = f.article_id)""")
-                .param(articleId).query(logged()).list()
-                .forEach(l -> out.put(l.entry().lang(), l.entry()));
+        newest.forEach((lang, l) -> out.put(lang, l.entry()));
         return out;
     }
 
-    /** Newest row and last change of every language that has a log, for cache checks across nodes. */
+    /** Newest row and last change of every feed that has a log, for cache checks across nodes. */
     public Map<String, Mark> marks() {
         Map<String, Mark> out = new HashMap<>();
-        jdbc.sql("select lang, max(id) as high, max(logged_at) as changed from feed_entry group by lang")
+        jdbc.sql("select feed, max(id) as high, max(logged_at) as changed from feed_entry group by feed")
                 .query(rs -> {
-                    out.put(rs.getString("lang"), new Mark(rs.getLong("high"),
+                    out.put(rs.getString("feed"), new Mark(rs.getLong("high"),
                             rs.getObject("changed", OffsetDateTime.class).toInstant()));
                 });
         return out;
     }
 
-    public Mark mark(String lang) {
-        return marks().getOrDefault(lang, Mark.EMPTY);
+    public Mark mark(String feed) {
+        return jdbc.sql("select max(id) as high, max(logged_at) as changed from feed_entry where feed = ?")
+                .param(feed)
+                .query((rs, i) -> rs.getObject("changed") == null ? Mark.EMPTY
+                        : new Mark(rs.getLong("high"), rs.getObject("changed", OffsetDateTime.class).toInstant()))
+                .single();
+    }
+
+    /**
+     * When {@code feed} was first kept: the date an empty feed gives (the same after every restart). Recorded the
+     * first time it is asked for.
+     */
+    public Instant since(String feed) {
+        Optional<OffsetDateTime> known = jdbc.sql("select created_at from feed_state where feed = ?").param(feed)
+                .query(OffsetDateTime.class).optional();
+        if (known.isPresent()) {
+            return known.get().toInstant();
+        }
+        try {
+            jdbc.sql("insert into feed_state (feed, created_at) values (?, ?)")
+                    .params(feed, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
+                    .update();
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            // read below
+        }
+        return jdbc.sql("select created_at from feed_state where feed = ?").param(feed)
+                .query(OffsetDateTime.class).single().toInstant();
     }
 
     private record Latest(long id, long articleId, String versionKey, boolean withdrawn) {

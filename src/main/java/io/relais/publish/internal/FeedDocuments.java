@@ -1,5 +1,7 @@
 package io.relais.publish.internal;
 
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,21 +10,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import io.relais.publish.Partner;
-import io.relais.publish.PartnerFilters;
 import io.relais.translation.PublishedEntry;
 import io.relais.translation.TargetLanguages;
 import io.relais.publish.ArticleLinks;
 import io.relais.publish.FeedBuilder;
 import io.relais.publish.FeedFormat;
 import io.relais.publish.FeedView;
+import io.relais.publish.Partner;
+import io.relais.publish.Presentation;
+import io.relais.publish.PublicTexts;
+import io.relais.publish.PublicationPolicy;
 import io.relais.publish.PublishSettings;
 
 /**
@@ -34,21 +37,19 @@ import io.relais.publish.PublishSettings;
 @Component
 public class FeedDocuments {
 
-    /** How many of a language's newest entries a partner's filters are applied to. */
-    private static final int PARTNER_SCAN = 5000;
-
     private final EntryLog log;
     private final FeedBuilder builder;
     private final PublishSettings properties;
     private final List<String> languages;
     private final ITemplateEngine templates;
     private final Map<String, Document> cache = new ConcurrentHashMap<>();
-    /** The last document rendered under each key, kept across invalidations to keep Last-Modified when bytes don't change. */
-    private final Map<String, Document> previous = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
+    private final DocumentStates states;
+
     FeedDocuments(EntryLog log, FeedBuilder builder, PublishSettings properties,
-                  TargetLanguages languages, ITemplateEngine templates) {
+                  TargetLanguages languages, ITemplateEngine templates, DocumentStates states) {
+        this.states = states;
         this.log = log;
         this.builder = builder;
         this.properties = properties;
@@ -64,78 +65,118 @@ public class FeedDocuments {
         return languages.contains(lang);
     }
 
-    /** Forgets every document of {@code lang} (and the lists that show its entries). */
+    /** Forgets every document of {@code lang}, and every article page (they link to each other's languages). */
     public void invalidate(String lang) {
         generation(lang).incrementAndGet();
-        cache.keySet().removeIf(key -> key.startsWith(lang + "|"));
+        generation(PAGE).incrementAndGet();
+        cache.keySet().removeIf(key -> key.startsWith(lang + "|") || key.startsWith(PAGE + "|"));
     }
 
-    /** The subscription document ({@code page} 0) or an archive page of a language, if it exists. */
+    private static final String PAGE = "page";
+
+    /**
+     * An article page, rendered by {@code render} unless cached (until the feeds of any language change);
+     * {@code changed}: when its content last changed, if known.
+     */
+    public Document page(String key, Supplier<String> render, Instant changed) {
+        return remember(PAGE + "|" + key, () -> new Rendered(render.get(), "text/html;charset=UTF-8", changed));
+    }
+
+    /** The public feeds' publication policy. */
+    public PublicationPolicy policy() {
+        return properties.policy();
+    }
+
+    /** The subscription document ({@code page} 0) or an archive page of a language's public feed, if it exists. */
     public Optional<Document> feed(String lang, FeedFormat format, long page) {
         if (!publishes(lang) || page < 0) {
             return Optional.empty();
         }
-        String key = lang + "|" + format + "|" + page;
+        Spec spec = new Spec(FeedKeys.publicFeed(lang), lang, "/feeds/" + lang, FeedView.publicId(lang),
+                FeedBuilder.title(lang), FeedBuilder.title(lang), properties.hubs());
+        return document(lang + "|" + format + "|" + page, spec, format, page);
+    }
+
+    /**
+     * A partner's document for a language: its own feed (its log: what its policy and filters let through, presented
+     * as it asked), with its own id and title, and its archive pages. Cached with the language's other documents;
+     * the token is in the document's links, so a rotated token is another document.
+     */
+    public Optional<Document> partnerFeed(Partner partner, String token, String lang, FeedFormat format, long page) {
+        if (!publishes(lang) || page < 0) {
+            return Optional.empty();
+        }
+        String name = partner.name();
+        Spec spec = new Spec(FeedKeys.partnerFeed(partner.id(), lang), lang, "/feeds/p/" + token + "/" + lang,
+                "urn:relais:partner:" + partner.id() + ":feed:" + lang, FeedBuilder.title(lang) + " · " + name,
+                FeedBuilder.title(lang) + " · partner " + partner.id(), properties.partnerHubs());
+        String key = lang + "|p|" + partner.id() + "|" + PartnerStore.hash(token).substring(0, 16) + "|"
+                + Integer.toHexString(name.hashCode()) + "|" + format + "|" + page;
+        return document(key, spec, format, page);
+    }
+
+    /**
+     * Where a feed's documents are and what they are called: its log, language, path, id, the title of its
+     * subscription document and of its archive pages (which never change, so they do not carry a partner's name,
+     * which may), and its hubs.
+     */
+    private record Spec(String feed, String lang, String path, String id, String title, String archiveTitle,
+                        List<String> hubs) {
+    }
+
+    private Optional<Document> document(String key, Spec spec, FeedFormat format, long page) {
         Document cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        long complete = archivePages(lang);
+        long complete = archivePages(spec.feed());
         if (page > complete) {
             return Optional.empty();
         }
-        return Optional.of(remember(key, () -> page == 0 ? subscription(lang, format, complete) : archive(lang, format, page, complete)));
+        return Optional.of(remember(key, () -> page == 0 ? subscription(spec, format, complete) : archive(spec, format, page)));
+    }
+
+    /** Number of complete, archived pages of a feed. */
+    public long archivePages(String feed) {
+        return log.versions(feed) / properties.maxEntries();
+    }
+
+    private Rendered subscription(Spec spec, FeedFormat format, long complete) {
+        List<FeedView.Item> items = log.current(spec.feed(), properties.maxEntries()).stream().map(FeedDocuments::item).toList();
+        FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.title(), 0, complete, spec.hubs(),
+                log.since(spec.feed()));
+        return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8",
+                lastChange(log.mark(spec.feed()).changedAt(), spec.feed()));
     }
 
     /**
-     * A partner's document for a language: the newest entries its filters accept, with its content settings. Cached
-     * with the language's other documents and keyed by the partner's settings, so an edit takes effect at once.
+     * An archive page: a fixed block of the feed's log, rendered as it was written — the entry versions of that block
+     * (the newest of an article's versions when the block holds several: a document names an entry once), whatever
+     * happened to them since. A later correction or withdrawal is a new row, in a later page.
      */
-    public Document partnerFeed(Partner partner, String token, String lang, FeedFormat format) {
-        PartnerFilters filters = partner.filters();
-        // the token is in the document's own links: a rotated token is another document
-        String key = lang + "|p|" + partner.id() + "|" + PartnerStore.hash(token).substring(0, 16) + "|"
-                + Integer.toHexString(filters.hashCode()) + "|" + format;
-        return remember(key, () -> {
-            List<PublishedEntry> entries = log.current(lang, PARTNER_SCAN).stream().map(EntryLog.Logged::entry)
-                    .filter(filters::accepts).limit(properties.maxEntries()).toList();
-            FeedView view = new FeedView(lang, entries, "/feeds/p/" + token + "/" + lang, 0, 0, 0, List.of(),
-                    filters.content(), filters.bilingual());
-            return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8", log.mark(lang).changedAt());
-        });
-    }
-
-    /** Number of complete, archived pages of a language. */
-    public long archivePages(String lang) {
-        return log.versions(lang) / properties.maxEntries();
-    }
-
-    private Rendered subscription(String lang, FeedFormat format, long complete) {
-        List<PublishedEntry> entries = log.current(lang, properties.maxEntries()).stream().map(EntryLog.Logged::entry).toList();
-        FeedView view = new FeedView(lang, entries, "/feeds/" + lang, 0, complete, 0, properties.hubs(),
-                FeedView.ContentMode.FULL, false);
-        return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8", log.mark(lang).changedAt());
-    }
-
-    private Rendered archive(String lang, FeedFormat format, long page, long complete) {
-        Map<Long, Instant> withdrawn = log.withdrawn(lang);
-        List<EntryLog.Logged> rows = log.page(lang, page, properties.maxEntries());
+    private Rendered archive(Spec spec, FeedFormat format, long page) {
+        List<EntryLog.Logged> rows = log.page(spec.feed(), page, properties.maxEntries());
+        Map<Long, EntryLog.Logged> newest = new LinkedHashMap<>();
         Instant changed = Instant.EPOCH;
-        List<PublishedEntry> entries = new ArrayList<>();
         for (EntryLog.Logged row : rows) {
-            Instant withdrawal = withdrawn.get(row.entry().articleId());
-            if (withdrawal != null) {
-                // a withdrawn translation is not served again, not even from the archives
-                changed = max(changed, withdrawal);
-                continue;
-            }
+            newest.remove(row.entry().articleId());
+            newest.put(row.entry().articleId(), row);
             changed = max(changed, row.loggedAt());
-            entries.add(row.entry());
         }
-        Collections.reverse(entries);
-        FeedView view = new FeedView(lang, entries, "/feeds/" + lang, page, page - 1, page < complete ? page + 1 : 0,
-                List.of(), FeedView.ContentMode.FULL, false);
+        List<FeedView.Item> items = new ArrayList<>(newest.values().stream().map(FeedDocuments::item).toList());
+        Collections.reverse(items);
+        FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.archiveTitle(), page, page - 1,
+                List.of(), changed);
         return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8", changed);
+    }
+
+    private static FeedView.Item item(EntryLog.Logged row) {
+        return new FeedView.Item(row.presented(), Presentation.of(row.presentation()).resurface());
+    }
+
+    /** When a feed last changed: its newest row, or when it began. */
+    private Instant lastChange(Instant mark, String feed) {
+        return mark.equals(Instant.EPOCH) ? log.since(feed) : mark;
     }
 
     /** The HTML page of a language: its newest articles and its feeds. */
@@ -144,7 +185,8 @@ public class FeedDocuments {
             return Optional.empty();
         }
         return Optional.of(remember(lang + "|html", () -> {
-            List<PublishedEntry> entries = log.current(lang, properties.maxEntries()).stream().map(EntryLog.Logged::entry).toList();
+            List<PublishedEntry> entries = log.current(FeedKeys.publicFeed(lang), properties.maxEntries()).stream()
+                    .map(EntryLog.Logged::entry).toList();
             Context context = new Context(Locale.forLanguageTag(lang));
             context.setVariable("lang", lang);
             context.setVariable("languageName", TargetLanguages.nativeName(lang));
@@ -153,8 +195,9 @@ public class FeedDocuments {
                     "date", (e.publishedAt() != null ? e.publishedAt() : e.updatedAt()).toLocalDate().toString())).toList());
             context.setVariable("publicFeeds", properties.publicFeeds());
             context.setVariable("formats", FeedFormat.values());
+            context.setVariable("nothingYet", PublicTexts.get(lang, "page.nothingYet"));
             return new Rendered(templates.process("publish/language", context), "text/html;charset=UTF-8",
-                    log.mark(lang).changedAt());
+                    lastChange(log.mark(FeedKeys.publicFeed(lang)).changedAt(), FeedKeys.publicFeed(lang)));
         }));
     }
 
@@ -165,19 +208,20 @@ public class FeedDocuments {
             context.setVariable("languages", languages.stream().map(l -> Map.of("code", l, "name", TargetLanguages.nativeName(l))).toList());
             context.setVariable("publicFeeds", properties.publicFeeds());
             context.setVariable("formats", FeedFormat.values());
-            return new Rendered(templates.process("publish/index", context), "text/html;charset=UTF-8", Instant.EPOCH);
+            return new Rendered(templates.process("publish/index", context), "text/html;charset=UTF-8", null);
         });
     }
 
     /** Every public feed of every language as OPML 2.0, for readers that import subscriptions. */
     public Document opml() {
         return remember("opml", () -> new Rendered(Opml.render(properties.baseUrlWithoutSlash(), languages), "text/x-opml;charset=UTF-8",
-                Instant.EPOCH));
+                null));
     }
 
     /**
-     * The cached document under {@code key}, else rendered now. A render that overlapped a change of its language
-     * is served but not kept, so that no document from before a change outlives the change.
+     * The cached document under {@code key}, else rendered now, with the Last-Modified time its bytes have had since
+     * they last changed ({@link DocumentStates}). A render that overlapped a change of its language is served but not
+     * kept, so that no document from before a change outlives the change.
      */
     private Document remember(String key, Supplier<Rendered> render) {
         Document cached = cache.get(key);
@@ -187,12 +231,8 @@ public class FeedDocuments {
         String lang = key.contains("|") ? key.substring(0, key.indexOf('|')) : "";
         long generation = generation(lang).get();
         Rendered r = render.get();
-        Document fresh = Document.of(r.text(), r.contentType(), r.lastModified());
-        Document before = previous.get(key);
-        if (fresh.sameAs(before) && before.lastModified().isBefore(fresh.lastModified())) {
-            fresh = before;
-        }
-        previous.put(key, fresh);
+        Instant lastModified = states.lastModified(key, Document.tagOf(r.text()), r.lastModified());
+        Document fresh = Document.of(r.text(), r.contentType(), lastModified);
         if (generation(lang).get() == generation) {
             Document raced = cache.putIfAbsent(key, fresh);
             return raced != null ? raced : fresh;

@@ -14,28 +14,39 @@ import org.jdom2.output.XMLOutputter;
 import io.relais.translation.TargetLanguages;
 import io.relais.publish.FeedFormat;
 
-/** The OPML 2.0 subscription list of every public feed. */
+/** The OPML 2.0 subscription list of every public feed, in its three formats. */
 final class Opml {
 
     private Opml() {
     }
 
+    private static String label(FeedFormat format) {
+        return switch (format) {
+            case RSS -> "RSS";
+            case ATOM -> "Atom";
+            case JSON -> "JSON Feed";
+        };
+    }
+
     static String render(String baseUrl, List<String> languages) {
-        Element head = new Element("head").addContent(new Element("title").setText("Relais feeds"))
-                .addContent(new Element("docs").setText("http://opml.org/spec2.opml"));
+        Element head = new Element("head").addContent(new Element("title").setText("Relais feeds"));
         Element body = new Element("body");
         for (String lang : languages) {
             String name = TargetLanguages.nativeName(lang);
             Element language = new Element("outline").setAttribute("text", name + " (" + lang + ")");
-            for (FeedFormat format : List.of(FeedFormat.ATOM, FeedFormat.RSS)) {
-                language.addContent(new Element("outline")
+            for (FeedFormat format : List.of(FeedFormat.ATOM, FeedFormat.RSS, FeedFormat.JSON)) {
+                Element outline = new Element("outline")
+                        // OPML 2.0: every subscription is type "rss", whatever its format; version names only RSS's
                         .setAttribute("type", "rss")
-                        .setAttribute("text", "Relais — " + name + " (" + format.name() + ")")
-                        .setAttribute("title", "Relais — " + name)
+                        .setAttribute("text", "Relais — " + name + " (" + label(format) + ")")
+                        .setAttribute("title", "Relais — " + name + " (" + label(format) + ")")
                         .setAttribute("language", lang)
-                        .setAttribute("version", format == FeedFormat.ATOM ? "ATOM" : "RSS2")
                         .setAttribute("xmlUrl", baseUrl + "/feeds/" + lang + "/" + format.fileName())
-                        .setAttribute("htmlUrl", baseUrl + "/feeds/" + lang + "/"));
+                        .setAttribute("htmlUrl", baseUrl + "/feeds/" + lang + "/");
+                if (format == FeedFormat.RSS) {
+                    outline.setAttribute("version", "RSS2");
+                }
+                language.addContent(outline);
             }
             body.addContent(language);
         }

@@ -1,5 +1,6 @@
 package io.relais.publish.internal;
 
+import java.util.ArrayList;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -27,24 +28,63 @@ class PartnerFeedController {
     private final Partners partners;
     private final FeedDocuments documents;
     private final DocumentResponder.Headers headers;
+    private final DocumentResponder.Headers archiveHeaders =
+            new DocumentResponder.Headers("private, max-age=31536000, immutable", List.of());
 
-    PartnerFeedController(Partners partners, FeedDocuments documents, PublishSettings properties) {
+    private final PartnerTopics topics;
+    private final List<String> hubs;
+    private final String base;
+
+    PartnerFeedController(Partners partners, FeedDocuments documents, PublishSettings properties, PartnerTopics topics) {
+        this.topics = topics;
         this.partners = partners;
         this.documents = documents;
         this.headers = new DocumentResponder.Headers("private, max-age=" + properties.cacheMaxAge().toSeconds(), List.of());
+        this.hubs = properties.partnerHubs();
+        this.base = properties.baseUrlWithoutSlash();
     }
 
     @GetMapping({"/feeds/p/{token}/{lang}/{file:rss\\.xml|atom\\.xml|feed\\.json}"})
     void feed(@PathVariable String token, @PathVariable String lang, @PathVariable String file,
               HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(token, lang, file, 0, request, response);
+    }
+
+    /** An archive page of the partner's feed (RFC 5005): fixed once written, cached for a year. */
+    @GetMapping({"/feeds/p/{token}/{lang}/archive/{page:[1-9][0-9]{0,8}}/{file:rss\\.xml|atom\\.xml|feed\\.json}"})
+    void archive(@PathVariable String token, @PathVariable String lang, @PathVariable long page, @PathVariable String file,
+                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(token, lang, file, page, request, response);
+    }
+
+    /** The trusted hubs, if any, and the document itself (the topic) in Link headers, as for the public feeds. */
+    private DocumentResponder.Headers subscriptionHeaders(HttpServletRequest request) {
+        if (hubs.isEmpty()) {
+            return headers;
+        }
+        List<String> links = new ArrayList<>();
+        hubs.forEach(hub -> links.add("<" + hub + ">; rel=\"hub\""));
+        links.add("<" + base + request.getRequestURI() + ">; rel=\"self\"");
+        return new DocumentResponder.Headers(headers.cacheControl(), links);
+    }
+
+    private void answer(String token, String lang, String file, long page, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
         Optional<Partner> partner = partners.byToken(token);
-        if (partner.isEmpty() || !partner.get().languages().contains(lang) || !documents.publishes(lang)) {
+        Optional<Document> doc = partner.isEmpty() || !partner.get().languages().contains(lang) ? Optional.empty()
+                : documents.partnerFeed(partner.get(), token, lang, PublicFeedFilter.format(file), page);
+        if (doc.isEmpty() && partner.isPresent() && page > 0 && partner.get().languages().contains(lang)
+                && documents.publishes(lang) && page == documents.archivePages(FeedKeys.partnerFeed(partner.get().id(), lang)) + 1) {
+            DocumentResponder.redirectToCurrent(response, "/feeds/p/" + token + "/" + lang + "/" + file);
+            return;
+        }
+        if (doc.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Document doc = documents.partnerFeed(partner.get(), token, lang, PublicFeedFilter.format(file));
-        partners.recordFetch(partner.get().id(), DocumentResponder.notModified(request, doc));
+        partners.recordFetch(partner.get().id(), DocumentResponder.notModified(request, doc.get()));
+        topics.seen(partner.get().id(), token);
         response.setHeader("Referrer-Policy", "no-referrer");
-        DocumentResponder.respond(request, response, doc, headers);
+        DocumentResponder.respond(request, response, doc.get(), page == 0 ? subscriptionHeaders(request) : archiveHeaders);
     }
 }

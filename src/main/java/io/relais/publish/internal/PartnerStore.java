@@ -18,16 +18,17 @@ import org.springframework.stereotype.Repository;
 import io.relais.publish.FeedView.ContentMode;
 import io.relais.publish.Partner;
 import io.relais.publish.PartnerFilters;
+import io.relais.publish.PublicationPolicy;
 
 /** The {@code partner} table: partners, the SHA-256 of their token, their filters and fetch figures. */
 @Repository
 public class PartnerStore {
 
     private static final RowMapper<Partner> ROW = (rs, i) -> new Partner(rs.getLong("id"), rs.getString("name"),
-            split(rs.getString("languages")),
+            split(rs.getString("languages")), PublicationPolicy.of(rs.getString("policy")),
             new PartnerFilters(split(rs.getString("source_ids")).stream().map(Long::valueOf).toList(),
-                    split(rs.getString("categories")), split(rs.getString("keywords")), rs.getBoolean("reviewed_only"),
-                    ContentMode.valueOf(rs.getString("content")), rs.getBoolean("bilingual")),
+                    split(rs.getString("categories")), split(rs.getString("keywords")),
+                    ContentMode.valueOf(rs.getString("content")), rs.getBoolean("bilingual"), rs.getBoolean("resurface")),
             rs.getObject("revoked_at") != null, rs.getObject("created_at", OffsetDateTime.class),
             rs.getObject("token_rotated_at", OffsetDateTime.class), rs.getObject("last_fetch_at", OffsetDateTime.class),
             rs.getLong("fetches"), rs.getLong("not_modified"));
@@ -46,27 +47,30 @@ public class PartnerStore {
         }
     }
 
-    public long insert(String name, List<String> languages, PartnerFilters filters, String tokenHash) {
+    public long insert(String name, List<String> languages, PublicationPolicy policy, PartnerFilters filters,
+                       String tokenHash) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into partner (name, token_hash, languages, source_ids, categories, keywords, reviewed_only, content,
-                                     bilingual, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(name, tokenHash, join(languages), join(filters.sources().stream().map(String::valueOf).toList()),
-                        join(filters.categories()), join(filters.keywords()), filters.reviewedOnly(),
-                        filters.content().name(), filters.bilingual(), OffsetDateTime.now(ZoneOffset.UTC))
+                insert into partner (name, token_hash, languages, policy, source_ids, categories, keywords, content,
+                                     bilingual, resurface, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(name, tokenHash, join(languages), policy.id(),
+                        join(filters.sources().stream().map(String::valueOf).toList()),
+                        join(filters.categories()), join(filters.keywords()),
+                        filters.content().name(), filters.bilingual(), filters.resurface(),
+                        OffsetDateTime.now(ZoneOffset.UTC))
                 .update(key, "id");
         return key.getKeyAs(Long.class) != null ? key.getKeyAs(Long.class) : key.getKey().longValue();
     }
 
-    public void update(long id, String name, List<String> languages, PartnerFilters filters) {
+    public void update(long id, String name, List<String> languages, PublicationPolicy policy, PartnerFilters filters) {
         jdbc.sql("""
-                update partner set name = ?, languages = ?, source_ids = ?, categories = ?, keywords = ?,
-                                   reviewed_only = ?, content = ?, bilingual = ?
+                update partner set name = ?, languages = ?, policy = ?, source_ids = ?, categories = ?, keywords = ?,
+                                   content = ?, bilingual = ?, resurface = ?
                 where id = ?""")
-                .params(name, join(languages), join(filters.sources().stream().map(String::valueOf).toList()),
-                        join(filters.categories()), join(filters.keywords()), filters.reviewedOnly(),
-                        filters.content().name(), filters.bilingual(), id)
+                .params(name, join(languages), policy.id(), join(filters.sources().stream().map(String::valueOf).toList()),
+                        join(filters.categories()), join(filters.keywords()),
+                        filters.content().name(), filters.bilingual(), filters.resurface(), id)
                 .update();
     }
 
@@ -91,6 +95,11 @@ public class PartnerStore {
 
     public Optional<Partner> find(long id) {
         return jdbc.sql("select * from partner where id = ?").param(id).query(ROW).optional();
+    }
+
+    /** The partners whose feeds are kept: not revoked, reading {@code lang}. */
+    public List<Partner> reading(String lang) {
+        return findAll().stream().filter(p -> !p.revoked() && p.languages().contains(lang)).toList();
     }
 
     public Optional<Partner> findByTokenHash(String tokenHash) {

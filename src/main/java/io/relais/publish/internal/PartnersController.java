@@ -21,21 +21,27 @@ import io.relais.http.ApiProblem;
 import io.relais.publish.FeedView.ContentMode;
 import io.relais.publish.PartnerFilters;
 import io.relais.publish.Partners;
+import io.relais.publish.PublicationPolicy;
 
 /**
  * {@code /api/partners} (administrators): add a partner ({@code POST}, the answer holds its token and feed URLs,
- * the only time they are shown), list them with their figures, edit languages and filters ({@code PUT}), rotate
+ * the only time they are shown), list them with their figures, edit languages, publication policy ({@code reviewed}
+ * or {@code machine}) and filters ({@code PUT}), rotate
  * the token ({@code POST .../token}), revoke it ({@code DELETE}).
  */
 @RestController
 @RequestMapping("/api/partners")
 class PartnersController {
 
-    record PartnerRequest(String name, List<String> languages, FiltersRequest filters) {
+    record PartnerRequest(String name, List<String> languages, String policy, FiltersRequest filters) {
+
+        PublicationPolicy publicationPolicy() {
+            return policy == null ? null : PublicationPolicy.of(policy);
+        }
     }
 
-    record FiltersRequest(List<Long> sources, List<String> categories, List<String> keywords, Boolean reviewedOnly,
-                          String content, Boolean bilingual) {
+    record FiltersRequest(List<Long> sources, List<String> categories, List<String> keywords, String content,
+                          Boolean bilingual, Boolean resurface) {
 
         PartnerFilters toFilters() {
             ContentMode mode;
@@ -44,8 +50,8 @@ class PartnersController {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("filters.content: one of title, summary, full (not '" + content + "')");
             }
-            return new PartnerFilters(sources, categories, keywords, Boolean.TRUE.equals(reviewedOnly), mode,
-                    Boolean.TRUE.equals(bilingual));
+            return new PartnerFilters(sources, categories, keywords, mode, Boolean.TRUE.equals(bilingual),
+                    Boolean.TRUE.equals(resurface));
         }
     }
 
@@ -67,14 +73,14 @@ class PartnersController {
 
     @PostMapping
     ResponseEntity<IssuedPartner> create(@RequestBody PartnerRequest request) {
-        Partners.IssuedToken issued = partners.create(request.name(), request.languages(),
+        Partners.IssuedToken issued = partners.create(request.name(), request.languages(), request.publicationPolicy(),
                 request.filters() == null ? null : request.filters().toFilters());
         return ResponseEntity.created(URI.create("/api/partners/" + issued.partner().id())).body(IssuedPartner.of(issued));
     }
 
     @PutMapping("/{id}")
     PartnerView update(@PathVariable long id, @RequestBody PartnerRequest request) {
-        return partners.update(id, request.name(), request.languages(),
+        return partners.update(id, request.name(), request.languages(), request.publicationPolicy(),
                         request.filters() == null ? null : request.filters().toFilters())
                 .map(PartnerView::of).orElseThrow(() -> notFound(id));
     }

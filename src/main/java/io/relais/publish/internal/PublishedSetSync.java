@@ -1,14 +1,23 @@
 package io.relais.publish.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.relais.publish.Partner;
+import io.relais.publish.PublishSettings;
 import io.relais.translation.PublishedEntry;
 
-/** One change of a language's published set, end to end: log, memory, disk, hubs. */
+/**
+ * One change of a language's publishable translations, end to end: each feed's log (the public feed with the public
+ * policy, each partner's with its policy, filters and presentation), then memory, disk and hubs.
+ */
 @Component
 public class PublishedSetSync {
 
@@ -16,33 +25,68 @@ public class PublishedSetSync {
     private final FeedDocuments documents;
     private final StaticExport export;
     private final WebSubPinger websub;
+    private final PartnerStore partners;
+    private final PublishSettings properties;
+    private final CategoryTranslations categories;
 
-    PublishedSetSync(EntryLog log, FeedDocuments documents, StaticExport export, WebSubPinger websub) {
+    PublishedSetSync(EntryLog log, FeedDocuments documents, StaticExport export, WebSubPinger websub,
+                     PartnerStore partners, PublishSettings properties, CategoryTranslations categories) {
+        this.categories = categories;
         this.log = log;
         this.documents = documents;
         this.export = export;
         this.websub = websub;
+        this.partners = partners;
+        this.properties = properties;
     }
 
     /**
-     * Appends the change to the log (in the caller's transaction, if any) and, once that has committed, replaces the
+     * Appends the change to the logs (in the caller's transaction, if any) and, once that has committed, replaces the
      * documents, the static copies and pings the hubs. Not before: a document rendered between the cache's
      * invalidation and the commit would be built without the new rows (PostgreSQL reads only committed rows) and
      * kept until the language's next change, and one rendered inside the transaction would name entries others
-     * cannot see yet.
+     * cannot see yet. Returns the number of rows appended to all the language's logs.
      */
-    public int apply(String lang, List<PublishedEntry> published) {
-        int appended = log.sync(lang, published);
+    public int apply(String lang, List<PublishedEntry> publishable) {
+        List<EntryLog.Candidate> all = log.candidates(publishable.stream()
+                .map(e -> e.withTranslatedCategories(categories.translate(lang, e.categories()))).toList());
+        int publicChanges = log.sync(FeedKeys.publicFeed(lang), lang, newest(all, properties.policy()::accepts));
+        List<Partner> changedPartners = new ArrayList<>();
+        int partnerChanges = 0;
+        for (Partner partner : partners.reading(lang)) {
+            int changes = log.sync(FeedKeys.partnerFeed(partner.id(), lang), lang, newest(all, partner::accepts).stream()
+                    .map(c -> c.presentedAs(partner.filters().presentation())).toList());
+            if (changes > 0) {
+                changedPartners.add(partner);
+                partnerChanges += changes;
+            }
+        }
+        int appended = publicChanges + partnerChanges;
         afterCommit(() -> {
             if (appended > 0) {
                 documents.invalidate(lang);
             }
             export.export(lang);
-            if (appended > 0) {
+            if (publicChanges > 0) {
                 websub.ping(lang);
             }
+            changedPartners.forEach(partner -> websub.ping(partner, lang));
         });
         return appended;
+    }
+
+    /**
+     * What a feed publishes of each article: the newest revision's translation it accepts (an article corrected since
+     * keeps its last accepted translation until the correction's is), in the candidates' order.
+     */
+    static List<EntryLog.Candidate> newest(List<EntryLog.Candidate> all, Predicate<PublishedEntry> accepts) {
+        Map<Long, EntryLog.Candidate> chosen = new HashMap<>();
+        for (EntryLog.Candidate c : all) {
+            if (accepts.test(c.entry())) {
+                chosen.merge(c.entry().articleId(), c, (a, b) -> b.entry().revision() > a.entry().revision() ? b : a);
+            }
+        }
+        return all.stream().filter(c -> chosen.get(c.entry().articleId()) == c).toList();
     }
 
     /** Runs {@code action} after the current transaction commits (never if it rolls back), or now without one. */

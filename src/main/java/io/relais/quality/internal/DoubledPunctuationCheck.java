@@ -26,7 +26,7 @@ public class DoubledPunctuationCheck implements MtCheck {
         Matcher m = DOUBLED.matcher(s.targetText());
         while (m.find()) {
             issues.add(warning("DOUBLED_PUNCTUATION", "Doubled punctuation: " + m.group(), m.start(), m.end(),
-                    m.group().substring(m.group().length() - 1)));
+                    m.group().substring(m.group().length() - 1), m.group()));
         }
         return issues;
     }

@@ -26,7 +26,7 @@ public class DoubledWordsCheck implements MtCheck {
         Matcher m = DOUBLED.matcher(s.targetText());
         while (m.find() && !sourceRepeats) {
             issues.add(warning("DOUBLED_WORD", "Word written twice: " + m.group(1).toLowerCase(Locale.ROOT),
-                    m.start(), m.end(), m.group(1)));
+                    m.start(), m.end(), m.group(1), m.group(1).toLowerCase(Locale.ROOT)));
         }
         return issues;
     }

@@ -22,7 +22,8 @@ public class EndPunctuationCheck implements MtCheck {
         String text = s.targetText().stripTrailing();
         String suggestion = expected == 0 ? null : String.valueOf(expected);
         return List.of(warning("END_PUNCTUATION", "The French text ends with " + describe(expected)
-                + ", the translation with " + describe(found), Math.max(0, text.length() - 1), text.length(), suggestion));
+                + ", the translation with " + describe(found), Math.max(0, text.length() - 1), text.length(), suggestion,
+                expected == 0 ? "-" : String.valueOf(expected), found == 0 ? "-" : String.valueOf(found)));
     }
 
     /** The final punctuation, ignoring closing quotes and brackets; an ellipsis counts as a full stop's kin. */

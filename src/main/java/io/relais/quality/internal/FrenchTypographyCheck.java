@@ -35,7 +35,7 @@ public class FrenchTypographyCheck implements MtCheck {
         Matcher m = SPACE_BEFORE.matcher(text);
         while (m.find()) {
             issues.add(warning("SPACE_BEFORE_PUNCTUATION", "No space before \"" + m.group(1) + "\" outside French",
-                    m.start(), m.end(), m.group(1)));
+                    m.start(), m.end(), m.group(1), m.group(1)));
         }
         boolean noGuillemets = WITHOUT_GUILLEMETS.contains(s.lang());
         m = (noGuillemets ? GUILLEMETS : SPACED_GUILLEMETS).matcher(text);

@@ -22,7 +22,8 @@ public class GlossaryCheck implements MtCheck {
             if (wholeWord(term.getKey()).matcher(s.sourceText()).find()
                     && !wholeWord(term.getValue()).matcher(s.targetText()).find()) {
                 issues.add(blocking("TERM_MISSING", "The glossary writes \"" + term.getKey() + "\" as \""
-                        + term.getValue() + "\", not found in the translation", -1, -1, term.getValue()));
+                        + term.getValue() + "\", not found in the translation", -1, -1, term.getValue(), term.getKey(),
+                        term.getValue()));
             }
         }
         return issues;

@@ -33,7 +33,8 @@ public class LengthRatioCheck implements MtCheck {
             return List.of();
         }
         return List.of(warning("LENGTH_RATIO", String.format(Locale.ROOT,
-                "The translation is %.2f times as long as the French text", ratio), -1, -1, null));
+                "The translation is %.2f times as long as the French text", ratio), -1, -1, null,
+                String.format(Locale.ROOT, "%.2f", ratio)));
     }
 
     /** |ln(target length / source length)|: 0 for equal lengths, a feature of the quality estimate. */

@@ -33,13 +33,13 @@ public class MarkupCheck implements MtCheck {
             int found = target.select(kind[0]).size();
             if (expected != found) {
                 issues.add(blocking(kind[1] + "_COUNT", "The French text has " + expected + " " + kind[2]
-                        + ", the translation " + found, -1, -1, null));
+                        + ", the translation " + found, -1, -1, null, expected, found));
             }
         }
         List<String> targetLinks = new ArrayList<>(target.select("a[href]").eachAttr("href"));
         for (String href : source.select("a[href]").eachAttr("href")) {
             if (!targetLinks.remove(href)) {
-                issues.add(blocking("LINK_TARGET", "A link no longer points to " + href, -1, -1, null));
+                issues.add(blocking("LINK_TARGET", "A link no longer points to " + href, -1, -1, null, href));
             }
         }
         return issues;

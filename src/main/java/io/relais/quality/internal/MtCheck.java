@@ -1,5 +1,6 @@
 package io.relais.quality.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.relais.quality.QualityIssue;
@@ -13,11 +14,16 @@ public interface MtCheck {
     List<QualityIssue> check(CheckedSegment segment);
 
     /** An issue that alone sends the segment to review, whatever its score (the reference set cannot weigh it). */
-    default QualityIssue blocking(String rule, String message, int start, int end, String suggestion) {
-        return new QualityIssue(name(), rule, message, start, end, suggestion, "error");
+    default QualityIssue blocking(String rule, String message, int start, int end, String suggestion, Object... args) {
+        return new QualityIssue(name(), rule, message, start, end, suggestion, "error", strings(args));
     }
 
-    default QualityIssue warning(String rule, String message, int start, int end, String suggestion) {
-        return new QualityIssue(name(), rule, message, start, end, suggestion, "warning");
+    default QualityIssue warning(String rule, String message, int start, int end, String suggestion, Object... args) {
+        return new QualityIssue(name(), rule, message, start, end, suggestion, "warning", strings(args));
+    }
+
+    /** The values a message names, as its translations ({@code check.<checker>.<rule>}) receive them. */
+    private static List<String> strings(Object... args) {
+        return Arrays.stream(args).map(String::valueOf).toList();
     }
 }

@@ -46,12 +46,13 @@ public class NumbersCheck implements MtCheck {
                 expected.merge(key, -1, Integer::sum);
             } else {
                 issues.add(blocking("NUMBER_NOT_IN_SOURCE", "This figure is not in the French text: " + v.surface(),
-                        v.start(), v.end(), null));
+                        v.start(), v.end(), null, v.surface()));
             }
         }
         expected.forEach((key, left) -> {
             if (left > 0) {
-                issues.add(blocking("NUMBER_MISSING", "A figure of the French text is missing: " + key, -1, -1, null));
+                issues.add(blocking("NUMBER_MISSING", "A figure of the French text is missing: " + key, -1, -1, null,
+                        key));
             }
         });
         return issues;

@@ -44,7 +44,7 @@ public class PivotLeakCheck implements MtCheck {
             for (String pivot : pivots) {
                 if (spellers.knows(pivot, word)) {
                     issues.add(warning("PIVOT_WORD", "Word of the pivot language (" + pivot + ") left in the text: "
-                            + word, m.start(), m.end(), null));
+                            + word, m.start(), m.end(), null, pivot, word));
                     break;
                 }
             }

@@ -24,23 +24,23 @@ import io.relais.engine.SegmentScorer;
 class QualityConfiguration {
 
     /**
-     * The checks and, unless {@code relais.quality.round-trip.enabled} is false, the round trip through the engine
-     * that translates back (Apertium: the same warm pipelines the translations use).
+     * The checks and the round trip through the engine that translates back (Apertium: the same warm pipelines the
+     * translations use), part of the estimate when {@code relais.quality.round-trip.enabled}.
      */
     @Bean
     SegmentEstimator segmentEstimator(LanguageQualityChecker languageTool, QualitySettings settings,
                                       ObjectProvider<BackTranslator> backTranslators,
                                       ObjectProvider<MeterRegistry> registry) {
         BackTranslator engine = backTranslators.getIfUnique();
-        RoundTrip roundTrip = settings.roundTrip().enabled() && engine != null
-                ? new RoundTrip(engine, settings.roundTrip().routeLists()) : null;
+        // built whenever an engine translates back: off, it still tells an editor which French words a segment loses
+        RoundTrip roundTrip = engine != null ? new RoundTrip(engine, settings.roundTrip().routeLists()) : null;
         MeterRegistry meters = registry.getIfAvailable();
         if (roundTrip != null && meters != null) {
             roundTrip.timeWith(Timer.builder(RoundTrip.METRIC)
                     .description("time spent translating segments back for the round trip, summed over threads")
                     .register(meters));
         }
-        return new SegmentEstimator(SegmentChecks.standard(languageTool), roundTrip);
+        return new SegmentEstimator(SegmentChecks.standard(languageTool), roundTrip, settings.roundTrip().enabled());
     }
 
     @Bean

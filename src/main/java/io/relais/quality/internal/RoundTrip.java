@@ -50,6 +50,10 @@ public class RoundTrip {
             + " votre même mêmes autre autres peut soit contre parce puis lors déjà cela ceci lorsque puisque quelque"
             + " aujourd").split(" "));
 
+    /** French words of three letters that carry no content (a lost “vol” is worth reporting, a lost “les” is not). */
+    private static final Set<String> SHORT_FUNCTION_WORDS = Set.of(("les des une est par sur pas qui que son ses aux"
+            + " été ont mon ton nos vos eux lui car ils ces cet sa ma ta leur peu oui non tel via dès mes tes").split(" "));
+
     /** The metric of the round trip's time ({@code /actuator/metrics}). */
     public static final String METRIC = "relais.quality.round-trip";
 
@@ -149,6 +153,49 @@ public class RoundTrip {
         f.put("rt_content", contentRecovered(source, back.text()));
         f.put("rt_unknown", back.unknownWords() / (double) Math.max(1, Words.count(target)));
         return f;
+    }
+
+    /**
+     * The source's content words that no back-translation brought back (each route's back-translation is the
+     * remembered one, so this costs nothing after {@link #features}); empty when the language has no reverse route or
+     * a back-translation failed.
+     */
+    public List<String> lost(CheckedSegment segment) {
+        List<List<String>> reverse = routes.get(segment.lang());
+        if (reverse == null || segment.targetText().isBlank()) {
+            return List.of();
+        }
+        Set<String> found = new HashSet<>();
+        for (List<String> hops : reverse) {
+            Optional<BackTranslator.Back> back = back(segment.targetText(), hops);
+            if (back.isEmpty()) {
+                return List.of();
+            }
+            found.addAll(words(back.get().text()));
+        }
+        List<String> lost = new ArrayList<>();
+        for (String w : words(segment.sourceText())) {
+            if (w.length() >= 3 && !FUNCTION_WORDS.contains(w) && !SHORT_FUNCTION_WORDS.contains(w)
+                    && !lost.contains(w) && found.stream().noneMatch(b -> sameWord(w, b))) {
+                lost.add(w);
+            }
+        }
+        return lost;
+    }
+
+    /**
+     * The same word give or take its ending: equal, or sharing their first five letters (their first four when one
+     * has only four: “noir”/“noirs”).
+     */
+    private static boolean sameWord(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int common = 0;
+        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= Math.min(5, Math.min(a.length(), b.length())) && Math.min(a.length(), b.length()) >= 4;
     }
 
     /** The share of the source's content words found again in the back-translation (1 when it has none). */

@@ -20,6 +20,8 @@ public class SegmentEstimator {
 
     private final SegmentChecks checks;
     private final RoundTrip roundTrip;
+    /** Whether the round trip is part of the estimate ({@code relais.quality.round-trip.enabled}). */
+    private final boolean inEstimate;
     private final Map<String, Optional<QualityModel>> models = new ConcurrentHashMap<>();
     private final Map<String, Optional<QualityModel>> checksOnly = new ConcurrentHashMap<>();
 
@@ -33,16 +35,49 @@ public class SegmentEstimator {
      *                  language it covers is estimated with its round-trip model, the others with their checks-only one
      */
     public SegmentEstimator(SegmentChecks checks, RoundTrip roundTrip) {
+        this(checks, roundTrip, true);
+    }
+
+    /**
+     * @param roundTrip  the round trip, or null when no engine translates back
+     * @param inEstimate whether the estimate uses it ({@code relais.quality.round-trip.enabled}); when it does not,
+     *                   it only says, on an editor's request, which French words a segment loses
+     *                   ({@link #lostInRoundTrip})
+     */
+    public SegmentEstimator(SegmentChecks checks, RoundTrip roundTrip, boolean inEstimate) {
         this.checks = checks;
         this.roundTrip = roundTrip;
+        this.inEstimate = inEstimate;
+    }
+
+    /** Whether the estimate translates each segment back (then the batch can say what the round trip lost). */
+    public boolean roundTripInEstimate() {
+        return roundTrip != null && inEstimate;
     }
 
     public Estimate estimate(CheckedSegment segment) {
+        return estimate(segment, true);
+    }
+
+    /**
+     * The estimate without the round trip when {@code withRoundTrip} is false (a segment checked as an editor types):
+     * the language's checks-only model.
+     */
+    public Estimate estimate(CheckedSegment segment, boolean withRoundTrip) {
+        if (!withRoundTrip || !roundTripInEstimate()) {
+            List<QualityIssue> issues = checks.run(segment);
+            Map<String, Double> features = new LinkedHashMap<>(SegmentFeatures.of(segment, issues));
+            Optional<QualityModel> model = checksOnly.computeIfAbsent(segment.lang(), l -> QualityModel.load(l, false));
+            if (model.isEmpty() || model.get().usesRoundTrip()) {
+                return new Estimate(issues, features, Double.NaN, List.of());
+            }
+            return new Estimate(issues, features, model.get().score(features), reasons(model.get(), features));
+        }
         List<QualityIssue> issues = checks.run(segment);
         Map<String, Double> features = new LinkedHashMap<>(SegmentFeatures.of(segment, issues));
         Optional<QualityModel> model = model(segment.lang());
         boolean needsRoundTrip = model.map(QualityModel::usesRoundTrip).orElse(false);
-        Map<String, Double> back = roundTrip == null || (model.isPresent() && !needsRoundTrip) ? Map.of()
+        Map<String, Double> back = !roundTripInEstimate() || (model.isPresent() && !needsRoundTrip) ? Map.of()
                 : roundTrip.features(segment);
         features.putAll(back);
         if (model.isEmpty()) {
@@ -86,11 +121,27 @@ public class SegmentEstimator {
     }
 
     /**
+     * The French content words no back-translation of the segment brought back (“vol” when the translation lost the
+     * flight); none without the round trip.
+     */
+    public List<String> lostInRoundTrip(CheckedSegment segment) {
+        return roundTrip == null ? List.of() : roundTrip.lost(segment);
+    }
+
+    public boolean roundTripCovers(String lang) {
+        return roundTrip != null && roundTrip.covers(lang);
+    }
+
+    public SegmentChecks checks() {
+        return checks;
+    }
+
+    /**
      * The language's model: fitted with the round trip when it is on and covers the language (the checks-only one if
      * none was fitted with it), fitted on the checks alone otherwise.
      */
     public Optional<QualityModel> model(String lang) {
-        return models.computeIfAbsent(lang, l -> roundTrip != null && roundTrip.covers(l)
+        return models.computeIfAbsent(lang, l -> roundTripInEstimate() && roundTrip.covers(l)
                 ? QualityModel.load(l, true).or(() -> QualityModel.load(l, false)) : QualityModel.load(l, false));
     }
 }

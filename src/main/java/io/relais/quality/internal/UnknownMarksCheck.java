@@ -28,7 +28,7 @@ public class UnknownMarksCheck implements MtCheck {
 
     private void add(List<QualityIssue> issues, String rule, int count, String what) {
         if (count > 0) {
-            issues.add(warning(rule, count + " " + what, -1, -1, null));
+            issues.add(warning(rule, count + " " + what, -1, -1, null, count));
         }
     }
 }

@@ -62,7 +62,7 @@ public class UntranslatedFrenchCheck implements MtCheck {
             String word = m.group();
             if (word.length() >= 3 && Character.isLowerCase(word.charAt(0)) && !spellers.knows(s.lang(), word)
                     && spellers.knows(Article.SOURCE_LANGUAGE, word)) {
-                issues.add(warning("FRENCH_WORD", "French word left untranslated: " + word, m.start(), m.end(), null));
+                issues.add(warning("FRENCH_WORD", "French word left untranslated: " + word, m.start(), m.end(), null, word));
             }
         }
         return issues;

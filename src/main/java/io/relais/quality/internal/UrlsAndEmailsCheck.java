@@ -32,7 +32,7 @@ public class UrlsAndEmailsCheck implements MtCheck {
         while (m.find()) {
             if (!target.remove(m.group())) {
                 issues.add(blocking(rule, "The translation lost or changed " + what + ": " + m.group(), -1, -1,
-                        m.group()));
+                        m.group(), m.group()));
             }
         }
     }

@@ -33,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle, MessageSource messages,
-                                            LocaleResolver locales) throws Exception {
+                                            LocaleResolver locales, SystemSettings settings) throws Exception {
         // a script's call: HTTP Basic credentials, no session cookie (a cookie-authenticated request always needs the
         // token, whatever other headers it carries: an "Authorization: Bearer x" that nothing reads must not lift it)
         RequestMatcher scriptedJson = request -> basicCredentials(request)
@@ -49,6 +49,7 @@ class SecurityConfiguration {
                         .requestMatchers("/review/**", "/review", "/api/review/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers("/actuator/prometheus").access(ScrapeToken.orAdmin(settings.metrics().scrapeToken()))
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.loginPage("/login").successHandler(returnAfterSignIn)

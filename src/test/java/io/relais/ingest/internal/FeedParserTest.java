@@ -37,7 +37,10 @@ class FeedParserTest {
         IncomingArticle first = items.get(0);
         assertThat(first.externalId()).isEqualTo("demo-2026-11-lyon-bibliotheques");
         assertThat(first.title()).isEqualTo("La ville de Lyon ouvre trois nouvelles bibliothèques");
-        assertThat(first.bodyHtml()).contains("<img src=").contains("<a href=\"https://demo.relais.example/programme\">");
+        assertThat(first.bodyHtml()).contains("<a href=\"https://fr.wikipedia.org/wiki/Lyon\">");
+        // the demo's items have no address of their own: Relais serves their French pages
+        assertThat(first.url()).isNull();
+        assertThat(first.categories()).containsExactly("Culture");
         assertThat(first.summary()).startsWith("La municipalité a inauguré");
         assertThat(first.author()).isEqualTo("Claire Martin");
         assertThat(first.publishedAt()).isNotNull();
