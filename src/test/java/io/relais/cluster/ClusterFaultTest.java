@@ -46,8 +46,8 @@ import io.relais.cluster.NetworkLab.Target;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultTest {
 
-    /** Articles per run: enough for a dozen slices per run over five languages. */
-    private static final int ARTICLES = Integer.getInteger("relais.cluster.test.articles", 30);
+    /** Articles per run: two slices per language (ten per run over five languages), to keep the suite short. */
+    private static final int ARTICLES = Integer.getInteger("relais.cluster.test.articles", 20);
     private static final int LANGUAGES = 5;
     private static final int SLICE = 10;
     private static final Duration LEASE = Duration.ofSeconds(10);
