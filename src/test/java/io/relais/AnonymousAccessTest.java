@@ -34,6 +34,7 @@ class AnonymousAccessTest extends RelaisIntegrationTest {
     private static final Set<String> PUBLIC = Set.of(
             "/{lang:[a-z]{2,3}}/articles/{ref}",                              // published translations' pages
             "/feeds/p/{token}/{lang}/{file:rss\\.xml|atom\\.xml|feed\\.json}", // partner feeds, behind their token
+            "/feeds/p/{token}/{lang}/archive/{page:[1-9][0-9]{0,8}}/{file:rss\\.xml|atom\\.xml|feed\\.json}", // and their archives
             "/error",                                                          // the error page itself
             "/login",                                                          // signing in
             "/logout",                                                         // signing out (anonymous: "signed out")

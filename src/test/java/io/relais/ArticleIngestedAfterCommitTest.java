@@ -7,12 +7,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.relais.article.Source;
 import io.relais.article.StoreResult;
+import io.relais.batch.LocalizeSteps;
 import io.relais.ingest.ArticleIngested;
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
@@ -21,7 +23,7 @@ import io.relais.ingest.IncomingArticle;
  * {@link ArticleIngested} reaches the batch module's {@code @ApplicationModuleListener} after the article's
  * transaction committed, when ingestion is called the way every way in calls it (outside any transaction), and
  * its publication is completed in the registry. The article waits for German, which the test configuration does
- * not run, so the run it requests has nothing of it to translate.
+ * not run, so the express run it gets (recorded in the job repository) has nothing of it to translate.
  */
 class ArticleIngestedAfterCommitTest extends StoredArticlesTest {
 
@@ -34,8 +36,11 @@ class ArticleIngestedAfterCommitTest extends StoredArticlesTest {
     @Autowired
     EventSerializer serializer;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
-    void anArticleIngestedOutsideATransactionStillRequestsARunOnceItIsStored() {
+    void anArticleIngestedOutsideATransactionStillGetsAnExpressRunOnceItIsStored() {
         Source source = source("test:ingested-after-commit", "de");
         quiesce(runs);
         assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
@@ -45,7 +50,13 @@ class ArticleIngestedAfterCommitTest extends StoredArticlesTest {
                 null, "<p>Le conseil municipal de Brest a voté mardi soir le budget de l'année prochaine.</p>", null, null,
                 null, null));
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(runs::debouncedRunPending);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql("""
+                        select count(*) from batch_job_execution_params p
+                        join batch_job_execution e on e.job_execution_id = p.job_execution_id
+                        join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                        where i.job_name = ? and p.parameter_name = ? and (',' || p.parameter_value || ',') like ?""")
+                .params(LocalizeSteps.EXPRESS_JOB, LocalizeSteps.ARTICLES, "%," + stored.articleId() + ",%")
+                .query(Long.class).single() > 0);
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.findIncompletePublications().stream()
                 .noneMatch(p -> p.getEvent() instanceof ArticleIngested e && e.articleId() == stored.articleId()));
         quiesce(runs);

@@ -372,33 +372,45 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         assertThat(driver.findElement(By.cssSelector("#queue tr.current")).getAttribute("data-index")).isEqualTo("1");
         // Enter opens the current item; back to the queue
         press(driver, org.openqa.selenium.Keys.ENTER);
-        await().atMost(Duration.ofSeconds(5)).until(() -> driver.getCurrentUrl().contains("/review/items/" + ids.get(1)));
-        // e opens the current item for editing: the title has the focus; Escape leaves the field, a approves the edit
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().contains("/review/items/" + ids.get(1)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            screenshot(driver, "queue-enter-failed");
+            throw new AssertionError(driver.getCurrentUrl() + " " + ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.activeElement.outerHTML.slice(0, 300);") + HeadlessChromium.console(driver), e);
+        }
+        // e opens the current item for editing: the title's cell has the focus; Escape leaves it, a approves the edit
         driver.get(queue);
         press(driver, "j", "e");
-        await().atMost(Duration.ofSeconds(5)).until(() -> driver.getCurrentUrl().endsWith("/review/items/" + ids.get(1) + "?edit#edit"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().endsWith("/review/items/" + ids.get(1) + "?edit#cells"));
         try {
-            await().atMost(Duration.ofSeconds(5)).until(() -> "title".equals(driver.switchTo().activeElement().getAttribute("id")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("return document.activeElement.matches(\".cell[data-key='title'] .editor\");"));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             screenshot(driver, "workbench-edit-failed");
             throw e;
         }
         press(driver, org.openqa.selenium.Keys.END, " (corregida)", org.openqa.selenium.Keys.ESCAPE, "a");
-        await().atMost(Duration.ofSeconds(10)).until(() -> translations.findById(ids.get(1)).orElseThrow().state()
+        // the approval saves the cell first (and checks it), then stores the text
+        await().atMost(Duration.ofSeconds(60)).until(() -> translations.findById(ids.get(1)).orElseThrow().state()
                 == io.relais.translation.TranslationState.APPROVED);
         assertThat(translations.findById(ids.get(1)).orElseThrow().title()).isEqualTo("Breve número 2 de la redacción (corregida)");
 
-        // x selects, Shift+A approves the selected
+        // x selects, Shift+A shows what will be published and asks once: Enter approves the selected
         driver.get(queue);
         press(driver, "x", "j", "x", "A");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !driver.findElements(By.id("message")).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElement(By.id("confirm-approve")).isDisplayed());
+        press(driver, org.openqa.selenium.Keys.ENTER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.findElements(By.id("message")).isEmpty());
         assertThat(driver.findElement(By.id("message")).getText()).contains("2");
         assertThat(driver.findElements(By.cssSelector("#queue tr.row"))).hasSize(17);
-        // a approves the current item and the queue comes back with the next one current
+        // a shows the current item's text and asks, Enter approves it, and the queue comes back with the next one current
         for (int left = 17; left > 0; left--) {
             int expected = left - 1;
             press(driver, "a");
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> driver.findElements(By.cssSelector("#queue tr.row")).size() == expected);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> driver.findElement(By.id("confirm-approve")).isDisplayed());
+            press(driver, org.openqa.selenium.Keys.ENTER);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> driver.findElements(By.cssSelector("#queue tr.row")).size() == expected);
         }
         assertThat(driver.findElement(By.id("empty")).isDisplayed()).isTrue();
         assertThat(ids).allSatisfy(id -> assertThat(translations.findById(id).orElseThrow().state())
@@ -407,7 +419,7 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
     }
 
     @Test
-    void theReviewScreenShowsDoubtfulSegmentsFirstWhatChangedInTheFrenchTheEditorsDiffAndTheMemory() throws Exception {
+    void theReviewScreenShowsDoubtfulSegmentsWhatChangedInTheFrenchTheEditorsDiffAndTheMemory() throws Exception {
         Source source = sources.ensure("test:workbench", Source.Kind.API, "workbench");
         String external = "wb-corrected-" + System.nanoTime();
         articles.store(new NewArticle(source.id(), external, null, "Twitter ferme son bureau de Paris", null,
@@ -432,14 +444,14 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         WebElement changes = driver.findElement(By.id("french-changes"));
         assertThat(changes.findElement(By.tagName("del")).getText()).contains("Vingt");
         assertThat(changes.getText()).contains("Trente");
-        // the doubtful segment (§2, with the spelling issue) comes first, the glossary term shows beside §1
-        java.util.List<WebElement> segments = driver.findElements(By.cssSelector("#segments tr.segment"));
-        assertThat(segments.get(0).getAttribute("id")).isEqualTo("seg-2");
-        assertThat(segments.get(0).getAttribute("class")).contains("doubtful");
-        assertThat(segments.get(0).getText()).contains("asalariadoss").contains("Posible error ortográfico");
-        assertThat(driver.findElement(By.id("seg-1")).findElement(By.cssSelector(".term")).getText()).contains("Twitter");
-        assertThat(driver.findElement(By.cssSelector("#segments th")).getText()).isNotBlank();
-        assertThat(driver.findElement(By.id("segments")).getText()).contains("French (source)").doesNotContain("Français —");
+        // the checks of the text on screen: §2's misspelt word is doubtful and marked; the glossary term shows beside §1
+        WebElement second = driver.findElement(By.cssSelector(".cell[data-key='body:1']"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.getAttribute("class").contains("doubtful"));
+        assertThat(second.getText()).contains("asalariadoss");
+        await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-side"))
+                .getText().contains("Twitter"));
+        assertThat(driver.findElement(By.cssSelector("#cells .cell-head")).getText()).contains("French (source)")
+                .doesNotContain("Français —");
         screenshot(driver, "workbench-item");
 
         // concordance search in the translation memory, in place
@@ -448,14 +460,26 @@ class ConsoleBrowserTest extends RelaisIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !driver.findElements(By.cssSelector("#concordance tr.match")).isEmpty());
         assertThat(driver.findElement(By.id("concordance")).getText()).contains("Los trabajadores de la fábrica");
 
-        // the editor fixes the word: the diff between the machine's text and the editor's shows it
-        WebElement body = driver.findElement(By.id("body"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[0].value.replace('asalariadoss', 'asalariados');", body);
-        submit(driver, driver.findElement(By.id("save")));
+        // the editor fixes the word in its cell (saved as typed): the diff between the machine's text and the
+        // editor's shows it, and the history has the draft
+        WebElement cell = second.findElement(By.cssSelector(".editor"));
+        cell.click();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const walker = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const at = n.data.indexOf('asalariadoss');
+                  if (at >= 0) { const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + 12);
+                    const s = getSelection(); s.removeAllRanges(); s.addRange(r); }
+                }""", cell);
+        press(driver, "asalariados");
+        await().atMost(Duration.ofSeconds(30)).until(() -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return !window.relaisWorkbench.cells.some(c => c.dirty || c.inflight);"));
+        driver.navigate().refresh();
         WebElement diff = driver.findElement(By.id("machine-diff"));
         assertThat(diff.findElement(By.tagName("del")).getText()).isEqualTo("asalariadoss");
         assertThat(diff.findElement(By.tagName("ins")).getText()).isEqualTo("asalariados");
-        assertThat(driver.findElement(By.id("history")).getText()).contains("saved a draft").doesNotContain("T1").doesNotContain("NEEDS_REVIEW");
+        assertThat(driver.findElement(By.id("history")).getText()).contains("draft").doesNotContain("T1")
+                .doesNotContain("NEEDS_REVIEW");
 
         driver.manage().window().setSize(new Dimension(390, 844));
         try {

@@ -33,6 +33,8 @@ import io.relais.batch.LocalizeRuns;
 import io.relais.ingest.DeadLetter;
 import io.relais.ingest.DeadLetters;
 import io.relais.ingest.DeadLetterRetry;
+import io.relais.ingest.ArticleIngestor;
+import io.relais.ingest.IncomingArticle;
 import io.relais.terminology.Glossary;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
@@ -68,6 +70,9 @@ class ConsolePagesBrowserTest extends RelaisIntegrationTest {
 
     @Autowired
     LocalizeRuns runs;
+
+    @Autowired
+    ArticleIngestor ingestor;
 
     @AfterAll
     static void quit() {
@@ -523,6 +528,30 @@ class ConsolePagesBrowserTest extends RelaisIntegrationTest {
         assertThat(run.findElements(By.cssSelector(".bar:not(.idle)"))).isEmpty();
         assertThat(run.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuetext")).isEqualTo("nothing to do");
         shots(driver, "runs");
+    }
+
+    @Test
+    void anArticleThroughTheExpressLaneIsListedWithItsProgressPerLanguage() throws Exception {
+        quiesce(runs);
+        long before = runs.recentExpress(1).stream().mapToLong(r -> r.id()).max().orElse(0);
+        Source door = sources.ensure("test:console-express", Source.Kind.API, "console express");
+        ingestor.ingest(new IncomingArticle(door.id(), "test", "console-express-" + System.nanoTime(), null,
+                "Le port de Sète accueille un nouveau ferry", null,
+                "<p>Le port de Sète accueille depuis lundi un ferry qui relie la ville à Tanger deux fois par semaine.</p>",
+                null, null, null, null));
+        long id = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+                runs.recentExpress(5).stream().filter(r -> r.id() > before && "COMPLETED".equals(r.status()))
+                        .mapToLong(r -> r.id()).max().orElse(0), found -> found > 0);
+
+        WebDriver driver = operator();
+        driver.get(url("/console/runs"));
+        WebElement run = driver.findElement(By.id("express-run-" + id));
+        assertThat(run.findElement(By.cssSelector(".status")).getText()).isEqualTo("completed");
+        List<WebElement> counts = run.findElements(By.cssSelector(".lang .count"));
+        assertThat(counts).as("one bar per language").hasSize(5);
+        assertThat(counts).allSatisfy(count -> assertThat(count.getText()).isEqualTo("1 / 1"));
+        assertThat(driver.findElement(By.id("express-waiting")).getText()).contains("Waiting for the lane: 0");
+        shots(driver, "runs-express");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.relais;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
 
 /**
- * The review screen marks the segments the quality estimate doubts (one {@code estimate} issue spanning each, as the
- * quality module stores them), so that editors fix only those; in a real headless Chromium.
+ * The review screen marks the segments the checks of the text on screen doubt, says why beside each, and can show those
+ * alone, so that editors fix only those; in a real headless Chromium.
  */
 class DoubtfulSegmentsBrowserTest extends RelaisIntegrationTest {
 
@@ -65,19 +66,22 @@ class DoubtfulSegmentsBrowserTest extends RelaisIntegrationTest {
         WebDriver driver = browser();
         driver.get("http://localhost:" + port + "/review/items/" + id);
 
-        List<WebElement> cells = driver.findElements(By.cssSelector("td.t"));
-        assertThat(cells).hasSize(2);
-        // the workbench lists doubtful segments first: find each by its text, not its place
-        WebElement fine = cells.stream().filter(c -> c.getText().contains("black cat")).findFirst().orElseThrow();
-        WebElement doubtful = cells.stream().filter(c -> c.getText().contains("Bretaña")).findFirst().orElseThrow();
-        assertThat(cells.get(0)).as("doubtful first").isEqualTo(doubtful);
+        // the checks of the text on screen: the paragraph with a Spanish word left is doubtful, says why, and the
+        // word is marked in it; the other paragraph is not doubtful
+        WebElement doubtful = driver.findElement(By.cssSelector(".cell[data-key='body:1']"));
+        WebElement fine = driver.findElement(By.cssSelector(".cell[data-key='body:0']"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> doubtful.getAttribute("class").contains("doubtful"));
         assertThat(fine.getAttribute("class")).doesNotContain("doubtful");
-        assertThat(doubtful.getAttribute("class")).contains("doubtful");
-        assertThat(doubtful.getAttribute("title")).contains("estimated quality 41.0 below 55.0");
-        assertThat(driver.findElement(By.cssSelector("#issues li.doubtful-segment")).getText())
-                .contains("Doubtful segment");
-        // the word-level issue inside it is still highlighted
-        assertThat(doubtful.findElement(By.tagName("mark")).getText()).isEqualTo("Bretaña");
+        assertThat(doubtful.findElement(By.cssSelector(".cell-side")).getText()).contains("Bretaña")
+                .doesNotContain("estimated quality").doesNotContain("The measures have been done in Bretaña:");
+        @SuppressWarnings("unchecked")
+        List<String> marked = (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return [...CSS.highlights.values()].flatMap(h => [...h]).map(r => r.toString());");
+        assertThat(marked).contains("Bretaña");
+        // only the doubtful ones, when asked
+        driver.findElement(By.id("doubtful-only")).click();
+        assertThat(fine.findElement(By.cssSelector(".cell-t")).isDisplayed()).isFalse();
+        assertThat(doubtful.findElement(By.cssSelector(".cell-t")).isDisplayed()).isTrue();
         ReviewBrowserTest.screenshot(driver, "doubtful-segments");
     }
 

@@ -9,7 +9,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's Chromium driven headless by its chromedriver, as the browser tests use it: one window size, no extras. */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private HeadlessChromium() {
     }
@@ -18,12 +18,14 @@ final class HeadlessChromium {
      * A new browser. {@code uiLanguage}: the language it asks pages in ({@code Accept-Language}), or null for
      * Chromium's default; {@code implicitWait}: how long it looks for an element before giving up.
      */
-    static WebDriver start(String uiLanguage, Duration implicitWait) {
+    public static WebDriver start(String uiLanguage, Duration implicitWait) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1366,900");
+        // the page's console (script errors) for tests that print it when they fail
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         if (uiLanguage != null) {
             options.addArguments("--lang=" + uiLanguage);
         }
@@ -32,5 +34,17 @@ final class HeadlessChromium {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(implicitWait);
         return driver;
+    }
+
+    /** What the page wrote to its console (script errors first of all), for a failing test to print. */
+    public static String console(WebDriver driver) {
+        StringBuilder out = new StringBuilder();
+        try {
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> out.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+        } catch (RuntimeException e) {
+            out.append("(no console: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
     }
 }

@@ -449,7 +449,8 @@ class PagesBrowserTest extends RelaisIntegrationTest {
         browser.get(url("/review/items/" + spanishItem));
         js().executeScript("document.querySelector('#review-form input[name=_csrf]').value = 'stale'");
         WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id("save")).click();
+        browser.findElement(By.id("reason")).sendKeys("pas la bonne version");
+        browser.findElement(By.id("reject")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ConsoleBrowserTest.gone(page));
         assertThat(check("csrf-fr", "fr", true)).isEqualTo(403);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ce formulaire n'est plus valable");
@@ -506,7 +507,8 @@ class PagesBrowserTest extends RelaisIntegrationTest {
         browser.get(url("/review/items/" + spanishItem));
         expireSession();
         WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id("save")).click();
+        browser.findElement(By.id("reason")).sendKeys("pas la bonne version");
+        browser.findElement(By.id("reject")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> ConsoleBrowserTest.gone(page));
         assertThat(browser.getCurrentUrl()).endsWith("/login?expired");
         assertThat(text("signin-problem")).startsWith("Votre session a expiré");

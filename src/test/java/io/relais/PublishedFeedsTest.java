@@ -221,6 +221,11 @@ class PublishedFeedsTest extends StoredArticlesTest {
                 lastModified.put(page + file, archive.headers().firstValue("Last-Modified").orElseThrow());
             }
         }
+        // what the service holds of them: a change of the language keeps them, rendered once
+        Map<Long, Object> held = new HashMap<>();
+        for (long page : checked) {
+            held.put(page, documents.feed("pt", io.relais.publish.FeedFormat.ATOM, page).orElseThrow());
+        }
         // an archive page's links are there from the start: the older page, the next page, the current document
         String older = archives.get((newest - 1) + "atom.xml");
         assertThat(older).contains("<fh:archive />").contains("rel=\"current\"")
@@ -279,6 +284,10 @@ class PublishedFeedsTest extends StoredArticlesTest {
                         .isEqualTo(archives.get(page + file));
                 assertThat(again.headers().firstValue("Last-Modified")).hasValue(lastModified.get(page + file));
             }
+        }
+        for (long page : checked) {
+            assertThat(documents.feed("pt", io.relais.publish.FeedFormat.ATOM, page).orElseThrow())
+                    .as("archive page %d is not rendered again when the language changes", page).isSameAs(held.get(page));
         }
         assertThat(older).contains(correctedTitle).contains("urn:relais:pt:article:" + withdrawn + "<").contains(approvedTitle);
         // the next page now exists

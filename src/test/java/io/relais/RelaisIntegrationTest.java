@@ -160,7 +160,7 @@ public abstract class RelaisIntegrationTest {
     protected static void quiesce(io.relais.batch.LocalizeRuns runs) {
         runs.runNow();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> !runs.debouncedRunPending());
+                .until(() -> !runs.debouncedRunPending() && runs.expressIdle());
         runs.runNow();
     }
 

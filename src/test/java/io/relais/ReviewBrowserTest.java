@@ -29,8 +29,8 @@ import io.relais.translation.Translations;
 
 /**
  * An editor in a real headless Chromium (Debian's chromium and chromium-driver): signs in, opens the queue, fixes a
- * translation, approves it and finds it in the published feed; a second session editing the same item meanwhile gets
- * the conflict message. Screenshots go to target/screenshots/.
+ * translation, approves it and finds it in the published feed; a second session storing an older version meanwhile
+ * gets the conflict message (the workbench's own cases are {@link WorkbenchBrowserTest}'s). Screenshots go to target/screenshots/.
  */
 class ReviewBrowserTest extends RelaisIntegrationTest {
 
@@ -107,14 +107,15 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
         assertThat(driver.findElements(By.cssSelector("a.item"))).isNotEmpty();
         driver.get("http://localhost:" + port + "/review/es?source=987654");
         assertThat(driver.findElements(By.cssSelector("a.item"))).isEmpty();
-        driver.get("http://localhost:" + port + "/review/es");
+        // opened from its source's queue: the whole queue's first page (20, oldest first) holds whatever the other tests
+        // of the shared context left to review before it
+        driver.get("http://localhost:" + port + "/review/es?source=" + browserSource);
         driver.findElement(By.cssSelector("a.item[href$='/review/items/" + id + "']")).click();
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Le marché de Brive ouvre le dimanche");
         screenshot(driver, "review");
 
-        WebElement title = driver.findElement(By.id("title"));
-        title.clear();
-        title.sendKeys("El mercadillo de Brive abre los domingos");
+        WebElement title = driver.findElement(By.cssSelector(".cell[data-key='title'] .editor"));
+        replaceAll(driver, title, "El mercadillo de Brive abre los domingos");
         driver.findElement(By.id("approve")).click();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> translations.findById(id).orElseThrow().state()
@@ -127,30 +128,34 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
     @Test
     void issuesAreHighlightedInTheTextAndASuggestionIsAppliedInOneClick() throws Exception {
         String spanish = "El ayuntamientto de Albi renueva la plaza";
-        // "ayuntamientto" starts at 3 in the title and in the body's text
-        long id = toReview("La mairie d'Albi rénove la place", spanish, List.of(
-                new io.relais.translation.StoredIssue("languagetool", "title", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
-                        3, 16, "ayuntamiento", "spelling"),
-                new io.relais.translation.StoredIssue("languagetool", "body", "MORFOLOGIK_RULE_ES", "Posible error ortográfico",
-                        3, 16, "ayuntamiento", "spelling")));
+        long id = toReview("La mairie d'Albi rénove la place", spanish);
         WebDriver driver = browser("lea", "lea-password-123");
         driver.get("http://localhost:" + port + "/review/items/" + id);
 
-        assertThat(driver.findElement(By.id("t-title")).findElement(By.tagName("mark")).getText()).isEqualTo("ayuntamientto");
-        assertThat(driver.findElement(By.cssSelector("td.t mark")).getAttribute("title")).isEqualTo("Posible error ortográfico");
-        screenshot(driver, "issues");
-        for (WebElement apply : driver.findElements(By.cssSelector("#issues button.apply"))) {
-            apply.click();
+        // the checks of the text on screen mark the word in the cell, and beside it offer the fix
+        for (String key : List.of("title", "body:0")) {
+            WebElement fix = await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(
+                    By.cssSelector(".cell[data-key='" + key + "'] .cell-side button.act")).stream()
+                    .filter(b -> b.getText().contains("ayuntamiento")).findFirst().orElse(null), b -> b != null);
+            @SuppressWarnings("unchecked")
+            List<String> marked = (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return [...CSS.highlights.get('wb-spelling') || []].map(r => r.toString());");
+            assertThat(marked).contains("ayuntamientto");
+            screenshot(driver, "issues");
+            fix.click();
         }
-        assertThat(driver.findElement(By.id("title")).getDomProperty("value")).isEqualTo("El ayuntamiento de Albi renueva la plaza");
-        assertThat(driver.findElement(By.id("body")).getDomProperty("value")).contains("<p>El ayuntamiento de Albi");
-        driver.findElement(By.id("save")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> translations.findById(id).orElseThrow().title()
+        assertThat(driver.findElement(By.cssSelector(".cell[data-key='title'] .editor")).getText())
+                .isEqualTo("El ayuntamiento de Albi renueva la plaza");
+        assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:0'] .editor")).getText())
+                .startsWith("El ayuntamiento de Albi");
+        driver.findElement(By.id("approve")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().title()
                 .equals("El ayuntamiento de Albi renueva la plaza"));
+        assertThat(translations.findById(id).orElseThrow().body()).startsWith("<p>El ayuntamiento de Albi");
     }
 
     @Test
-    void aSecondSessionEditingTheSameItemGetsTheConflictMessage() throws Exception {
+    void aSecondSessionStoringOnAnOlderVersionGetsTheConflictMessageWithBothVersions() throws Exception {
         long id = toReview("Le pont de Millau fermé pour travaux", "El puente de Millau cerrado por obras");
         WebDriver first = browser("lea", "lea-password-123");
         WebDriver second = browser("admin", "test-admin-password");
@@ -158,20 +163,29 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
         first.get(page);
         second.get(page);
 
-        first.findElement(By.id("title")).clear();
-        first.findElement(By.id("title")).sendKeys("El puente de Millau, cerrado por obras");
-        first.findElement(By.id("save")).click();
-        assertThat(first.findElement(By.id("message")).getText()).isNotBlank();
+        replaceAll(first, first.findElement(By.cssSelector(".cell[data-key='title'] .editor")),
+                "El puente de Millau, cerrado por obras");
+        first.findElement(By.id("approve")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+                == TranslationState.APPROVED);
 
-        second.findElement(By.id("title")).clear();
-        second.findElement(By.id("title")).sendKeys("Puente de Millau: cerrado");
-        second.findElement(By.id("save")).click();
-
+        // the second page still shows version 1: rejecting it is refused, with both versions shown
+        second.findElement(By.id("reason")).sendKeys("no es la versión buena");
+        second.findElement(By.id("reject")).click();
         WebElement problem = second.findElement(By.id("problem"));
         assertThat(problem.getText()).contains("someone else changed this translation")
-                .contains("El puente de Millau, cerrado por obras").contains("Puente de Millau: cerrado");
+                .contains("El puente de Millau, cerrado por obras").contains("El puente de Millau cerrado por obras");
         screenshot(second, "conflict");
-        assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("El puente de Millau, cerrado por obras");
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.APPROVED);
+    }
+
+    /** Replaces the whole text of a cell by typing, as a person selecting all of it would. */
+    static void replaceAll(WebDriver driver, WebElement cell, String text) {
+        cell.click();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                        + "const s = getSelection(); s.removeAllRanges(); s.addRange(r);", cell);
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(text).perform();
     }
 
     static void screenshot(WebDriver driver, String name) throws Exception {

@@ -8,7 +8,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +19,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * On PostgreSQL ({@code ./relais test-postgres}), a commit Relais acknowledges is flushed to the server's disk before
  * the commit returns: {@code synchronous_commit} is on for every connection of the pool, even when the database is
  * configured with it off (the H2 side is {@code EmbeddedDatabaseSettingsTest} and {@code CrashDurabilityTest}).
+ * Tagged {@code postgres}: {@code ./relais test} leaves it out, {@code ./relais test-postgres} runs it.
  */
+@Tag("postgres")
 class SynchronousCommitTest extends RelaisIntegrationTest {
 
     @Autowired
@@ -31,7 +33,7 @@ class SynchronousCommitTest extends RelaisIntegrationTest {
     @Test
     void everyConnectionCommitsSynchronouslyEvenWhenTheDatabaseSaysOtherwise() throws Exception {
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"), "PostgreSQL only (./relais test-postgres)");
+        assertThat(url).as("the PostgreSQL suite's database").startsWith("jdbc:postgresql:");
         assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
         assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
 

@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -26,8 +27,9 @@ import io.relais.batch.internal.RunSummaries;
 import io.relais.ingest.ArticleIngested;
 
 /**
- * Starts localize runs, one at a time: right away (API), a short while after articles arrive (debounced, so that
- * a polled feed of 30 items makes one run, not 30), and on the configured schedule.
+ * Starts localize runs (the backlog job), one at a time: right away (API), a short while after articles arrive that
+ * the express lane did not take (debounced, so that a polled feed of 300 items makes one run, not 300), and on the
+ * configured schedule.
  */
 @Service
 public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
@@ -42,6 +44,7 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
     private final boolean runAfterIngest;
     private final String schedule;
     private final RunGate gate;
+    private final ExpressLane express;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "localize-runner");
         t.setDaemon(true);
@@ -50,10 +53,11 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
     private final Object runLock = new Object();
     private ScheduledFuture<?> debounced;
 
-    LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, Job localizeJob, LocalizeRunTracker tracker,
-                 BatchSettings settings,
-                 ObjectProvider<RunGate> gate) {
+    LocalizeRuns(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("localizeJob") Job localizeJob,
+                 LocalizeRunTracker tracker, BatchSettings settings, ObjectProvider<RunGate> gate, ExpressLane express) {
         this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
+        this.express = express;
+        express.onHandOver(this::requestDebounced);
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.localizeJob = localizeJob;
@@ -125,10 +129,18 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
         return RunSummaries.summaries(jobRepository, limit);
     }
 
-    /** After the article's transaction committed (the run must find it), on a thread of its own. */
+    /** The express lane's latest runs (one per article, or group of articles that arrived together), newest first. */
+    public List<RunSummary> recentExpress(int limit) {
+        return RunSummaries.summaries(jobRepository, LocalizeSteps.EXPRESS_JOB, limit);
+    }
+
+    /**
+     * After the article's transaction committed (the run must find it), on a thread of its own: the express lane
+     * takes it at once; when the lane is off or full, a backlog run starts a while after the last arrival.
+     */
     @ApplicationModuleListener
     void onArticleIngested(ArticleIngested event) {
-        if (runAfterIngest) {
+        if (runAfterIngest && !express.accept(event.articleId())) {
             requestDebounced();
         }
     }
@@ -136,6 +148,11 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
     /** Whether a debounced run is waiting for its delay or still running. */
     public synchronized boolean debouncedRunPending() {
         return debounced != null && !debounced.isDone();
+    }
+
+    /** Whether the express lane has nothing waiting and no run going on. */
+    public boolean expressIdle() {
+        return express.idle();
     }
 
     /** A run {@code debounce} after the last request. */

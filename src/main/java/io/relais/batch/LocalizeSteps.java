@@ -6,22 +6,37 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 import io.relais.article.Article;
 
 /**
- * The parts of the {@code localize} job that run elsewhere when its partitions do ({@link RemotePartitions}): the
- * names the job repository knows the job and its steps by, the key of a partition's language, and the per-language
- * translate-and-check step built around another reader.
+ * The parts of the {@code localize} job and of the express lane that run elsewhere when their partitions do
+ * ({@link RemotePartitions}): the names the job repository knows the jobs and their steps by, the keys of a
+ * partition's language and of an express run's articles, the backlog's per-language translate-and-check step built
+ * around another reader, and the express lane's per-language step.
  */
 public interface LocalizeSteps {
 
-    /** The job's name in the job repository. */
+    /** The backlog job's name in the job repository. */
     String JOB_NAME = "localize";
-    /** The worker step's name (each partition's step execution is named after it). */
+    /** The backlog's worker step's name (each partition's step execution is named after it). */
     String WORKER_STEP = "translateLanguage";
     /** Key of a partition's target language in its step execution context. */
     String LANG = "lang";
+    /** The express lane's job: one run per article, or per group of articles that arrived together. */
+    String EXPRESS_JOB = "express";
+    /** The express lane's worker step (one partition per language). */
+    String EXPRESS_STEP = "expressLanguage";
+    /** The express job's parameter naming its articles (ids, comma-separated). */
+    String ARTICLES = "articles";
 
     /**
      * A step named {@link #WORKER_STEP} that reads with {@code reader} and translates, checks and stores like the
-     * local job (same processor, writer, feed announcement, {@link LocalizeStepListener}s and chunk size).
+     * local job (same processor, writer, feed announcement, {@link LocalizeStepListener}s and chunk size), yielding
+     * to express work on this node between chunks.
      */
     Step workerStep(ItemReader<Article> reader);
+
+    /**
+     * The step named {@link #EXPRESS_STEP}: its run's articles ({@link #ARTICLES}) that still need its language
+     * ({@link #LANG}), one article per chunk, each article's segments translated at once on this node's cores, each
+     * language's feeds announced as soon as an article is stored in it.
+     */
+    Step expressStep();
 }

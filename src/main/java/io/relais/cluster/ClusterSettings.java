@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval      how often the manager reads the job repository for finished partitions
  * @param partitionTimeout  longest wait for all partitions of a run before the manager step fails
  * @param workerConcurrency partitions a worker node translates at once
+ * @param expressConcurrency express partitions (one article group into one language each) a worker node translates at
+ *                          once, beside the backlog's, which yield to them between chunks
  * @param leaseTime         how long the poller's lease lasts without renewal: the bound on a take-over
  * @param sourceSyncInterval how often the elected poller picks up sources added, paused or removed through another
  *                          node's API
@@ -36,6 +38,7 @@ public record ClusterSettings(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2h") Duration partitionTimeout,
         @DefaultValue("1") int workerConcurrency,
+        @DefaultValue("5") int expressConcurrency,
         @DefaultValue("10s") Duration leaseTime,
         @DefaultValue("30s") Duration sourceSyncInterval,
         @DefaultValue("1m") Duration resumeAfter,
@@ -46,10 +49,18 @@ public record ClusterSettings(
     public static final String WORKER = "worker";
     /** Queue of the localize job's partition requests (durable: a broker restart keeps them). */
     public static final String PARTITION_QUEUE = "relais.localize.partitions";
+    /** Queue of the express lane's partition requests, consumed beside the backlog's (durable too). */
+    public static final String EXPRESS_QUEUE = "relais.localize.express";
+    /** Region of the lock table where nodes claim the translations they are working on. */
+    public static final String CLAIMS_REGION = "relais-claims";
     /** Fan-out exchange telling every node that the feeds of some languages changed. */
     public static final String FEEDS_EXCHANGE = "relais.feeds.changed";
 
     public ClusterSettings {
+        if (expressConcurrency < 1) {
+            throw new IllegalArgumentException("relais.cluster.express-concurrency must be at least 1, got "
+                    + expressConcurrency);
+        }
         if (sliceSize < 1) {
             throw new IllegalArgumentException("relais.cluster.slice-size must be at least 1, got " + sliceSize);
         }

@@ -35,6 +35,7 @@ public class FeedPublisher {
     private final FeedDocuments documents;
     private final FeedChanges otherNodes;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final CoalescedRounds rounds = new CoalescedRounds();
 
     FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, FeedChanges otherNodes) {
         this.translations = translations;
@@ -85,8 +86,24 @@ public class FeedPublisher {
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void onPublishedSetChanged(PublishedSetChanged event) {
-        if (publishes(event.lang())) {
-            republish(event.lang());
+        String lang = event.lang();
+        if (!publishes(lang)) {
+            return;
+        }
+        // Coalesced per language: an event that arrives while the language's republish runs marks it to go round
+        // once more and returns, instead of parking an executor thread on the language's lock (the express lane
+        // announces each article's language as it is stored, the backlog each chunk). The round after it reads the
+        // published set anew, so it includes this event's change, whatever the running round read before its commit.
+        if (!rounds.start(lang)) {
+            return;
+        }
+        try {
+            do {
+                republish(lang);
+            } while (rounds.again(lang));
+        } catch (RuntimeException e) {
+            rounds.abandon(lang);   // the next event starts afresh; this one stays incomplete in the registry
+            throw e;
         }
     }
 

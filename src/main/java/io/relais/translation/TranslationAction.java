@@ -20,7 +20,12 @@ public enum TranslationAction {
     APPROVE("approve", EnumSet.of(NEEDS_REVIEW, FAILED, AUTO_APPROVED), APPROVED),
     REJECT("reject", EnumSet.of(NEEDS_REVIEW, FAILED, AUTO_APPROVED, APPROVED), REJECTED),
     /** Another engine's text, for the editor to review. */
-    RETRANSLATE("re-translate", EnumSet.of(NEEDS_REVIEW, FAILED, AUTO_APPROVED, APPROVED, REJECTED), NEEDS_REVIEW);
+    RETRANSLATE("re-translate", EnumSet.of(NEEDS_REVIEW, FAILED, AUTO_APPROVED, APPROVED, REJECTED), NEEDS_REVIEW),
+    /**
+     * Takes back an approval (an editor's, or the quality gate's) or a rejection: the text, unchanged, goes back to
+     * review, and what was published of it is withdrawn from the feeds (which follow the state).
+     */
+    REOPEN("reopen", EnumSet.of(APPROVED, AUTO_APPROVED, REJECTED), NEEDS_REVIEW);
 
     private final String verb;
     private final Set<TranslationState> from;

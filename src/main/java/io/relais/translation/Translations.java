@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.relais.article.Article;
@@ -160,6 +161,15 @@ public class Translations {
 
     public Optional<Translation> findById(long id) {
         return jdbc.sql("select * from translation where id = ?").param(id).query(ROW).optional();
+    }
+
+    /**
+     * The translation, its row locked until the caller's transaction ends: for a change made of several reads and
+     * writes (an editor's draft saved cell by cell) that two editors must not interleave.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Translation> lock(long id) {
+        return jdbc.sql("select * from translation where id = ? for update").param(id).query(ROW).optional();
     }
 
     /**

@@ -102,6 +102,9 @@ public final class PipelineBench {
                         // every translation without a blocking issue is published, so that the job's publication
                         // and the arrival-to-feed time are measured (the shipped policy publishes only reviewed ones)
                         "--relais.quality.auto-approve-threshold=0", "--relais.publish.policy=machine",
+                        // the bench warms the service up with a run of its own; the lane's background warm-up would
+                        // run beside the raw tools' timing
+                        "--relais.batch.express.warm-up=false",
                         "--logging.level.root=WARN")) {
             double ready = (System.nanoTime() - startNanos) / 1e9;
             int threads = io.relais.batch.internal.LocalizeJobConfiguration.threads(
@@ -257,7 +260,8 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "  the round trip (back-translations, in check and route scoring): %.1f s %.1f %%%n%n",
                     roundTrip, 100 * roundTrip / threadTime);
             System.out.printf(Locale.ROOT, "start to ready: %.1f s%n", ready);
-            System.out.printf(Locale.ROOT, "arrival to feed (one article at the door of an idle service, debounce %s): "
+            System.out.printf(Locale.ROOT, "arrival to feed (one article at the door of an idle service, through the "
+                            + "express lane; bench/latency measures it on 600-word articles; debounce of the backlog %s): "
                             + "first feed %.1f s, last %.1f s (%d of %d languages published it%s)%n",
                     context.getEnvironment().getProperty("relais.batch.debounce"),
                     toFeed.values().stream().min(Double::compare).orElse(Double.NaN),

@@ -53,17 +53,26 @@ public final class ClusterNodes implements AutoCloseable {
 
     /** Nodes inside the lab's namespaces, on its database and broker ({@code null}: this machine's loopback). */
     ClusterNodes(NetworkLab lab) throws IOException {
-        // the client compiler only: three nodes start on two cores beside the test (and C2 pays off only in long runs)
-        this(Path.of("target/cluster-test"), List.of("-XX:TieredStopAtLevel=1", "-jar",
-                Path.of("target/relais.jar").toAbsolutePath().toString()), lab);
+        this(Path.of("target/cluster-test"), jarLauncher(), lab, "relais_cluster_test");
     }
 
-    private ClusterNodes(Path dir, List<String> launcher, NetworkLab lab) throws IOException {
+    /** Nodes on this machine's loopback, on their own database (created fresh by {@code ./relais test-cluster}) and
+     *  under their own directory. */
+    ClusterNodes(String database, String directory) throws IOException {
+        this(Path.of("target", directory), jarLauncher(), null, database);
+    }
+
+    private static List<String> jarLauncher() {
+        // the client compiler only: three nodes start on two cores beside the test (and C2 pays off only in long runs)
+        return List.of("-XX:TieredStopAtLevel=1", "-jar", Path.of("target/relais.jar").toAbsolutePath().toString());
+    }
+
+    private ClusterNodes(Path dir, List<String> launcher, NetworkLab lab, String database) throws IOException {
         this.dir = dir.toAbsolutePath();
         this.launcher = launcher;
         this.lab = lab;
         this.jdbcUrl = lab != null ? lab.jdbcUrl()
-                : "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
+                : "jdbc:postgresql://localhost:" + pgPort + "/" + database;
         Files.createDirectories(this.dir);
     }
 
@@ -83,7 +92,7 @@ public final class ClusterNodes implements AutoCloseable {
         // the client compiler only: these processes live a minute, and start faster without C2; and the smallest
         // heap measured to run the five default languages (bench/soak), since they run beside the test's own JVM
         return new ClusterNodes(dir, List.of("-XX:TieredStopAtLevel=1", "-Xmx640m", "@" + arguments,
-                "io.relais.RelaisApplication"), null);
+                "io.relais.RelaisApplication"), null, "relais_cluster_test");
     }
 
     Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
@@ -111,7 +120,10 @@ public final class ClusterNodes implements AutoCloseable {
         return dir.resolve("clock-" + name);
     }
 
-    /** Any Relais process (cluster node or the single-machine default): runs are started by the caller only. */
+    /**
+     * Any Relais process (cluster node or the single-machine default): runs are started by the caller only (no run
+     * after ingestion, so no express lane either, and no schedule) unless {@code extraArgs} set those keys.
+     */
     Node startProcess(String name, int port, Map<String, String> env, List<String> extraArgs) throws IOException {
         return startProcess(name, port, env, extraArgs, null);
     }
@@ -128,9 +140,16 @@ public final class ClusterNodes implements AutoCloseable {
         command.addAll(List.of(
                 "--server.port=" + port,
                 "--relais.routes-dir=" + Path.of("routes").toAbsolutePath(),
-                "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds"),
-                "--relais.batch.run-after-ingest=false",
-                "--relais.batch.schedule=-"));
+                "--relais.publish.feeds-dir=" + dir.resolve(name).resolve("feeds")));
+        // runs are started by the caller only, and nodes load LanguageTool when they first translate (no warm-up),
+        // unless the caller says otherwise (a key given twice would be a list)
+        for (String fallback : List.of("--relais.batch.run-after-ingest=false", "--relais.batch.schedule=-",
+                "--relais.batch.express.warm-up=false")) {
+            String key = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (extraArgs.stream().noneMatch(a -> a.startsWith(key))) {
+                command.add(fallback);
+            }
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

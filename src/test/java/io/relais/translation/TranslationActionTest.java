@@ -31,9 +31,18 @@ class TranslationActionTest {
     }
 
     @Test
-    void aRejectedTranslationCanOnlyBeRetranslated() {
+    void aRejectedTranslationCanOnlyBeRetranslatedOrReopened() {
         assertThat(TranslationAction.RETRANSLATE.next(REJECTED)).isEqualTo(NEEDS_REVIEW);
+        assertThat(TranslationAction.REOPEN.next(REJECTED)).isEqualTo(NEEDS_REVIEW);
         assertThat(TranslationAction.EDIT.allowedIn(REJECTED)).isFalse();
         assertThat(TranslationAction.REJECT.allowedIn(REJECTED)).isFalse();
+    }
+
+    @Test
+    void anApprovalCanBeUndoneTheTextGoingBackToReview() {
+        assertThat(TranslationAction.REOPEN.next(APPROVED)).isEqualTo(NEEDS_REVIEW);
+        assertThat(TranslationAction.REOPEN.next(AUTO_APPROVED)).isEqualTo(NEEDS_REVIEW);
+        assertThat(TranslationAction.REOPEN.allowedIn(NEEDS_REVIEW)).isFalse();
+        assertThat(TranslationAction.REOPEN.allowedIn(FAILED)).isFalse();
     }
 }

@@ -16,12 +16,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.relais.batch.ExpressLane;
 import io.relais.batch.LocalizeRuns;
 import io.relais.batch.RunSummary;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
 
-/** {@code POST /api/jobs/localize} starts a run; {@code GET /api/jobs} lists runs with their per-language counts. */
+/**
+ * {@code POST /api/jobs/localize} starts a run; {@code GET /api/jobs} lists the backlog's runs and the express lane's
+ * with their per-language counts.
+ */
 @RestController
 @RequestMapping("/api/jobs")
 class JobsController {
@@ -33,14 +37,18 @@ class JobsController {
     record RestartingRun(long restarting, String runs) {
     }
 
-    record Runs(List<RunSummary> runs, Map<String, Map<TranslationState, Long>> translations) {
+    /** The backlog's runs, the express lane's (with the articles waiting for it), and the translations' states. */
+    record Runs(List<RunSummary> runs, List<RunSummary> express, int expressWaiting,
+                Map<String, Map<TranslationState, Long>> translations) {
     }
 
     private final LocalizeRuns runs;
+    private final ExpressLane express;
     private final Translations translations;
 
-    JobsController(LocalizeRuns runs, Translations translations) {
+    JobsController(LocalizeRuns runs, ExpressLane express, Translations translations) {
         this.runs = runs;
+        this.express = express;
         this.translations = translations;
     }
 
@@ -65,6 +73,6 @@ class JobsController {
 
     @GetMapping
     Runs list(@RequestParam(defaultValue = "20") int limit) {
-        return new Runs(runs.recent(limit), translations.countsByLanguage());
+        return new Runs(runs.recent(limit), runs.recentExpress(limit), express.waiting(), translations.countsByLanguage());
     }
 }

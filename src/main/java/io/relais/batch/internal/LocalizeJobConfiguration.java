@@ -1,5 +1,6 @@
 package io.relais.batch.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -10,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +28,9 @@ import io.relais.batch.RemotePartitions;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.Translations;
 import io.relais.batch.BatchSettings;
+import io.relais.batch.ExpressLane;
 import io.relais.batch.LocalizeStepListener;
+import io.relais.batch.TranslationClaims;
 import io.relais.translation.TargetLanguages;
 import io.relais.quality.TranslationQuality;
 import io.relais.engine.Translator;
@@ -85,23 +89,52 @@ public class LocalizeJobConfiguration {
         return new LanguageFeedsListener(translations, localizeStageTimes);
     }
 
-    /** The worker step around any reader: the local one below, a cluster's slice reader on its worker nodes. */
+    /**
+     * The worker steps: the backlog's around any reader (the local one below, a cluster's slice reader on its worker
+     * nodes), and the express lane's.
+     */
     @Bean
     LocalizeSteps localizeSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                LocalizeProcessor localizeProcessor, TranslationWriter translationWriter,
+                                LocalizeProcessor localizeProcessor, LocalizeProcessor expressProcessor,
+                                ExpressArticlesReader expressArticlesReader, TranslationWriter translationWriter,
                                 ObjectProvider<LocalizeStepListener> listeners,
-                                LanguageFeedsListener languageFeedsListener, BatchSettings settings) {
-        return reader -> {
-            ChunkOrientedStepBuilder<Article, TranslationResult> step =
-                    new StepBuilder(LocalizeSteps.WORKER_STEP, jobRepository)
-                            .<Article, TranslationResult>chunk(settings.chunkSize())
-                            .transactionManager(transactionManager)
-                            .reader(reader)
-                            .processor(localizeProcessor)
-                            .writer(translationWriter);
-            step.listener(languageFeedsListener);   // the partition's language feeds, once it stored something
-            listeners.orderedStream().forEach(step::listener);
-            return step.build();
+                                LanguageFeedsListener languageFeedsListener, BatchSettings settings, LaneGate gate,
+                                ObjectProvider<TranslationClaims> clusterClaims, Translations translations,
+                                LocalizeStageTimes localizeStageTimes, ObjectProvider<ExpressLane> lane) {
+        Duration claimWait = settings.express().claimWait();
+        // on one machine the claims are kept in memory; a cluster brings its own, shared by the nodes
+        TranslationClaims claims = clusterClaims.getIfAvailable(InProcessClaims::new);
+        return new LocalizeSteps() {
+            @Override
+            public Step workerStep(ItemReader<Article> reader) {
+                ChunkOrientedStepBuilder<Article, TranslationResult> step =
+                        new StepBuilder(LocalizeSteps.WORKER_STEP, jobRepository)
+                                .<Article, TranslationResult>chunk(settings.chunkSize())
+                                // between chunks, the backlog yields to express work on this node
+                                .transactionManager(new YieldingTransactionManager(transactionManager, gate))
+                                .reader(new DeferringReader(reader, claims, claimWait))
+                                .processor(new ClaimingProcessor(localizeProcessor, claims, translations,
+                                        settings.maxAttempts()))
+                                .writer(translationWriter);
+                step.listener(languageFeedsListener);   // the partition's language feeds, once it stored something
+                listeners.orderedStream().forEach(step::listener);
+                return step.build();
+            }
+
+            @Override
+            public Step expressStep() {
+                ChunkOrientedStepBuilder<Article, TranslationResult> step =
+                        new StepBuilder(LocalizeSteps.EXPRESS_STEP, jobRepository)
+                                .<Article, TranslationResult>chunk(1)   // each article stored and announced when done
+                                .transactionManager(transactionManager)
+                                .reader(new DeferringReader(expressArticlesReader, claims, claimWait))
+                                .processor(new ClaimingProcessor(expressProcessor, claims, translations,
+                                        settings.maxAttempts()))
+                                .writer(translationWriter);
+                step.listener(new ExpressStepListener(gate, translations, localizeStageTimes, lane));
+                listeners.orderedStream().forEach(step::listener);
+                return step.build();
+            }
         };
     }
 
@@ -132,7 +165,28 @@ public class LocalizeJobConfiguration {
                                         @Value("#{stepExecutionContext['lang']}") String lang,
                                         BatchSettings settings) {
         return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes,
-                traces);
+                traces, null);
+    }
+
+    /** The express lane's: the same, with each article's segments translated at once on the express threads. */
+    @Bean
+    @StepScope
+    LocalizeProcessor expressProcessor(Translator translator, TranslationQuality quality,
+                                       LocalizeStageTimes localizeStageTimes, ArticleTraces traces,
+                                       ExpressThreads expressThreads, @Value("#{stepExecutionContext['lang']}") String lang,
+                                       BatchSettings settings) {
+        return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes,
+                traces, expressThreads.forOneLanguage());
+    }
+
+    /** The express run's articles that still need the partition's language. */
+    @Bean
+    @StepScope
+    ExpressArticlesReader expressArticlesReader(Translations translations,
+                                                @Value("#{stepExecutionContext['lang']}") String lang,
+                                                @Value("#{jobParameters['articles']}") String articles,
+                                                BatchSettings settings) {
+        return new ExpressArticlesReader(translations, lang, articles, settings.maxAttempts());
     }
 
     @Bean

@@ -3,6 +3,9 @@ package io.relais.batch.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
@@ -48,6 +51,7 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     private final String lang;
     private final int maxWords;
     private final LocalizeStageTimes times;
+    private final Executor segments;
     private final ArticleTraces traces;
 
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang) {
@@ -56,21 +60,29 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
 
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
                              LocalizeStageTimes times) {
-        this(translator, quality, lang, maxWords, times, ArticleTraces.untraced());
+        this(translator, quality, lang, maxWords, times, ArticleTraces.untraced(), null);
     }
 
     /**
      * @param maxWords the longest article translated, in French words; a longer one is FAILED with the reason
      * @param traces   each article's translation is a span of the article's trace
+     * @param segments where an article's segments (title, summary, each paragraph) are translated at once while
+     *                 this thread waits — the express lane's cores; null: one after the other on this thread
      */
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
-                             LocalizeStageTimes times, ArticleTraces traces) {
+                             LocalizeStageTimes times, ArticleTraces traces, Executor segments) {
         this.traces = traces;
+        this.segments = segments;
         this.translator = translator;
         this.quality = quality;
         this.lang = lang;
         this.maxWords = maxWords;
         this.times = times;
+    }
+
+    /** The language this processor translates into. */
+    public String lang() {
+        return lang;
     }
 
     @Override
@@ -96,9 +108,20 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
         TranslatedText body;
         long started = System.nanoTime();
         try {
-            title = translator.translate(article.title(), TextFormat.PLAIN, lang);
-            summary = article.summary() == null ? null : translator.translate(article.summary(), TextFormat.PLAIN, lang);
-            body = translator.translate(article.body(), TextFormat.HTML, lang);
+            if (segments == null) {
+                title = translator.translate(article.title(), TextFormat.PLAIN, lang);
+                summary = article.summary() == null ? null : translator.translate(article.summary(), TextFormat.PLAIN, lang);
+                body = translator.translate(article.body(), TextFormat.HTML, lang);
+            } else {
+                CompletableFuture<TranslatedText> titled = CompletableFuture.supplyAsync(
+                        () -> translator.translate(article.title(), TextFormat.PLAIN, lang), segments);
+                CompletableFuture<TranslatedText> summed = article.summary() == null
+                        ? CompletableFuture.completedFuture(null) : CompletableFuture.supplyAsync(
+                                () -> translator.translate(article.summary(), TextFormat.PLAIN, lang), segments);
+                body = translator.translate(article.body(), TextFormat.HTML, lang, segments);
+                title = joined(titled);
+                summary = joined(summed);
+            }
         } catch (RuntimeException e) {
             // an engine's TranslationException, or anything unexpected on this one article's text
             log.warn("Article #{} into {} failed: {}", article.id(), lang, e.getMessage());
@@ -141,6 +164,18 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
                 title.text(), summary == null ? null : summary.text(), body.text(), verdict.score(), words, unknown,
                 verdict.autoApprove() ? TranslationState.AUTO_APPROVED : TranslationState.NEEDS_REVIEW,
                 verdict.autoApprove() ? null : verdict.explanation(), issues);
+    }
+
+    /** The result of a segment translated on another thread, or its failure as it would have been thrown here. */
+    private static TranslatedText joined(CompletableFuture<TranslatedText> translation) {
+        try {
+            return translation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** Segments translated and taken from the translation memory, kept in the step's statistics. */

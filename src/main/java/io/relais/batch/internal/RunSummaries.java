@@ -23,24 +23,30 @@ public final class RunSummaries {
     }
 
     public static List<RunSummary> summaries(JobRepository jobRepository, int limit) {
+        return summaries(jobRepository, LocalizeSteps.JOB_NAME, limit);
+    }
+
+    /** The latest runs of the backlog job ({@link LocalizeSteps#JOB_NAME}) or of the express lane's. */
+    public static List<RunSummary> summaries(JobRepository jobRepository, String job, int limit) {
+        String workerStep = LocalizeSteps.EXPRESS_JOB.equals(job) ? LocalizeSteps.EXPRESS_STEP : LocalizeSteps.WORKER_STEP;
         List<JobExecution> executions = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(LocalizeSteps.JOB_NAME, 0, Math.min(limit, 200))) {
+        for (JobInstance instance : jobRepository.getJobInstances(job, 0, Math.min(limit, 200))) {
             executions.addAll(jobRepository.getJobExecutions(instance));
         }
         executions.sort(Comparator.comparing(JobExecution::getId).reversed());
         List<RunSummary> list = new ArrayList<>();
         for (JobExecution execution : executions.subList(0, Math.min(limit, executions.size()))) {
-            list.add(describe(execution));
+            list.add(describe(execution, workerStep));
         }
         return list;
     }
 
-    private static RunSummary describe(JobExecution execution) {
+    private static RunSummary describe(JobExecution execution, String workerStep) {
         Map<String, RunSummary.LanguageRun> languages = new LinkedHashMap<>();
         long read = 0;
         long written = 0;
         for (StepExecution step : execution.getStepExecutions()) {
-            if (!step.getStepName().startsWith(LocalizeSteps.WORKER_STEP)) {
+            if (!step.getStepName().startsWith(workerStep)) {
                 continue;
             }
             String lang = step.getExecutionContext().containsKey(LocalizeSteps.LANG)

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
@@ -111,6 +112,12 @@ public class ClusterConfiguration {
         return QueueBuilder.durable(ClusterSettings.PARTITION_QUEUE).build();
     }
 
+    /** The express lane's partitions: a queue of their own, so that they never wait behind the backlog's slices. */
+    @Bean
+    Queue expressQueue() {
+        return QueueBuilder.durable(ClusterSettings.EXPRESS_QUEUE).build();
+    }
+
     @Bean
     FanoutExchange feedsExchange() {
         return new FanoutExchange(ClusterSettings.FEEDS_EXCHANGE, true, false);
@@ -128,6 +135,19 @@ public class ClusterConfiguration {
     @Bean
     Binding feedChangesBinding(Queue feedChangesQueue, FanoutExchange feedsExchange) {
         return BindingBuilder.bind(feedChangesQueue).to(feedsExchange);
+    }
+
+    /**
+     * The translations this node is working on ({@link SharedTranslationClaims}), in the same lock table under their own
+     * region, with the poller's lease time: renewed while the work goes on, so a node that died holds its claims at
+     * most that long.
+     */
+    @Bean
+    DefaultLockRepository claimLocks(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.lockClientId());
+        repository.setRegion(ClusterSettings.CLAIMS_REGION);
+        repository.setTimeToLive((int) properties.leaseTime().toMillis());
+        return repository;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.relais.cluster.internal;
 
+import java.time.Duration;
+
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
@@ -53,11 +55,38 @@ public class RemotePartitioningConfiguration {
                 .get();
     }
 
-    /** Replaces the local partitions of the job's {@code localize} step: same step, so its history looks the same. */
+    @Bean
+    DirectChannel expressRequests() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    IntegrationFlow expressRequestsToBroker(DirectChannel expressRequests, RabbitTemplate rabbitTemplate) {
+        return IntegrationFlow.from(expressRequests)
+                .handle(Amqp.outboundAdapter(rabbitTemplate).routingKey(ClusterSettings.EXPRESS_QUEUE))
+                .get();
+    }
+
+    /**
+     * Replaces the local partitions of the job's {@code localize} step (same step, so its history looks the same) and
+     * of the express lane's runs.
+     */
     @Bean
     RemotePartitions remotePartitions(JobRepository jobRepository, DirectChannel partitionRequests,
-                                      Translations translations, ClusterSettings cluster, BatchSettings settings) {
+                                      DirectChannel expressRequests, Translations translations,
+                                      ClusterSettings cluster, BatchSettings settings) {
         return new RemotePartitions() {
+            /**
+             * The express run's languages to the workers' express queue. The run ends when its last language is done:
+             * the manager reads the repository more often than for the backlog's slices (the next express run waits
+             * for it; what the workers store is published by them as soon as it is stored, whatever the manager does).
+             */
+            @Override
+            public PartitionHandler expressHandler() {
+                return handler(expressRequests, LocalizeSteps.EXPRESS_STEP,
+                        Math.min(cluster.pollInterval().toMillis(), 200));
+            }
+
             @Override
             public Partitioner partitioner(Partitioner byLanguage) {
                 return new SlicePartitioner(byLanguage, translations, cluster.sliceSize(), settings.maxAttempts(),
@@ -65,10 +94,19 @@ public class RemotePartitioningConfiguration {
             }
 
             @Override
+            public boolean translatesHere() {
+                return cluster.worker();
+            }
+
+            @Override
             public PartitionHandler handler() {
+                return handler(partitionRequests, LocalizeSteps.WORKER_STEP, cluster.pollInterval().toMillis());
+            }
+
+            private PartitionHandler handler(DirectChannel requests, String step, long pollMillis) {
                 MessagingTemplate messaging = new MessagingTemplate();
-                messaging.setDefaultChannel(partitionRequests);
-                return new SliceHandOut(jobRepository, messaging, LocalizeSteps.WORKER_STEP, cluster.pollInterval(),
+                messaging.setDefaultChannel(requests);
+                return new SliceHandOut(jobRepository, messaging, step, Duration.ofMillis(pollMillis),
                         cluster.partitionTimeout());
             }
         };
@@ -117,6 +155,31 @@ public class RemotePartitioningConfiguration {
                                 .defaultRequeueRejected(true)))
                 .handle(StepExecutionRequest.class, (request, headers) -> {
                     partitionRequestHandler.handle(request);
+                    return null;
+                })
+                .get();
+    }
+
+    /**
+     * Only on nodes with the worker role: the express lane's partitions, beside the backlog's and ahead of them (the
+     * backlog's steps on this node yield to an express step between chunks), several at once (one per language of a
+     * run), acknowledged after they ran, like the slices.
+     */
+    @Bean
+    @Conditional(WorkerRole.class)
+    IntegrationFlow expressRequestsFromBroker(CachingConnectionFactory connectionFactory,
+                                              JacksonJsonMessageConverter converter, LocalizeSteps localizeSteps,
+                                              JobRepository jobRepository, ClusterNode node, ClusterSettings cluster) {
+        PartitionRequestHandler express = new PartitionRequestHandler(jobRepository, localizeSteps.expressStep(),
+                node.name());
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, ClusterSettings.EXPRESS_QUEUE)
+                        .messageConverter(converter)
+                        .configureContainer(container -> container
+                                .prefetchCount(1)
+                                .concurrentConsumers(cluster.expressConcurrency())
+                                .defaultRequeueRejected(false)))
+                .handle(StepExecutionRequest.class, (request, headers) -> {
+                    express.handle(request);
                     return null;
                 })
                 .get();

@@ -30,11 +30,13 @@ import io.relais.batch.LocalizeRuns;
 import io.relais.batch.RunFailures;
 import io.relais.batch.RunSummary;
 import io.relais.batch.BatchSettings;
+import io.relais.batch.ExpressLane;
 import io.relais.translation.TargetLanguages;
 
 /**
  * Localize runs in the console: start one, watch each language's progress (the page refreshes itself while a run
- * goes on), the counts per language, duration and words per second, why a run failed, and restart a failed run.
+ * goes on), the counts per language, duration and words per second, why a run failed, and restart a failed run; and
+ * the express lane's latest runs (each new or revised article translated at once), with what waits for it.
  */
 @Controller
 @RequestMapping("/console/runs")
@@ -78,7 +80,11 @@ class ConsoleRunsPages {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleRunsPages.class);
 
+    /** Express runs listed: they are many and short (one per article or burst), so only the latest. */
+    private static final int EXPRESS_RUNS = 10;
+
     private final LocalizeRuns runs;
+    private final ExpressLane express;
     private final int maxAttempts;
     private final RunFailures failures;
     private final Translations translations;
@@ -87,12 +93,13 @@ class ConsoleRunsPages {
     private final Charts charts;
     private final List<String> languages;
 
-    ConsoleRunsPages(LocalizeRuns runs, RunFailures failures, Translations translations, TranslationStatistics statistics,
+    ConsoleRunsPages(LocalizeRuns runs, ExpressLane express, RunFailures failures, Translations translations, TranslationStatistics statistics,
                      ConsoleActions actions, Charts charts,
                      TargetLanguages languages, BatchSettings localize) {
         this.languages = languages.languages();
         this.maxAttempts = localize.maxAttempts();
         this.runs = runs;
+        this.express = express;
         this.failures = failures;
         this.translations = translations;
         this.statistics = statistics;
@@ -107,8 +114,13 @@ class ConsoleRunsPages {
             waiting.put(lang, translations.countNeedingTranslation(lang, maxAttempts));
         }
         List<RunView> views = runs.recent(20).stream().map(run -> view(run, waiting)).toList();
+        // an express run's language steps read only the run's articles: its bars are done of what the step read
+        List<RunView> expressViews = runs.recentExpress(EXPRESS_RUNS).stream().map(run -> view(run, Map.of())).toList();
         model.addAttribute("runs", views);
-        model.addAttribute("running", views.stream().anyMatch(v -> v.run().running()));
+        model.addAttribute("expressRuns", expressViews);
+        model.addAttribute("expressWaiting", express.waiting());
+        model.addAttribute("running", views.stream().anyMatch(v -> v.run().running())
+                || expressViews.stream().anyMatch(v -> v.run().running()));
         model.addAttribute("waiting", waiting);
         model.addAttribute("history", charts.runHistory(oldestFirst(views)));
         return "console/runs";

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -26,8 +25,12 @@ import io.relais.engine.TranslationException;
 /**
  * One Apertium mode (e.g. {@code fr-es}) kept warm: its programs are started once in null-flush mode
  * ({@code -z}) and connected as a pipeline; each request is written followed by a NUL and answered by
- * everything up to the next NUL. A pipeline found dead (a program crashed or was killed) is restarted and the
- * request retried once; a request that takes longer than the timeout kills the pipeline.
+ * everything up to the next NUL. Requests from several threads are written one after the other without waiting for
+ * the answers, which come back in the same order: the pipeline's programs work on several requests at once, as they
+ * do on a stream (one request at a time would leave all but one of them idle — and the mode is shared by every
+ * language that goes through it: fr-ca serves ca, it, pt and an English candidate). A pipeline found dead (a program
+ * crashed or was killed) is restarted and the request retried once; a pipeline that answers nothing for the timeout
+ * is killed, and its requests retried once on a new one.
  * <p>
  * Framing, as measured on Apertium 3.8 / lttoolbox 3.7: {@code lt-proc -b} only flushes a NUL once it has read
  * one more character, and a sentence-final full stop directly before the NUL can be lost. So each request is
@@ -41,23 +44,92 @@ final class ApertiumPipeline implements AutoCloseable {
     private final String mode;
     private final List<List<String>> commands;
     private final Duration timeout;
-    private final ExecutorService reader;
     private final Path stderrLog;
 
-    private List<Process> processes = List.of();
-    private OutputStream stdin;
-    private InputStream stdout;
+    /** The running programs and the requests written to them, whose answers are still to come (in order). */
+    private Running running;
     private int starts;
+
+    private final class Running {
+        final List<Process> processes;
+        final OutputStream stdin;
+        final InputStream stdout;
+        final ConcurrentLinkedDeque<CompletableFuture<String>> waiting = new ConcurrentLinkedDeque<>();
+        volatile long lastAnswer = System.nanoTime();
+        volatile String broken;
+
+        Running(List<Process> processes) {
+            this.processes = processes;
+            this.stdin = processes.get(0).getOutputStream();
+            this.stdout = new BufferedInputStream(processes.get(processes.size() - 1).getInputStream(), 8192);
+            Thread reader = new Thread(this::readAnswers, "apertium-" + mode);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        boolean alive() {
+            return broken == null && processes.stream().allMatch(Process::isAlive);
+        }
+
+        /** Hands each non-empty frame to the oldest request waiting (empty frames are the framing's echo). */
+        private void readAnswers() {
+            ByteArrayOutputStream frame = new ByteArrayOutputStream(4096);
+            try {
+                while (true) {
+                    int b = stdout.read();
+                    if (b < 0) {
+                        throw new IOException("the pipeline closed its output");
+                    }
+                    if (b != 0) {
+                        frame.write(b);
+                        continue;
+                    }
+                    if (frame.size() == 0) {
+                        continue;
+                    }
+                    lastAnswer = System.nanoTime();
+                    CompletableFuture<String> next = waiting.pollFirst();
+                    if (next == null) {
+                        throw new IOException("an answer nobody asked for");
+                    }
+                    next.complete(frame.toString(StandardCharsets.UTF_8));
+                    frame.reset();
+                }
+            } catch (IOException e) {
+                fail(e.getMessage());
+            }
+        }
+
+        /** Marks the pipeline broken and fails every request still waiting (each is retried once by its caller). */
+        void fail(String reason) {
+            if (broken == null) {
+                broken = reason;
+            }
+            CompletableFuture<String> next;
+            while ((next = waiting.pollFirst()) != null) {
+                next.completeExceptionally(new PipelineBroken(reason));
+            }
+        }
+
+        void stop() {
+            fail("stopped");
+            for (Process p : processes) {
+                p.destroyForcibly();
+            }
+            for (Process p : processes) {
+                try {
+                    p.waitFor(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
 
     ApertiumPipeline(String mode, List<List<String>> commands, Duration timeout) {
         this.mode = mode;
         this.commands = List.copyOf(commands);
         this.timeout = timeout;
-        this.reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "apertium-" + mode);
-            t.setDaemon(true);
-            return t;
-        });
         try {
             this.stderrLog = Files.createTempFile("relais-apertium-" + mode + "-", ".log");
             this.stderrLog.toFile().deleteOnExit();
@@ -77,24 +149,22 @@ final class ApertiumPipeline implements AutoCloseable {
 
     /** The running programs, first to last (for health checks and tests). */
     synchronized List<Process> processes() {
-        return List.copyOf(processes);
+        return running == null ? List.of() : List.copyOf(running.processes);
     }
 
     synchronized boolean isAlive() {
-        return !processes.isEmpty() && processes.stream().allMatch(Process::isAlive);
+        return running != null && running.alive();
     }
 
     /** Translates one request in stream format; returns the output in stream format. */
-    synchronized String translate(String streamText) {
+    String translate(String streamText) {
         try {
             return attempt(streamText);
         } catch (PipelineBroken first) {
             log.warn("Apertium {} pipeline failed ({}); restarting it and retrying once", mode, first.getMessage());
-            stop();
             try {
                 return attempt(streamText);
             } catch (PipelineBroken second) {
-                stop();
                 throw new TranslationException("Apertium " + mode + " failed twice: " + second.getMessage()
                         + stderrTail(), second);
             }
@@ -102,27 +172,55 @@ final class ApertiumPipeline implements AutoCloseable {
     }
 
     private String attempt(String streamText) {
-        if (!isAlive()) {
-            stop();
-            start();
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        Running pipeline;
+        long written;
+        synchronized (this) {
+            // one writer at a time, so that the answers come back in the order the requests were queued
+            if (running == null || !running.alive()) {
+                if (running != null) {
+                    running.stop();
+                }
+                running = start();
+            }
+            pipeline = running;
+            pipeline.waiting.addLast(answer);
+            try {
+                pipeline.stdin.write(streamText.replace("\0", "").getBytes(StandardCharsets.UTF_8));
+                pipeline.stdin.write(new byte[] {'\n', 0, 0});
+                pipeline.stdin.flush();
+            } catch (IOException e) {
+                pipeline.fail("cannot write to it: " + e.getMessage());
+            }
+            written = System.nanoTime();
         }
-        Future<String> answer = reader.submit(this::readFrame);
+        return await(answer, pipeline, written);
+    }
+
+    /**
+     * The answer, unless the pipeline stops answering: it is hung when neither this request nor any before it was
+     * answered for the timeout (a request queued behind others is not late while they are being answered).
+     */
+    private String await(CompletableFuture<String> answer, Running pipeline, long written) {
         try {
-            stdin.write(streamText.replace("\0", "").getBytes(StandardCharsets.UTF_8));
-            stdin.write(new byte[] {'\n', 0, 0});
-            stdin.flush();
-        } catch (IOException e) {
-            answer.cancel(true);
-            throw new PipelineBroken("cannot write to it: " + e.getMessage());
-        }
-        try {
-            String out = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new PipelineBroken("no answer within " + timeout.toSeconds() + " s");
+            while (true) {
+                try {
+                    String out = answer.get(Math.min(timeout.toMillis(), 1000), TimeUnit.MILLISECONDS);
+                    return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
+                } catch (TimeoutException e) {
+                    long quiet = System.nanoTime() - Math.max(written, pipeline.lastAnswer);
+                    if (quiet > timeout.toNanos()) {
+                        String reason = "no answer within " + timeout.toSeconds() + " s";
+                        synchronized (this) {
+                            pipeline.fail(reason);
+                            pipeline.stop();
+                        }
+                        throw new PipelineBroken(reason);
+                    }
+                }
+            }
         } catch (ExecutionException e) {
-            throw new PipelineBroken(e.getCause().getMessage());
+            throw e.getCause() instanceof PipelineBroken broken ? broken : new PipelineBroken(e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer.cancel(true);
@@ -130,25 +228,7 @@ final class ApertiumPipeline implements AutoCloseable {
         }
     }
 
-    /** Reads up to the next NUL that ends a non-empty frame (empty frames are the framing's echo). */
-    private String readFrame() throws IOException {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream(4096);
-        while (true) {
-            int b = stdout.read();
-            if (b < 0) {
-                throw new IOException("the pipeline closed its output");
-            }
-            if (b == 0) {
-                if (frame.size() > 0) {
-                    return frame.toString(StandardCharsets.UTF_8);
-                }
-                continue;
-            }
-            frame.write(b);
-        }
-    }
-
-    private void start() {
+    private Running start() {
         List<ProcessBuilder> builders = new ArrayList<>();
         for (List<String> command : commands) {
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -156,30 +236,16 @@ final class ApertiumPipeline implements AutoCloseable {
             builder.environment().put("LC_ALL", "C.UTF-8");
             builders.add(builder);
         }
+        List<Process> processes;
         try {
             processes = ProcessBuilder.startPipeline(builders);
         } catch (IOException e) {
             throw new TranslationException("cannot start Apertium " + mode + ": " + e.getMessage()
                     + " (is Apertium installed? ./relais run installs it)", e);
         }
-        stdin = processes.get(0).getOutputStream();
-        stdout = new BufferedInputStream(processes.get(processes.size() - 1).getInputStream(), 8192);
         starts++;
         log.info("Started Apertium {} pipeline ({} programs, start #{})", mode, processes.size(), starts);
-    }
-
-    private void stop() {
-        for (Process p : processes) {
-            p.destroyForcibly();
-        }
-        for (Process p : processes) {
-            try {
-                p.waitFor(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        processes = List.of();
+        return new Running(processes);
     }
 
     private String stderrTail() {
@@ -194,8 +260,10 @@ final class ApertiumPipeline implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        stop();
-        reader.shutdownNow();
+        if (running != null) {
+            running.stop();
+            running = null;
+        }
     }
 
     private static final class PipelineBroken extends RuntimeException {

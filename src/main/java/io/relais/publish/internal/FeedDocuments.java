@@ -65,11 +65,22 @@ public class FeedDocuments {
         return languages.contains(lang);
     }
 
-    /** Forgets every document of {@code lang}, and every article page (they link to each other's languages). */
+    /**
+     * Forgets the documents of {@code lang} that a change of its published set can change — the subscription
+     * documents (public and partners'), the language page — and every article page (they link to each other's
+     * languages). Archive pages are kept: a complete page is a fixed block of the append-only log and never changes,
+     * so rendering it again on every change (the cost grew with every entry ever published) would give the same bytes.
+     */
     public void invalidate(String lang) {
         generation(lang).incrementAndGet();
         generation(PAGE).incrementAndGet();
-        cache.keySet().removeIf(key -> key.startsWith(lang + "|") || key.startsWith(PAGE + "|"));
+        cache.keySet().removeIf(key -> key.startsWith(lang + "|") && !isArchivePage(key) || key.startsWith(PAGE + "|"));
+    }
+
+    /** A key of {@link #feed} or {@link #partnerFeed} for a page above 0: an archive page. */
+    private static boolean isArchivePage(String key) {
+        String page = key.substring(key.lastIndexOf('|') + 1);
+        return !page.isEmpty() && page.chars().allMatch(Character::isDigit) && !page.equals("0");
     }
 
     private static final String PAGE = "page";

@@ -10,7 +10,9 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,8 @@ class StaticExport {
     private final FeedDocuments documents;
     private final Path root;
     private final boolean publicFeeds;
+    /** Per language, the archive pages this process has written (or found written with the same bytes). */
+    private final Map<String, Long> exportedPages = new ConcurrentHashMap<>();
 
     StaticExport(FeedDocuments documents, PublishSettings properties) {
         this.documents = documents;
@@ -39,6 +43,11 @@ class StaticExport {
         this.publicFeeds = properties.publicFeeds();
     }
 
+    /**
+     * The language page, the subscription documents and the archive pages not written yet by this process: a
+     * complete archive page never changes, so after the first export of a language (which checks every page) only the
+     * pages completed since are written — a change costs the same whatever the number of entries ever published.
+     */
     void export(String lang) {
         Path dir = root.resolve(lang);
         documents.languagePage(lang).ifPresent(page -> write(dir.resolve("index.html"), page));
@@ -46,13 +55,15 @@ class StaticExport {
             return;
         }
         long pages = documents.archivePages(lang);
+        long from = exportedPages.getOrDefault(lang, 0L) + 1;
         for (FeedFormat format : FeedFormat.values()) {
             documents.feed(lang, format, 0).ifPresent(doc -> write(dir.resolve(format.fileName()), doc));
-            for (long page = 1; page <= pages; page++) {
+            for (long page = from; page <= pages; page++) {
                 Path target = dir.resolve("archive").resolve(Long.toString(page)).resolve(format.fileName());
                 documents.feed(lang, format, page).ifPresent(doc -> write(target, doc));
             }
         }
+        exportedPages.merge(lang, pages, Math::max);
     }
 
     void exportLists() {

@@ -31,8 +31,10 @@ import io.relais.system.Users;
  * <li>{@code GET /api/review/counts}: translations per language and state (the editor's languages only);</li>
  * <li>{@code GET /api/review/{lang}/queue?state=NEEDS_REVIEW,FAILED&sort=age|score&source=ID&page=0&size=20};</li>
  * <li>{@code GET /api/review/items/{id}}: the French source and the translation, its issues and its audit log;</li>
- * <li>{@code PUT /api/review/items/{id}} {@code {version, title, summary, body}}: save a draft;</li>
- * <li>{@code POST /api/review/items/{id}/approve} {@code {version[, title, summary, body]}};</li>
+ * <li>{@code PUT /api/review/items/{id}} {@code {version, title, summary, body}}: store an edit given whole (the
+ * workbench saves drafts cell by cell: {@link WorkbenchApi});</li>
+ * <li>{@code POST /api/review/items/{id}/approve} {@code {version[, seq][, title, summary, body]}}: the text given, or
+ * without one the working copy (the draft the workbench saved, {@code seq} being the draft the approver saw);</li>
  * <li>{@code POST /api/review/items/{id}/reject} {@code {version, reason}};</li>
  * <li>{@code POST /api/review/items/{id}/retranslate} {@code {version, engine}}: another engine's version.</li>
  * </ul>
@@ -43,7 +45,7 @@ import io.relais.system.Users;
 @RequestMapping("/api/review")
 class ReviewController {
 
-    record Change(Integer version, String title, String summary, String body, String reason, String engine) {
+    record Change(Integer version, String title, String summary, String body, String reason, String engine, Integer seq) {
     }
 
     /** One page of a language's queue. */
@@ -77,8 +79,11 @@ class ReviewController {
     private final Translations translations;
     private final Users users;
 
-    ReviewController(ReviewService review, Translations translations, Users users) {
+    private final SegmentAssist assist;
+
+    ReviewController(ReviewService review, Translations translations, Users users, SegmentAssist assist) {
         this.review = review;
+        this.assist = assist;
         this.translations = translations;
         this.users = users;
     }
@@ -128,7 +133,11 @@ class ReviewController {
 
     @PostMapping("/items/{id}/approve")
     Translation approve(@PathVariable long id, @RequestBody Change change, Authentication auth) {
-        return review.approve(id, version(change), change.title(), change.summary(), change.body(), user(auth));
+        AppUser user = user(auth);
+        Translation approved = review.approve(id, version(change), change.seq(), change.title(), change.summary(),
+                change.body(), user);
+        assist.learnApproved(approved, review.source(approved), user.username());
+        return approved;
     }
 
     @PostMapping("/items/{id}/retranslate")

@@ -1,11 +1,9 @@
 package io.relais.review.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jsoup.Jsoup;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,19 +20,20 @@ import io.relais.article.Sources;
 import io.relais.system.AppUser;
 import io.relais.system.Users;
 import io.relais.terminology.Concordance;
+import io.relais.terminology.SegmentText;
+import io.relais.translation.TargetLanguages;
 import io.relais.translation.Translation;
+import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
-import io.relais.engine.HtmlBlocks;
-import io.relais.translation.TargetLanguages;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The editors' web pages (server-rendered; the dashboard at {@code /review} is the dashboard module's): queue per
- * language, and the review screen with the French source and the translation side by side. Actions post a form (CSRF-protected); after an
- * approval or a rejection the next item of the queue opens. Shortcuts: Alt+S save, Alt+A approve, Alt+R reject
- * ({@code accesskey}).
+ * language, and the workbench: each segment an editable cell beside its French, saved as the editor types
+ * ({@link WorkbenchApi}; the script is {@code /review/assets/workbench.js}). The actions that store the text post a
+ * form (CSRF-protected); after an approval the next item of the queue opens, with a way to undo the approval.
  */
 @Controller
 @RequestMapping("/review")
@@ -44,21 +43,26 @@ class ReviewPages {
     private final Translations translations;
     private final Sources sources;
     private final Users users;
-    private final List<String> languages;
     private final TargetLanguages targetLanguages;
     private final Workbench workbench;
     private final Concordance concordance;
+    private final Versions versions;
+    private final Drafts drafts;
+    private final SegmentAssist assist;
 
     ReviewPages(ReviewService review, Translations translations, Sources sources, Users users,
-                TargetLanguages languages, Workbench workbench, Concordance concordance) {
+                TargetLanguages languages, Workbench workbench, Concordance concordance, Versions versions,
+                Drafts drafts, SegmentAssist assist) {
         this.workbench = workbench;
         this.concordance = concordance;
         this.sources = sources;
         this.review = review;
         this.translations = translations;
         this.users = users;
-        this.languages = languages.languages();
         this.targetLanguages = languages;
+        this.versions = versions;
+        this.drafts = drafts;
+        this.assist = assist;
     }
 
     @GetMapping("/{lang}")
@@ -78,16 +82,18 @@ class ReviewPages {
         model.addAttribute("source", source);
         model.addAttribute("at", Math.max(0, at));
         model.addAttribute("sources", sources.findAll());
-        model.addAttribute("items", translations.queue(lang, List.of(state), source, "score".equals(sort),
-                Math.max(0, page) * 20, 20));
+        List<Translation> items = translations.queue(lang, List.of(state), source, "score".equals(sort),
+                Math.max(0, page) * 20, 20);
+        model.addAttribute("items", items);
+        model.addAttribute("drafts", drafts.draftsAmong(items.stream().map(Translation::id).toList()));
+        model.addAttribute("approvable", TranslationAction.APPROVE.allowedIn(state));
         return "review/queue";
     }
 
     @GetMapping("/items/{id}")
-    String item(@PathVariable long id, @RequestParam(defaultValue = "doubtful") String order,
-                @RequestParam(required = false) String tm, Authentication auth, Model model) {
+    String item(@PathVariable long id, @RequestParam(required = false) String tm, Authentication auth, Model model) {
         Translation t = review.get(id, user(auth));
-        show(t, model, "text".equals(order));
+        show(t, model);
         if (tm != null) {
             model.addAttribute("q", tm);
             model.addAttribute("matches", concordance.search(tm, t.lang(), 20));
@@ -95,32 +101,70 @@ class ReviewPages {
         return "review/item";
     }
 
+    /**
+     * The actions that store the text: approve (the working copy), store (a published correction), reject,
+     * re-translate (asked first when there is a draft: {@code confirm=yes}), reopen (undo an approval or a
+     * rejection), revert (an earlier version as the draft), and save (a text given whole, the form without script).
+     */
     @PostMapping("/items/{id}")
     String act(@PathVariable long id, @RequestParam String action, @RequestParam int version,
+               @RequestParam(required = false) Integer seq,
                @RequestParam(required = false) String title, @RequestParam(required = false) String body,
                @RequestParam(required = false) String reason, @RequestParam(required = false) String engine,
-               Authentication auth, Model model,
-               RedirectAttributes redirect, HttpServletResponse response) {
+               @RequestParam(required = false) String confirm, @RequestParam(required = false) Long versionId,
+               Authentication auth, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         AppUser user = user(auth);
         try {
+            if (action.equals("retranslate") && !"yes".equals(confirm)) {
+                Translation t = review.get(id, user);
+                show(t, model);
+                model.addAttribute("askRetranslate", engine);
+                return "review/item";
+            }
             Translation done = switch (action) {
-                case "approve" -> review.approve(id, version, title, null, body, user);
+                case "approve" -> review.approve(id, version, seq, title, null, body, user);
+                case "store" -> review.store(id, version, seq, user);
                 case "reject" -> review.reject(id, version, reason, user);
                 case "retranslate" -> review.retranslate(id, version, engine, user);
+                case "reopen" -> review.reopen(id, version, user);
+                case "revert" -> {
+                    if (versionId == null) {
+                        throw new ReviewProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "which version?");
+                    }
+                    review.revert(id, versionId, seq, user);
+                    yield review.get(id, user);
+                }
                 default -> review.edit(id, version, title, null, body, user);
             };
-            if (action.equals("save") || action.equals("retranslate")) {
-                redirect.addFlashAttribute("message", action.equals("save") ? "saved" : "retranslated");
-                return "redirect:/review/items/" + id;
+            if (action.equals("approve")) {
+                assist.learnApproved(done, review.source(done), user.username());
+                // on to the next item to review, saying what was approved with a way to undo it; the last one of the
+                // queue: back to the queue, which says the same in its own words
+                Translation next = translations.queue(done.lang(), List.of(TranslationState.NEEDS_REVIEW), null, false,
+                        0, 2).stream().filter(n -> n.id() != id).findFirst().orElse(null);
+                if (next == null) {
+                    redirect.addFlashAttribute("approvedCount", 1);
+                    redirect.addFlashAttribute("approvedTitle", done.title() == null ? "" : done.title());
+                    redirect.addFlashAttribute("undo", List.of(done.id() + ":" + done.version()));
+                    return "redirect:/review/" + done.lang();
+                }
+                redirect.addFlashAttribute("message", "approved");
+                redirect.addFlashAttribute("undo", Map.of("id", done.id(), "version", done.version(),
+                        "title", done.title() == null ? "" : done.title()));
+                return "redirect:/review/items/" + next.id();
             }
-            redirect.addFlashAttribute("message", action.equals("approve") ? "approved" : "rejected");
-            return translations.queue(done.lang(), List.of(TranslationState.NEEDS_REVIEW), null, false, 0, 2).stream()
-                    .filter(next -> next.id() != id).findFirst()
-                    .map(next -> "redirect:/review/items/" + next.id())
-                    .orElse("redirect:/review/" + done.lang());
+            redirect.addFlashAttribute("message", switch (action) {
+                case "store" -> "stored";
+                case "reject" -> "rejected";
+                case "retranslate" -> "retranslated";
+                case "reopen" -> "reopened";
+                case "revert" -> "reverted";
+                default -> "saved";
+            });
+            return "redirect:/review/items/" + id;
         } catch (ReviewProblem problem) {
             response.setStatus(problem.status.value());
-            show(review.get(id, user), model, false);
+            show(review.get(id, user), model);
             model.addAttribute("problem", problem.getMessage());
             model.addAttribute("details", problem.details);
             model.addAttribute("yourTitle", title);
@@ -129,43 +173,26 @@ class ReviewPages {
         }
     }
 
-    private void show(Translation t, Model model, boolean textOrder) {
+    private void show(Translation t, Model model) {
         Article source = review.source(t);
-        List<String> french = HtmlBlocks.split(source.body());
-        List<String> translated = t.body() == null ? List.of() : HtmlBlocks.split(t.body());
-        List<String[]> rows = new ArrayList<>();
-        for (int i = 0; i < Math.max(french.size(), translated.size()); i++) {
-            rows.add(new String[] {i < french.size() ? french.get(i) : "", i < translated.size() ? translated.get(i) : ""});
-        }
+        WorkingCopy w = review.workingCopy(t);
         model.addAttribute("t", t);
         model.addAttribute("source", source);
-        model.addAttribute("rows", rows);
-        List<FlaggedIssue> issues = flagged(t);
-        List<AuditEntry> audit = review.audit(t.id());
-        model.addAttribute("issues", issues);
-        model.addAttribute("audit", audit);
-        workbench.describe(t, source, issues, audit, textOrder, model);
+        model.addAttribute("copy", w);
+        model.addAttribute("bodyFingerprint", SegmentText.fingerprint(w.text(Cells.BODY)));
+        List<Workbench.CellView> cells = workbench.cells(t, source, w);
+        model.addAttribute("cells", cells);
+        model.addAttribute("versions", versions.list(t.id()));
+        workbench.describe(t, source, w, model);
         model.addAttribute("name", names().get(t.lang()));
         model.addAttribute("engines", review.engines(t.lang()));
-    }
-
-    /** Each issue with the text it flags (from its offsets), so the page can highlight it and apply the suggestion. */
-    private List<FlaggedIssue> flagged(Translation t) {
-        String titleText = t.title() == null ? "" : t.title();
-        String bodyText = t.body() == null ? "" : Jsoup.parseBodyFragment(t.body()).text();
-        String summaryText = t.summary() == null ? "" : t.summary();
-        List<FlaggedIssue> out = new ArrayList<>();
-        for (var issue : translations.issues(t.id())) {
-            String text = switch (issue.field()) {
-                case "title" -> titleText;
-                case "summary" -> summaryText;
-                default -> bodyText;
-            };
-            out.add(new FlaggedIssue(issue.field(), issue.checker(), issue.message(), issue.suggestion(),
-                    issue.startOffset(), issue.endOffset(), issue.startOffset() >= 0 && issue.endOffset() <= text.length()
-                    && issue.startOffset() < issue.endOffset() ? text.substring(issue.startOffset(), issue.endOffset()) : ""));
-        }
-        return out;
+        model.addAttribute("can", Map.of(
+                "edit", TranslationAction.EDIT.allowedIn(t.state()),
+                "approve", TranslationAction.APPROVE.allowedIn(t.state()),
+                "store", t.state() == TranslationState.APPROVED || t.state() == TranslationState.AUTO_APPROVED,
+                "reject", TranslationAction.REJECT.allowedIn(t.state()),
+                "reopen", TranslationAction.REOPEN.allowedIn(t.state()),
+                "retranslate", TranslationAction.RETRANSLATE.allowedIn(t.state())));
     }
 
     private Map<String, String> names() {

@@ -14,27 +14,34 @@ import org.springframework.transaction.annotation.Transactional;
 import io.relais.article.Article;
 import io.relais.article.Articles;
 import io.relais.article.HtmlSanitizer;
-import io.relais.translation.Translation;
-import io.relais.system.AppUser;
-import io.relais.translation.TranslationAction;
-import io.relais.translation.TranslationState;
-import io.relais.translation.Translations;
 import io.relais.engine.HtmlBlocks;
 import io.relais.engine.TextFormat;
 import io.relais.engine.TranslationException;
-import io.relais.terminology.TranslationMemory;
 import io.relais.engine.Translator;
+import io.relais.system.AppUser;
+import io.relais.terminology.LearnedFixes;
+import io.relais.terminology.SegmentText;
+import io.relais.terminology.TranslationMemory;
+import io.relais.translation.Translation;
+import io.relais.translation.TranslationAction;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
 
 /**
- * The review actions. Every change names the version it was made on: a change to a translation someone else changed
- * meanwhile is refused with both versions (optimistic locking). Editors' HTML is sanitised like ingested content;
- * every action is audited; an approval teaches the translation memory. Which action is allowed in which state is the
- * translation module's rule ({@link TranslationAction}); the store announces the feed changes.
+ * The review actions. Editors post-edit a working copy ({@link WorkingCopy}): each cell is saved as they type, on
+ * the condition that nobody changed that cell since they started editing it (else 409 with both texts, and their
+ * text is kept in the history); nothing of a draft is published. Storing the text (approval, a published
+ * correction, a rejection, a re-translation, reopening) names the version of the translation it was made on and
+ * refuses a translation someone else changed meanwhile (optimistic locking); it keeps the draft in the history
+ * ({@link Versions}) and clears it. Editors' HTML is sanitised like ingested content; every action is audited; an
+ * approval teaches the translation memory. Which action is allowed in which state is the translation module's rule
+ * ({@link TranslationAction}); the store announces the feed changes.
  */
 @Service
 class ReviewService {
 
     static final int MAX_BODY = 1_000_000;
+    static final int MAX_TITLE = 4000;
 
     private final Translations translations;
     private final Articles articles;
@@ -42,15 +49,21 @@ class ReviewService {
     private final TranslationMemory memory;
     private final JdbcClient jdbc;
     private final Translator translator;
+    private final Drafts drafts;
+    private final Versions versions;
+    private final LearnedFixes fixes;
 
     ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, TranslationMemory memory,
-                  JdbcClient jdbc, Translator translator) {
+                  JdbcClient jdbc, Translator translator, Drafts drafts, Versions versions, LearnedFixes fixes) {
+        this.fixes = fixes;
         this.translator = translator;
         this.translations = translations;
         this.articles = articles;
         this.sanitizer = sanitizer;
         this.memory = memory;
         this.jdbc = jdbc;
+        this.drafts = drafts;
+        this.versions = versions;
     }
 
     Translation get(long id, AppUser user) {
@@ -71,7 +84,125 @@ class ReviewService {
         return articles.find(t.articleId()).orElseThrow();
     }
 
-    /** Saves an edit (a draft): the state stays NEEDS_REVIEW (a FAILED one becomes NEEDS_REVIEW once it has text). */
+    /** The text the editor works on: the draft, or the translation's text. */
+    @Transactional
+    WorkingCopy workingCopy(Translation t) {
+        return drafts.of(t);
+    }
+
+    /**
+     * A cell saved: the translation, the working copy after the save, and whether others saved since {@code knownSeq};
+     * or, when someone else changed the cell meanwhile, nothing saved and the conflict to answer (with the editor's
+     * text kept in the history, which is why it is not thrown from inside the transaction).
+     */
+    record CellSaved(Translation translation, WorkingCopy copy, String key, boolean othersSaved, ReviewProblem conflict) {
+
+        String text() {
+            return copy.text(key);
+        }
+    }
+
+    /**
+     * Saves one cell of the draft as the editor typed it: {@code base} is the fingerprint of the cell's text the
+     * editor started from. When the cell's text is no longer that (someone else saved it meanwhile), nothing is
+     * changed: the answer is the conflict (409 with both texts), the editor's text being kept in the history as a
+     * conflict version.
+     */
+    @Transactional
+    CellSaved saveCell(long id, String key, String base, String text, int knownSeq, AppUser user) {
+        if (!Cells.valid(key)) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, "no cell " + key + ": title, summary, body or body:N");
+        }
+        if (base == null || text == null) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST,
+                    "base (the fingerprint of the text you started from) and text are required");
+        }
+        Translation t = lock(id, user);
+        requireAllowed(t, TranslationAction.EDIT);
+        versions.keepCurrent(t);
+        WorkingCopy w = drafts.of(t);
+        String current = w.text(key);
+        String cleaned = cleanCell(key, text);
+        if (cleaned.equals(current)) {
+            return new CellSaved(t, w, key, w.seq() != knownSeq, null);
+        }
+        if (!SegmentText.fingerprint(current).equals(base)) {
+            Drafts.CellMark mark = drafts.marks(t.id()).get(key);
+            String by = mark != null && mark.editedBy() != null ? mark.editedBy() : w.savedBy();
+            versions.conflict(w.with(key, cleaned), user.username(), "not saved: " + key + " was changed meanwhile"
+                    + (by == null ? "" : " by " + by));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("conflict", "cell");
+            details.put("segment", key);
+            details.put("theirs", current);
+            details.put("theirsFingerprint", SegmentText.fingerprint(current));
+            details.put("by", by == null ? "" : by);
+            details.put("yours", cleaned);
+            details.put("seq", w.seq());
+            details.put("version", t.version());
+            return new CellSaved(t, w, key, w.seq() != knownSeq, new ReviewProblem(HttpStatus.CONFLICT,
+                    (by == null ? "someone else" : by) + " changed this segment since you started editing it: choose the"
+                            + " text to keep", details));
+        }
+        OffsetDateTime now = now();
+        WorkingCopy saved = w.with(key, cleaned).saved(user.username(), now);
+        drafts.save(saved);
+        if (Cells.BODY.equals(key)) {
+            List<String> before = Cells.cells(w.body());
+            List<String> after = Cells.cells(saved.body());
+            for (int i = 0; i < Math.max(before.size(), after.size()); i++) {
+                if (i >= before.size() || i >= after.size() || !before.get(i).equals(after.get(i))) {
+                    drafts.edited(t.id(), Cells.bodyKey(i), user.username(), now);
+                }
+            }
+        } else {
+            drafts.edited(t.id(), key, user.username(), now);
+        }
+        versions.draft(saved, user.username(), null);
+        return new CellSaved(t, saved, key, w.seq() != knownSeq, null);
+    }
+
+    /** Confirms a cell: its text, exactly as it is now (the fingerprint the editor saw), is the editor's. */
+    @Transactional
+    WorkingCopy confirm(long id, String key, String fingerprint, AppUser user) {
+        if (!Cells.valid(key) || Cells.BODY.equals(key)) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, "no cell " + key + ": title, summary or body:N");
+        }
+        Translation t = lock(id, user);
+        WorkingCopy w = drafts.of(t);
+        if (!SegmentText.fingerprint(w.text(key)).equals(fingerprint)) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, "the segment changed since you read it: read it again",
+                    Map.of("segment", key, "theirs", w.text(key), "seq", w.seq()));
+        }
+        drafts.confirmed(t.id(), key, fingerprint, user.username(), now());
+        return w;
+    }
+
+    /** Brings back an earlier version's text as the draft (a version itself: the revert can be reverted). */
+    @Transactional
+    WorkingCopy revert(long id, long versionId, Integer knownSeq, AppUser user) {
+        Translation t = lock(id, user);
+        requireAllowed(t, TranslationAction.EDIT);
+        versions.keepCurrent(t);
+        WorkingCopy w = drafts.of(t);
+        requireSeenDraft(w, knownSeq);
+        Versions.Version v = versions.find(t.id(), versionId)
+                .orElseThrow(() -> new ReviewProblem(HttpStatus.NOT_FOUND, "no version " + versionId + " of " + id));
+        OffsetDateTime now = now();
+        WorkingCopy reverted = new WorkingCopy(t.id(), t.version(), v.title(), v.summary(), Cells.normalised(v.body()),
+                w.seq(), w.savedBy(), w.savedAt()).saved(user.username(), now);
+        for (String key : reverted.keys(0, true)) {
+            if (!reverted.text(key).equals(w.text(key))) {
+                drafts.edited(t.id(), key, user.username(), now);
+            }
+        }
+        drafts.save(reverted);
+        versions.reverted(reverted, user.username(), "#" + v.id() + " " + v.kind().name().toLowerCase()
+                + (v.username() == null ? "" : " " + v.username()));
+        return reverted;
+    }
+
+    /** Saves an edit, given whole (the API's and the plain form's draft): stored as the translation's text. */
     @Transactional
     Translation edit(long id, int version, String title, String summary, String body, AppUser user) {
         Translation t = get(id, user);
@@ -80,11 +211,35 @@ class ReviewService {
         return change(t, version, edited, TranslationAction.EDIT, null, user);
     }
 
+    /**
+     * Stores the working copy as the translation's text, the state staying (an approved translation's published
+     * text is corrected): {@code knownSeq} is the draft the editor saw.
+     */
     @Transactional
-    Translation approve(long id, int version, String title, String summary, String body, AppUser user) {
+    Translation store(long id, int version, Integer knownSeq, AppUser user) {
+        Translation t = get(id, user);
+        requireAllowed(t, TranslationAction.EDIT);
+        WorkingCopy w = drafts.of(t);
+        requireSeenDraft(w, knownSeq);
+        return change(t, version, fromCopy(w), TranslationAction.EDIT, null, user);
+    }
+
+    /**
+     * Approves the text given, or, when none is given, the working copy (the draft included): {@code knownSeq} is
+     * the draft the approver saw (null: not checked, as for a script that names only the version).
+     */
+    @Transactional
+    Translation approve(long id, int version, Integer knownSeq, String title, String summary, String body, AppUser user) {
         Translation t = get(id, user);
         requireAllowed(t, TranslationAction.APPROVE);
-        Edited edited = clean(t, title, summary, body);
+        Edited edited;
+        if (title == null && summary == null && body == null) {
+            WorkingCopy w = drafts.of(t);
+            requireSeenDraft(w, knownSeq);
+            edited = fromCopy(w);
+        } else {
+            edited = clean(t, title, summary, body);
+        }
         if (edited.body() == null || edited.body().isBlank()) {
             throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be approved");
         }
@@ -93,7 +248,10 @@ class ReviewService {
         return approved;
     }
 
-    /** Replaces the text with another engine's translation, for the editor to review (the state becomes NEEDS_REVIEW). */
+    /**
+     * Replaces the text with another engine's translation, for the editor to review (the state becomes NEEDS_REVIEW);
+     * the draft is kept in the history (the page asks first).
+     */
     @Transactional
     Translation retranslate(long id, int version, String engine, AppUser user) {
         Translation t = get(id, user);
@@ -115,6 +273,7 @@ class ReviewService {
         return translator.enginesFor(lang).stream().map(e -> e.name()).toList();
     }
 
+    /** Rejects the translation (its text stays; a draft is kept in the history). */
     @Transactional
     Translation reject(long id, int version, String reason, AppUser user) {
         Translation t = get(id, user);
@@ -124,6 +283,21 @@ class ReviewService {
         }
         return change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REJECT, reason.strip(),
                 user);
+    }
+
+    /**
+     * Undoes an approval (or a rejection): the text, unchanged, goes back to review; the feeds withdraw what they
+     * published of it (they follow the state).
+     */
+    @Transactional
+    Translation reopen(long id, int version, AppUser user) {
+        Translation t = get(id, user);
+        requireAllowed(t, TranslationAction.REOPEN);
+        Translation reopened = change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REOPEN,
+                null, user);
+        // what the approval taught is offered after what approved translations taught from now on
+        fixes.unapprove(t.id());
+        return reopened;
     }
 
     List<AuditEntry> audit(long translationId) {
@@ -136,6 +310,41 @@ class ReviewService {
     }
 
     private record Edited(String title, String summary, String body) {
+    }
+
+    private Translation lock(long id, AppUser user) {
+        Translation t = translations.lock(id)
+                .orElseThrow(() -> new ReviewProblem(HttpStatus.NOT_FOUND, "no translation " + id));
+        requireReviewer(user, t.lang());
+        return t;
+    }
+
+    /** A draft saved by someone since the editor last saw it is not stored unseen. */
+    private static void requireSeenDraft(WorkingCopy w, Integer knownSeq) {
+        if (knownSeq != null && knownSeq != w.seq()) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, (w.savedBy() == null ? "someone" : w.savedBy())
+                    + " changed the draft since you read it: read it again before you store it",
+                    Map.of("conflict", "draft", "seq", w.seq(), "by", w.savedBy() == null ? "" : w.savedBy()));
+        }
+    }
+
+    private static Edited fromCopy(WorkingCopy w) {
+        return new Edited(w.title(), w.summary(), Cells.withoutEmptyCells(w.body()));
+    }
+
+    private String cleanCell(String key, String text) {
+        if (text.length() > MAX_BODY) {
+            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the text is longer than " + MAX_BODY + " characters");
+        }
+        if (Cells.BODY.equals(Cells.field(key))) {
+            String clean = sanitizer.sanitize(text, null);
+            return Cells.BODY.equals(key) ? Cells.normalised(clean) : String.join("", HtmlBlocks.split(clean));
+        }
+        String plain = sanitizer.text(text).strip();
+        if (plain.length() > MAX_TITLE) {
+            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the " + key + " is longer than " + MAX_TITLE + " characters");
+        }
+        return plain;
     }
 
     private Edited clean(Translation t, String title, String summary, String body) {
@@ -157,6 +366,7 @@ class ReviewService {
     private Translation change(Translation t, int version, Edited edited, TranslationAction action, String reason,
                                AppUser user) {
         TranslationState state = action.next(t.state());
+        versions.keepCurrent(t);
         boolean applied;
         try {
             applied = translations.apply(t, action, version, edited.title(), edited.summary(), edited.body(),
@@ -167,6 +377,7 @@ class ReviewService {
         if (!applied) {
             Translation current = translations.findById(t.id()).orElseThrow();
             Map<String, Object> details = new LinkedHashMap<>();
+            details.put("conflict", "version");
             details.put("yourVersion", version);
             details.put("yours", Map.of("title", String.valueOf(edited.title()), "body", String.valueOf(edited.body())));
             details.put("currentVersion", current.version());
@@ -180,9 +391,19 @@ class ReviewService {
                     title_after, body_before, body_after, reason, at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.id(), user.username(), action.name(), t.state().name(), state.name(), t.title(), edited.title(),
-                        t.body(), edited.body(), reason, OffsetDateTime.now(ZoneOffset.UTC))
+                        t.body(), edited.body(), reason, now())
                 .update();
-        return translations.findById(t.id()).orElseThrow();
+        Translation after = translations.findById(t.id()).orElseThrow();
+        // the draft as it stood is in the history already (each save brings its draft version up to date)
+        drafts.clear(t.id());
+        versions.record(after, switch (action) {
+            case EDIT -> Versions.Kind.SAVE;
+            case APPROVE -> Versions.Kind.APPROVE;
+            case REJECT -> Versions.Kind.REJECT;
+            case RETRANSLATE -> Versions.Kind.RETRANSLATE;
+            case REOPEN -> Versions.Kind.REOPEN;
+        }, user.username(), reason);
+        return after;
     }
 
     /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
@@ -198,5 +419,9 @@ class ReviewService {
                         TranslationMemory.Origin.EDITOR, "editor", null, 0);
             }
         }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -49,7 +49,8 @@ import org.springframework.core.env.MapPropertySource;
  * kept beside the database ({@code <name>.password}, {@code 0600}; {@code data/} is not in git), and a database
  * created with an empty password gets it;</li>
  * <li>no network server: the default URL has no {@code AUTO_SERVER}; a URL that asks for it gets it bound to
- * loopback ({@code h2.bindAddress}) rather than every interface.</li>
+ * loopback ({@code h2.bindAddress}) rather than every interface, and keeps H2's shutdown hook (H2 refuses
+ * {@code AUTO_SERVER=TRUE} with {@code DB_CLOSE_ON_EXIT=FALSE}).</li>
  * </ul>
  * PostgreSQL: every connection of the pool sets {@code synchronous_commit} to {@code on} (its default), so that a
  * database or role configured {@code off} cannot make Relais acknowledge a commit that is not yet on disk.
@@ -127,11 +128,18 @@ public class EmbeddedDatabaseSettings implements EnvironmentPostProcessor {
             return "TRUE".equalsIgnoreCase(settings.get("AUTO_SERVER"));
         }
 
-        /** The same URL with every commit written at once and no closing by H2's shutdown hook. */
+        /**
+         * The same URL with every commit written at once and no closing by H2's shutdown hook (unless AUTO_SERVER,
+         * which H2 does not open without it).
+         */
         String durableUrl() {
             Map<String, String> durable = new LinkedHashMap<>(settings);
             durable.put("WRITE_DELAY", "0");
-            durable.put("DB_CLOSE_ON_EXIT", "FALSE");
+            if (!autoServer()) {
+                // H2 refuses to open a database with AUTO_SERVER=TRUE and DB_CLOSE_ON_EXIT=FALSE: an operator who asks
+                // for the automatic server (other processes reading the file) keeps H2's shutdown hook
+                durable.put("DB_CLOSE_ON_EXIT", "FALSE");
+            }
             StringBuilder url = new StringBuilder("jdbc:h2:").append(location);
             durable.forEach((key, value) -> url.append(';').append(key).append('=').append(value));
             return url.toString();

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +138,33 @@ class ApertiumEngineTest {
         int starts = pipeline.starts();
         for (int i = 0; i < 20; i++) {
             engine.translate("Phrase numéro " + i + ".", TextFormat.PLAIN, "fr", "es");
+        }
+        assertThat(pipeline.starts()).isEqualTo(starts);
+    }
+
+    @Test
+    void answersEachOfManyThreadsWritingToOnePipelineAtOnceWithItsOwnTranslation() throws Exception {
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sentences.add("Le conseil municipal a voté " + (i + 1) + " nouvelles mesures pour la ville.");
+        }
+        Map<String, String> alone = new HashMap<>();
+        for (String s : sentences) {
+            alone.put(s, engine.translate(s, TextFormat.PLAIN, "fr", "en").text());
+        }
+        ApertiumPipeline pipeline = engine.runningPipeline("fr-es").orElseThrow();
+        int starts = pipeline.starts();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> together = new ArrayList<>();
+            for (String s : sentences) {
+                together.add(threads.submit(() -> engine.translate(s, TextFormat.PLAIN, "fr", "en").text()));
+            }
+            for (int i = 0; i < sentences.size(); i++) {
+                assertThat(together.get(i).get()).isEqualTo(alone.get(sentences.get(i)));
+            }
+        } finally {
+            threads.shutdownNow();
         }
         assertThat(pipeline.starts()).isEqualTo(starts);
     }

@@ -102,7 +102,7 @@ class EmbeddedDatabaseSettingsTest {
     }
 
     @Test
-    void aConfiguredPasswordIsKeptAndAnAutoServerListensOnLoopbackOnly() {
+    void aConfiguredPasswordIsKeptAndAnAutoServerListensOnLoopbackOnlyAndOpens() throws Exception {
         String previous = System.getProperty("h2.bindAddress");
         try {
             System.clearProperty("h2.bindAddress");
@@ -112,6 +112,12 @@ class EmbeddedDatabaseSettingsTest {
             assertThat(dir.resolve("db/relais.password")).doesNotExist();
             assertThat(environment.getProperty("spring.datasource.url")).contains("AUTO_SERVER=TRUE");
             assertThat(System.getProperty("h2.bindAddress")).isEqualTo("127.0.0.1");
+            String url = environment.getProperty("spring.datasource.url");
+            assertThat(url).contains("WRITE_DELAY=0").doesNotContain("DB_CLOSE_ON_EXIT");
+            try (Connection c = DriverManager.getConnection(url, "sa", "chosen");
+                 ResultSet rs = c.createStatement().executeQuery("select 1")) {
+                assertThat(rs.next()).as("H2 opens the URL (it refuses AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE)").isTrue();
+            }
         } finally {
             if (previous == null) {
                 System.clearProperty("h2.bindAddress");

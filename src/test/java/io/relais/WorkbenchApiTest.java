@@ -1,0 +1,241 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.relais.article.Articles;
+import io.relais.article.NewArticle;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import io.relais.terminology.SegmentText;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The workbench's calls, one cell at a time: drafts saved against the text they started from (a conflict never
+ * overwrites, and keeps the refused text), nothing of a draft published until it is stored, every version kept and
+ * revertible, approvals undone, segments confirmed on their exact text, issues dismissed and words added by editors
+ * of the language only.
+ */
+class WorkbenchApiTest extends RelaisIntegrationTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String NURIA = ReviewApiTest.basic("nuria", "nuria-password-123");
+    static final String ORIOL = ReviewApiTest.basic("oriol", "oriol-password-123");
+    static final String GINA = ReviewApiTest.basic("gina", "gina-password-123");
+
+    @Autowired
+    Articles articles;
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    Translations translations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long id;
+
+    @BeforeEach
+    void translationToReview() {
+        for (String[] user : List.of(new String[] {"nuria", "es"}, new String[] {"oriol", "es"}, new String[] {"gina", "it"})) {
+            assertThat(put("/api/users", "{\"username\": \"" + user[0] + "\", \"password\": \"" + user[0]
+                    + "-password-123\", \"role\": \"EDITOR\", \"languages\": [\"" + user[1] + "\"]}").statusCode())
+                    .isEqualTo(200);
+        }
+        Source source = sources.ensure("test:workbench-api", Source.Kind.API, "workbench api test");
+        long article = articles.store(new NewArticle(source.id(), "wb-api-" + System.nanoTime(), null,
+                "La fête du vol à voile à Montluçon", null,
+                "<p>Le club de vol à voile fête ses <em>cinquante</em> ans.</p>\n<p>Le vol inaugural a eu lieu en 1975.</p>",
+                null, null, null, null)).articleId();
+        id = translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es",
+                "La fiesta del vuelo a vela en Montluçon", null,
+                "<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>\n<p>El vuelo inaugural tuvo lugar en 1975.</p>",
+                50.0, 20, 0, TranslationState.NEEDS_REVIEW, "review", List.of()));
+    }
+
+    @Test
+    void theCellsAreTheTitleAndEachBlockBesideItsFrenchTheWhitespaceBetweenThemKept() {
+        JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body());
+        assertThat(cells.get("seq").asInt()).isZero();
+        List<String> keys = new ArrayList<>();
+        cells.get("cells").forEach(c -> keys.add(c.get("key").asString()));
+        assertThat(keys).containsExactly("title", "body:0", "body:1");
+        JsonNode first = cells.get("cells").get(1);
+        assertThat(first.get("text").asString()).isEqualTo("<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>");
+        assertThat(first.get("frenchText").asString()).isEqualTo("<p>Le club de vol à voile fête ses <em>cinquante</em> ans.</p>");
+        assertThat(first.get("state").asString()).isEqualTo("machine");
+        assertThat(first.get("fingerprint").asString()).isEqualTo(SegmentText.fingerprint(first.get("text").asString()));
+        assertThat(cells.get("body").asString()).contains("</p>\n<p>");
+    }
+
+    @Test
+    void aDraftIsSavedCellByCellIsNeverPublishedAndTheApprovalStoresIt() {
+        JsonNode cell = cell("body:1");
+        HttpResponse<String> saved = save(NURIA, "body:1", cell.get("fingerprint").asString(),
+                "<p>El vuelo inaugural fue en 1975.</p>", 0);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(saved.body());
+        assertThat(answer.get("seq").asInt()).isEqualTo(1);
+        assertThat(answer.get("cell").get("state").asString()).isEqualTo("edited");
+        // checked and given suggestions on the text saved: both carry its fingerprint
+        String fingerprint = SegmentText.fingerprint("<p>El vuelo inaugural fue en 1975.</p>");
+        assertThat(answer.get("report").get("fingerprint").asString()).isEqualTo(fingerprint);
+        assertThat(answer.get("suggestions").get("fingerprint").asString()).isEqualTo(fingerprint);
+        // the translation is untouched: the draft is the working copy, not the text
+        assertThat(translations.findById(id).orElseThrow().body()).contains("tuvo lugar");
+        assertThat(translations.findById(id).orElseThrow().version()).isZero();
+
+        HttpResponse<String> stale = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 0}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(stale.body()).get("conflict").asString()).isEqualTo("draft");
+        HttpResponse<String> approved = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 1}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(translations.findById(id).orElseThrow().body())
+                .isEqualTo("<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>\n<p>El vuelo inaugural fue en 1975.</p>");
+        assertThat(jdbc.sql("select count(*) from review_draft where translation_id = ?").param(id).query(Integer.class)
+                .single()).isZero();
+        assertThat(kinds()).containsExactly("APPROVE", "DRAFT", "MACHINE");
+    }
+
+    @Test
+    void aCellChangedMeanwhileIsAConflictWithBothTextsAndTheRefusedTextIsKept() {
+        String base = cell("body:0").get("fingerprint").asString();
+        assertThat(save(NURIA, "body:0", base, "<p>El club de vuelo sin motor celebra sus <em>cincuenta</em> años.</p>", 0)
+                .statusCode()).isEqualTo(200);
+        // another cell, from the same starting point: no conflict, both kept
+        assertThat(save(ORIOL, "title", cell("title").get("fingerprint").asString(),
+                "La fiesta del vuelo sin motor en Montluçon", 0).statusCode()).isEqualTo(200);
+        // the same cell, from the text before nuria's save: refused, with both texts
+        HttpResponse<String> conflict = save(ORIOL, "body:0", base,
+                "<p>El club de planeadores celebra sus <em>cincuenta</em> años.</p>", 1);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        JsonNode problem = JSON.readTree(conflict.body());
+        assertThat(problem.get("by").asString()).isEqualTo("nuria");
+        assertThat(problem.get("theirs").asString()).contains("vuelo sin motor");
+        assertThat(problem.get("yours").asString()).contains("planeadores");
+        assertThat(cell("body:0").get("text").asString()).contains("vuelo sin motor");
+        assertThat(cell("title").get("text").asString()).isEqualTo("La fiesta del vuelo sin motor en Montluçon");
+        assertThat(jdbc.sql("select body from review_version where translation_id = ? and kind = 'CONFLICT'").param(id)
+                .query(String.class).single()).contains("planeadores");
+        // the choice made: saved on theirs, knowingly
+        assertThat(save(ORIOL, "body:0", problem.get("theirsFingerprint").asString(),
+                "<p>El club de planeadores celebra sus <em>cincuenta</em> años.</p>", 2).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyVersionIsKeptAndOneIsBroughtBackAsTheDraft() {
+        save(NURIA, "title", cell("title").get("fingerprint").asString(), "La fiesta del vuelo sin motor en Montluçon", 0);
+        HttpResponse<String> stored = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}");
+        assertThat(stored.statusCode()).isEqualTo(200);
+        JsonNode versions = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/versions", null).body());
+        long machine = 0;
+        for (JsonNode v : versions) {
+            if (v.get("kind").asString().equals("MACHINE")) {
+                machine = v.get("id").asLong();
+                assertThat(v.get("title").asString()).isEqualTo("La fiesta del vuelo a vela en Montluçon");
+            }
+        }
+        // approved: undo it first (a draft of an approved translation is a correction, allowed too)
+        HttpResponse<String> reopened = as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}");
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        HttpResponse<String> reverted = as(NURIA, "POST", "/api/review/items/" + id + "/versions/" + machine + "/revert",
+                "{\"seq\": 0}");
+        assertThat(reverted.statusCode()).as(reverted.body()).isEqualTo(200);
+        assertThat(cell("title").get("text").asString()).isEqualTo("La fiesta del vuelo a vela en Montluçon");
+        assertThat(cell("title").get("state").asString()).isEqualTo("machine");
+        assertThat(kinds()).startsWith("REVERT", "REOPEN", "APPROVE");
+    }
+
+    @Test
+    void aSegmentIsConfirmedOnItsExactTextAndAChangeUnconfirmsIt() {
+        JsonNode title = cell("title");
+        HttpResponse<String> confirmed = as(NURIA, "POST", "/api/review/items/" + id + "/cells/title/confirm",
+                "{\"fingerprint\": \"" + title.get("fingerprint").asString() + "\"}");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(cell("title").get("state").asString()).isEqualTo("confirmed");
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/cells/title/confirm",
+                "{\"fingerprint\": \"0000\"}").statusCode()).isEqualTo(409);
+        save(NURIA, "title", title.get("fingerprint").asString(), "La fiesta del vuelo sin motor en Montluçon", 0);
+        assertThat(cell("title").get("state").asString()).isEqualTo("edited");
+    }
+
+    @Test
+    void theWholeBodyCanBeSavedAsHtmlAndABlockCannotBreakTheMarkupItIsStoredWith() {
+        String body = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("body").asString();
+        HttpResponse<String> raw = save(NURIA, "body", SegmentText.fingerprint(body),
+                "<p>Uno.</p><p>Dos <script>alert(1)</script><em>tres</p>", 0);
+        assertThat(raw.statusCode()).as(raw.body()).isEqualTo(200);
+        assertThat(JSON.readTree(raw.body()).get("cells")).hasSize(3);
+        assertThat(cell("body:1").get("text").asString()).isEqualTo("<p>Dos <em>tres</em></p>");
+    }
+
+    @Test
+    void editorsDismissIssuesAndAddWordsOnlyInTheirLanguagesAndBadCallsAreClear() {
+        HttpResponse<String> dismissed = as(NURIA, "POST", "/api/review/items/" + id + "/cells/body:1/dismissals",
+                "{\"checker\": \"languagetool\", \"ruleId\": \"MORFOLOGIK_RULE_ES\", \"flagged\": \"inaugural\", "
+                        + "\"reason\": \"palabra correcta\"}");
+        assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(201);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/cells/body:1/dismissals",
+                "{\"checker\": \"languagetool\", \"ruleId\": \"X\", \"flagged\": \"y\", \"reason\": \"\"}").statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> word = as(NURIA, "POST", "/api/review/items/" + id + "/dictionary", "{\"word\": \"Montluçon\"}");
+        assertThat(word.statusCode()).as(word.body()).isEqualTo(201);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/dictionary", "{\"word\": \"two words\"}").statusCode())
+                .isEqualTo(400);
+        // an editor of another language: 403 for everything of this item
+        assertThat(as(GINA, "GET", "/api/review/items/" + id + "/cells", null).statusCode()).isEqualTo(403);
+        assertThat(save(GINA, "title", "x", "y", 0).statusCode()).isEqualTo(403);
+        assertThat(as(GINA, "POST", "/api/review/items/" + id + "/dictionary", "{\"word\": \"Montluçon\"}").statusCode())
+                .isEqualTo(403);
+        // no such cell, no base, nobody signed in
+        assertThat(save(NURIA, "body:x", "x", "y", 0).statusCode()).isEqualTo(400);
+        assertThat(as(NURIA, "PUT", "/api/review/items/" + id + "/cells/title", "{\"text\": \"y\"}").statusCode()).isEqualTo(400);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/review/items/" + id + "/cells"))
+                .GET().build()).statusCode()).isEqualTo(401);
+    }
+
+    JsonNode cell(String key) {
+        JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("cells");
+        for (JsonNode c : cells) {
+            if (c.get("key").asString().equals(key)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no cell " + key);
+    }
+
+    HttpResponse<String> save(String auth, String key, String base, String text, int seq) {
+        ObjectNode body = JSON.createObjectNode().put("base", base).put("text", text).put("seq", seq);
+        return as(auth, "PUT", "/api/review/items/" + id + "/cells/" + key, body.toString());
+    }
+
+    List<String> kinds() {
+        return jdbc.sql("select kind from review_version where translation_id = ? order by id desc").param(id)
+                .query(String.class).list();
+    }
+
+    HttpResponse<String> as(String auth, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", auth).header("Content-Type", "application/json");
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build());
+    }
+}

@@ -1,0 +1,703 @@
+package io.relais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.relais.article.Articles;
+import io.relais.article.NewArticle;
+import io.relais.article.Source;
+import io.relais.article.Sources;
+import io.relais.translation.TranslationResult;
+import io.relais.translation.TranslationState;
+import io.relais.translation.Translations;
+
+/**
+ * The editor's workbench in a real headless Chromium, for each promise of issue 20's items 1 and 2: an expired
+ * session loses nothing, a suggestion applies to the text on screen only, re-translating asks and keeps the draft,
+ * an approval can be undone and the feed follows, two editors on one segment get a merge choice, and an approval
+ * from the queue shows what it publishes and asks once. Screenshots go to target/screenshots/.
+ */
+class WorkbenchBrowserTest extends RelaisIntegrationTest {
+
+    @Autowired
+    Articles articles;
+
+    @Autowired
+    Sources sources;
+
+    @Autowired
+    Translations translations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ServletWebServerApplicationContext server;
+
+    final List<WebDriver> drivers = new ArrayList<>();
+
+    @BeforeEach
+    void editors() {
+        for (String name : List.of("sofia", "iker")) {
+            assertThat(put("/api/users", "{\"username\": \"" + name + "\", \"password\": \"" + name + "-password-123\", "
+                    + "\"role\": \"EDITOR\", \"languages\": [\"es\"]}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(WebDriver::quit);
+    }
+
+    long toReview(String frenchTitle, String frenchBody, String spanishTitle, String spanishBody) {
+        Source source = sources.ensure("test:workbench-browser", Source.Kind.API, "workbench browser test");
+        long article = articles.store(new NewArticle(source.id(), "wb-" + System.nanoTime(), null, frenchTitle, null,
+                frenchBody, null, null, null, null)).articleId();
+        return translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", spanishTitle, null,
+                spanishBody, 52.0, 10, 1, TranslationState.NEEDS_REVIEW, "score 52 below 70", List.of()));
+    }
+
+    WebDriver browser(String user) {
+        WebDriver driver = HeadlessChromium.start("es", Duration.ofSeconds(5));
+        drivers.add(driver);
+        signIn(driver, user);
+        return driver;
+    }
+
+    void signIn(WebDriver driver, String user) {
+        if (!driver.getCurrentUrl().contains("/login")) {
+            driver.get("http://localhost:" + port + "/login");
+        }
+        driver.findElement(By.name("username")).clear();
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(user + "-password-123");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    WebElement editor(WebDriver driver, String key) {
+        return driver.findElement(By.cssSelector(".cell[data-key='" + key + "'] .editor"));
+    }
+
+    static Object js(WebDriver driver, String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The page's own reading of a cell: the HTML it would store. */
+    static String cellHtml(WebDriver driver, String key) {
+        return (String) js(driver, "return window.relaisWorkbench.cells.find(c => c.key === arguments[0]).html();", key);
+    }
+
+    /** Waits until the page says everything is saved (no cell waiting, none in flight). */
+    static void saved(WebDriver driver) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> (Boolean) js(driver,
+                "const w = window.relaisWorkbench; return !w.cells.some(c => c.dirty || c.inflight);"));
+    }
+
+    String draftBody(long id) {
+        return jdbc.sql("select body from review_draft where translation_id = ?").param(id).query(String.class)
+                .optional().orElse(null);
+    }
+
+    /** Puts the caret at the end of a cell and types, as a person would. */
+    static void typeAtEnd(WebDriver driver, WebElement cell, CharSequence... keys) {
+        cell.click();
+        js(driver, "const r = document.createRange(); r.selectNodeContents(arguments[0]); r.collapse(false);"
+                + "const s = getSelection(); s.removeAllRanges(); s.addRange(r);", cell);
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Selects the first occurrence of {@code words} in a cell, so that typing replaces them. */
+    static void select(WebDriver driver, WebElement cell, String words) {
+        cell.click();
+        js(driver, """
+                const cell = arguments[0], words = arguments[1];
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const at = n.data.indexOf(words);
+                  if (at >= 0) { const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + words.length);
+                    const s = getSelection(); s.removeAllRanges(); s.addRange(r); return; }
+                }
+                throw new Error('not in the cell: ' + words);""", cell, words);
+    }
+
+    void expireSession(WebDriver driver) throws Exception {
+        Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie).isNotNull();
+        Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        Session session = context.getManager().findSession(cookie.getValue());
+        assertThat(session).as("the browser's session on the server").isNotNull();
+        session.expire();
+    }
+
+    <T> T orConsole(WebDriver driver, java.util.concurrent.Callable<T> steps) throws Exception {
+        try {
+            return steps.call();
+        } catch (Throwable e) {
+            ReviewBrowserTest.screenshot(driver, "workbench-failed");
+            throw new AssertionError(e.getMessage() + "\nbrowser console:\n" + HeadlessChromium.console(driver), e);
+        }
+    }
+
+    @Test
+    void aSuggestionMadeAfterASaveIsAppliedAtItsPlaceAndAStaleOneIsNot() throws Exception {
+        long id = toReview("La mairie pose la première pierre",
+                "<p>Aujourd'hui dispersés dans la ville, les habitants fêtent la pose de la première pierre.</p>",
+                "El ayuntamiento coloca la primera piedra",
+                "<p>Hoy dispersos en la ciudad, los vecinos celebran la colocasion de la primera piedra.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            WebElement body = editor(driver, "body:0");
+            // two words changed before the misspelt one: every offset after them moves
+            select(driver, body, "Hoy dispersos");
+            new Actions(driver).sendKeys("Hoy, repartidos").perform();
+            new Actions(driver).keyDown(Keys.ALT).sendKeys("s").keyUp(Keys.ALT).perform();
+            saved(driver);
+            assertThat(draftBody(id)).contains("Hoy, repartidos en la ciudad");
+            // the check of the saved text flags the word where it is now
+            WebElement fix = await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(
+                    By.cssSelector(".cell[data-key='body:0'] .cell-side button.act")).stream()
+                    .filter(b -> b.getText().contains("colocación")).findFirst().orElse(null), b -> b != null);
+            @SuppressWarnings("unchecked")
+            List<String> marked = (List<String>) js(driver,
+                    "return [...CSS.highlights.get('wb-spelling') || []].map(r => r.toString());");
+            assertThat(marked).contains("colocasion");
+            ReviewBrowserTest.screenshot(driver, "workbench-suggestion");
+            fix.click();
+            assertThat(cellHtml(driver, "body:0")).isEqualTo(
+                    "<p>Hoy, repartidos en la ciudad, los vecinos celebran la colocación de la primera piedra.</p>");
+            saved(driver);
+            assertThat(draftBody(id)).contains("celebran la colocación de la primera piedra");
+
+            // a suggestion of an earlier text is never written at its old offsets
+            select(driver, body, "primera");
+            new Actions(driver).sendKeys("primerisima").perform();
+            await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(
+                    By.cssSelector(".cell[data-key='body:0'] .cell-side button.act")).stream()
+                    .anyMatch(b -> b.getText().contains("primerísima")));
+            select(driver, body, "Hoy");
+            new Actions(driver).sendKeys("Ayer").perform();
+            List<WebElement> stale = driver.findElements(By.cssSelector(".cell[data-key='body:0'] .cell-side button.act"));
+            assertThat(stale).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+            // even forced, the stale edit is refused and the text stays what the editor typed
+            js(driver, "const c = window.relaisWorkbench.cells.find(c => c.key === 'body:0');"
+                    + "c.apply({start: 3, end: 8, replacement: 'XXXXX'}, c.reportText);");
+            assertThat(cellHtml(driver, "body:0")).startsWith("<p>Ayer, repartidos en la ciudad");
+            saved(driver);
+            return null;
+        });
+    }
+
+    @Test
+    void theKeysMoveToTheNextDoubtfulSegmentAcceptASuggestionConfirmAndCopyTheFrenchAndAFixIsOfferedInTheOtherSegments()
+            throws Exception {
+        long id = toReview("Vols de vélos à Saint-Brieuc",
+                "<p>Le vol de vélos a augmenté à Saint-Brieuc.</p>\n<p>Un nouveau vol de vélos a eu lieu hier.</p>\n"
+                        + "<p>Les habitants fêtent la pose de la première pierre.</p>",
+                "Vuelos de bicicletas en Saint-Brieuc",
+                "<p>El vuelo de bicicletas ha aumentado en Saint-Brieuc.</p>\n<p>Un nuevo vuelo de bicicletas ha tenido "
+                        + "lugar ayer.</p>\n<p>Los vecinos celebran la colocasion de la primera piedra.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            await().atMost(Duration.ofSeconds(60)).until(() -> driver.findElement(By.cssSelector(".cell[data-key='body:2']"))
+                    .getAttribute("class").contains("doubtful"));
+            // Alt+Shift+↓ from the title: the first doubtful segment after it
+            editor(driver, "title").click();
+            new Actions(driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(Keys.ARROW_DOWN).keyUp(Keys.SHIFT)
+                    .keyUp(Keys.ALT).perform();
+            assertThat(js(driver, "const keys = window.relaisWorkbench.cells.map(c => c.key);"
+                    + "const doubtful = window.relaisWorkbench.cells.filter(c => c.key !== 'title'"
+                    + " && c.el.classList.contains('doubtful')).map(c => c.key);"
+                    + "return [document.activeElement.closest('.cell').dataset.key, doubtful[0]];"))
+                    .isEqualTo(List.of("body:2", "body:2"));
+            // Ctrl+Shift+<n>: the numbered suggestion, here the spelling fix
+            shortcut(driver, numbered(driver, "body:2", "colocación"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:2").contains("celebran la colocación"));
+            saved(driver);
+
+            // a fix made once: "vuelo" is a theft where the French says "vol"
+            select(driver, editor(driver, "body:0"), "vuelo");
+            new Actions(driver).sendKeys("robo").perform();
+            saved(driver);
+            // Alt+↓: the next segment, where the same words are offered the same fix at once
+            new Actions(driver).keyDown(Keys.ALT).sendKeys(Keys.ARROW_DOWN).keyUp(Keys.ALT).perform();
+            assertThat(js(driver, "return document.activeElement.closest('.cell').dataset.key;")).isEqualTo("body:1");
+            int offered = await().atMost(Duration.ofSeconds(30)).until(() -> numbered(driver, "body:1", "robo"), n -> n > 0);
+            assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:1'] .cell-side")).getText())
+                    .contains("sofia");
+            ReviewBrowserTest.screenshot(driver, "workbench-propagation");
+            shortcut(driver, offered);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:1").contains("Un nuevo robo de bicicletas"));
+            // Ctrl+Enter: confirmed (saved first), and on to the next unconfirmed segment
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "confirmed".equals(driver.findElement(
+                    By.cssSelector(".cell[data-key='body:1']")).getAttribute("data-state")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "body:2".equals(
+                    js(driver, "return document.activeElement.closest('.cell')?.dataset.key;")));
+            assertThat(draftBody(id)).contains("<p>Un nuevo robo de bicicletas ha tenido lugar ayer.</p>");
+
+            // Ctrl+Shift+S in the title: the French copied in (a name left as it is, for one)
+            editor(driver, "title").click();
+            new Actions(driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys("s").keyUp(Keys.SHIFT)
+                    .keyUp(Keys.CONTROL).perform();
+            assertThat(editor(driver, "title").getText()).isEqualTo("Vols de vélos à Saint-Brieuc");
+            saved(driver);
+            assertThat(jdbc.sql("select title from review_draft where translation_id = ?").param(id).query(String.class)
+                    .single()).isEqualTo("Vols de vélos à Saint-Brieuc");
+            return null;
+        });
+    }
+
+    @Test
+    void anIssueIsDismissedWithAReasonThatIsRecordedAndItStaysDismissed() throws Exception {
+        long id = toReview("La mairie pose la première pierre",
+                "<p>Les habitants fêtent la pose de la première pierre.</p>",
+                "El ayuntamiento coloca la primera piedra",
+                "<p>Los vecinos celebran la colocasion de la primera piedra.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            String item = "http://localhost:" + port + "/review/items/" + id;
+            driver.get(item);
+            By issue = By.xpath("//article[@data-key='body:0']//li[contains(@class,'issue')][contains(., 'colocasion')]");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !driver.findElements(issue).isEmpty());
+            driver.findElement(issue).findElement(By.cssSelector("button.dismiss")).click();
+            WebElement reason = driver.findElement(By.cssSelector(".cell[data-key='body:0'] input.dismiss-reason"));
+            assertThat(driver.switchTo().activeElement()).isEqualTo(reason);
+            // no reason, nothing sent
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            assertThat(jdbc.sql("select count(*) from issue_dismissal where article_id = (select article_id from"
+                    + " translation where id = ?)").param(id).query(Integer.class).single()).isZero();
+            new Actions(driver).sendKeys("grafía del cartel de la obra", Keys.ENTER).perform();
+            await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(issue).isEmpty());
+            WebElement side = driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-side"));
+            assertThat(side.findElement(By.tagName("summary")).getText()).contains("1");
+            assertThat(jdbc.sql("select username || ': ' || reason from issue_dismissal where flagged = 'colocasion'"
+                    + " and article_id = (select article_id from translation where id = ?)").param(id)
+                    .query(String.class).single()).isEqualTo("sofia: grafía del cartel de la obra");
+            // opened again (and after an edit elsewhere in the segment), it stays dismissed
+            driver.get(item);
+            typeAtEnd(driver, editor(driver, "body:0"), " Hoy.");
+            saved(driver);
+            await().atMost(Duration.ofSeconds(60)).until(() -> (Boolean) js(driver,
+                    "const c = window.relaisWorkbench.cells.find(c => c.key === 'body:0');"
+                            + "return c.reportText === c.html();"));
+            assertThat(driver.findElements(issue)).isEmpty();
+            side = driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-side"));
+            side.findElement(By.tagName("summary")).click();
+            assertThat(side.getText()).contains("sofia: grafía del cartel de la obra");
+            return null;
+        });
+    }
+
+    @Test
+    void aFixApprovedInOneArticleIsOfferedAsASuggestionInALaterOneSayingWhoMadeIt() throws Exception {
+        long first = toReview("Vols de vélos à Lannion", "<p>Le vol de vélos a augmenté à Lannion.</p>",
+                "Vuelos de bicicletas en Lannion", "<p>El vuelo de bicicletas ha aumentado en Lannion.</p>");
+        long later = toReview("Une gare sous surveillance", "<p>Un vol a eu lieu hier à la gare.</p>",
+                "Una estación bajo vigilancia", "<p>Un vuelo ha tenido lugar ayer en la estación.</p>");
+        WebDriver driver = browser("iker");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + first);
+            select(driver, editor(driver, "body:0"), "vuelo");
+            new Actions(driver).sendKeys("robo").perform();
+            saved(driver);
+            driver.findElement(By.id("approve")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(first).orElseThrow().state()
+                    == TranslationState.APPROVED);
+            // another article, where the French says "vol" and the machine "vuelo" again: offered, not applied
+            driver.get("http://localhost:" + port + "/review/items/" + later);
+            editor(driver, "body:0").click();
+            int offered = await().atMost(Duration.ofSeconds(30)).until(() -> numbered(driver, "body:0", "robo"), n -> n > 0);
+            assertThat(cellHtml(driver, "body:0")).contains("Un vuelo");
+            assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-side")).getText()).contains("iker");
+            shortcut(driver, offered);
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:0")
+                    .equals("<p>Un robo ha tenido lugar ayer en la estación.</p>"));
+            saved(driver);
+            return null;
+        });
+    }
+
+    @Test
+    void aWordAddedToTheNewsroomDictionaryIsNoLongerASpellingErrorHereOrInAnotherArticle() throws Exception {
+        // a name the editor wrote that the French segment does not have (it says "the town")
+        long id = toReview("Une commune fête sa nouvelle école",
+                "<p>Les habitants de la commune fêtent la première pierre.</p>",
+                "Un municipio celebra su nueva escuela", "<p>Los vecinos de Plouzané celebran la primera piedra.</p>");
+        long other = toReview("La mairie ouvre le dimanche", "<p>La mairie ouvre le dimanche matin.</p>",
+                "El ayuntamiento abre el domingo", "<p>El ayuntamiento de Plouzané abre el domingo por la mañana.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            By issue = By.xpath("//article[@data-key='body:0']//li[contains(@class,'issue')][contains(., 'Plouzané')]");
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !driver.findElements(issue).isEmpty());
+            driver.findElement(issue).findElement(By.cssSelector("button.add-word")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElements(issue).isEmpty());
+            assertThat(jdbc.sql("select added_by from newsroom_word where lang = 'es' and word = 'Plouzané'")
+                    .query(String.class).single()).isEqualTo("sofia");
+            // another article of the language: not flagged either
+            driver.get("http://localhost:" + port + "/review/items/" + other);
+            await().atMost(Duration.ofSeconds(60)).until(() -> (Boolean) js(driver,
+                    "const c = window.relaisWorkbench.cells.find(c => c.key === 'body:0');"
+                            + "return c.reportText === c.html();"));
+            assertThat(driver.findElements(issue)).isEmpty();
+            return null;
+        });
+    }
+
+    /** The number (1-9) of a cell's action that writes {@code replacement}, 0 if none is offered. */
+    static int numbered(WebDriver driver, String key, String replacement) {
+        return ((Number) js(driver, "const c = window.relaisWorkbench.cells.find(c => c.key === arguments[0]);"
+                + "if (c.side.classList.contains('stale')) return 0;"
+                + "return c.actions.findIndex(a => a.replacement === arguments[1]) + 1;", key, replacement)).intValue();
+    }
+
+    /** Ctrl+Shift+{@code n}: the numbered suggestion of the segment being edited. */
+    static void shortcut(WebDriver driver, int n) {
+        assertThat(n).as("a numbered suggestion").isBetween(1, 9);
+        new Actions(driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys(String.valueOf(n)).keyUp(Keys.SHIFT)
+                .keyUp(Keys.CONTROL).perform();
+    }
+
+    @Test
+    void anExpiredSessionLosesNothingTheEditorSignsInAgainAndTheTextComesBack() throws Exception {
+        long id = toReview("Le pont de Millau fermé pour travaux", "<p>Le pont est fermé jusqu'à lundi.</p>",
+                "El puente de Millau cerrado por obras", "<p>El puente está cerrado hasta el lunes.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            String item = "http://localhost:" + port + "/review/items/" + id;
+            driver.get(item);
+            expireSession(driver);
+            typeAtEnd(driver, editor(driver, "body:0"), " Las obras duran tres días.");
+            // the save meets the expired session: the page says so and keeps the text
+            WebElement dialog = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
+            assertThat(dialog.getText()).contains("Your session has expired");
+            ReviewBrowserTest.screenshot(driver, "workbench-expired");
+            assertThat(draftBody(id)).isNull();
+            assertThat((String) js(driver, "return localStorage.getItem('relais-workbench-' + arguments[0]);", id))
+                    .contains("Las obras duran tres días.");
+            driver.findElement(By.id("sign-in-again")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().contains("/login"));
+            signIn(driver, "sofia");
+            // back on the item, the text restored and saved
+            await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().startsWith(item));
+            assertThat(driver.findElement(By.id("restored")).getText()).contains("1");
+            assertThat(editor(driver, "body:0").getText()).isEqualTo(
+                    "El puente está cerrado hasta el lunes. Las obras duran tres días.");
+            saved(driver);
+            assertThat(draftBody(id)).isEqualTo("<p>El puente está cerrado hasta el lunes. Las obras duran tres días.</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void reTranslatingAsksFirstAndKeepsTheDraftAsAVersionThatCanBeBroughtBack() throws Exception {
+        long id = toReview("Le marché de Brive ouvre le dimanche", "<p>Le marché ouvre à huit heures.</p>",
+                "El mercado de Brive abre el domingo", "<p>El mercado abre a las ocho.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            typeAtEnd(driver, editor(driver, "body:0"), " Los puestos se montan antes.");
+            saved(driver);
+            String draft = "<p>El mercado abre a las ocho. Los puestos se montan antes.</p>";
+            int version = translations.findById(id).orElseThrow().version();
+            assertThat(draftBody(id)).isEqualTo(draft);
+            driver.findElement(By.id("retranslate")).click();
+            WebElement dialog = await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("dialog")),
+                    WebElement::isDisplayed);
+            assertThat(dialog.getText()).contains("Re-translate with apertium?").contains("history");
+            ReviewBrowserTest.screenshot(driver, "workbench-retranslate-asks");
+            // Cancel changes nothing
+            driver.findElement(By.id("dialog-cancel")).click();
+            assertThat(draftBody(id)).isEqualTo(draft);
+            assertThat(translations.findById(id).orElseThrow().version()).isEqualTo(version);
+            driver.findElement(By.id("retranslate")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("dialog-ok")), WebElement::isDisplayed).click();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !driver.findElements(By.cssSelector("#message")).isEmpty());
+            assertThat(draftBody(id)).isNull();
+            assertThat(translations.findById(id).orElseThrow().body()).doesNotContain("Los puestos");
+            // the history has the draft, and brings it back
+            WebElement kept = driver.findElements(By.cssSelector("#history li.version[data-kind=DRAFT]")).get(0);
+            assertThat(driver.findElement(By.id("history")).getText()).contains("re-translated").contains("draft")
+                    .contains("machine translation");
+            kept.findElement(By.tagName("summary")).click();
+            assertThat(kept.findElement(By.cssSelector(".version-text")).getText()).contains("Los puestos se montan antes.");
+            kept.findElement(By.cssSelector("button.revert")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> draft.equals(draftBody(id)));
+            assertThat(editor(driver, "body:0").getText()).isEqualTo("El mercado abre a las ocho. Los puestos se montan antes.");
+            return null;
+        });
+    }
+
+    @Test
+    void anApprovalIsUndoneTheTranslationGoesBackToReviewAndTheFeedWithdrawsIt() throws Exception {
+        Source source = sources.ensure("test:workbench-browser", Source.Kind.API, "workbench browser test");
+        long article = articles.store(new NewArticle(source.id(), "wb-undo-" + System.nanoTime(), null,
+                "Incendie au port de Sète", null, "<p>Trois bateaux ont brûlé cette nuit.</p>", null, null, null, null))
+                .articleId();
+        // a blocking issue (a figure lost): the machine's text is publishable under no policy, only the editor's is
+        long id = translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es",
+                "Incendio en el puerto de Sète", null, "<p>Barcos han quemado esta noche.</p>", 40.0, 8, 0,
+                TranslationState.NEEDS_REVIEW, "a figure is missing", List.of(new io.relais.translation.StoredIssue(
+                "numbers", "body", "NUMBER_MISSING", "A figure of the French text is missing: 3", -1, -1, null, "error"))));
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            select(driver, editor(driver, "body:0"), "Barcos han");
+            new Actions(driver).sendKeys("Tres barcos se han").perform();
+            WebElement title = editor(driver, "title");
+            select(driver, title, "Incendio");
+            new Actions(driver).sendKeys("Incendio nocturno").perform();
+            saved(driver);
+            driver.findElement(By.id("approve")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+                    == TranslationState.APPROVED);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
+                    .anyMatch(e -> e.getTitle().equals("Incendio nocturno en el puerto de Sète")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).contains(
+                    "Incendio nocturno en el puerto de Sète"));
+            String approvedFixes = "select count(*) from learned_fix where translation_id = ? and approved = true";
+            assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).as("fixes the approval taught")
+                    .isPositive();
+            // the next page says it is approved, with a way to undo it
+            WebElement undo = driver.findElement(By.id("undo"));
+            assertThat(driver.findElement(By.id("message")).getText()).contains("Incendio nocturno en el puerto de Sète");
+            ReviewBrowserTest.screenshot(driver, "workbench-undo-offered");
+            undo.click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+                    == TranslationState.NEEDS_REVIEW);
+            // back where the undo was offered: the next item (#message) or, the queue being empty, the queue (#reopened)
+            assertThat(driver.findElement(By.cssSelector("#message, #reopened")).getText()).contains("withdrawn");
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
+                    .noneMatch(e -> e.getTitle().contains("puerto de Sète")));
+            // and so does its article page: no longer readable
+            await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).equals("404"));
+            // the editor's text stays, to review again; the history says what happened
+            assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("Incendio nocturno en el puerto de Sète");
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            assertThat(driver.findElement(By.id("history")).getText()).contains("approved").contains("sent back to review");
+            // what the approval taught is no longer an approved translation's fix (still offered, after those)
+            assertThat(jdbc.sql(approvedFixes).param(id).query(Integer.class).single()).isZero();
+            return null;
+        });
+    }
+
+    @Test
+    void twoEditorsOnOneItemNeverOverwriteEachOtherTheSecondChoosesAndNothingIsLost() throws Exception {
+        long id = toReview("Le Tour de France passe par Albi", "<p>Les coureurs arrivent vers 15 heures.</p>",
+                "El Tour de Francia pasa por Albi", "<p>Los corredores llegan hacia las 15 horas.</p>");
+        WebDriver sofia = browser("sofia");
+        WebDriver iker = browser("iker");
+        String page = "http://localhost:" + port + "/review/items/" + id;
+        sofia.get(page);
+        iker.get(page);
+        orConsole(iker, () -> {
+            // different segments: both kept
+            select(sofia, editor(sofia, "title"), "pasa por");
+            new Actions(sofia).sendKeys("atraviesa").perform();
+            saved(sofia);
+            // the same segment: sofia saves first
+            select(sofia, editor(sofia, "body:0"), "hacia las 15 horas");
+            new Actions(sofia).sendKeys("sobre las tres de la tarde").perform();
+            saved(sofia);
+            select(iker, editor(iker, "body:0"), "Los corredores");
+            new Actions(iker).sendKeys("Los ciclistas").perform();
+            // iker's save meets sofia's text: a choice, not an overwrite
+            WebElement conflict = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> iker.findElement(By.cssSelector(".cell[data-key='body:0'] .conflict")), WebElement::isDisplayed);
+            assertThat(conflict.getText()).contains("sofia")
+                    .contains("Los corredores llegan sobre las tres de la tarde.")
+                    .contains("Los ciclistas llegan hacia las 15 horas.");
+            ReviewBrowserTest.screenshot(iker, "workbench-merge-choice");
+            assertThat(draftBody(id)).isEqualTo("<p>Los corredores llegan sobre las tres de la tarde.</p>");
+            // iker's text is in the history already, whatever iker chooses
+            assertThat(jdbc.sql("select count(*) from review_version where translation_id = ? and kind = 'CONFLICT'"
+                    + " and body like '%Los ciclistas llegan hacia%'").param(id).query(Integer.class).single()).isEqualTo(1);
+            // iker keeps their own words and takes sofia's time: an edit of the merge
+            conflict.findElement(By.cssSelector("button.keep-theirs")).click();
+            select(iker, editor(iker, "body:0"), "Los corredores");
+            new Actions(iker).sendKeys("Los ciclistas").perform();
+            saved(iker);
+            assertThat(draftBody(id)).isEqualTo("<p>Los ciclistas llegan sobre las tres de la tarde.</p>");
+            String title = jdbc.sql("select title from review_draft where translation_id = ?").param(id)
+                    .query(String.class).single();
+            assertThat(title).isEqualTo("El Tour de Francia atraviesa Albi");
+            // sofia's page learns of iker's change at its next save, where sofia is not editing
+            typeAtEnd(sofia, editor(sofia, "title"), " hoy");
+            saved(sofia);
+            await().atMost(Duration.ofSeconds(20)).until(() -> editor(sofia, "body:0").getText()
+                    .equals("Los ciclistas llegan sobre las tres de la tarde."));
+            return null;
+        });
+    }
+
+    @Test
+    void approvingFromTheQueueShowsWhatWillBePublishedAsksOnceAndCanBeUndone() throws Exception {
+        Source source = sources.ensure("test:workbench-queue", Source.Kind.API, "workbench queue");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            long article = articles.store(new NewArticle(source.id(), "wb-queue-" + i + "-" + System.nanoTime(), null,
+                    "Brève " + i, null, "<p>Texte de la brève " + i + ".</p>", null, null, null, null)).articleId();
+            ids.add(translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", "Breve " + i, null,
+                    "<p>Texto de la breve " + i + ".</p>", 50.0, 6, 0, TranslationState.NEEDS_REVIEW, "review", List.of())));
+        }
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            // a draft on the first one: the queue says so, and approving it publishes the draft
+            driver.get("http://localhost:" + port + "/review/items/" + ids.get(0));
+            typeAtEnd(driver, editor(driver, "body:0"), " Con borrador.");
+            saved(driver);
+            String queue = "http://localhost:" + port + "/review/es?source=" + source.id();
+            driver.get(queue);
+            assertThat(driver.findElement(By.cssSelector("#queue tr.row")).getText()).contains("draft by sofia");
+            new Actions(driver).sendKeys("a").perform();
+            WebElement dialog = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> driver.findElement(By.id("approve-dialog")), WebElement::isDisplayed);
+            assertThat(dialog.getText()).contains("Approve and publish?").contains("Breve 1")
+                    .contains("Texto de la breve 1. Con borrador.").contains("includes the draft of sofia");
+            ReviewBrowserTest.screenshot(driver, "workbench-queue-ask");
+            // Escape: nothing happens
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            assertThat(translations.findById(ids.get(0)).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+            // a again, Enter: approved, with the draft's text
+            new Actions(driver).sendKeys("a").perform();
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("confirm-approve")), WebElement::isDisplayed);
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(ids.get(0)).orElseThrow().state()
+                    == TranslationState.APPROVED);
+            assertThat(translations.findById(ids.get(0)).orElseThrow().body()).isEqualTo("<p>Texto de la breve 1. Con borrador.</p>");
+            // the two others selected, Shift+A: one question for both
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElements(By.cssSelector("#queue tr.row")).size() == 2);
+            new Actions(driver).sendKeys("x", "j", "x", "A").perform();
+            dialog = await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("approve-dialog")),
+                    WebElement::isDisplayed);
+            assertThat(dialog.findElements(By.cssSelector("article.preview"))).hasSize(2);
+            dialog.findElement(By.id("confirm-approve")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(
+                    i -> translations.findById(i).orElseThrow().state() == TranslationState.APPROVED));
+            assertThat(driver.findElement(By.id("message")).getText()).contains("2");
+            // undone at once
+            driver.findElement(By.id("undo")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> ids.subList(1, 3).stream().allMatch(
+                    i -> translations.findById(i).orElseThrow().state() == TranslationState.NEEDS_REVIEW));
+            assertThat(driver.findElement(By.id("reopened")).getText()).contains("2");
+            return null;
+        });
+    }
+
+    @Test
+    void aQueueApprovalWithoutScriptGoesThroughAConfirmationPageAndAnItemChangedMeanwhileIsNotApproved() {
+        long id = toReview("Brève du soir", "<p>Rien à signaler.</p>", "Breve de la tarde", "<p>Nada que señalar.</p>");
+        int version = translations.findById(id).orElseThrow().version();
+        // the queue's form as a browser without script sends it: a page that shows the text and asks; nothing approved
+        var asked = formPost("/review/es/approve?selected=" + id + ":" + version);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Breve de la tarde").contains("Nada que señalar.").contains("confirm-approve");
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        // confirmed on a version that is no longer the translation's: refused, not approved unseen
+        assertThat(formPost("/review/es/approve?confirm=yes&selected=" + id + ":" + (version + 7)).statusCode()).isEqualTo(302);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        assertThat(formPost("/review/es/approve?confirm=yes&selected=" + id + ":" + version).statusCode()).isEqualTo(302);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.APPROVED);
+        // and undone
+        assertThat(formPost("/review/es/reopen?selected=" + id + ":" + (version + 1)).statusCode()).isEqualTo(302);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+    }
+
+    /** A public page as a reader's browser gets it (redirects followed): its text, or its status when not 200. */
+    String publicPage(String path) throws Exception {
+        var response = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .build().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : String.valueOf(response.statusCode());
+    }
+
+    /** A form post as a script may send it (HTTP Basic with a JSON content type: no CSRF token needed). */
+    java.net.http.HttpResponse<String> formPost(String path) {
+        return send(api(path).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+
+    @Test
+    void inlineMarkupIsProtectedTagsThatMoveButDoNotBreakAndEntitiesAreCharacters() throws Exception {
+        long id = toReview("Le maire a parlé", "<p>Le <a href=\"https://example.org/maire\">maire</a> a parlé&#xa0;: « non ».</p>",
+                "El alcalde habló", "<p>El <a href=\"https://example.org/maire\">alcalde</a> habló&#xa0;: « no ».</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            WebElement body = editor(driver, "body:0");
+            // the link's tags are two chips; the text has no entity left in it
+            assertThat(body.findElements(By.cssSelector(".tag"))).hasSize(2);
+            assertThat((String) js(driver, "return [...arguments[0].childNodes].filter(n => n.nodeType === 3)"
+                    + ".map(n => n.data).join('');", body)).isEqualTo("El alcalde habló\u00a0: « no ».");
+            assertThat(body.getText()).doesNotContain("&#xa0;").doesNotContain("&nbsp;");
+            assertThat(cellHtml(driver, "body:0")).isEqualTo(
+                    "<p>El <a href=\"https://example.org/maire\">alcalde</a> habló&#xa0;: « no ».</p>");
+            // the closing tag deleted: nothing is saved until it is back, and it is offered to be put back
+            js(driver, "arguments[0].querySelector('.tag.close').remove();"
+                    + "arguments[0].dispatchEvent(new InputEvent('input', {bubbles: true}));", body);
+            WebElement put = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> driver.findElement(By.cssSelector(".cell[data-key='body:0'] button.put-tag")), WebElement::isDisplayed);
+            assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-notice")).getText()).contains("/a");
+            Thread.sleep(2000);   // longer than the pause after which a cell is saved
+            assertThat(draftBody(id)).isNull();
+            // put back after "habló": the link now covers "alcalde habló" (moved, not broken)
+            select(driver, body, "habló");
+            js(driver, "getSelection().collapseToEnd();");
+            put.click();
+            saved(driver);
+            assertThat(draftBody(id)).isEqualTo(
+                    "<p>El <a href=\"https://example.org/maire\">alcalde habló</a>&#xa0;: « no ».</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void theReviewScreenStacksItsSegmentsOnAPhone() throws Exception {
+        long id = toReview("Le marché de Brive ouvre le dimanche",
+                "<p>Le marché couvert ouvre ses portes tous les dimanches de huit heures à midi.</p>",
+                "El mercado de Brive abre el domingo",
+                "<p>El mercado cubierto abre sus puertas todos los domingos de ocho a mediodía.</p>");
+        WebDriver driver = browser("sofia");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            ReviewBrowserTest.screenshot(driver, "workbench-phone");
+            Long overflow = (Long) js(driver, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).isLessThanOrEqualTo(0L);
+            WebElement french = driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-fr"));
+            WebElement spanish = editor(driver, "body:0");
+            assertThat(spanish.getRect().getY()).isGreaterThan(french.getRect().getY() + french.getRect().getHeight() - 1);
+            assertThat(spanish.getRect().getWidth()).isGreaterThan(300);
+            Long height = (Long) js(driver, "return document.documentElement.scrollHeight;");
+            assertThat(height).isLessThan(3000L);
+            ReviewBrowserTest.screenshot(driver, "workbench-phone");
+            return null;
+        });
+    }
+}

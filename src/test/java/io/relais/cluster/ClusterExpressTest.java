@@ -1,0 +1,128 @@
+package io.relais.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.relais.cluster.ClusterNodes.Node;
+
+/**
+ * The express lane in a cluster: an article pushed to a manager node is translated on a worker through the broker's
+ * express queue, while that worker is busy with a backlog run's slices (which yield to it), and is in every
+ * language's feed of the manager before the backlog run ends; every translation is stored once.
+ */
+@Tag("cluster")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterExpressTest {
+
+    private static final int BACKLOG = 25;
+    private static final List<String> LANGUAGES = List.of("es", "ca", "en", "it", "pt");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    private ClusterNodes cluster;
+    private List<String> phrases;
+
+    @BeforeAll
+    void startTheCluster() throws Exception {
+        cluster = new ClusterNodes("relais_express_test", "cluster-express-test");
+        phrases = Files.readAllLines(Path.of("src/test/resources/cluster/phrases-fr.txt"), StandardCharsets.UTF_8)
+                .stream().filter(line -> !line.isBlank()).toList();
+        List<String> common = List.of(
+                "--relais.cluster.slice-size=5",
+                "--relais.quality.auto-approve-threshold=0",
+                "--relais.publish.policy=machine",
+                "--relais.ingest.sources=");
+        // m takes articles at its door and runs the express lane (the manager side); w translates, express and backlog
+        Node m = cluster.start("m", 18090, "manager", concat(common, "--relais.batch.run-after-ingest=true"));
+        Node w = cluster.start("w", 18091, "worker", common);
+        for (Node node : List.of(m, w)) {
+            cluster.awaitStarted(node, Duration.ofMinutes(20));
+        }
+    }
+
+    @AfterAll
+    void stopTheCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void anArticlePushedToAManagerIsTranslatedOnAWorkerAheadOfItsBacklogAndIsInEveryFeedBeforeTheBacklogEnds()
+            throws Exception {
+        Node m = cluster.node("m");
+        Node w = cluster.node("w");
+        // the backlog: pushed to w, whose own lane is off (no run after ingestion), then one run started on m
+        for (int i = 0; i < BACKLOG; i++) {
+            push(w, "backlog-" + i, "Le conseil de quartier numéro " + (i + 1) + " se réunit", i);
+        }
+        HttpResponse<String> started = cluster.post(m, "/api/jobs/localize", "{}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        ClusterNodes.await(Duration.ofMinutes(10), "the backlog run never stored anything",
+                () -> cluster.count("select count(*) from translation") > 0);
+        long run = cluster.count("""
+                select max(e.job_execution_id) from batch_job_execution e
+                join batch_job_instance i on i.job_instance_id = e.job_instance_id where i.job_name = 'localize'""");
+
+        long id = push(m, "breaking", "Un pont s'effondre sur la Loire à Nantes", 7);
+        ClusterNodes.await(Duration.ofMinutes(10), "the breaking article did not reach every feed of m",
+                () -> LANGUAGES.stream().allMatch(lang -> inRss(m, lang, id)));
+        String backlogStatus = cluster.string("select status from batch_job_execution where job_execution_id = ?", run);
+
+        assertThat(backlogStatus).as("the backlog run was still going").isEqualTo("STARTED");
+        assertThat(cluster.log(w)).containsPattern("Partition \\d+ \\(expressLanguage:lang-(es|ca|en|it|pt)\\) starting on w");
+        assertThat(cluster.count("""
+                select count(*) from batch_job_execution e join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                where i.job_name = 'express' and e.status = 'COMPLETED'""")).isPositive();
+
+        ClusterNodes.await(Duration.ofMinutes(20), "the backlog run did not end",
+                () -> !"STARTED".equals(cluster.string("select status from batch_job_execution where job_execution_id = ?", run)));
+        assertThat(cluster.string("select status from batch_job_execution where job_execution_id = ?", run))
+                .isEqualTo("COMPLETED");
+        long articles = cluster.count("select count(*) from article");
+        assertThat(cluster.count("select count(*) from translation")).isEqualTo(articles * LANGUAGES.size());
+        assertThat(cluster.count("select count(*) from translation where attempts <> 1"))
+                .as("no translation done twice, by the lane and the backlog or by two nodes").isZero();
+    }
+
+    private long push(Node node, String externalId, String title, int n) throws Exception {
+        String text = phrases.get(n % phrases.size()) + " " + phrases.get((n + 11) % phrases.size());
+        String json = "{\"externalId\": \"express-" + externalId + "\", \"title\": \"" + json(title)
+                + "\", \"body\": \"<p>" + json(text) + "</p>\"}";
+        HttpResponse<String> response = cluster.post(node, "/api/articles", json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher m = ID.matcher(response.body());
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private boolean inRss(Node node, String lang, long id) {
+        try {
+            HttpResponse<String> rss = cluster.get(node, "/feeds/" + lang + "/rss.xml");
+            return rss.statusCode() == 200 && rss.body().contains("urn:relais:" + lang + ":article:" + id + "<");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static List<String> concat(List<String> list, String... more) {
+        return java.util.stream.Stream.concat(list.stream(), java.util.Arrays.stream(more)).toList();
+    }
+}
