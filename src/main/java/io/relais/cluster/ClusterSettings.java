@@ -51,8 +51,6 @@ public record ClusterSettings(
     public static final String PARTITION_QUEUE = "relais.localize.partitions";
     /** Queue of the express lane's partition requests, consumed beside the backlog's (durable too). */
     public static final String EXPRESS_QUEUE = "relais.localize.express";
-    /** Region of the lock table where nodes claim the translations they are working on. */
-    public static final String CLAIMS_REGION = "relais-claims";
     /** Fan-out exchange telling every node that the feeds of some languages changed. */
     public static final String FEEDS_EXCHANGE = "relais.feeds.changed";
 

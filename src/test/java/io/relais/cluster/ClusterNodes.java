@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * port and log. On their own ({@link #ClusterNodes()}) they run on this machine's loopback against the local
  * PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started; in a {@link NetworkLab} each node is a host of
  * its own (a network namespace and an address) and the lab's database and broker are on addresses of theirs, so
- * that a node can be cut off without being stopped, and its wall clock can be moved (libfaketime). The crash tests
+ * that a node can be cut off without being stopped, and its wall clock can be set apart (libfaketime). The crash tests
  * of the ordinary suite start the single-machine default the same way, from the test's own classpath
  * ({@link #fromTestClasspath}: no packaged jar needed).
  */
@@ -39,6 +39,7 @@ public final class ClusterNodes implements AutoCloseable {
     private final NetworkLab lab;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, Duration> clocks = new LinkedHashMap<>();
 
     /** A node: its name, the address and port it answers on, its process and its log. */
     public record Node(String name, int port, Process process, Path log, String host) {
@@ -96,6 +97,11 @@ public final class ClusterNodes implements AutoCloseable {
     }
 
     Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
+        return start(name, port, roles, Duration.ZERO, extraArgs);
+    }
+
+    /** A lab node whose wall clock is {@code clock} away from the machine's (libfaketime), from its start. */
+    Node start(String name, int port, String roles, Duration clock, List<String> extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--relais.cluster.enabled=true",
                 "--relais.cluster.roles=" + roles,
@@ -108,16 +114,28 @@ public final class ClusterNodes implements AutoCloseable {
         args.addAll(extraArgs);
         Map<String, String> env = new LinkedHashMap<>(Map.of("RELAIS_DB_URL", jdbcUrl, "RELAIS_DB_USER", "relais",
                 "RELAIS_DB_PASSWORD", "relais"));
-        if (lab != null) {
-            // every lab node's wall clock can be moved while it runs (its file says by how much)
-            env.putAll(NetworkLab.clockEnvironment(clockFile(name)));
+        if (!clock.isZero()) {
+            if (lab == null) {
+                throw new IllegalStateException("clocks are moved in the cluster lab only");
+            }
+            env.putAll(NetworkLab.clockEnvironment(clock));
+            clocks.put(name, clock);
         }
         return startProcess(name, port, env, args);
     }
 
-    /** The file whose content ({@code +0}, {@code +30s}, {@code -30s}) is a lab node's clock offset. */
-    Path clockFile(String name) {
-        return dir.resolve("clock-" + name);
+    /**
+     * What to add to the monotonic milliseconds a node prints to have this machine's: 0 for a node on the machine's
+     * clocks; for a node under libfaketime, whose monotonic clock is its fake wall clock, minus its offset and the
+     * machine's distance between wall and monotonic clocks.
+     */
+    long monotonicShiftMillis(String name) {
+        Duration clock = clocks.get(name);
+        if (clock == null) {
+            return 0;
+        }
+        long wallMinusMonotonic = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        return -clock.toMillis() - wallMinusMonotonic;
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Who polled when, from two sources that do not trust each other, on the one clock every process of this machine
- * shares (the monotonic clock; the nodes' wall clocks may be moved): the terms each node says it held (the
- * {@code Poller term N begins/ends} lines of its log) and the fetches the test's feed server saw, by the address
+ * Who polled when, from two sources that do not trust each other, on this machine's monotonic clock (the nodes' wall
+ * clocks may be set apart; a node under libfaketime has a monotonic clock of its own, shifted back onto the machine's):
+ * the terms each node says it held (the {@code Poller term N begins/ends} lines of its log) and the fetches the test's feed server saw, by the address
  * they came from. The checks: no two nodes' terms overlap, and every fetch falls within a term of the node that
  * made it — so at no moment did two nodes poll.
  */
@@ -43,17 +43,26 @@ final class PollerHistory {
      * still open in a live node's log is open.
      */
     static List<Term> terms(Map<String, String> logs, Map<String, Long> killedAt) {
+        return terms(logs, killedAt, Map.of());
+    }
+
+    /**
+     * The same for nodes whose monotonic clock is not the machine's (libfaketime): {@code shifts} says what to add to
+     * each one's milliseconds.
+     */
+    static List<Term> terms(Map<String, String> logs, Map<String, Long> killedAt, Map<String, Long> shifts) {
         List<Term> terms = new ArrayList<>();
         logs.forEach((node, log) -> {
+            long shift = shifts.getOrDefault(node, 0L);
             Map<Long, Long> begins = new java.util.LinkedHashMap<>();
             Matcher begin = BEGINS.matcher(log);
             while (begin.find()) {
-                begins.put(Long.parseLong(begin.group(1)), Long.parseLong(begin.group(3)));
+                begins.put(Long.parseLong(begin.group(1)), Long.parseLong(begin.group(3)) + shift);
             }
             Map<Long, Long> ends = new java.util.HashMap<>();
             Matcher end = ENDS.matcher(log);
             while (end.find()) {
-                ends.put(Long.parseLong(end.group(1)), Long.parseLong(end.group(3)));
+                ends.put(Long.parseLong(end.group(1)), Long.parseLong(end.group(3)) + shift);
             }
             begins.forEach((term, at) -> {
                 long until = ends.getOrDefault(term, killedAt.getOrDefault(node, Long.MAX_VALUE));
@@ -82,7 +91,7 @@ final class PollerHistory {
         }
         for (Fetch fetch : fetches) {
             boolean inOwnTerm = terms.stream().anyMatch(t -> t.node().equals(fetch.node())
-                    && t.begin() <= fetch.at() && fetch.at() <= t.end() + slackMs);
+                    && t.begin() <= fetch.at() && fetch.at() - slackMs <= t.end());   // an open term ends at MAX_VALUE
             if (!inOwnTerm) {
                 found.add(fetch.node() + " fetched the feed at " + fetch.at() + " ms outside its terms");
             }

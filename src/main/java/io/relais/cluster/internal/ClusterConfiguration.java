@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.config.EnableIntegration;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
@@ -135,19 +134,6 @@ public class ClusterConfiguration {
     @Bean
     Binding feedChangesBinding(Queue feedChangesQueue, FanoutExchange feedsExchange) {
         return BindingBuilder.bind(feedChangesQueue).to(feedsExchange);
-    }
-
-    /**
-     * The translations this node is working on ({@link SharedTranslationClaims}), in the same lock table under their own
-     * region, with the poller's lease time: renewed while the work goes on, so a node that died holds its claims at
-     * most that long.
-     */
-    @Bean
-    DefaultLockRepository claimLocks(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.lockClientId());
-        repository.setRegion(ClusterSettings.CLAIMS_REGION);
-        repository.setTimeToLive((int) properties.leaseTime().toMillis());
-        return repository;
     }
 
     /**
