@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -39,7 +41,9 @@ import io.relais.translation.TargetLanguages;
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
 class FeedChangeListener implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(FeedChangeListener.class);
     private static final long COALESCE_MS = 500;
+    private static final long RETRY_MS = 2_000;
 
     private final SimpleMessageListenerContainer container;
     private final ApplicationEventPublisher events;
@@ -99,7 +103,21 @@ class FeedChangeListener implements SmartLifecycle {
             languages = new ArrayList<>(pending);
             pending.clear();
         }
-        transaction.executeWithoutResult(status -> events.publishEvent(new FeedsChangedElsewhere(languages)));
+        try {
+            transaction.executeWithoutResult(status -> events.publishEvent(new FeedsChangedElsewhere(languages)));
+        } catch (RuntimeException e) {
+            // this node cannot reach the database (the event's record is written there): keep the languages, or the
+            // announcement is lost and this node serves its old feeds until the next change
+            log.warn("Could not take the feed changes of {} in ({}): trying again in {} ms", languages, e.getMessage(),
+                    RETRY_MS);
+            synchronized (pending) {
+                boolean first = pending.isEmpty();
+                pending.addAll(languages);
+                if (first) {
+                    flusher.schedule(this::flush, RETRY_MS, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
     }
 
     @Override
