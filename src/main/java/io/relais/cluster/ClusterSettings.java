@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseTime         how long the poller's lease lasts without renewal: the bound on a take-over
  * @param sourceSyncInterval how often the elected poller picks up sources added, paused or removed through another
  *                          node's API
+ * @param resumeAfter       how often the elected poller looks for a run that ended without completing (the database
+ *                          or the broker went away) while work waits, and starts a run for that work
+ * @param databaseTimeout   longest wait for the database's answer to one statement before the node gives the
+ *                          connection up (longer than any statement of a migration on a large database)
  * @param rabbit            the broker
  */
 @ConfigurationProperties("relais.cluster")
@@ -37,6 +41,8 @@ public record ClusterSettings(
         @DefaultValue("5") int expressConcurrency,
         @DefaultValue("10s") Duration leaseTime,
         @DefaultValue("30s") Duration sourceSyncInterval,
+        @DefaultValue("1m") Duration resumeAfter,
+        @DefaultValue("2m") Duration databaseTimeout,
         @DefaultValue Rabbit rabbit) {
 
     public static final String MANAGER = "manager";
@@ -45,8 +51,6 @@ public record ClusterSettings(
     public static final String PARTITION_QUEUE = "relais.localize.partitions";
     /** Queue of the express lane's partition requests, consumed beside the backlog's (durable too). */
     public static final String EXPRESS_QUEUE = "relais.localize.express";
-    /** Region of the lock table where nodes claim the translations they are working on. */
-    public static final String CLAIMS_REGION = "relais-claims";
     /** Fan-out exchange telling every node that the feeds of some languages changed. */
     public static final String FEEDS_EXCHANGE = "relais.feeds.changed";
 
@@ -80,9 +84,11 @@ public record ClusterSettings(
      * @param username    user (RabbitMQ's {@code guest} only works from localhost: set a user on a real cluster)
      * @param password    from the environment ({@code RELAIS_CLUSTER_RABBIT_PASSWORD}) on a real cluster
      * @param virtualHost virtual host
+     * @param heartbeat   AMQP heartbeat asked of the broker: a node cut off from it is given up (its unacknowledged
+     *                    slices handed to other workers) after about twice this, and notices it as soon
      */
     public record Rabbit(@DefaultValue("localhost") String host, @DefaultValue("5672") int port,
                          @DefaultValue("guest") String username, @DefaultValue("guest") String password,
-                         @DefaultValue("/") String virtualHost) {
+                         @DefaultValue("/") String virtualHost, @DefaultValue("10s") Duration heartbeat) {
     }
 }

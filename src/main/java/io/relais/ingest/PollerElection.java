@@ -9,4 +9,12 @@ public interface PollerElection {
 
     /** Whether polling waits for this node's election. */
     boolean waitsForElection();
+
+    /**
+     * Whether this node may poll at this instant. Asked before every fetch and every item stored: a node whose duty
+     * ended (its lease may be another node's by now) stops at once, while its pollers are still being stopped.
+     */
+    default boolean mayPollNow() {
+        return true;
+    }
 }

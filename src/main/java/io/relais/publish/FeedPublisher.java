@@ -2,7 +2,11 @@ package io.relais.publish;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,12 @@ public class FeedPublisher {
     private final FeedChanges otherNodes;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final CoalescedRounds rounds = new CoalescedRounds();
+    private final Set<String> refreshRetries = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService refreshRetryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "feed-refresh-retries");
+        t.setDaemon(true);
+        return t;
+    });
 
     FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, FeedChanges otherNodes) {
         this.translations = translations;
@@ -115,10 +125,29 @@ public class FeedPublisher {
     void onFeedsChangedElsewhere(FeedsChangedElsewhere event) {
         for (String lang : event.languages()) {
             if (publishes(lang)) {
-                synchronized (lock(lang)) {
-                    sync.refresh(lang);
-                }
+                refreshOrRetry(lang, 1);
             }
+        }
+    }
+
+    /**
+     * Replaces what this node holds of a language changed elsewhere; when the database cannot be read (this node cut
+     * off from it), tries again later — 2, 4, 8 … up to 30 s — instead of serving the old feeds until the next change.
+     */
+    private void refreshOrRetry(String lang, int attempt) {
+        try {
+            synchronized (lock(lang)) {
+                sync.refresh(lang);
+            }
+            refreshRetries.remove(lang);
+        } catch (RuntimeException e) {
+            long delay = Math.min(30, 1L << Math.min(attempt, 5));
+            if (attempt == 1 && !refreshRetries.add(lang)) {
+                return;   // a retry of this language is already waiting: it will read the latest
+            }
+            log.warn("Could not refresh the {} feeds after another node's change ({}): trying again in {} s", lang,
+                    e.getMessage(), delay);
+            refreshRetryTimer.schedule(() -> refreshOrRetry(lang, attempt + 1), delay, TimeUnit.SECONDS);
         }
     }
 

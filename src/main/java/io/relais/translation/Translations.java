@@ -96,19 +96,29 @@ public class Translations {
                     .update();
             jdbc.sql("delete from quality_issue where translation_id = ?").param(id).update();
         } else {
-            jdbc.sql("""
-                    insert into translation (article_id, revision, lang, engine, route, title, summary, body,
-                        quality_score, word_count, unknown_words, state, failure_reason, attempts, created_at, updated_at,
-                        machine_title, machine_summary, machine_body, machine_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""")
-                    .params(r.articleId(), r.revision(), r.lang(), r.engine(), r.route(), r.title(), r.summary(),
-                            r.body(), r.qualityScore(), r.wordCount(), r.unknownWords(), r.state().name(),
-                            abbreviate(r.failureReason(), 4000), now, now, r.title(), r.summary(), r.body(),
-                            r.body() == null ? null : now)
-                    .update();
+            insert(r, now, "");
             id = jdbc.sql("select id from translation where article_id = ? and revision = ? and lang = ?")
                     .params(r.articleId(), r.revision(), r.lang()).query(Long.class).single();
         }
+        insertIssues(id, r);
+        return id;
+    }
+
+    /** Inserts the translation row; {@code onConflict}: what the database does when the row exists already. */
+    private int insert(TranslationResult r, OffsetDateTime now, String onConflict) {
+        return jdbc.sql("""
+                insert into translation (article_id, revision, lang, engine, route, title, summary, body,
+                    quality_score, word_count, unknown_words, state, failure_reason, attempts, created_at, updated_at,
+                    machine_title, machine_summary, machine_body, machine_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""" + onConflict)
+                .params(r.articleId(), r.revision(), r.lang(), r.engine(), r.route(), r.title(), r.summary(),
+                        r.body(), r.qualityScore(), r.wordCount(), r.unknownWords(), r.state().name(),
+                        abbreviate(r.failureReason(), 4000), now, now, r.title(), r.summary(), r.body(),
+                        r.body() == null ? null : now)
+                .update();
+    }
+
+    private void insertIssues(long id, TranslationResult r) {
         for (StoredIssue issue : r.issues()) {
             jdbc.sql("""
                     insert into quality_issue (translation_id, checker, field, rule_id, message, start_offset,
@@ -119,7 +129,34 @@ public class Translations {
                             abbreviate(issue.suggestion(), 1000), issue.severity())
                     .update();
         }
-        return id;
+    }
+
+    /**
+     * Stores a machine translation only if its (article, revision, language) still waits for one: no translation
+     * yet, or only a failed attempt, which it replaces. Anything else was stored by someone else since the caller
+     * read the article as waiting — another worker given the same slice after a fault, an overlapping run — and is
+     * left alone (an editor may already be working on it). Returns whether it stored. The row is locked while this
+     * is decided, so of two workers storing at once, one stores and the other learns it need not.
+     */
+    @Transactional
+    public boolean saveIfWaiting(TranslationResult r) {
+        Optional<String> state = jdbc.sql(
+                        "select state from translation where article_id = ? and revision = ? and lang = ? for update")
+                .params(r.articleId(), r.revision(), r.lang()).query(String.class).optional();
+        if (state.isPresent()) {
+            if (!TranslationState.FAILED.name().equals(state.get())) {
+                return false;
+            }
+            save(r);
+            return true;
+        }
+        // no row to lock yet: of two inserts at once, the database keeps one
+        if (insert(r, OffsetDateTime.now(ZoneOffset.UTC), " on conflict do nothing") == 0) {
+            return false;
+        }
+        insertIssues(jdbc.sql("select id from translation where article_id = ? and revision = ? and lang = ?")
+                .params(r.articleId(), r.revision(), r.lang()).query(Long.class).single(), r);
+        return true;
     }
 
     public Optional<Translation> findById(long id) {

@@ -21,9 +21,12 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
- * Real Relais processes for the cluster tests: {@code java -jar target/relais.jar} in cluster mode against the
- * local PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started, each with its own port and log. The
- * crash tests of the ordinary suite start the single-machine default the same way, from the test's own classpath
+ * Real Relais processes for the cluster tests: {@code java -jar target/relais.jar} in cluster mode, each with its own
+ * port and log. On their own ({@link #ClusterNodes()}) they run on this machine's loopback against the local
+ * PostgreSQL and RabbitMQ that {@code ./relais test-cluster} started; in a {@link NetworkLab} each node is a host of
+ * its own (a network namespace and an address) and the lab's database and broker are on addresses of theirs, so
+ * that a node can be cut off without being stopped, and its wall clock can be set apart (libfaketime). The crash tests
+ * of the ordinary suite start the single-machine default the same way, from the test's own classpath
  * ({@link #fromTestClasspath}: no packaged jar needed).
  */
 public final class ClusterNodes implements AutoCloseable {
@@ -33,33 +36,44 @@ public final class ClusterNodes implements AutoCloseable {
     public final String adminPassword = UUID.randomUUID().toString();
     public final Path dir;
     private final List<String> launcher;
+    private final NetworkLab lab;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, Duration> clocks = new LinkedHashMap<>();
 
-    public record Node(String name, int port, Process process, Path log) {
+    /** A node: its name, the address and port it answers on, its process and its log. */
+    public record Node(String name, int port, Process process, Path log, String host) {
         public String url(String path) {
-            return "http://localhost:" + port + path;
+            return "http://" + host + ":" + port + path;
         }
     }
 
     ClusterNodes() throws IOException {
-        this("relais_cluster_test", "cluster-test");
+        this(null);
     }
 
-    /** Nodes on their own database (created fresh by {@code ./relais test-cluster}) and under their own directory. */
+    /** Nodes inside the lab's namespaces, on its database and broker ({@code null}: this machine's loopback). */
+    ClusterNodes(NetworkLab lab) throws IOException {
+        this(Path.of("target/cluster-test"), jarLauncher(), lab, "relais_cluster_test");
+    }
+
+    /** Nodes on this machine's loopback, on their own database (created fresh by {@code ./relais test-cluster}) and
+     *  under their own directory. */
     ClusterNodes(String database, String directory) throws IOException {
-        this(postgresUrl(database), Path.of("target", directory),
-                List.of("-jar", Path.of("target/relais.jar").toAbsolutePath().toString()));
+        this(Path.of("target", directory), jarLauncher(), null, database);
     }
 
-    private static String postgresUrl(String database) {
-        return "jdbc:postgresql://localhost:" + System.getProperty("relais.cluster.test.pg-port", "5432") + "/" + database;
+    private static List<String> jarLauncher() {
+        // the client compiler only: three nodes start on two cores beside the test (and C2 pays off only in long runs)
+        return List.of("-XX:TieredStopAtLevel=1", "-jar", Path.of("target/relais.jar").toAbsolutePath().toString());
     }
 
-    private ClusterNodes(String jdbcUrl, Path dir, List<String> launcher) throws IOException {
-        this.jdbcUrl = jdbcUrl;
+    private ClusterNodes(Path dir, List<String> launcher, NetworkLab lab, String database) throws IOException {
         this.dir = dir.toAbsolutePath();
         this.launcher = launcher;
+        this.lab = lab;
+        this.jdbcUrl = lab != null ? lab.jdbcUrl()
+                : "jdbc:postgresql://localhost:" + pgPort + "/" + database;
         Files.createDirectories(this.dir);
     }
 
@@ -78,19 +92,50 @@ public final class ClusterNodes implements AutoCloseable {
         Files.writeString(arguments, "-cp \"" + main.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
         // the client compiler only: these processes live a minute, and start faster without C2; and the smallest
         // heap measured to run the five default languages (bench/soak), since they run beside the test's own JVM
-        return new ClusterNodes(postgresUrl("relais_cluster_test"), dir, List.of("-XX:TieredStopAtLevel=1", "-Xmx640m", "@" + arguments,
-                "io.relais.RelaisApplication"));
+        return new ClusterNodes(dir, List.of("-XX:TieredStopAtLevel=1", "-Xmx640m", "@" + arguments,
+                "io.relais.RelaisApplication"), null, "relais_cluster_test");
     }
 
     Node start(String name, int port, String roles, List<String> extraArgs) throws IOException {
+        return start(name, port, roles, Duration.ZERO, extraArgs);
+    }
+
+    /** A lab node whose wall clock is {@code clock} away from the machine's (libfaketime), from its start. */
+    Node start(String name, int port, String roles, Duration clock, List<String> extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--relais.cluster.enabled=true",
                 "--relais.cluster.roles=" + roles,
                 "--relais.cluster.node-id=" + name,
                 "--relais.ingest.inbox-dir=" + dir.resolve("inbox")));
+        if (lab != null) {
+            args.addAll(List.of("--relais.cluster.rabbit.host=" + NetworkLab.BROKER,
+                    "--relais.cluster.rabbit.username=relais", "--relais.cluster.rabbit.password=relais"));
+        }
         args.addAll(extraArgs);
-        return startProcess(name, port, Map.of("RELAIS_DB_URL", jdbcUrl, "RELAIS_DB_USER", "relais",
-                "RELAIS_DB_PASSWORD", "relais"), args);
+        Map<String, String> env = new LinkedHashMap<>(Map.of("RELAIS_DB_URL", jdbcUrl, "RELAIS_DB_USER", "relais",
+                "RELAIS_DB_PASSWORD", "relais"));
+        if (!clock.isZero()) {
+            if (lab == null) {
+                throw new IllegalStateException("clocks are moved in the cluster lab only");
+            }
+            env.putAll(NetworkLab.clockEnvironment(clock));
+            clocks.put(name, clock);
+        }
+        return startProcess(name, port, env, args);
+    }
+
+    /**
+     * What to add to the monotonic milliseconds a node prints to have this machine's: 0 for a node on the machine's
+     * clocks; for a node under libfaketime, whose monotonic clock is its fake wall clock, minus its offset and the
+     * machine's distance between wall and monotonic clocks.
+     */
+    long monotonicShiftMillis(String name) {
+        Duration clock = clocks.get(name);
+        if (clock == null) {
+            return 0;
+        }
+        long wallMinusMonotonic = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
+        return -clock.toMillis() - wallMinusMonotonic;
     }
 
     /**
@@ -132,7 +177,12 @@ public final class ClusterNodes implements AutoCloseable {
         }
         builder.environment().putAll(env);
         builder.environment().put("RELAIS_SECURITY_ADMIN_PASSWORD", adminPassword);
-        Node node = new Node(name, port, builder.start(), log);
+        String host = "localhost";
+        if (lab != null) {
+            host = lab.node(name);
+            builder.command(lab.inNode(name, builder.command()));
+        }
+        Node node = new Node(name, port, builder.start(), log, host);
         nodes.put(name, node);
         return node;
     }

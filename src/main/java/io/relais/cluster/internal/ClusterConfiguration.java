@@ -24,17 +24,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.config.EnableIntegration;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
-import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
-import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
-import org.springframework.integration.leader.DefaultCandidate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
 import io.relais.cluster.ClusterSettings;
+import io.relais.ingest.PollingControl;
 
 /**
- * Only with {@code relais.cluster.enabled=true}: the broker connection, the lock registry on the shared database
- * (leader election), and editors' sessions in the database so that any node can serve them.
+ * Only with {@code relais.cluster.enabled=true}: the broker connection, the poller lease on the shared database,
+ * and editors' sessions in the database so that any node can serve them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
@@ -42,9 +40,6 @@ import io.relais.cluster.ClusterSettings;
 @EnableJdbcHttpSession
 @EnableConfigurationProperties(ClusterSettings.class)
 public class ClusterConfiguration {
-
-    /** Lock key of the node that polls sources, reads the inbox and starts scheduled runs. */
-    public static final String POLLER_ROLE = "relais-poller";
 
     /**
      * Spring Session schedules its clean-up as soon as its repository exists: on a fresh database that is before
@@ -86,6 +81,7 @@ public class ClusterConfiguration {
         factory.setUsername(rabbit.username());
         factory.setPassword(rabbit.password());
         factory.setVirtualHost(rabbit.virtualHost());
+        factory.setRequestedHeartBeat((int) Math.max(1, rabbit.heartbeat().toSeconds()));
         factory.setConnectionNameStrategy(f -> "relais " + node.name());
         return factory;
     }
@@ -140,45 +136,15 @@ public class ClusterConfiguration {
         return BindingBuilder.bind(feedChangesQueue).to(feedsExchange);
     }
 
-    @Bean
-    DefaultLockRepository lockRepository(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.lockClientId());
-        repository.setTimeToLive((int) properties.leaseTime().toMillis());
-        return repository;
-    }
-
     /**
-     * The translations this node is working on ({@link SharedTranslationClaims}), in the same lock table under their own
-     * region, with the poller's lease time: renewed while the work goes on, so a node that died holds its claims at
-     * most that long.
+     * Every manager node stands for the poller role (feeds, inbox, scheduled runs): a lease on the database's clock,
+     * renewed by its holder; when the holder dies or is cut off, another node takes over within
+     * {@code relais.cluster.lease-time} plus a fifth of it, and the holder has stopped polling before that.
      */
     @Bean
-    DefaultLockRepository claimLocks(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource, node.lockClientId());
-        repository.setRegion(ClusterSettings.CLAIMS_REGION);
-        repository.setTimeToLive((int) properties.leaseTime().toMillis());
-        return repository;
-    }
-
-    @Bean
-    JdbcLockRegistry lockRegistry(DefaultLockRepository lockRepository, ClusterSettings properties) {
-        return new JdbcLockRegistry(lockRepository, properties.leaseTime());
-    }
-
-    /**
-     * Every node stands for the poller role; the holder renews its lease each heart beat, and when it dies its
-     * lease runs out after {@code relais.cluster.lease-time}: another node takes over within that time plus one
-     * heart beat.
-     */
-    @Bean
-    LockRegistryLeaderInitiator pollerElection(JdbcLockRegistry lockRegistry, ClusterNode node,
-                                               ClusterSettings properties) {
-        LockRegistryLeaderInitiator initiator = new LockRegistryLeaderInitiator(lockRegistry,
-                new DefaultCandidate(node.name(), POLLER_ROLE));
-        long beat = Math.max(200, properties.leaseTime().toMillis() / 5);
-        initiator.setHeartBeatMillis(beat);
-        initiator.setBusyWaitMillis(beat);
-        initiator.setAutoStartup(properties.manager());
-        return initiator;
+    PollerLease pollerLease(DataSource dataSource, ClusterNode node, PollingControl polling,
+                            ClusterSettings properties) {
+        return new PollerLease(new JdbcTemplate(dataSource), node, polling, properties.leaseTime(),
+                properties.sourceSyncInterval(), properties.manager());
     }
 }

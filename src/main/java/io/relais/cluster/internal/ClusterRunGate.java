@@ -1,15 +1,18 @@
 package io.relais.cluster.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ConcurrentModificationException;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.stereotype.Component;
 
 import io.relais.batch.LocalizeSteps;
@@ -17,26 +20,29 @@ import io.relais.batch.RunGate;
 import io.relais.cluster.ClusterSettings;
 
 /**
- * The batch module's {@link RunGate} in a cluster. One localize run at a time across the nodes. A short database lock covers the check for a running run and the
- * start of a new one, and the job repository says whether a run is going on (its lease would not outlive a long run). A run whose
- * manager died stays STARTED in the repository: after {@code relais.cluster.partition-timeout} the gate stops
- * waiting for it. Only the node elected to poll starts the scheduled runs, and a run found running at start-up may
- * be another node's.
+ * The batch module's {@link RunGate} in a cluster: one localize run at a time across the nodes. The node that starts
+ * a run holds a PostgreSQL advisory lock for as long as it checks for a running run and runs its own: the database
+ * holds it for the node's session, with no clock and no lease, and lets go of it when the session ends (the node
+ * stopped, died, or was cut off long enough for the server to drop it). The job repository says whether a run is
+ * going on: a run whose manager died stays STARTED there, and after {@code relais.cluster.partition-timeout} the gate
+ * stops waiting for it. Only the node elected to poll starts the scheduled runs, and a run found running at start-up
+ * may be another node's.
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
 class ClusterRunGate implements RunGate {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterRunGate.class);
-    private static final String LOCK_KEY = "localize-run";
+    /** The advisory lock's key (any number no other code uses: "relais" in ASCII). */
+    private static final long LOCK_KEY = 0x72656c616973L;
 
-    private final JdbcLockRegistry locks;
+    private final DataSource dataSource;
     private final JobRepository jobRepository;
     private final Duration patience;
     private final PollingDuties duties;
 
-    ClusterRunGate(JdbcLockRegistry locks, JobRepository jobRepository, ClusterSettings cluster, PollingDuties duties) {
-        this.locks = locks;
+    ClusterRunGate(DataSource dataSource, JobRepository jobRepository, ClusterSettings cluster, PollingDuties duties) {
+        this.dataSource = dataSource;
         this.jobRepository = jobRepository;
         this.patience = cluster.partitionTimeout();
         this.duties = duties;
@@ -54,18 +60,34 @@ class ClusterRunGate implements RunGate {
 
     @Override
     public <T> T exclusively(Supplier<T> run) {
-        Lock lock = locks.obtain(LOCK_KEY);
-        lock.lock();
-        try {
-            waitForRunningRun();
-            return run.get();
-        } finally {
+        try (Connection session = dataSource.getConnection()) {
+            session.setAutoCommit(true);
+            // try and wait rather than block in the database: a statement waiting for hours is what a cut network
+            // looks like too
+            while (!call(session, "select pg_try_advisory_lock(?)")) {
+                pause();
+            }
             try {
-                lock.unlock();
-            } catch (ConcurrentModificationException | IllegalStateException e) {
-                // the lease ran out during a long run: another node may hold it by now, which is fine — the job
-                // repository shows our run as running until it ended
-                log.debug("Run lock already expired: {}", e.getMessage());
+                waitForRunningRun();
+                return run.get();
+            } finally {
+                try {
+                    call(session, "select pg_advisory_unlock(?)");
+                } catch (SQLException e) {
+                    // the session is gone, and its lock with it
+                    log.debug("Run lock not released ({}): it went with its session", e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the cluster's run lock: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean call(Connection session, String sql) throws SQLException {
+        try (PreparedStatement statement = session.prepareStatement(sql)) {
+            statement.setLong(1, LOCK_KEY);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
             }
         }
     }
@@ -77,12 +99,16 @@ class ClusterRunGate implements RunGate {
                 log.warn("A localize run has been running for longer than {}: starting a new one anyway", patience);
                 return;
             }
-            try {
-                Thread.sleep(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the running localize run", e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the running localize run", e);
         }
     }
 }

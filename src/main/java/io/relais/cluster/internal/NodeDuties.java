@@ -1,7 +1,6 @@
 package io.relais.cluster.internal;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.stereotype.Component;
 
 import io.relais.cluster.ClusterSettings;
@@ -10,16 +9,17 @@ import io.relais.ingest.PollerElection;
 
 /**
  * On one machine this node does everything; in a cluster only while it holds the poller lease, so ingestion's
- * pollers wait for the election ({@link PollerElection}).
+ * pollers wait for the election ({@link PollerElection}) and check, before every fetch and item, that the lease's
+ * term is still this node's.
  */
 @Component
 class NodeDuties implements PollingDuties, PollerElection {
 
-    private final ObjectProvider<LockRegistryLeaderInitiator> election;
+    private final ObjectProvider<PollerLease> lease;
     private final boolean cluster;
 
-    NodeDuties(ObjectProvider<LockRegistryLeaderInitiator> election, ClusterSettings settings) {
-        this.election = election;
+    NodeDuties(ObjectProvider<PollerLease> lease, ClusterSettings settings) {
+        this.lease = lease;
         this.cluster = settings.enabled();
     }
 
@@ -29,8 +29,13 @@ class NodeDuties implements PollingDuties, PollerElection {
     }
 
     @Override
+    public boolean mayPollNow() {
+        return elected();
+    }
+
+    @Override
     public boolean elected() {
-        LockRegistryLeaderInitiator initiator = election.getIfAvailable();
-        return initiator == null || initiator.getContext().isLeader();
+        PollerLease held = lease.getIfAvailable();
+        return held == null ? !cluster : held.holds();
     }
 }

@@ -14,6 +14,12 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  * unless the repository says there is nothing to do — the slice already completed (a message redelivered after a
  * broker restart) or its run has ended (the manager gave up). A slice whose worker died mid-way is still STARTED:
  * its message comes back from the broker (never acknowledged) and another worker runs what is still missing.
+ * <p>
+ * The message is done with only when the repository records the slice's end: a slice that could not run, or whose
+ * end could not be recorded (the database out of reach, restarting), is handed back to the queue, after a pause so
+ * that a worker cut off from the database does not spin on it, and another worker (or this one, later) runs what
+ * is missing. Two workers on one slice store nothing twice: the step execution's version makes the chunk of the
+ * one that lost the slice roll back, and a translation already stored is not stored again.
  */
 public class PartitionRequestHandler {
 
@@ -22,6 +28,7 @@ public class PartitionRequestHandler {
     private final JobRepository jobRepository;
     private final StepExecutionRequestHandler delegate = new StepExecutionRequestHandler();
     private final String node;
+    private static final long HAND_BACK_PAUSE_MS = 3000;
 
     public PartitionRequestHandler(JobRepository jobRepository, Step workerStep, String node) {
         this.jobRepository = jobRepository;
@@ -31,7 +38,12 @@ public class PartitionRequestHandler {
     }
 
     public void handle(StepExecutionRequest request) {
-        StepExecution slice = jobRepository.getStepExecution(request.getStepExecutionId());
+        StepExecution slice;
+        try {
+            slice = jobRepository.getStepExecution(request.getStepExecutionId());
+        } catch (RuntimeException e) {
+            throw handBack(request, "cannot read it from the job repository: " + e.getMessage());
+        }
         if (slice == null) {
             log.warn("Partition {} is not in the job repository: dropped", request);
             return;
@@ -50,5 +62,26 @@ public class PartitionRequestHandler {
         StepExecution done = delegate.handle(request);
         log.info("Partition {} ({}) {}: {} read, {} written", done.getId(), done.getStepName(), done.getStatus(),
                 done.getReadCount(), done.getWriteCount());
+        StepExecution recorded;
+        try {
+            recorded = jobRepository.getStepExecution(request.getStepExecutionId());
+        } catch (RuntimeException e) {
+            throw handBack(request, "cannot read its end from the job repository: " + e.getMessage());
+        }
+        if (recorded == null || recorded.getStatus().isRunning() || recorded.getStatus() == BatchStatus.UNKNOWN) {
+            throw handBack(request, "the job repository shows it " + (recorded == null ? "missing" : recorded.getStatus())
+                    + " after it ran here " + done.getStatus());
+        }
+    }
+
+    /** Logs why, waits a little, and returns the exception that sends the message back to the queue. */
+    private RuntimeException handBack(StepExecutionRequest request, String why) {
+        log.warn("Partition {} handed back to the queue: {}", request.getStepExecutionId(), why);
+        try {
+            Thread.sleep(HAND_BACK_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new IllegalStateException("partition " + request.getStepExecutionId() + " handed back: " + why);
     }
 }

@@ -1,5 +1,7 @@
 package io.relais.cluster.internal;
 
+import java.time.Duration;
+
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
@@ -8,7 +10,6 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -105,18 +106,8 @@ public class RemotePartitioningConfiguration {
             private PartitionHandler handler(DirectChannel requests, String step, long pollMillis) {
                 MessagingTemplate messaging = new MessagingTemplate();
                 messaging.setDefaultChannel(requests);
-                MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-                handler.setStepName(step);
-                handler.setMessagingOperations(messaging);
-                handler.setJobRepository(jobRepository);
-                handler.setPollInterval(pollMillis);
-                handler.setTimeout(cluster.partitionTimeout().toMillis());
-                try {
-                    handler.afterPropertiesSet();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return handler;
+                return new SliceHandOut(jobRepository, messaging, step, Duration.ofMillis(pollMillis),
+                        cluster.partitionTimeout());
             }
         };
     }
@@ -144,8 +135,9 @@ public class RemotePartitioningConfiguration {
     }
 
     /**
-     * Only on nodes with the worker role: one slice at a time per consumer (prefetch 1), acknowledged after it
-     * ran; a request that cannot be handled is logged and dropped (the manager's timeout then fails the run).
+     * Only on nodes with the worker role: one slice at a time per consumer (prefetch 1), acknowledged once the job
+     * repository records its end; a slice that could not be run, or whose end could not be recorded (the database
+     * out of reach), is handed back to the queue for any worker.
      */
     @Bean
     @Conditional(WorkerRole.class)
@@ -158,7 +150,9 @@ public class RemotePartitioningConfiguration {
                         .configureContainer(container -> container
                                 .prefetchCount(1)
                                 .concurrentConsumers(cluster.workerConcurrency())
-                                .defaultRequeueRejected(false)))
+                                // a slice that could not be run or whose end could not be recorded goes back to
+                                // the queue (a message that cannot even be read is still dropped, and logged)
+                                .defaultRequeueRejected(true)))
                 .handle(StepExecutionRequest.class, (request, headers) -> {
                     partitionRequestHandler.handle(request);
                     return null;

@@ -1,7 +1,6 @@
 package io.relais.cluster.internal;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -10,11 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
-import org.springframework.integration.util.UUIDConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +19,15 @@ import io.relais.batch.TranslationClaims;
 import io.relais.cluster.ClusterSettings;
 
 /**
- * The batch module's {@link TranslationClaims} across the nodes: a claim is a row of the shared lock table (region
- * {@value ClusterSettings#CLAIMS_REGION}, owned by this node, expiring after {@code relais.cluster.lease-time} unless
- * renewed — this node renews its claims three times per lease while it works), and within this node a set of the
- * claims its threads hold (the lock table knows nodes, not threads). A slice redelivered after its worker died finds
- * that worker's claims until they expire, waits for them and then does what is still missing.
+ * The batch module's {@link TranslationClaims} across the nodes: a claim is a row of {@code translation_claim}, held
+ * by this node's process and expiring {@code relais.cluster.lease-time} after its last renewal — on the database's
+ * clock, never a node's, so a node whose clock is off neither takes a live claim nor keeps a dead one (this node
+ * renews its claims three times per lease while it works). Within this node a set keeps the claims its threads hold
+ * (the table knows processes, not threads). A slice redelivered after its worker died finds that worker's claims
+ * until they expire, waits for them and then does what is still missing.
+ * <p>
+ * Written by hand (three statements): Spring Integration's JDBC lock repository, which held these claims before,
+ * compares expiry times with the time each node supplies.
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
@@ -34,8 +35,9 @@ class SharedTranslationClaims implements TranslationClaims, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SharedTranslationClaims.class);
 
-    private final DefaultLockRepository locks;
     private final JdbcClient jdbc;
+    private final String holder;
+    private final long ttlMillis;
     private final Set<String> mine = ConcurrentHashMap.newKeySet();
 
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,22 +46,32 @@ class SharedTranslationClaims implements TranslationClaims, AutoCloseable {
         return t;
     });
 
-    SharedTranslationClaims(@Qualifier("claimLocks") DefaultLockRepository locks, JdbcClient jdbc,
-                            ClusterSettings settings) {
-        this.locks = locks;
+    @Autowired
+    SharedTranslationClaims(JdbcClient jdbc, ClusterNode node, ClusterSettings settings) {
+        this(jdbc, node.lockClientId(), settings.leaseTime());
+    }
+
+    SharedTranslationClaims(JdbcClient jdbc, String holder, Duration ttl) {
         this.jdbc = jdbc;
-        long every = Math.max(100, settings.leaseTime().toMillis() / 3);
+        this.holder = holder;
+        this.ttlMillis = ttl.toMillis();
+        long every = Math.max(100, ttlMillis / 3);
         renewals.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Keeps this node's claims alive while it works on them. */
+    /** Keeps this node's claims alive while it works on them, in one statement. */
     void renewAll() {
-        for (String key : mine) {
-            try {
-                locks.renew(key);
-            } catch (RuntimeException e) {
-                log.debug("Could not renew the claim on {}: {}", key, e.getMessage());
-            }
+        if (mine.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.sql("""
+                            update translation_claim set expires_at = clock_timestamp() + ? * interval '1 millisecond'
+                            where holder_id = ? and claim_key = any(?)""")
+                    .params(ttlMillis, holder, mine.toArray(String[]::new))
+                    .update();
+        } catch (RuntimeException e) {
+            log.debug("Could not renew this node's claims: {}", e.getMessage());
         }
     }
 
@@ -75,12 +87,20 @@ class SharedTranslationClaims implements TranslationClaims, AutoCloseable {
             return false;
         }
         try {
-            if (locks.acquire(key)) {
+            // a new claim, or one whose holder let it expire (on the database's clock)
+            int taken = jdbc.sql("""
+                            insert into translation_claim (claim_key, holder_id, expires_at)
+                            values (?, ?, clock_timestamp() + ? * interval '1 millisecond')
+                            on conflict (claim_key) do update
+                              set holder_id = excluded.holder_id, expires_at = excluded.expires_at
+                              where translation_claim.expires_at < clock_timestamp()""")
+                    .params(key, holder, ttlMillis)
+                    .update();
+            if (taken == 1) {
                 return true;
             }
         } catch (DataAccessException e) {
-            // two nodes inserting the same claim at once: the other one has it
-            log.debug("Claim {} taken by another node: {}", key, e.getMessage());
+            log.debug("Claim {} not taken: {}", key, e.getMessage());
         }
         mine.remove(key);
         return false;
@@ -90,7 +110,7 @@ class SharedTranslationClaims implements TranslationClaims, AutoCloseable {
     public void release(long articleId, int revision, String lang) {
         String key = key(articleId, revision, lang);
         try {
-            locks.delete(key);
+            jdbc.sql("delete from translation_claim where claim_key = ? and holder_id = ?").params(key, holder).update();
         } catch (DataAccessException e) {
             // it expires by itself
             log.warn("Could not release the claim on {}: {}", key, e.getMessage());
@@ -103,13 +123,12 @@ class SharedTranslationClaims implements TranslationClaims, AutoCloseable {
     public boolean held(long articleId, int revision, String lang) {
         String key = key(articleId, revision, lang);
         return mine.contains(key) || jdbc.sql("""
-                        select count(*) from int_lock where region = ? and lock_key = ? and expired_after >= ?""")
-                .params(ClusterSettings.CLAIMS_REGION, UUIDConverter.getUUID(key).toString(),
-                        LocalDateTime.now(ZoneOffset.UTC))   // as the lock repository writes it
+                        select count(*) from translation_claim where claim_key = ? and expires_at >= clock_timestamp()""")
+                .params(key)
                 .query(Long.class).single() > 0;
     }
 
     private static String key(long articleId, int revision, String lang) {
-        return "translation:" + articleId + ":" + revision + ":" + lang;
+        return articleId + ":" + revision + ":" + lang;
     }
 }

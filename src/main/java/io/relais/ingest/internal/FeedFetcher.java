@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
@@ -24,6 +25,7 @@ import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.http.RetryAfter;
 import io.relais.ingest.IncomingArticle;
+import io.relais.ingest.PollerElection;
 
 /**
  * Fetches a source's feed (called by the feed poller route on each tick), politely: {@code http(s):} with a
@@ -46,8 +48,11 @@ public class FeedFetcher {
     private final PoliteHttp http;
     private final UrlPolicy urlPolicy;
     private final FeedParser parser;
+    private final PollerElection election;
 
-    FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http, FeedParser parser, IngestSettings settings) {
+    FeedFetcher(Sources sources, UrlPolicy urlPolicy, PoliteHttp http, FeedParser parser, IngestSettings settings,
+                ObjectProvider<PollerElection> election) {
+        this.election = election.getIfAvailable(() -> () -> false);
         this.sources = sources;
         this.urlPolicy = urlPolicy;
         this.maxBytes = settings.maxBytes();
@@ -67,6 +72,9 @@ public class FeedFetcher {
     }
 
     public FetchedFeed fetch(long sourceId) {
+        if (!election.mayPollNow()) {
+            return null;   // this node's polling duty just ended: its poller is being stopped
+        }
         Source source = sources.find(sourceId).orElse(null);
         if (source == null || source.paused()
                 || source.nextPollAt() != null && source.nextPollAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Source;
@@ -13,6 +14,7 @@ import io.relais.article.Sources;
 
 import io.relais.ingest.ArticleIngestor;
 import io.relais.ingest.IncomingArticle;
+import io.relais.ingest.PollerElection;
 import io.relais.article.StoreResult;
 
 /**
@@ -30,16 +32,27 @@ public class FeedItemIngester {
     private final Sources sources;
     private final PageFetcher pages;
     private final ArticleFileParser parser;
+    private final PollerElection election;
 
-    FeedItemIngester(ArticleIngestor ingestor, Sources sources, PageFetcher pages, ArticleFileParser parser) {
+    FeedItemIngester(ArticleIngestor ingestor, Sources sources, PageFetcher pages, ArticleFileParser parser,
+                     ObjectProvider<PollerElection> election) {
+        this.election = election.getIfAvailable(() -> () -> false);
         this.ingestor = ingestor;
         this.sources = sources;
         this.pages = pages;
         this.parser = parser;
     }
 
-    /** Throws {@link io.relais.ingest.IngestRejectedException} for a refused item: the route records it and goes on. */
+    /**
+     * Throws {@link io.relais.ingest.IngestRejectedException} for a refused item: the route records it and goes on.
+     * Returns null, storing nothing, once this node's polling duty has ended (the node that polls next fetches the
+     * whole feed again).
+     */
     public StoreResult ingest(IncomingArticle item) {
+        if (!election.mayPollNow()) {
+            log.debug("Item {} of source #{} not stored: this node no longer polls", item.externalId(), item.sourceId());
+            return null;
+        }
         if (item.url() != null && sources.find(item.sourceId()).map(Source::fetchFullArticle).orElse(false)) {
             item = withFullArticle(item);
         }

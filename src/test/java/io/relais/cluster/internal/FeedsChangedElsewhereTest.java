@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.relais.RelaisIntegrationTest;
 import io.relais.cluster.FeedsChangedElsewhere;
+import io.relais.translation.TargetLanguages;
 
 /**
  * Another node's feed change, received from the broker (on a thread with no transaction), reaches the publishing
@@ -42,6 +43,9 @@ class FeedsChangedElsewhereTest extends RelaisIntegrationTest {
     @Autowired
     EventSerializer serializer;
 
+    @Autowired
+    TargetLanguages languages;
+
     @Test
     void aChangeAnnouncedByAnotherNodeRewritesThisNodesStaticCopies() throws IOException {
         Path copy = FEEDS.resolve("es").resolve("feed.json");
@@ -50,13 +54,35 @@ class FeedsChangedElsewhereTest extends RelaisIntegrationTest {
         CachingConnectionFactory unused = new CachingConnectionFactory("127.0.0.1");
         FeedChangeListener listener = new FeedChangeListener(unused, new RabbitAdmin(unused), new Queue("unused"),
                 new JacksonJsonMessageConverter(), events, new ClusterNode("this node", "this-node"),
-                transactionManager);
+                transactionManager, languages);
         try {
             listener.received(new FeedChangeMessage("another-node", List.of("es")));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(copy));
             await().atMost(Duration.ofSeconds(10)).until(() -> registry.findIncompletePublications().stream()
                     .noneMatch(p -> p.getEvent() instanceof FeedsChangedElsewhere));
+        } finally {
+            listener.stop();
+            unused.destroy();
+        }
+    }
+
+    @Test
+    void afterAnOutageOfTheBrokerEveryLanguageIsTakenAsChangedSinceItsAnnouncementsWereLost() throws IOException {
+        Path spanish = FEEDS.resolve("es").resolve("feed.json");
+        Path catalan = FEEDS.resolve("ca").resolve("feed.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(spanish) && Files.exists(catalan));
+        CachingConnectionFactory unused = new CachingConnectionFactory("127.0.0.1");
+        FeedChangeListener listener = new FeedChangeListener(unused, new RabbitAdmin(unused), new Queue("unused"),
+                new JacksonJsonMessageConverter(), events, new ClusterNode("this node", "this-node"),
+                transactionManager, languages);
+        try {
+            listener.connected();   // the first connection: nothing was missed
+            Files.delete(spanish);
+            Files.delete(catalan);
+            listener.connected();   // connected again after an outage
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(spanish) && Files.exists(catalan));
         } finally {
             listener.stop();
             unused.destroy();
