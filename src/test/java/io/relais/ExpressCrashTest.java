@@ -177,8 +177,18 @@ class ExpressCrashTest {
                 throw new AssertionError(name + " exited: see " + DIR.resolve(name + ".log"));
             }
             try {
-                return Files.readString(DIR.resolve(name + ".log")).contains("Started RelaisApplication");
+                // "Started" is logged before the application runners (the administrator is set by one): ready is
+                // when the API lets the administrator in
+                return Files.readString(DIR.resolve(name + ".log")).contains("Started RelaisApplication")
+                        && http.send(HttpRequest.newBuilder(URI.create(url("/api/jobs")))
+                                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                        ("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                                .timeout(Duration.ofSeconds(10)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
         });
