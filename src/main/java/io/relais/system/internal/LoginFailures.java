@@ -133,12 +133,14 @@ class LoginFailures {
     }
 
     /**
-     * Attempts on this subject in flight: pending, and younger than {@code staleBefore} (an older one belongs to a
-     * process that died: it will never settle).
+     * The subject's failures and its attempts in flight (pending and younger than {@code staleBefore}: an older one
+     * belongs to a process that died and will never settle), in one statement: an attempt that settles meanwhile
+     * (another node's, outside the subject's lock) is counted once, as one or the other — two statements could each
+     * miss it and let one guess too many through.
      */
-    int inFlight(Kind kind, String subject, Instant since, Instant staleBefore) {
-        return jdbc.sql("select count(*) from login_failure where kind = ? and subject = ? and pending = true "
-                        + "and failed_at > ? and failed_at >= ?")
+    int failedOrInFlight(Kind kind, String subject, Instant since, Instant staleBefore) {
+        return jdbc.sql("select count(*) from login_failure where kind = ? and subject = ? and failed_at > ? "
+                        + "and (pending = false or failed_at >= ?)")
                 .params(kind.code, cut(subject), utc(since), utc(staleBefore)).query(Integer.class).single();
     }
 

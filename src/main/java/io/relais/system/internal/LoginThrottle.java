@@ -146,8 +146,7 @@ class LoginThrottle {
 
     /** Whether the failures and the attempts in flight already make the limit (if those all fail). */
     private boolean crowded(Kind kind, String subject, int limit, Instant now) {
-        int failed = failures.newest(kind, subject, now.minus(window), limit).size();
-        return failed + failures.inFlight(kind, subject, now.minus(window), now.minus(STALE)) >= limit;
+        return failures.failedOrInFlight(kind, subject, now.minus(window), now.minus(STALE)) >= limit;
     }
 
     private Optional<Refusal> refusal(String username, String address, Instant now) {
