@@ -256,26 +256,22 @@ class ClusterFaultTest {
     @Test
     @Order(5)
     void aRunCaughtByADatabaseRestartCompletesOrFailsCleanlyAndResumesByItself() throws Exception {
-        Node m = cluster.node("m");
-        long run = runCaughtInTheMiddleOfASlice(m, cluster.node("w1")).run();
-        lab.database("restart");
-        awaitEveryArticleTranslated(Duration.ofMinutes(15));
-        String status = awaitEnd(run, Duration.ofMinutes(15));
-        System.out.println("Run " + run + " caught by the database restart ended " + status);
-        assertThat(status).isIn("COMPLETED", "FAILED");
-        everyArticleIsTranslatedIntoEveryLanguageExactlyOnce();
-        feedsEqualOnEveryNode();
+        aRunCaughtByARestartOf("database", () -> lab.database("restart"));
     }
 
     @Test
     @Order(6)
     void aRunCaughtByABrokerRestartCompletesOrFailsCleanlyAndResumesByItself() throws Exception {
-        Node m = cluster.node("m");
-        long run = runCaughtInTheMiddleOfASlice(m, cluster.node("w1")).run();
-        lab.broker("restart");
+        aRunCaughtByARestartOf("broker", () -> lab.broker("restart"));
+    }
+
+    /** A run with a worker inside a slice, the service restarted: every article translated once all the same. */
+    private void aRunCaughtByARestartOf(String service, Runnable restart) throws Exception {
+        long run = runCaughtInTheMiddleOfASlice(cluster.node("m"), cluster.node("w1")).run();
+        restart.run();
         awaitEveryArticleTranslated(Duration.ofMinutes(15));
         String status = awaitEnd(run, Duration.ofMinutes(15));
-        System.out.println("Run " + run + " caught by the broker restart ended " + status);
+        System.out.println("Run " + run + " caught by the " + service + " restart ended " + status);
         assertThat(status).isIn("COMPLETED", "FAILED");
         everyArticleIsTranslatedIntoEveryLanguageExactlyOnce();
         feedsEqualOnEveryNode();

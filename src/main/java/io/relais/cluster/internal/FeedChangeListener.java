@@ -88,11 +88,16 @@ class FeedChangeListener implements SmartLifecycle {
     }
 
     private void changed(List<String> changed) {
+        changed(changed, COALESCE_MS);
+    }
+
+    /** Adds to the languages waiting; the first one waiting schedules their flush {@code delayMs} later. */
+    private void changed(List<String> changed, long delayMs) {
         synchronized (pending) {
             boolean first = pending.isEmpty();
             pending.addAll(changed);
             if (first) {
-                flusher.schedule(this::flush, COALESCE_MS, TimeUnit.MILLISECONDS);
+                flusher.schedule(this::flush, delayMs, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -110,13 +115,7 @@ class FeedChangeListener implements SmartLifecycle {
             // announcement is lost and this node serves its old feeds until the next change
             log.warn("Could not take the feed changes of {} in ({}): trying again in {} ms", languages, e.getMessage(),
                     RETRY_MS);
-            synchronized (pending) {
-                boolean first = pending.isEmpty();
-                pending.addAll(languages);
-                if (first) {
-                    flusher.schedule(this::flush, RETRY_MS, TimeUnit.MILLISECONDS);
-                }
-            }
+            changed(languages, RETRY_MS);
         }
     }
 
