@@ -230,8 +230,10 @@ public class Translator {
         }
         RouteChoice.Chosen chosen = routeChoice.translate(engine, segment, format, target);
         TranslatedText raw = chosen.text();
+        // the French as the quality checks read it (plain text), so that they find LanguageTool's run in its cache
+        String french = format == TextFormat.HTML ? HtmlBlocks.parse(segment).text() : segment;
         TargetFinishing.Finished finished = times.time(TranslateStepTimes.Step.FINISHING,
-                () -> finishing.finish(raw.text(), format, target));
+                () -> finishing.finish(raw.text(), format, target, french));
         TranslatedText t = new TranslatedText(finished.text(), raw.engine(), raw.route(), raw.wordCount(),
                 raw.unknownWords(), 1, 0, List.of(), finished.corrections());
         if (useMemory) {

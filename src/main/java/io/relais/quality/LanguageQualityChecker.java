@@ -145,6 +145,16 @@ public class LanguageQualityChecker {
     }
 
     /**
+     * The issues of a translation of {@code source} (the French, plain text): a word the French has verbatim (a name,
+     * a word the engine kept) is no spelling error there, so LanguageTool is told to pass over it instead of reporting
+     * it and computing its suggestions, which was most of its work on Apertium's output (docs/measurements.md, "Where
+     * an express article's CPU goes").
+     */
+    public List<QualityIssue> check(String plainText, String lang, String source) {
+        return checked(plainText, variant(lang), source).issues();
+    }
+
+    /**
      * Checks in an explicit LanguageTool code, e.g. {@code en-US}. LanguageTool never runs twice on the same text:
      * the issues of the last {@value #CACHE_ENTRIES} texts are remembered by language and text hash (repeated
      * segments: agency credits, the unchanged paragraphs of a new revision, a retried article).
@@ -159,7 +169,12 @@ public class LanguageQualityChecker {
      * segment the finishing leaves unchanged is not read by LanguageTool a second time when it is checked.
      */
     public List<SafeCorrections.Match> singleReplacements(String text, String lang) {
-        return checked(text, variant(lang)).singleReplacements();
+        return checked(text, variant(lang), null).singleReplacements();
+    }
+
+    /** {@link #singleReplacements(String, String)} of a translation of {@code source}, as {@link #check(String, String, String)}. */
+    public List<SafeCorrections.Match> singleReplacements(String text, String lang, String source) {
+        return checked(text, variant(lang), source).singleReplacements();
     }
 
     /** This checker as the source of the target-language finishing's safe corrections. */
@@ -171,8 +186,19 @@ public class LanguageQualityChecker {
             }
 
             @Override
+            public List<SafeCorrections.Match> singleReplacements(String text, String target, String source) {
+                return LanguageQualityChecker.this.singleReplacements(text, target, source);
+            }
+
+            @Override
             public void corrected(String text, String target, List<SafeCorrections.Match> applied, String corrected) {
-                LanguageQualityChecker.this.corrected(text, target, applied, corrected);
+                LanguageQualityChecker.this.corrected(text, target, applied, corrected, null);
+            }
+
+            @Override
+            public void corrected(String text, String target, List<SafeCorrections.Match> applied, String corrected,
+                                  String source) {
+                LanguageQualityChecker.this.corrected(text, target, applied, corrected, source);
             }
         };
     }
@@ -184,9 +210,15 @@ public class LanguageQualityChecker {
      * and a safe correction (one suggested replacement of a listed rule) changes only the words it replaces.
      */
     public void corrected(String text, String lang, List<SafeCorrections.Match> applied, String corrected) {
+        corrected(text, lang, applied, corrected, null);
+    }
+
+    /** {@link #corrected(String, String, List, String)} of a translation of {@code source}. */
+    public void corrected(String text, String lang, List<SafeCorrections.Match> applied, String corrected,
+                          String source) {
         String code = variant(lang);
-        String version = code + ':' + words(code).version() + ':';
-        Checked before = text == null || text.isBlank() ? null : checked.get(version + sha256(text));
+        SourceWords exempt = SourceWords.of(source);
+        Checked before = text == null || text.isBlank() ? null : checked.get(key(code, text, exempt));
         if (before == null || corrected == null || corrected.isBlank()) {
             return;
         }
@@ -205,7 +237,7 @@ public class LanguageQualityChecker {
                 singles.add(new SafeCorrections.Match(m.rule(), m.message(), moved[0], moved[1], m.replacement()));
             }
         }
-        checked.put(version + sha256(corrected), new Checked(List.copyOf(issues), List.copyOf(singles)));
+        checked.put(key(code, corrected, exempt), new Checked(List.copyOf(issues), List.copyOf(singles)));
     }
 
     /** A span's place after the replacements, or null when a replacement touched it (a span around one is kept). */
@@ -228,11 +260,16 @@ public class LanguageQualityChecker {
     }
 
     private Checked checked(String plainText, String code) {
+        return checked(plainText, code, null);
+    }
+
+    private Checked checked(String plainText, String code, String source) {
         if (plainText == null || plainText.isBlank()) {
             return Checked.NOTHING;
         }
         NewsroomDictionary.Words words = words(code);
-        String key = code + ':' + words.version() + ':' + sha256(plainText);
+        SourceWords exempt = SourceWords.of(source);
+        String key = key(code, plainText, exempt);
         Checked known = checked.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
@@ -240,10 +277,15 @@ public class LanguageQualityChecker {
         }
         cacheMisses.incrementAndGet();
         long cpu = cpuTime();
-        Checked found = runLanguageTool(plainText, code, words);
+        Checked found = runLanguageTool(plainText, code, words, exempt);
         cpuNanos.addAndGet(cpuTime() - cpu);
         checked.put(key, found);
         return found;
+    }
+
+    /** The cache's key: the text in a language, with the dictionary's version and the words passed over. */
+    private String key(String code, String text, SourceWords exempt) {
+        return code + ':' + words(code).version() + ':' + sha256(text) + exempt.key();
     }
 
     /** Texts answered from the cache, and texts LanguageTool read, since start. */
@@ -264,7 +306,7 @@ public class LanguageQualityChecker {
         return Duration.ofNanos(cpuNanos.get());
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -278,7 +320,8 @@ public class LanguageQualityChecker {
         return dictionary.apply(code.split("-")[0]);
     }
 
-    private Checked runLanguageTool(String plainText, String code, NewsroomDictionary.Words words) {
+    private Checked runLanguageTool(String plainText, String code, NewsroomDictionary.Words words,
+                                    SourceWords exempt) {
         Language language = language(code);
         if (language == null) {
             throw new IllegalArgumentException("LanguageTool has no language " + code);
@@ -286,9 +329,11 @@ public class LanguageQualityChecker {
         Pool pool = pools.computeIfAbsent(code, k -> new Pool(new Semaphore(perLanguage), new ConcurrentLinkedDeque<>()));
         pool.permits().acquireUninterruptibly();
         Instance instance = pool.idle().pollFirst();
+        List<Runnable> undo = List.of();
         try {
             instance = withWords(instance, language, words);
             JLanguageTool tool = instance.tool();
+            undo = exempt.passOver(tool);
             List<QualityIssue> issues = new ArrayList<>();
             List<SafeCorrections.Match> singles = new ArrayList<>();
             for (RuleMatch match : tool.check(plainText)) {
@@ -306,6 +351,7 @@ public class LanguageQualityChecker {
         } catch (IOException e) {
             throw new IllegalStateException("LanguageTool failed on " + code + ": " + e.getMessage(), e);
         } finally {
+            undo.forEach(Runnable::run);
             if (instance != null) {
                 pool.idle().offerFirst(instance);
             }

@@ -39,12 +39,22 @@ public class SafeCorrections {
     public interface Source {
         List<Match> singleReplacements(String text, String target);
 
+        /** The same of a translation of {@code source} (the French, plain text), whose words are no misspellings. */
+        default List<Match> singleReplacements(String text, String target, String source) {
+            return singleReplacements(text, target);
+        }
+
         /**
          * Told that {@code text} became {@code corrected} by the {@code applied} replacements (offsets in {@code text},
          * in order, not overlapping), so that the check of the corrected text can be derived from the run on
          * {@code text} instead of running LanguageTool again.
          */
         default void corrected(String text, String target, List<Match> applied, String corrected) {
+        }
+
+        /** The same of a translation of {@code source}. */
+        default void corrected(String text, String target, List<Match> applied, String corrected, String source) {
+            corrected(text, target, applied, corrected);
         }
     }
 
@@ -85,21 +95,29 @@ public class SafeCorrections {
 
     /** The text with the listed rules' single replacements made; each is reported to {@code corrections}. */
     public String apply(String text, String target, Consumer<Correction> corrections) {
+        return apply(text, target, corrections, null);
+    }
+
+    /** {@link #apply(String, String, Consumer)} to a translation of {@code french} (plain text; null: unknown). */
+    public String apply(String text, String target, Consumer<Correction> corrections, String french) {
         Set<String> ids = rules.get(target);
         if (ids == null || text.isBlank()) {
             return text;
         }
-        List<Match> applied = applicable(text, matches(text, target));
+        List<Match> applied = applicable(text, matchesOfTranslation(text, target, french));
         String corrected = applyMatches(text, applied, corrections);
-        tellCorrected(text, target, applied, corrected);
+        tellCorrected(text, target, applied, corrected, french);
         return corrected;
     }
 
-    /** Tells the shared source, if any, which replacements turned {@code text} into {@code corrected}. */
-    public void tellCorrected(String text, String target, List<Match> applied, String corrected) {
+    /**
+     * Tells the shared source, if any, which replacements turned {@code text}, a translation of {@code french}, into
+     * {@code corrected}.
+     */
+    public void tellCorrected(String text, String target, List<Match> applied, String corrected, String french) {
         Source shared = applied.isEmpty() ? null : source.get();
         if (shared != null) {
-            shared.corrected(text, target, applied, corrected);
+            shared.corrected(text, target, applied, corrected, french);
         }
     }
 
@@ -118,6 +136,11 @@ public class SafeCorrections {
 
     /** The matches of the rules listed for {@code target} (none if it has no list). */
     public List<Match> matches(String text, String target) {
+        return matchesOfTranslation(text, target, null);
+    }
+
+    /** {@link #matches(String, String)} of a translation of {@code french} (plain text; null: unknown). */
+    public List<Match> matchesOfTranslation(String text, String target, String french) {
         Set<String> ids = rules.get(target);
         if (ids == null || text.isBlank()) {
             return List.of();
@@ -126,7 +149,7 @@ public class SafeCorrections {
         if (shared == null) {
             return matches(text, target, ids);
         }
-        return shared.singleReplacements(text, target).stream().filter(m -> ids.contains(m.rule())).toList();
+        return shared.singleReplacements(text, target, french).stream().filter(m -> ids.contains(m.rule())).toList();
     }
 
     /** Makes the replacements (non-overlapping, in order) and reports each. */

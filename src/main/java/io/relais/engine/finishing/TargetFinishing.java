@@ -39,6 +39,14 @@ public class TargetFinishing {
     }
 
     public Finished finish(String text, TextFormat format, String target) {
+        return finish(text, format, target, null);
+    }
+
+    /**
+     * {@link #finish(String, TextFormat, String)} of a translation of {@code french} (plain text; null: unknown), whose
+     * words LanguageTool's spell checkers pass over.
+     */
+    public Finished finish(String text, TextFormat format, String target, String french) {
         boolean typo = typography && Typography.appliesTo(target);
         boolean lt = corrections.appliesTo(target);
         if (!typo && !lt || text == null || text.isEmpty()) {
@@ -48,7 +56,7 @@ public class TargetFinishing {
         Consumer<Correction> record = made::add;
         if (format == TextFormat.PLAIN) {
             String out = typo ? Typography.apply(text, target, record) : text;
-            return new Finished(lt ? corrections.apply(out, target, record) : out, made);
+            return new Finished(lt ? corrections.apply(out, target, record, french) : out, made);
         }
         Document doc = HtmlBlocks.parse(text);
         List<TextNode> nodes = textNodes(doc);
@@ -62,7 +70,7 @@ public class TargetFinishing {
             }
         }
         if (lt) {
-            correctAcrossNodes(doc.body(), nodes, target, record);
+            correctAcrossNodes(doc.body(), nodes, target, record, french);
         }
         return made.isEmpty() ? new Finished(text, made) : new Finished(doc.body().html(), made);
     }
@@ -73,7 +81,8 @@ public class TargetFinishing {
      * LanguageTool's cache; a correction is made only where it falls inside one text node, so that markup is never
      * moved.
      */
-    private void correctAcrossNodes(Element body, List<TextNode> nodes, String target, Consumer<Correction> record) {
+    private void correctAcrossNodes(Element body, List<TextNode> nodes, String target, Consumer<Correction> record,
+                                    String french) {
         StringBuilder whole = new StringBuilder();
         int[] starts = new int[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
@@ -82,7 +91,7 @@ public class TargetFinishing {
         }
         CheckedView view = CheckedView.of(body);
         List<SafeCorrections.Match> applied = SafeCorrections.applicable(view.text(),
-                corrections.matches(view.text(), target).stream()
+                corrections.matchesOfTranslation(view.text(), target, french).stream()
                         .filter(m -> insideOneNode(view.inBlock(m), starts, whole.length())).toList());
         if (applied.isEmpty()) {
             return;
@@ -103,7 +112,7 @@ public class TargetFinishing {
         // the check of the corrected block is derived from this run only when the view of the corrected block is
         // the view with the replacements made (a replacement next to collapsed whitespace may not be)
         if (corrected.equals(SafeCorrections.applyMatches(view.text(), applied, c -> { }))) {
-            corrections.tellCorrected(view.text(), target, applied, corrected);
+            corrections.tellCorrected(view.text(), target, applied, corrected, french);
         }
     }
 

@@ -39,7 +39,8 @@ public class SegmentChecks {
     public List<QualityIssue> run(CheckedSegment segment) {
         List<QualityIssue> issues = new ArrayList<>();
         if (languageTool.supports(segment.lang())) {
-            issues.addAll(SpellingExemptions.apply(segment, languageTool.check(segment.targetText(), segment.lang())));
+            issues.addAll(SpellingExemptions.apply(segment, languageTool.check(segment.targetText(), segment.lang(),
+                    segment.sourceText())));
         }
         Set<String> dictionary = languageTool.dictionaryWords(segment.lang());
         for (MtCheck check : checks) {
