@@ -27,10 +27,20 @@ public class QualityCheckFault extends LanguageQualityChecker {
 
     @Override
     public List<QualityIssue> check(String plainText, String lang) {
+        failIfArmed(plainText);
+        return super.check(plainText, lang);
+    }
+
+    @Override
+    public List<QualityIssue> check(String plainText, String lang, String source) {
+        failIfArmed(plainText);
+        return super.check(plainText, lang, source);
+    }
+
+    private void failIfArmed(String plainText) {
         String word = trigger.get();
         if (word != null && plainText != null && plainText.contains(word)) {
             throw new IllegalStateException("injected LanguageTool failure on a text containing " + word);
         }
-        return super.check(plainText, lang);
     }
 }
