@@ -151,9 +151,9 @@ public final class EvalCommand {
         engine.raw(false);
         engine.keepNamesAsWords(false);
         Pass relais = pass(engine, hops, source);
-        Pass finished = finish(relais, finishing, lang);
+        Pass finished = finish(relais, finishing, lang, source);
         engine.keepNamesAsWords(true);
-        Pass names = finish(pass(engine, hops, source), finishing, lang);
+        Pass names = finish(pass(engine, hops, source), finishing, lang, source);
         System.out.printf(Locale.ROOT, "%-4s %-9s %6d | %5.1f %5.1f | %5.1f %5.1f | %5.1f %5.1f | %5.1f %5.1f | %8.0f %6.1f%%%n",
                 lang, route, relais.words, ChrF.corpus(raw.hypotheses, reference), Bleu.corpus(raw.hypotheses, reference),
                 ChrF.corpus(relais.hypotheses, reference), Bleu.corpus(relais.hypotheses, reference),
@@ -269,12 +269,17 @@ public final class EvalCommand {
         return new Pass(hypotheses, (System.nanoTime() - start) / 1e9, words, unknown);
     }
 
-    /** The pass's translations finished; its time includes the finishing's. */
-    private static Pass finish(Pass pass, TargetFinishing finishing, String lang) {
+    /**
+     * The pass's translations of {@code french}, line by line, finished as the service finishes them; its time
+     * includes the finishing's.
+     */
+    private static Pass finish(Pass pass, TargetFinishing finishing, String lang, List<String> french) {
         finishing.finish("Bonjour.", TextFormat.PLAIN, lang);   // load LanguageTool outside the timing
         long start = System.nanoTime();
-        List<String> finished = pass.hypotheses.stream()
-                .map(h -> finishing.finish(h, TextFormat.PLAIN, lang).text()).toList();
+        List<String> finished = new ArrayList<>(pass.hypotheses.size());
+        for (int i = 0; i < pass.hypotheses.size(); i++) {
+            finished.add(finishing.finish(pass.hypotheses.get(i), TextFormat.PLAIN, lang, french.get(i)).text());
+        }
         return new Pass(finished, pass.seconds + (System.nanoTime() - start) / 1e9, pass.words, pass.unknown);
     }
 
@@ -294,7 +299,7 @@ public final class EvalCommand {
             List<String> reference = read(flores.resolve("devtest." + code(lang)), limit);
             engine.keepNamesAsWords(true);
             List<String> hypotheses = finish(pass(engine, List.of(language.getValue().get(0).split(">")), source),
-                    typographyOnly, lang).hypotheses;
+                    typographyOnly, lang, source).hypotheses;
             double base = ChrF.corpus(hypotheses, reference);
             Map<String, List<List<SafeCorrections.Match>>> byRule = new TreeMap<>();
             List<List<SafeCorrections.Match>> matches = new ArrayList<>();
