@@ -222,6 +222,15 @@ public final class LatencyBench {
                 1000 * busyCpu / window[0], (busyCpu / window[0]) / (rawBacklogCpu / ((double) backlogWords * LANGUAGES.size())),
                 100 * busyCpu / (window[2] * Runtime.getRuntime().availableProcessors()),
                 Runtime.getRuntime().availableProcessors());
+        // the same words priced as the raw tools price them: the backlog's at the raw tools' backlog cost, the express
+        // articles' at the floor's (one article at a time costs the raw tools more per word than a backlog does)
+        double rawPerWord = rawBacklogCpu / ((double) backlogWords * LANGUAGES.size());
+        double rawSameWork = window[1] * rawPerWord + (window[0] - window[1]) * (floorCpu / idleWords);
+        double jitInWindow = split[0] - split0[0];
+        System.out.printf(Locale.ROOT, "the window's words through the raw tools (backlog words at the raw tools' backlog "
+                        + "cost, express words at the floor's): %.1f CPU s; the service used %.1f: %.2f of the raw tools' "
+                        + "efficiency on the same work (%.2f without its JIT compilation)%n", rawSameWork, busyCpu,
+                rawSameWork / busyCpu, rawSameWork / (busyCpu - jitInWindow));
         System.out.printf(Locale.ROOT, "backlog threads waiting for the express lane during the window: %.1f thread-s "
                 + "(%.0f %% of %d threads x %.1f s)%n%n", yielded, 100 * yielded / (LANGUAGES.size() * window[2]),
                 LANGUAGES.size(), window[2]);
