@@ -181,18 +181,8 @@ public class LanguageQualityChecker {
     public SafeCorrections.Source asCorrectionSource() {
         return new SafeCorrections.Source() {
             @Override
-            public List<SafeCorrections.Match> singleReplacements(String text, String target) {
-                return LanguageQualityChecker.this.singleReplacements(text, target);
-            }
-
-            @Override
             public List<SafeCorrections.Match> singleReplacements(String text, String target, String source) {
                 return LanguageQualityChecker.this.singleReplacements(text, target, source);
-            }
-
-            @Override
-            public void corrected(String text, String target, List<SafeCorrections.Match> applied, String corrected) {
-                LanguageQualityChecker.this.corrected(text, target, applied, corrected, null);
             }
 
             @Override
@@ -206,19 +196,16 @@ public class LanguageQualityChecker {
     /**
      * Remembers the check of {@code corrected} as derived from the run on {@code text} (when that run is still
      * remembered): the matches the corrections replaced are gone, the others moved by the length the corrections
-     * added or removed before them. Written by hand because LanguageTool re-reads a whole text for one changed word,
+     * added or removed before them; {@code text} and {@code corrected} translate {@code source}, whose words the run
+     * passed over. Written by hand because LanguageTool re-reads a whole text for one changed word,
      * and a safe correction (one suggested replacement of a listed rule) changes only the words it replaces.
      */
-    public void corrected(String text, String lang, List<SafeCorrections.Match> applied, String corrected) {
-        corrected(text, lang, applied, corrected, null);
-    }
-
-    /** {@link #corrected(String, String, List, String)} of a translation of {@code source}. */
     public void corrected(String text, String lang, List<SafeCorrections.Match> applied, String corrected,
                           String source) {
         String code = variant(lang);
+        long version = words(code).version();
         SourceWords exempt = SourceWords.of(source);
-        Checked before = text == null || text.isBlank() ? null : checked.get(key(code, text, exempt));
+        Checked before = text == null || text.isBlank() ? null : checked.get(key(code, version, text, exempt));
         if (before == null || corrected == null || corrected.isBlank()) {
             return;
         }
@@ -237,7 +224,7 @@ public class LanguageQualityChecker {
                 singles.add(new SafeCorrections.Match(m.rule(), m.message(), moved[0], moved[1], m.replacement()));
             }
         }
-        checked.put(key(code, corrected, exempt), new Checked(List.copyOf(issues), List.copyOf(singles)));
+        checked.put(key(code, version, corrected, exempt), new Checked(List.copyOf(issues), List.copyOf(singles)));
     }
 
     /** A span's place after the replacements, or null when a replacement touched it (a span around one is kept). */
@@ -269,7 +256,7 @@ public class LanguageQualityChecker {
         }
         NewsroomDictionary.Words words = words(code);
         SourceWords exempt = SourceWords.of(source);
-        String key = key(code, plainText, exempt);
+        String key = key(code, words.version(), plainText, exempt);
         Checked known = checked.get(key);
         if (known != null) {
             cacheHits.incrementAndGet();
@@ -284,8 +271,8 @@ public class LanguageQualityChecker {
     }
 
     /** The cache's key: the text in a language, with the dictionary's version and the words passed over. */
-    private String key(String code, String text, SourceWords exempt) {
-        return code + ':' + words(code).version() + ':' + sha256(text) + exempt.key();
+    private static String key(String code, long dictionaryVersion, String text, SourceWords exempt) {
+        return code + ':' + dictionaryVersion + ':' + sha256(text) + exempt.key();
     }
 
     /** Texts answered from the cache, and texts LanguageTool read, since start. */

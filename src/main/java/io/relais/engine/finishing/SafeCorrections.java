@@ -37,24 +37,15 @@ public class SafeCorrections {
      */
     @FunctionalInterface
     public interface Source {
-        List<Match> singleReplacements(String text, String target);
-
-        /** The same of a translation of {@code source} (the French, plain text), whose words are no misspellings. */
-        default List<Match> singleReplacements(String text, String target, String source) {
-            return singleReplacements(text, target);
-        }
+        /** The matches in {@code text}, a translation of {@code french} (plain text; null: unknown). */
+        List<Match> singleReplacements(String text, String target, String french);
 
         /**
          * Told that {@code text} became {@code corrected} by the {@code applied} replacements (offsets in {@code text},
          * in order, not overlapping), so that the check of the corrected text can be derived from the run on
          * {@code text} instead of running LanguageTool again.
          */
-        default void corrected(String text, String target, List<Match> applied, String corrected) {
-        }
-
-        /** The same of a translation of {@code source}. */
-        default void corrected(String text, String target, List<Match> applied, String corrected, String source) {
-            corrected(text, target, applied, corrected);
+        default void corrected(String text, String target, List<Match> applied, String corrected, String french) {
         }
     }
 
@@ -93,12 +84,10 @@ public class SafeCorrections {
     public record Match(String rule, String message, int from, int to, String replacement) {
     }
 
-    /** The text with the listed rules' single replacements made; each is reported to {@code corrections}. */
-    public String apply(String text, String target, Consumer<Correction> corrections) {
-        return apply(text, target, corrections, null);
-    }
-
-    /** {@link #apply(String, String, Consumer)} to a translation of {@code french} (plain text; null: unknown). */
+    /**
+     * The text, a translation of {@code french} (plain text; null: unknown), with the listed rules' single replacements
+     * made; each is reported to {@code corrections}.
+     */
     public String apply(String text, String target, Consumer<Correction> corrections, String french) {
         Set<String> ids = rules.get(target);
         if (ids == null || text.isBlank()) {
@@ -134,12 +123,10 @@ public class SafeCorrections {
         return kept;
     }
 
-    /** The matches of the rules listed for {@code target} (none if it has no list). */
-    public List<Match> matches(String text, String target) {
-        return matchesOfTranslation(text, target, null);
-    }
-
-    /** {@link #matches(String, String)} of a translation of {@code french} (plain text; null: unknown). */
+    /**
+     * The matches of the rules listed for {@code target} (none if it has no list) in {@code text}, a translation of
+     * {@code french} (plain text; null: unknown).
+     */
     public List<Match> matchesOfTranslation(String text, String target, String french) {
         Set<String> ids = rules.get(target);
         if (ids == null || text.isBlank()) {
