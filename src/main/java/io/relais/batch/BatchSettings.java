@@ -26,7 +26,7 @@ public record BatchSettings(
         @DefaultValue Express express) {
 
     public BatchSettings {
-        express = express == null ? new Express(true, 10, 0, Duration.ofMinutes(2), true) : express;
+        express = express == null ? new Express(true, 10, 0, Duration.ofMinutes(2), true, 120) : express;
         if (chunkSize < 1) {
             throw new IllegalArgumentException("relais.batch.chunk-size must be at least 1, got " + chunkSize);
         }
@@ -45,14 +45,21 @@ public record BatchSettings(
      *                       whether it was stored and doing it if not
      * @param warmUp         after start, translate and check a sentence into every language in the background, so
      *                       that the first article does not wait for LanguageTool and Apertium to load
+     * @param warmUpTexts    then this many short texts per language (two sentences of a bundled French text each),
+     *                       translated and checked one at a time, pausing while an article is translated and ending
+     *                       when a backlog runs: the JIT compiles the code every article runs before the first
+     *                       articles pay for it ({@code 0}: none)
      */
     public record Express(@DefaultValue("true") boolean enabled, @DefaultValue("10") int maxQueue,
                           @DefaultValue("0") int segmentThreads, @DefaultValue("2m") Duration claimWait,
-                          @DefaultValue("true") boolean warmUp) {
+                          @DefaultValue("true") boolean warmUp, @DefaultValue("120") int warmUpTexts) {
 
         public Express {
             if (maxQueue < 1) {
                 throw new IllegalArgumentException("relais.batch.express.max-queue must be at least 1, got " + maxQueue);
+            }
+            if (warmUpTexts < 0) {
+                throw new IllegalArgumentException("relais.batch.express.warm-up-texts must be 0 or more, got " + warmUpTexts);
             }
         }
 

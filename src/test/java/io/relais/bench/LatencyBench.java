@@ -92,7 +92,9 @@ public final class LatencyBench {
         int arrivals = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int backlogSize = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         List<String> sentences = TranslationBench.read(flores, 1012);
-        List<Article> express = expressArticles(sentences, 2 * arrivals + 2);
+        // arrivals not counted after the service's warm-up (bench.warm-arrivals, default 2)
+        int warm = Integer.getInteger("bench.warm-arrivals", 2);
+        List<Article> express = expressArticles(sentences, 2 * arrivals + warm);
         List<Article> backlog = backlogArticles(sentences, backlogSize);
         int expressWords = express.stream().mapToInt(Article::words).sum() / express.size();
         int backlogWords = backlog.stream().mapToInt(Article::words).sum();
@@ -105,31 +107,31 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "%d cores, load average %.1f at the start (%s)%n%n",
                 Runtime.getRuntime().availableProcessors(), load(), LocalDateTime.now().withNano(0));
 
-        // (a) an idle service: warm (its warm-up done, two arrivals not counted), then one arrival at a time
+        // (a) an idle service: warm (its warm-up done, `warm` arrivals not counted), then one arrival at a time
         Service idle = Service.start(work.resolve("idle"), List.of());
         idle.awaitWarmUp();
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < warm; i++) {
             idle.arrive(express.get(i), "warm-" + i);
         }
         List<Arrival> atIdle = new ArrayList<>();
         double idleCpu0 = idle.cpuSeconds();
         for (int i = 0; i < arrivals; i++) {
-            atIdle.add(idle.arrive(express.get(2 + i), "idle-" + i));
+            atIdle.add(idle.arrive(express.get(warm + i), "idle-" + i));
             Thread.sleep(1000);
         }
         double idleCpu = idle.cpuSeconds() - idleCpu0;
-        long idleWords = (long) express.subList(2, 2 + arrivals).stream().mapToInt(Article::words).sum() * LANGUAGES.size();
+        long idleWords = (long) express.subList(warm, warm + arrivals).stream().mapToInt(Article::words).sum() * LANGUAGES.size();
         double idleLoad = load();
         long idleRss = idle.peakRssMb();
         idle.stop();
 
         // (b) the floor, on the same articles, with the service stopped; and the raw tools on the backlog
         Floor floor = new Floor();
-        floor.warmUp(express.subList(0, 2));
+        floor.warmUp(express.subList(0, Math.min(2, warm)));
         List<Double> floors = new ArrayList<>();
         double floorCpu0 = ProcessTreeCpu.seconds();
         for (int i = 0; i < arrivals; i++) {
-            floors.add(floor.time(express.get(2 + i)));
+            floors.add(floor.time(express.get(warm + i)));
         }
         double floorCpu = ProcessTreeCpu.seconds() - floorCpu0;
         double rawCpu0 = ProcessTreeCpu.seconds();
@@ -154,7 +156,7 @@ public final class LatencyBench {
         double[] overhead0 = busy.jvmOverhead();
         double[] split0 = ProcessTreeCpu.split(busy.process.toHandle());
         for (int i = 0; i < arrivals && busy.backlogRunning(); i++) {
-            Arrival a = busy.arrive(express.get(2 + arrivals + i), "busy-" + i);
+            Arrival a = busy.arrive(express.get(warm + arrivals + i), "busy-" + i);
             if (busy.backlogRunning()) {
                 behindBacklog.add(a);
                 expressDuringRun++;
@@ -172,7 +174,7 @@ public final class LatencyBench {
             words.put("bench-backlog-" + i, backlog.get(i).words());
         }
         for (int i = 0; i < arrivals; i++) {
-            words.put("bench-busy-" + i, express.get(2 + arrivals + i).words());
+            words.put("bench-busy-" + i, express.get(warm + arrivals + i).words());
         }
         double[] window = busy.wordsStoredSince(windowStart, words);
         double busyLoad = load();
@@ -190,10 +192,12 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "CPU from start to ready: %.1f s (idle service), %.1f s (with the backlog "
                 + "pending)%n", idle.readyCpu, busy.readyCpu);
         System.out.printf(Locale.ROOT, "start to ready: %.1f s (idle service), %.1f s (with the backlog pending); "
-                + "express lane warmed up %.1f s after start%n", idle.ready, busy.ready, idle.warmedUp);
+                + "express lane warmed up %.1f s after start, its code compiled %.1f s after start%n", idle.ready, busy.ready,
+                idle.warmedUp, idle.compiled);
         System.out.printf(Locale.ROOT, "peak resident memory of the service (-Xmx1g, 5 languages): %d MB idle, %d MB "
                 + "with the backlog%n%n", idleRss, busyRss);
-        System.out.println("from POST /api/articles to each language's RSS answering with the article (s):");
+        System.out.printf(Locale.ROOT, "from POST /api/articles to each language's RSS answering with the article (s; at "
+                + "the idle service after %d arrivals not counted):%n", warm);
         System.out.println("                         p50    p95    first lang p50   door p50   arrivals   load");
         row("idle service", atIdle, idleLoad);
         row("behind the backlog run", behindBacklog, busyLoad);
@@ -355,6 +359,7 @@ public final class LatencyBench {
         final Path log;
         final double ready;
         double warmedUp = Double.NaN;
+        double compiled = Double.NaN;
         /** CPU seconds the service (and its children) used from its start to ready: what the load does not change. */
         double readyCpu;
         final long startedAt;
@@ -418,12 +423,20 @@ public final class LatencyBench {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         }
 
+        /** Waits for the service's warm-up: its rules loaded, then its code compiled (or the phase ended by a backlog). */
         void awaitWarmUp() throws Exception {
             while (!read(log).contains("Express lane warmed up")) {
                 Thread.sleep(100);
             }
             if (Double.isNaN(warmedUp)) {
                 warmedUp = (System.nanoTime() - startedAt) / 1e9;
+            }
+            String text;
+            while (!(text = read(log)).contains("Express lane's code compiled") && !text.contains("Express lane's warm-up ended")) {
+                Thread.sleep(100);
+            }
+            if (Double.isNaN(compiled)) {
+                compiled = (System.nanoTime() - startedAt) / 1e9;
             }
         }
 

@@ -1,5 +1,6 @@
 package io.relais.batch.internal;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,6 +25,7 @@ public class LaneGate {
 
     private int express;
     private final LongAdder waitedNanos = new LongAdder();
+    private volatile long lastBacklogChunk;
 
     public LaneGate() {
     }
@@ -54,6 +56,24 @@ public class LaneGate {
     /** Whether express work runs on this node now. */
     public synchronized boolean expressRunning() {
         return express > 0;
+    }
+
+    /** Blocks a thread (the warm-up's) while express work runs on this node; not counted as the backlog's wait. */
+    public synchronized void awaitNoExpress() throws InterruptedException {
+        while (express > 0) {
+            wait();
+        }
+    }
+
+    /** A backlog chunk begins on this node. */
+    void backlogChunk() {
+        lastBacklogChunk = System.nanoTime();
+    }
+
+    /** Whether a backlog chunk began on this node within {@code window}. */
+    public boolean backlogRanWithin(Duration window) {
+        long last = lastBacklogChunk;
+        return last != 0 && System.nanoTime() - last < window.toNanos();
     }
 
     /** Blocks a backlog thread, between two chunks, while express work runs on this node. */

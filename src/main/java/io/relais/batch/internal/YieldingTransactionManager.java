@@ -24,6 +24,7 @@ final class YieldingTransactionManager implements PlatformTransactionManager {
 
     @Override
     public TransactionStatus getTransaction(TransactionDefinition definition) {
+        gate.backlogChunk();
         try {
             if (!BacklogThreads.lowered()) {
                 // a thread the kernel already ranks below the express lane goes on; any other waits for it

@@ -51,6 +51,40 @@ class LanePriorityTest {
     }
 
     @Test
+    void theWarmUpWaitsWhileAnExpressStepRunsUncountedAndSeesABacklogByItsChunks() throws Exception {
+        LaneGate gate = new LaneGate();
+        gate.enter();
+        Thread warmUp = new Thread(() -> {
+            try {
+                gate.awaitNoExpress();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        warmUp.start();
+        warmUp.join(300);
+        assertThat(warmUp.isAlive()).as("the warm-up waits while an article is translated").isTrue();
+        gate.leave();
+        warmUp.join(10_000);
+        assertThat(warmUp.isAlive()).isFalse();
+        assertThat(gate.waitedSeconds()).as("not the backlog's wait (metric %s)", LaneGate.METRIC).isZero();
+
+        assertThat(gate.backlogRanWithin(java.time.Duration.ofSeconds(30))).as("no backlog chunk yet").isFalse();
+        YieldingTransactionManager backlog = new YieldingTransactionManager(new CountingTransactions(new AtomicInteger()), gate);
+        backlog.commit(backlog.getTransaction(TransactionDefinition.withDefaults()));
+        assertThat(gate.backlogRanWithin(java.time.Duration.ofSeconds(30))).as("a backlog chunk just began").isTrue();
+        Thread.sleep(20);
+        assertThat(gate.backlogRanWithin(java.time.Duration.ofMillis(10))).as("not within the last 10 ms").isFalse();
+    }
+
+    @Test
+    void theWarmUpTextIsFrenchSentencesWithoutItsCommentLine() {
+        List<String> sentences = WarmUpText.sentences();
+        assertThat(sentences).hasSizeGreaterThanOrEqualTo(20).noneMatch(s -> s.startsWith("#"))
+                .allMatch(s -> s.endsWith(".") && s.split(" ").length >= 8);
+    }
+
+    @Test
     void aBacklogThreadRunsBelowTheProcessInTheKernelsEyesAndGoesOnWhileAnExpressStepRuns() throws Exception {
         Integer ours = BacklogThreads.niceness();
         assertThat(ours).as("this test's nice value, from /proc/thread-self/stat (Linux)").isNotNull();
