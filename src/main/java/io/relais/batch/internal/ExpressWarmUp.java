@@ -30,8 +30,8 @@ import io.relais.translation.TargetLanguages;
  * <p>
  * Then {@code warm-up-texts} short texts per language (two sentences of a bundled French news text, a different pair
  * each time so that no cache answers), translated and checked one at a time, every language in turn: a fresh JVM
- * interprets LanguageTool's code until the JIT has compiled it, and a ~600-word article checked by a service that has
- * seen a dozen costs about a tenth less CPU than by one that has seen two (bench/latency). Before each text it waits
+ * interprets LanguageTool's code until the JIT has compiled it: with it, an idle service's ~600-word article costs 4-8 %
+ * less CPU than with the first phase alone (bench/latency, docs/measurements.md). Before each text it waits
  * while an article is being translated, and it ends as soon as a backlog runs (the backlog compiles the same code).
  * <p>
  * Nothing is stored: not the translation memory, not a translation. {@code relais.batch.express.warm-up: false} to skip.
