@@ -59,7 +59,7 @@ public class LaneGate {
     }
 
     /** Blocks a thread (the warm-up's) while express work runs on this node; not counted as the backlog's wait. */
-    public synchronized void awaitNoExpress() throws InterruptedException {
+    synchronized void awaitNoExpress() throws InterruptedException {
         while (express > 0) {
             wait();
         }
@@ -71,7 +71,7 @@ public class LaneGate {
     }
 
     /** Whether a backlog chunk began on this node within {@code window}. */
-    public boolean backlogRanWithin(Duration window) {
+    boolean backlogRanWithin(Duration window) {
         long last = lastBacklogChunk;
         return last != 0 && System.nanoTime() - last < window.toNanos();
     }
@@ -83,9 +83,7 @@ public class LaneGate {
         }
         long started = System.nanoTime();
         try {
-            while (express > 0) {
-                wait();
-            }
+            awaitNoExpress();
         } finally {
             waitedNanos.add(System.nanoTime() - started);
         }
