@@ -30,7 +30,7 @@ import io.relais.translation.TargetLanguages;
  * <p>
  * Then {@code warm-up-texts} short texts per language (two sentences of a bundled French news text, a different pair
  * each time so that no cache answers), translated and checked one at a time, every language in turn: a fresh JVM
- * interprets LanguageTool's code until the JIT has compiled it: with it, an idle service's ~600-word article costs 4-8 %
+ * interprets LanguageTool's code until the JIT has compiled it: with it, an idle service's ~600-word article costs 4-5 %
  * less CPU than with the first phase alone (bench/latency, docs/measurements.md). Before each text it waits
  * while an article is being translated, and it ends as soon as a backlog runs (the backlog compiles the same code).
  * <p>
