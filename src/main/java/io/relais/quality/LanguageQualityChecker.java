@@ -69,9 +69,13 @@ public class LanguageQualityChecker {
     static final int CACHE_ENTRIES = 20_000;
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
-    /** What one LanguageTool run found: the issues, and the matches with exactly one replacement (not spelling). */
-    private record Checked(List<QualityIssue> issues, List<SafeCorrections.Match> singleReplacements) {
-        static final Checked NOTHING = new Checked(List.of(), List.of());
+    /**
+     * What one LanguageTool run found: the issues, the matches with exactly one replacement (not spelling), and
+     * whether the spelling issues carry their suggestions (see {@link #check(String, String, String, boolean)}).
+     */
+    private record Checked(List<QualityIssue> issues, List<SafeCorrections.Match> singleReplacements,
+                           boolean spellingSuggestions) {
+        static final Checked NOTHING = new Checked(List.of(), List.of(), true);
     }
 
     private final Map<String, Checked> checked = Collections.synchronizedMap(
@@ -151,7 +155,19 @@ public class LanguageQualityChecker {
      * an express article's CPU goes").
      */
     public List<QualityIssue> check(String plainText, String lang, String source) {
-        return checked(plainText, variant(lang), source).issues();
+        return check(plainText, lang, source, true);
+    }
+
+    /**
+     * {@link #check(String, String, String)}, with the suggestions of the spelling issues only when
+     * {@code spellingSuggestions}: without them, the same issues at the same places with the same messages, a spelling
+     * issue with no suggestion. Computing them is most of LanguageTool's work on a machine translation (its language
+     * filters ask every spelling match for them: 3 to 5 times the rest of the check on Apertium's output,
+     * docs/measurements.md), and only an editor reads them: a translation's own check (publication's gate, estimate,
+     * stored issues) goes without, the workbench asks for them (computed then, and remembered).
+     */
+    public List<QualityIssue> check(String plainText, String lang, String source, boolean spellingSuggestions) {
+        return checked(plainText, variant(lang), source, spellingSuggestions).issues();
     }
 
     /**
@@ -169,12 +185,12 @@ public class LanguageQualityChecker {
      * segment the finishing leaves unchanged is not read by LanguageTool a second time when it is checked.
      */
     public List<SafeCorrections.Match> singleReplacements(String text, String lang) {
-        return checked(text, variant(lang), null).singleReplacements();
+        return checked(text, variant(lang), null, false).singleReplacements();
     }
 
     /** {@link #singleReplacements(String, String)} of a translation of {@code source}, as {@link #check(String, String, String)}. */
     public List<SafeCorrections.Match> singleReplacements(String text, String lang, String source) {
-        return checked(text, variant(lang), source).singleReplacements();
+        return checked(text, variant(lang), source, false).singleReplacements();
     }
 
     /** This checker as the source of the target-language finishing's safe corrections. */
@@ -224,7 +240,8 @@ public class LanguageQualityChecker {
                 singles.add(new SafeCorrections.Match(m.rule(), m.message(), moved[0], moved[1], m.replacement()));
             }
         }
-        checked.put(key(code, version, corrected, exempt), new Checked(List.copyOf(issues), List.copyOf(singles)));
+        checked.put(key(code, version, corrected, exempt), new Checked(List.copyOf(issues), List.copyOf(singles),
+                before.spellingSuggestions()));
     }
 
     /** A span's place after the replacements, or null when a replacement touched it (a span around one is kept). */
@@ -247,10 +264,10 @@ public class LanguageQualityChecker {
     }
 
     private Checked checked(String plainText, String code) {
-        return checked(plainText, code, null);
+        return checked(plainText, code, null, true);
     }
 
-    private Checked checked(String plainText, String code, String source) {
+    private Checked checked(String plainText, String code, String source, boolean spellingSuggestions) {
         if (plainText == null || plainText.isBlank()) {
             return Checked.NOTHING;
         }
@@ -258,13 +275,13 @@ public class LanguageQualityChecker {
         SourceWords exempt = SourceWords.of(source);
         String key = key(code, words.version(), plainText, exempt);
         Checked known = checked.get(key);
-        if (known != null) {
+        if (known != null && (known.spellingSuggestions() || !spellingSuggestions)) {
             cacheHits.incrementAndGet();
             return known;
         }
         cacheMisses.incrementAndGet();
         long cpu = cpuTime();
-        Checked found = runLanguageTool(plainText, code, words, exempt);
+        Checked found = runLanguageTool(plainText, code, words, exempt, spellingSuggestions);
         cpuNanos.addAndGet(cpuTime() - cpu);
         checked.put(key, found);
         return found;
@@ -308,7 +325,7 @@ public class LanguageQualityChecker {
     }
 
     private Checked runLanguageTool(String plainText, String code, NewsroomDictionary.Words words,
-                                    SourceWords exempt) {
+                                    SourceWords exempt, boolean spellingSuggestions) {
         Language language = language(code);
         if (language == null) {
             throw new IllegalArgumentException("LanguageTool has no language " + code);
@@ -323,7 +340,9 @@ public class LanguageQualityChecker {
             undo = exempt.passOver(tool);
             List<QualityIssue> issues = new ArrayList<>();
             List<SafeCorrections.Match> singles = new ArrayList<>();
-            for (RuleMatch match : tool.check(plainText)) {
+            List<RuleMatch> matches = spellingSuggestions ? tool.check(plainText)
+                    : tool.check(plainText, LanguageQualityChecker::withoutSpellingSuggestions);
+            for (RuleMatch match : matches) {
                 List<String> suggestions = match.getSuggestedReplacements();
                 issues.add(new QualityIssue(CHECKER, match.getRule().getId(), match.getMessage(),
                         match.getFromPos(), match.getToPos(), suggestions.isEmpty() ? null : suggestions.get(0),
@@ -334,7 +353,9 @@ public class LanguageQualityChecker {
                             match.getFromPos(), match.getToPos(), suggestions.get(0)));
                 }
             }
-            return new Checked(List.copyOf(issues), List.copyOf(singles));
+            // with no spelling issue, nothing was left out: an editor's check may be answered from this run
+            return new Checked(List.copyOf(issues), List.copyOf(singles),
+                    spellingSuggestions || issues.stream().noneMatch(i -> "spelling".equals(i.severity())));
         } catch (IOException e) {
             throw new IllegalStateException("LanguageTool failed on " + code + ": " + e.getMessage(), e);
         } finally {
@@ -366,6 +387,17 @@ public class LanguageQualityChecker {
             }
         }
         return new Instance(current.tool(), words.words(), words.version());
+    }
+
+    /**
+     * Told of each match as LanguageTool finds it, before its filters: a spelling match's suggestions, still to be
+     * computed (LanguageTool computes them lazily), are dropped, so that the filters that read every match's
+     * suggestions do not compute them.
+     */
+    private static void withoutSpellingSuggestions(RuleMatch match) {
+        if (match.getRule().isDictionaryBasedSpellingRule()) {
+            match.discardLazySuggestedReplacements();
+        }
     }
 
     private static String severity(RuleMatch match) {

@@ -67,7 +67,7 @@ public class SegmentCheck {
                 r.source().html() ? r.source().text() : null, target.html() ? target.text() : null, r.lang(), hops,
                 new UnknownMarks(unknown.size(), 0, 0), terms);
         boolean roundTrip = r.roundTrip() && estimator.roundTripCovers(r.lang());
-        SegmentEstimator.Estimate estimate = estimator.estimate(segment, r.roundTrip());
+        SegmentEstimator.Estimate estimate = estimator.estimate(segment, r.roundTrip(), true);
         Map<IssueKey, Dismissal> dismissed = r.articleId() > 0
                 ? dismissals.of(DismissalScope.of(r.articleId(), r.lang(), r.field(), r.source())) : Map.of();
 

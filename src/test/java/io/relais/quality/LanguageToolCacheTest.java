@@ -125,6 +125,39 @@ class LanguageToolCacheTest {
     }
 
     @Test
+    void aTranslationsOwnCheckLeavesOutOnlyTheSpellingSuggestionsWhichTheEditorsCheckComputes() {
+        String text = "The goverment will recieve the report on Monday, he said.";
+
+        List<QualityIssue> own = checker.check(text, "en", null, false);
+        List<QualityIssue> editors = checker.check(text, "en", null, true);
+        List<QualityIssue> ownAgain = checker.check(text, "en", null, false);
+
+        assertThat(own).filteredOn(i -> "spelling".equals(i.severity())).hasSize(2)
+                .allSatisfy(i -> assertThat(i.suggestions()).isEmpty());
+        assertThat(editors).filteredOn(i -> "spelling".equals(i.severity()))
+                .extracting(QualityIssue::suggestion).containsExactly("government", "receive");
+        // the same issues, at the same places, with the same messages
+        assertThat(editors).extracting(QualityIssue::ruleId, QualityIssue::startOffset, QualityIssue::endOffset,
+                QualityIssue::message).isEqualTo(own.stream().map(i -> org.assertj.core.groups.Tuple.tuple(i.ruleId(),
+                i.startOffset(), i.endOffset(), i.message())).toList());
+        // the editor's check ran LanguageTool again (the first run left the suggestions out); then both are cached
+        assertThat(ownAgain).isEqualTo(editors);
+        assertThat(checker.cacheMisses()).isEqualTo(2);
+        assertThat(checker.cacheHits()).isEqualTo(1);
+    }
+
+    @Test
+    void aTextWithNoSpellingIssueIsReadOnceWhoeverAsksFirst() {
+        String text = "He have a dog.";
+
+        List<QualityIssue> own = checker.check(text, "en", null, false);
+        List<QualityIssue> editors = checker.check(text, "en", null, true);
+
+        assertThat(own).isNotEmpty().isEqualTo(editors);
+        assertThat(checker.cacheMisses()).isEqualTo(1);
+    }
+
+    @Test
     void spellingSuggestionsAreNeverOfferedAsSafeCorrections() {
         // "Apertium" and "Relais" are unknown to the English speller, which may offer one suggestion for them
         List<SafeCorrections.Match> singles = checker.singleReplacements("Apertium translates Relais texts.", "en");

@@ -37,10 +37,15 @@ public class SegmentChecks {
     }
 
     public List<QualityIssue> run(CheckedSegment segment) {
+        return run(segment, true);
+    }
+
+    /** The issues; LanguageTool's spelling issues with their suggestions only when {@code spellingSuggestions}. */
+    public List<QualityIssue> run(CheckedSegment segment, boolean spellingSuggestions) {
         List<QualityIssue> issues = new ArrayList<>();
         if (languageTool.supports(segment.lang())) {
             issues.addAll(SpellingExemptions.apply(segment, languageTool.check(segment.targetText(), segment.lang(),
-                    segment.sourceText())));
+                    segment.sourceText(), spellingSuggestions)));
         }
         Set<String> dictionary = languageTool.dictionaryWords(segment.lang());
         for (MtCheck check : checks) {

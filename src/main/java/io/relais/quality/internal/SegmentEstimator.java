@@ -55,17 +55,19 @@ public class SegmentEstimator {
         return roundTrip != null && inEstimate;
     }
 
+    /** A translation's own estimate: with the round trip, its spelling issues without suggestions (no editor reads them). */
     public Estimate estimate(CheckedSegment segment) {
-        return estimate(segment, true);
+        return estimate(segment, true, false);
     }
 
     /**
      * The estimate without the round trip when {@code withRoundTrip} is false (a segment checked as an editor types):
-     * the language's checks-only model.
+     * the language's checks-only model; the spelling issues with their suggestions when {@code spellingSuggestions}
+     * (for an editor; the estimate is the same either way).
      */
-    public Estimate estimate(CheckedSegment segment, boolean withRoundTrip) {
+    public Estimate estimate(CheckedSegment segment, boolean withRoundTrip, boolean spellingSuggestions) {
         if (!withRoundTrip || !roundTripInEstimate()) {
-            List<QualityIssue> issues = checks.run(segment);
+            List<QualityIssue> issues = checks.run(segment, spellingSuggestions);
             Map<String, Double> features = new LinkedHashMap<>(SegmentFeatures.of(segment, issues));
             Optional<QualityModel> model = checksOnly.computeIfAbsent(segment.lang(), l -> QualityModel.load(l, false));
             if (model.isEmpty() || model.get().usesRoundTrip()) {
@@ -73,7 +75,7 @@ public class SegmentEstimator {
             }
             return new Estimate(issues, features, model.get().score(features), reasons(model.get(), features));
         }
-        List<QualityIssue> issues = checks.run(segment);
+        List<QualityIssue> issues = checks.run(segment, spellingSuggestions);
         Map<String, Double> features = new LinkedHashMap<>(SegmentFeatures.of(segment, issues));
         Optional<QualityModel> model = model(segment.lang());
         boolean needsRoundTrip = model.map(QualityModel::usesRoundTrip).orElse(false);
