@@ -45,14 +45,14 @@ public record BatchSettings(
      *                       whether it was stored and doing it if not
      * @param warmUp         after start, translate and check a sentence into every language in the background, so
      *                       that the first article does not wait for LanguageTool and Apertium to load
-     * @param warmUpTexts    then this many short texts per language (two sentences of a bundled French text each),
-     *                       translated and checked one at a time, pausing while an article is translated and ending
-     *                       when a backlog runs: the JIT compiles the code every article runs before the first
-     *                       articles pay for it ({@code 0}: none)
+     * @param warmUpTexts    then at most this many short texts per language (two sentences of a bundled French text
+     *                       each), translated and checked one at a time, pausing while an article is translated and
+     *                       ending when the JIT has gone quiet or a backlog runs: the JIT compiles the code every
+     *                       article runs before the first articles pay for it ({@code 0}: none)
      */
     public record Express(@DefaultValue("true") boolean enabled, @DefaultValue("10") int maxQueue,
                           @DefaultValue("0") int segmentThreads, @DefaultValue("2m") Duration claimWait,
-                          @DefaultValue("true") boolean warmUp, @DefaultValue("120") int warmUpTexts) {
+                          @DefaultValue("true") boolean warmUp, @DefaultValue("600") int warmUpTexts) {
 
         public Express {
             if (maxQueue < 1) {

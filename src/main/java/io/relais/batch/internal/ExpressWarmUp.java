@@ -1,6 +1,9 @@
 package io.relais.batch.internal;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,11 +31,13 @@ import io.relais.translation.TargetLanguages;
  * language as the express lane uses) before the first article arrives
  * (on two cores that is some seconds per language, which the first breaking article would otherwise wait for).
  * <p>
- * Then {@code warm-up-texts} short texts per language (two sentences of a bundled French news text, a different pair
- * each time so that no cache answers), translated and checked one at a time, every language in turn: a fresh JVM
- * interprets LanguageTool's code until the JIT has compiled it: with it, an idle service's ~600-word article costs 4-5 %
- * less CPU than with the first phase alone (bench/latency, docs/measurements.md). Before each text it waits
- * while an article is being translated, and it ends as soon as a backlog runs (the backlog compiles the same code).
+ * Then short texts (two sentences of a bundled French news text, a different pair each time so that no cache
+ * answers), translated and checked one at a time, every language in turn, until the JIT has compiled what they run:
+ * a fresh JVM interprets LanguageTool's code, and its JIT compiled for about half a core through the first dozen
+ * articles of an idle service (bench/latency, docs/measurements.md). It ends when the JIT has been quiet for
+ * {@value #QUIET_TEXTS} texts (compiled under {@value #QUIET_MS} ms while they ran: what is left is compiled for the
+ * articles' other paths, not these), after {@code warm-up-texts} texts per language at most, or as soon as a backlog
+ * runs (the backlog compiles the same code). Before each text it waits while an article is being translated.
  * <p>
  * Nothing is stored: not the translation memory, not a translation. {@code relais.batch.express.warm-up: false} to skip.
  */
@@ -44,6 +49,10 @@ class ExpressWarmUp {
     static final List<String> SENTENCES = List.of(
             "Le maire de Lyon a présenté mardi le nouveau plan de transport de la ville.",
             "Les habitants pourront donner leur avis sur le projet jusqu'à la fin du mois de janvier.");
+
+    /** The JIT is quiet when it compiled under {@value #QUIET_MS} ms during the last {@value #QUIET_TEXTS} texts. */
+    static final int QUIET_TEXTS = 20;
+    static final long QUIET_MS = 100;
 
     /** A backlog chunk began this recently: a backlog is running. */
     private static final Duration BACKLOG_WINDOW = Duration.ofSeconds(30);
@@ -110,6 +119,7 @@ class ExpressWarmUp {
             return;
         }
         long started = System.nanoTime();
+        JitQuiet quiet = new JitQuiet(ManagementFactory.getCompilationMXBean(), Math.min(texts, sentences.size()));
         int done = 0;
         for (int k = 0; k < texts; k++) {
             // sentence i with another each round: round r pairs it with the sentence r + 1 further on
@@ -130,8 +140,46 @@ class ExpressWarmUp {
                 warmUp(engine, lang, text, false);
             }
             done++;
+            if (quiet.after(done)) {
+                log.info("Express lane's code compiled: {} text(s) per language in {} ms, then the JIT was quiet", done,
+                        (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
         }
-        log.info("Express lane's code compiled: {} text(s) per language in {} ms", done, (System.nanoTime() - started) / 1_000_000);
+        log.info("Express lane's code compiled: {} text(s) per language in {} ms (warm-up-texts)", done,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Whether the JIT has gone quiet: it compiled under {@value #QUIET_MS} ms (its own measure) during the last
+     * {@value #QUIET_TEXTS} texts, once at least {@code least} were done. Never, where the JVM does not measure it.
+     */
+    static final class JitQuiet {
+
+        private final CompilationMXBean jit;
+        private final int least;
+        private final ArrayDeque<Long> recent = new ArrayDeque<>();
+        private long before;
+
+        JitQuiet(CompilationMXBean jit, int least) {
+            this.jit = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit : null;
+            this.least = least;
+            this.before = this.jit == null ? 0 : this.jit.getTotalCompilationTime();
+        }
+
+        boolean after(int done) {
+            if (jit == null) {
+                return false;
+            }
+            long now = jit.getTotalCompilationTime();
+            recent.addLast(now - before);
+            before = now;
+            if (recent.size() > QUIET_TEXTS) {
+                recent.removeFirst();
+            }
+            return done >= least && recent.size() == QUIET_TEXTS
+                    && recent.stream().mapToLong(Long::longValue).sum() < QUIET_MS;
+        }
     }
 
     /** A sentence translated (along every route, or the first) and checked; nothing stored. */
