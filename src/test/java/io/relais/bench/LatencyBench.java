@@ -194,6 +194,7 @@ public final class LatencyBench {
         System.out.printf(Locale.ROOT, "start to ready: %.1f s (idle service), %.1f s (with the backlog pending); "
                 + "express lane warmed up %.1f s after start, its code compiled %.1f s after start%n", idle.ready, busy.ready,
                 idle.warmedUp, idle.compiled);
+        System.out.printf(Locale.ROOT, "  the warm-up said: %s%n", idle.compiledHow);
         System.out.printf(Locale.ROOT, "peak resident memory of the service (-Xmx1g, 5 languages): %d MB idle, %d MB "
                 + "with the backlog%n%n", idleRss, busyRss);
         System.out.printf(Locale.ROOT, "from POST /api/articles to each language's RSS answering with the article (s; at "
@@ -360,6 +361,8 @@ public final class LatencyBench {
         final double ready;
         double warmedUp = Double.NaN;
         double compiled = Double.NaN;
+        /** The warm-up's own words on how its second phase ended. */
+        String compiledHow = "";
         /** CPU seconds the service (and its children) used from its start to ready: what the load does not change. */
         double readyCpu;
         final long startedAt;
@@ -437,6 +440,8 @@ public final class LatencyBench {
             }
             if (Double.isNaN(compiled)) {
                 compiled = (System.nanoTime() - startedAt) / 1e9;
+                text.lines().filter(l -> l.contains("Express lane's code compiled") || l.contains("warm-up ended"))
+                        .findFirst().ifPresent(l -> compiledHow = l.substring(l.indexOf("Express lane's")));
             }
         }
 
