@@ -6,8 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import io.relais.system.AppUser;
@@ -16,10 +15,12 @@ import io.relais.system.Users;
 /**
  * The first administrator: from {@code relais.security.admin.username} / {@code .password} (e.g. the environment
  * variable {@code RELAIS_SECURITY_ADMIN_PASSWORD}); without a configured password and with no administrator yet, a
- * random one is generated and printed once in the log. No default password exists in the code.
+ * random one is generated and printed once in the log. No default password exists in the code. Set once every bean
+ * exists and before the web server starts: a request that reaches the service finds the administrator there (as a
+ * runner, it was set after the server took requests, and a client's first request could be refused).
  */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -34,7 +35,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!password.isBlank()) {
             users.save(username, password, "ADMIN", List.of());
             log.info("Administrator '{}' set from configuration", username);
