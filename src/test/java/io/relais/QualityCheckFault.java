@@ -37,6 +37,12 @@ public class QualityCheckFault extends LanguageQualityChecker {
         return super.check(plainText, lang, source);
     }
 
+    @Override
+    public List<QualityIssue> check(String plainText, String lang, String source, boolean spellingSuggestions) {
+        failIfArmed(plainText);
+        return super.check(plainText, lang, source, spellingSuggestions);
+    }
+
     private void failIfArmed(String plainText) {
         String word = trigger.get();
         if (word != null && plainText != null && plainText.contains(word)) {
