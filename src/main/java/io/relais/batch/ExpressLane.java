@@ -28,6 +28,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import io.relais.batch.internal.JobStartRetry;
+
 /**
  * The express lane: a new or revised article is translated at once, into every language in parallel and its
  * segments across the cores, ahead of any backlog run (which yields to it between chunks), and each language's
@@ -187,7 +189,7 @@ public class ExpressLane implements AutoCloseable {
                 .addLong("queued.at", System.currentTimeMillis())
                 .toJobParameters();
         try {
-            JobExecution execution = jobOperator.start(expressJob, parameters);
+            JobExecution execution = JobStartRetry.start(() -> jobOperator.start(expressJob, parameters));
             ended(execution, articles.size() + " article(s) " + articles);
         } catch (Exception e) {
             log.error("Express run for articles {} could not start: {}; the backlog job takes them", articles,

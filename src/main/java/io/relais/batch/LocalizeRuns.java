@@ -22,6 +22,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
+import io.relais.batch.internal.JobStartRetry;
 import io.relais.batch.internal.LocalizeRunTracker;
 import io.relais.batch.internal.RunSummaries;
 import io.relais.ingest.ArticleIngested;
@@ -87,7 +88,7 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
 
     private JobExecution startNextInstance() {
         try {
-            return jobOperator.startNextInstance(localizeJob);
+            return JobStartRetry.start(() -> jobOperator.startNextInstance(localizeJob));
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
