@@ -161,8 +161,8 @@ public class LanguageQualityChecker {
     /**
      * {@link #check(String, String, String)}, with the suggestions of the spelling issues only when
      * {@code spellingSuggestions}: without them, the same issues at the same places with the same messages, a spelling
-     * issue with no suggestion. Computing them is most of LanguageTool's work on a machine translation (its language
-     * filters ask every spelling match for them: 3 to 5 times the rest of the check on Apertium's output,
+     * issue with no suggestion. LanguageTool's language filters ask every spelling match for them, which made them 3 to
+     * 5 times the rest of the check on Apertium's output with no word passed over (less once the French's words are:
      * docs/measurements.md), and only an editor reads them: a translation's own check (publication's gate, estimate,
      * stored issues) goes without, the workbench asks for them (computed then, and remembered).
      */

@@ -3,10 +3,8 @@ package io.relais.engine.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import io.relais.engine.TranslatedText;
 import io.relais.engine.TranslationException;
 import io.relais.ScriptedServer;
 import io.relais.ScriptedServer.Answer;
+import io.relais.testing.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +31,7 @@ class HttpEnginesTest {
 
     ScriptedServer server;
     final List<Long> waits = new ArrayList<>();
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
 
     @BeforeEach
     void start() throws Exception {
@@ -202,29 +201,5 @@ class HttpEnginesTest {
         assertThat(body.get("temperature").asInt()).isZero();
         assertThat(body.get("messages").get(0).get("content").asString()).contains("German").contains("keep every tag");
         assertThat(body.get("messages").get(1).get("content").asString()).isEqualTo("<p>Le port</p>");
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,14 +2,14 @@ package io.relais.system.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import io.relais.testing.MutableClock;
 
 /** A verified password is answered without BCrypt for a while; nothing else ever is. */
 class RememberingPasswordEncoderTest {
@@ -28,24 +28,8 @@ class RememberingPasswordEncoderTest {
             return bcrypt.matches(raw, encoded);
         }
     };
-    Instant now = Instant.parse("2026-12-05T12:00:00Z");
-    final RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(counted,
-            new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
+    final RememberingPasswordEncoder encoder = new RememberingPasswordEncoder(counted, clock);
 
     @Test
     void aClientSendingItsPasswordWithEveryRequestPaysBcryptOncePerPeriod() {
@@ -53,7 +37,7 @@ class RememberingPasswordEncoderTest {
 
         assertThat(encoder.matches("pusher-secret-1", stored)).isTrue();
         assertThat(encoder.matches("pusher-secret-1", stored)).isTrue();
-        now = now.plus(RememberingPasswordEncoder.REMEMBERED).minusSeconds(1);
+        clock.advance(RememberingPasswordEncoder.REMEMBERED.minusSeconds(1));
         assertThat(encoder.matches("pusher-secret-1", stored)).isTrue();
 
         assertThat(bcryptChecks).hasValue(1);
@@ -79,7 +63,7 @@ class RememberingPasswordEncoderTest {
 
         assertThat(encoder.matches("pusher-secret-1", changed)).isFalse();
         assertThat(encoder.matches("pusher-secret-3", changed)).isTrue();
-        now = now.plus(RememberingPasswordEncoder.REMEMBERED);
+        clock.advance(RememberingPasswordEncoder.REMEMBERED);
         assertThat(encoder.matches("pusher-secret-1", stored)).isTrue();
 
         assertThat(bcryptChecks).hasValue(4);
