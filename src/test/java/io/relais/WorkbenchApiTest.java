@@ -252,6 +252,45 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
                 .GET().build()).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void predictiveTypingOffersTheArticlesOwnWordsFirstThenTheLanguagesByFrequencyInTheCaseTyped() {
+        // an editor's word (the translation memory's editors' segments) is offered in later articles (a cell's
+        // words are read once for a few seconds: body:1 is asked first after the editor's segment is stored)
+        assertThat(completions(NURIA, "body:0", "planea")).first().isNotEqualTo("planeadores");
+        jdbc.sql("insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text, origin,"
+                        + " engine) values ('fr', 'es', ?, 'Les planeurs', 'Los planeadores', 'EDITOR', 'editor')")
+                .param("test-" + System.nanoTime()).update();
+        assertThat(completions(NURIA, "body:1", "planea")).first().isEqualTo("planeadores");
+        // a name of the French passes into the translation as it is
+        assertThat(completions(NURIA, "title", "Mon")).first().isEqualTo("Montluçon");
+        // a word of the cell's machine text (moved or typed again) before the language's more frequent ones
+        assertThat(completions(NURIA, "body:1", "inaug")).first().isEqualTo("inaugural");
+        // the language's words by frequency (LanguageTool's dictionary); a capital typed capitalises the word
+        assertThat(completions(NURIA, "body:0", "gobi")).first().isEqualTo("gobierno");
+        assertThat(completions(NURIA, "body:0", "Gobi")).first().isEqualTo("Gobierno");
+        // every word offered begins with what was typed and adds at least two letters
+        assertThat(completions(NURIA, "body:0", "pro")).isNotEmpty()
+                .allSatisfy(w -> assertThat(w).startsWith("pro").hasSizeGreaterThanOrEqualTo(5));
+
+        String path = "/api/review/items/" + id + "/cells/body:0/completions?prefix=";
+        assertThat(as(NURIA, "GET", path + "a%20b", null).statusCode()).isEqualTo(400);
+        assertThat(as(NURIA, "GET", path + "a".repeat(41), null).statusCode()).isEqualTo(400);
+        assertThat(as(NURIA, "GET", "/api/review/items/" + id + "/cells/body/completions?prefix=ab", null).statusCode())
+                .isEqualTo(400);
+        assertThat(as(GINA, "GET", path + "gobi", null).statusCode()).isEqualTo(403);
+    }
+
+    List<String> completions(String auth, String key, String prefix) {
+        HttpResponse<String> r = as(auth, "GET", "/api/review/items/" + id + "/cells/" + key + "/completions?prefix="
+                + java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.get("prefix").asString()).isEqualTo(prefix);
+        List<String> words = new ArrayList<>();
+        answer.get("words").forEach(w -> words.add(w.asString()));
+        return words;
+    }
+
     JsonNode cell(String key) {
         JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("cells");
         for (JsonNode c : cells) {

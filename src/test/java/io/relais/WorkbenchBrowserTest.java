@@ -286,6 +286,55 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void theBeginningOfAWordTypedOffersTheWholeWordUnderTheCaretTabWritesItAndEscHidesIt() throws Exception {
+        long id = toReview("Le maire de Quimperlé inaugure la médiathèque",
+                "<p>Le maire de Quimperlé a inauguré la médiathèque samedi.</p>",
+                "El alcalde de Quimperlé inaugura la mediateca",
+                "<p>El alcalde de Quimperlé ha inaugurado la mediateca sábado.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            await().atMost(Duration.ofSeconds(60)).until(() -> (Boolean) js(driver, "return !!window.relaisWorkbench;"));
+            WebElement hint = driver.findElement(By.id("completion"));
+            // "sábado" wants its article: the editor retypes it, and after "sáb" the word is offered
+            select(driver, editor(driver, "body:0"), "sábado");
+            new Actions(driver).sendKeys("el sáb").perform();
+            await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed() && hint.getText().startsWith("sábado"));
+            ReviewBrowserTest.screenshot(driver, "workbench-completion");
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:0").contains("la mediateca el sábado.</p>"));
+            assertThat(hint.isDisplayed()).isFalse();
+            // Tab wrote the word and stayed in the cell, which saves it as any typing
+            assertThat(js(driver, "return document.activeElement.closest('.cell')?.dataset.key;")).isEqualTo("body:0");
+            saved(driver);
+            assertThat(draftBody(id)).contains("la mediateca el sábado.");
+
+            // a name of the French, offered for its first letters; Esc hides it and stays in the cell
+            typeAtEnd(driver, editor(driver, "title"), " en Quimp");
+            await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed() && hint.getText().startsWith("Quimperlé"));
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            assertThat(hint.isDisplayed()).isFalse();
+            assertThat(js(driver, "return document.activeElement.closest('.cell')?.dataset.key;")).isEqualTo("title");
+            // with nothing offered, Tab is Tab again: the focus leaves the cell
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            assertThat(js(driver, "return document.activeElement.closest('.cell')?.dataset.key ?? null;"))
+                    .isNotEqualTo("title");
+            assertThat(cellHtml(driver, "title")).endsWith(" en Quimp");
+
+            // ↓ chooses the next word of the list, Enter takes it as Tab does
+            typeAtEnd(driver, editor(driver, "title"), " pro");
+            await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed()
+                    && driver.findElements(By.cssSelector("#completion li")).size() > 1);
+            String second = (String) js(driver, "return window.relaisWorkbench.completion.words[1];");
+            new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+            assertThat(driver.findElement(By.cssSelector("#completion li[aria-selected=true]")).getText()).startsWith(second);
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "title").endsWith(" en Quimp " + second));
+            return null;
+        });
+    }
+
+    @Test
     void anIssueIsDismissedWithAReasonThatIsRecordedItStaysDismissedAndTakenBackItComesBackAndStaysBack() throws Exception {
         long id = toReview("La mairie pose la première pierre",
                 "<p>Les habitants fêtent la pose de la première pierre.</p>",

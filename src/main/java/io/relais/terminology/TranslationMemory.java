@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -75,6 +76,14 @@ public class TranslationMemory {
                 // another thread remembered the same segment meanwhile: theirs is as good
             }
         }
+    }
+
+    /** The newest segments editors wrote in a language (what its newsroom writes: names, terms, turns of phrase). */
+    public List<String> editorsLatest(String targetLang, int limit) {
+        return jdbc.sql("""
+                select target_text from translation_memory where target_lang = ? and origin = ?
+                order by id desc limit ?""")
+                .params(targetLang, Origin.EDITOR.name(), limit).query(String.class).list();
     }
 
     public long size() {

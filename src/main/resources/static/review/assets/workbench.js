@@ -267,7 +267,12 @@
         if (t.startsWith('format') || t === 'insertParagraph' || t === 'insertLineBreak' || t === 'insertFromDrop'
             || t === 'historyRedo' && false) e.preventDefault();
       });
-      ed.addEventListener('input', () => this.changed());
+      ed.addEventListener('input', e => {
+        this.changed();
+        if (e.inputType === 'insertText') offerCompletion(this); else hideCompletion();
+      });
+      ed.addEventListener('blur', () => hideCompletion());
+      ed.addEventListener('mousedown', () => hideCompletion());
       ed.addEventListener('paste', e => {
         e.preventDefault();
         const text = (e.clipboardData.getData('text/plain') || '').replace(/\s*\n\s*/g, ' ');
@@ -829,7 +834,18 @@
   const unconfirmed = c => c.el.dataset.state !== 'confirmed' && (c.french || c.server);
 
   function keys(e, cell) {
+    const listed = !hint.hidden && completion.cell === cell && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey;
+    if (listed && (e.key === 'Tab' || e.key === 'Enter')) {
+      if (acceptCompletion(cell)) { e.preventDefault(); return; }
+    }
+    if (listed && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      chooseCompletion(e.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    if (e.key === 'Escape' && !hint.hidden) { e.preventDefault(); hideCompletion(); return; }
     if (e.key === 'Escape') { cell.editor.blur(); return; }
+    if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') hideCompletion();
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       cell.confirm().then(ok => { if (ok) move(cell, 1, unconfirmed); });
@@ -849,6 +865,97 @@
       if (action && !cell.side.classList.contains('stale')) action.run();
       return;
     }
+  }
+
+  // ---------------------------------------------------------------- predictive typing
+  // After two letters of a word typed at its end, the words the editor most likely means (the language's words by
+  // frequency under the article's own: its machine text, the French names and numbers, the editors' fixes and
+  // segments, the glossary) are listed under the caret, at most three: Tab or Enter writes the rest of the chosen one
+  // (the first, or the one ↓ / ↑ moved to; a tap takes it), Esc hides the list. The cell saves as for typing.
+  const SHOWN = 3;
+  const hint = document.createElement('ul');
+  hint.id = 'completion'; hint.className = 'completion'; hint.hidden = true;
+  hint.setAttribute('role', 'listbox');
+  hint.setAttribute('aria-label', T.complete || '');
+  hint.addEventListener('mousedown', e => e.preventDefault());   // keep the caret in the cell
+  hint.addEventListener('click', e => {
+    const li = e.target.closest('li');
+    if (li && completion.cell) { completion.chosen = +li.dataset.i; acceptCompletion(completion.cell); }
+  });
+  document.body.append(hint);
+  window.addEventListener('scroll', () => hideCompletion(), { passive: true });
+  // prefix: what was asked; answered: the prefix the shown answer belongs to; words: shown; chosen: the one Tab takes
+  const completion = { cell: null, prefix: '', answered: null, words: [], chosen: 0, skip: false };
+  const WORD_END = /[\p{L}\p{M}\p{N}]+$/u;
+  const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
+  /** The word the caret ends (in a text node of the cell, nothing selected, not inside a word), or null. */
+  function wordBeforeCaret(cell) {
+    const sel = getSelection();
+    if (!sel.rangeCount || !sel.isCollapsed) return null;
+    const r = sel.getRangeAt(0);
+    const node = r.startContainer;
+    if (node.nodeType !== Node.TEXT_NODE || !cell.editor.contains(node) || node.parentElement.closest('.tag')) return null;
+    if (WORD_START.test(node.data.slice(r.startOffset))) return null;
+    const m = WORD_END.exec(node.data.slice(0, r.startOffset));
+    return m ? { prefix: m[0], range: r } : null;
+  }
+  function hideCompletion() {
+    hint.hidden = true;
+    completion.words = [];
+  }
+  function drawCompletion() {
+    hint.replaceChildren(...completion.words.map((w, i) => {
+      const li = document.createElement('li');
+      li.dataset.i = i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', i === completion.chosen ? 'true' : 'false');
+      li.append(w);
+      if (i === completion.chosen) li.append(Object.assign(document.createElement('kbd'), { textContent: 'Tab' }));
+      return li;
+    }));
+  }
+  async function offerCompletion(cell) {
+    if (completion.skip) { completion.skip = false; return; }
+    const at = wordBeforeCaret(cell);
+    hideCompletion();
+    completion.cell = cell;
+    if (!at || at.prefix.length < 2 || at.prefix.length > 40) { completion.prefix = ''; completion.answered = null; return; }
+    const prefix = at.prefix;
+    completion.prefix = prefix; completion.answered = null;
+    let r;
+    try {
+      r = await api('/cells/' + encodeURIComponent(cell.key) + '/completions?prefix=' + encodeURIComponent(prefix), 'GET');
+    } catch (e) { return; }
+    const now = wordBeforeCaret(cell);
+    if (completion.cell !== cell || completion.prefix !== prefix || !now || now.prefix !== prefix
+        || document.activeElement !== cell.editor) return;
+    completion.answered = prefix;
+    completion.words = r.ok && r.json && r.json.words ? r.json.words.slice(0, SHOWN) : [];
+    completion.chosen = 0;
+    if (!completion.words.length) return;
+    drawCompletion();
+    hint.hidden = false;
+    const rect = now.range.getClientRects()[0] || cell.editor.getBoundingClientRect();
+    const left = Math.max(4, Math.min(rect.left, document.documentElement.clientWidth - hint.offsetWidth - 4));
+    hint.style.left = left + 'px';
+    hint.style.top = (rect.bottom + 4) + 'px';
+  }
+  /** ↓ / ↑ while the list is shown: another word to take. */
+  function chooseCompletion(step) {
+    completion.chosen = (completion.chosen + step + completion.words.length) % completion.words.length;
+    drawCompletion();
+  }
+  /** Writes the rest of the chosen word at the caret (one edit: the cell saves and checks as for typing). */
+  function acceptCompletion(cell) {
+    const now = wordBeforeCaret(cell);
+    const word = completion.words[completion.chosen];
+    hideCompletion();
+    if (!word || !now || now.prefix !== completion.prefix) return false;
+    completion.skip = true;   // the inserted rest is not the start of another word to offer
+    document.execCommand('insertText', false, word.slice(now.prefix.length));
+    completion.skip = false;
+    completion.prefix = ''; completion.answered = null;
+    return true;
   }
 
   function filter() {
@@ -1007,5 +1114,5 @@
   });
 
   // for tests and the post-edit bench: the cells as the page holds them
-  window.relaisWorkbench = { cells, flush, page };
+  window.relaisWorkbench = { cells, flush, page, completion };
 })();

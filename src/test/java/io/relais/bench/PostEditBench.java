@@ -56,9 +56,11 @@ import io.relais.translation.Translations;
  * numbers (memory matches, fixes learned earlier — propagation —, glossary replacements, check fixes) is tried on the
  * exact text and the best one is taken with one key (Ctrl+Shift+N) when it saves actions (its key plus the clicks
  * and keys left to reach the reference, fewer than those left without it), again until none does; then what is left
- * is typed. (Taking every suggestion that brought the text closer in words cost more than it saved: 38 propagated
- * fixes taken brought 14 reference words and left more regions to select.) A glossary term that is inserted at the caret
- * (not a replacement) is not tried. Nothing else is given to it: no predictive typing exists.</li>
+ * is typed, with predictive typing: after each letter of a word with two or more left, the words the page lists for
+ * that beginning are read, and the word is taken from the list when it is there (Tab, after ↓ for the second or
+ * third: one key each). (Taking every suggestion that brought the text closer in words cost more than it saved: 38
+ * propagated fixes taken brought 14 reference words and left more regions to select.) A glossary term that is inserted
+ * at the caret (not a replacement) is not tried.</li>
  * <li><b>Raw path</b>: the title's cell as above, then the whole body as one HTML textarea (what editors had): the
  * textarea's markup and entities are edited as characters (the target is the reference with its paragraph tags and
  * {@code &amp; &lt; &gt; &#xa0;} escaped), a region costs the same clicks as in a cell and its text one key per
@@ -90,6 +92,9 @@ public final class PostEditBench {
         double seconds;
         int articles;
         int reached;
+        /** Words finished from the list (predictive typing: Tab, after ↓ for a later one), and the letters not typed. */
+        int completed;
+        long completedLetters;
         final Map<Kind, Integer> fromSuggestions = new EnumMap<>(Kind.class);
         final Map<Kind, Integer> taken = new EnumMap<>(Kind.class);
 
@@ -258,7 +263,7 @@ public final class PostEditBench {
                 settle(driver, key);
                 tally.fromSuggestions.merge(kind, wordsGained(text, plain(driver, key), target), Integer::sum);
             }
-            edit(driver, key, target, tally, false);
+            edit(driver, key, target, tally, true);
             settle(driver, key);
         }
         approve(driver, t, b, tally, translations, start);
@@ -395,7 +400,7 @@ public final class PostEditBench {
      * Makes the cell's plain text the target: each differing region from the last to the first, selected (one click,
      * or two for a span of more than one word) and typed over.
      */
-    private static void edit(WebDriver driver, String key, String target, Tally tally, boolean quiet) {
+    private static void edit(WebDriver driver, String key, String target, Tally tally, boolean predictive) {
         for (int pass = 0; pass < 3; pass++) {
             String current = plain(driver, key);
             if (current.equals(target)) {
@@ -421,12 +426,81 @@ public final class PostEditBench {
                         if (end) r.setEnd(end[0], end[1]); else if (start) r.collapse(true);
                         el.focus(); const s = getSelection(); s.removeAllRanges(); s.addRange(r);""", editor, g[0], g[1]);
                 tally.clicks += g[4];
-                type(driver, target.substring(g[2], g[3]), tally);
+                if (predictive) {
+                    typePredicted(driver, target.substring(g[2], g[3]), tally);
+                } else {
+                    type(driver, target.substring(g[2], g[3]), tally);
+                }
             }
         }
-        if (!quiet && !plain(driver, key).equals(target)) {
+        if (!plain(driver, key).equals(target)) {
             System.out.println("  (cell " + key + " not reached: «" + plain(driver, key) + "» for «" + target + "»)");
         }
+    }
+
+    /**
+     * Types the text one key at a time, taking the word the page lists when it is the word being typed: after each
+     * letter of a word with two letters or more still to type, the page's answer for that prefix is waited for (an
+     * editor glancing at it), and when the word is listed it is taken with Tab (after ↓ once for the second, twice for
+     * the third).
+     */
+    private static void typePredicted(WebDriver driver, String text, Tally tally) {
+        if (text.isEmpty()) {
+            type(driver, text, tally);
+            return;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            new Actions(driver).sendKeys(new String(Character.toChars(cp))).perform();
+            tally.keys++;
+            i += Character.charCount(cp);
+            int start = i;
+            while (start > 0 && wordChar(text.codePointBefore(start))) {
+                start -= Character.charCount(text.codePointBefore(start));
+            }
+            int end = i;
+            while (end < text.length() && wordChar(text.codePointAt(end))) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            if (i - start < 2 || text.codePointCount(i, end) < 2) {
+                continue;
+            }
+            int at = offered(driver, text.substring(start, i)).indexOf(text.substring(start, end));
+            if (at >= 0) {
+                for (int down = 0; down < at; down++) {
+                    new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+                }
+                new Actions(driver).sendKeys(Keys.TAB).perform();
+                tally.keys += at + 1;
+                tally.completed++;
+                tally.completedLetters += text.codePointCount(i, end);
+                i = end;
+            }
+        }
+    }
+
+    private static boolean wordChar(int cp) {
+        return Character.isLetter(cp) || Character.isDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+                || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** The words the page lists for a prefix once it has answered (none when it asked nothing for it). */
+    @SuppressWarnings("unchecked")
+    private static List<String> offered(WebDriver driver, String prefix) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Object> state = (List<Object>) js(driver, "const c = window.relaisWorkbench.completion;"
+                    + "return [c.prefix, c.answered, c.words];");
+            if (!prefix.equals(state.get(0))) {
+                return List.of();   // the page asked nothing for it (not at a word's end)
+            }
+            if (prefix.equals(state.get(1))) {
+                return (List<String>) state.get(2);
+            }
+            sleep(5);
+        }
+        return List.of();
     }
 
     private static void type(WebDriver driver, String text, Tally tally) {
@@ -617,6 +691,8 @@ public final class PostEditBench {
         }
         System.out.printf(Locale.ROOT, "%nworkbench / raw, keys + clicks: %.2f (aim: at most 0.60)%n",
                 w.actions() / (double) Math.max(1, r.actions()));
+        System.out.printf(Locale.ROOT, "predictive typing: %d words taken from the list, %d letters not typed%n",
+                w.completed, w.completedLetters);
         System.out.println("suggestions taken (reference words they brought): " + String.join(", ", java.util.Arrays
                 .stream(Kind.values()).map(k -> k + " " + w.taken.getOrDefault(k, 0) + " ("
                         + w.fromSuggestions.getOrDefault(k, 0) + ")").toList()));

@@ -10,6 +10,8 @@ import org.languagetool.Language;
 import org.languagetool.Languages;
 import org.languagetool.rules.spelling.SpellingCheckRule;
 
+import io.relais.quality.LanguageQualityChecker;
+
 /**
  * LanguageTool's spell checkers as word lists: whether a word is a word of a language. Used to find French left in
  * a translation and words of the pivot language (“Bretaña” in English). One speller per language code, used under
@@ -44,13 +46,7 @@ public class Spellers {
 
     /** The speller of a code; a bare {@code ca} or {@code pt} needs its variant to have one. */
     private static Optional<SpellingCheckRule> load(String code) {
-        String withVariant = switch (code) {
-            case "en" -> "en-GB";
-            case "pt" -> "pt-PT";
-            case "ca" -> "ca-ES";
-            case "de" -> "de-DE";
-            default -> code;
-        };
+        String withVariant = LanguageQualityChecker.ENGINE_VARIANTS.getOrDefault(code, code);
         if (!Languages.isLanguageSupported(withVariant)) {
             return Optional.empty();
         }

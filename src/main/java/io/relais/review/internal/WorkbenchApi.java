@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,6 +43,8 @@ import io.relais.translation.Translation;
  * <li>{@code POST /api/review/items/{id}/checks}: the checks and suggestions of every cell as it is now;</li>
  * <li>{@code POST /api/review/items/{id}/cells/{key}/suggestions} {@code {text}}: memory, glossary and earlier fixes
  * for that exact text;</li>
+ * <li>{@code GET /api/review/items/{id}/cells/{key}/completions?prefix=gob}: predictive typing, the words the
+ * editor who typed that beginning of a word most likely means ({@code {prefix, words}}, best first);</li>
  * <li>{@code POST /api/review/items/{id}/cells/{key}/confirm} {@code {fingerprint}};</li>
  * <li>{@code POST /api/review/items/{id}/cells/{key}/dismissals} {@code {checker, ruleId, flagged, reason}},
  * {@code DELETE /api/review/items/{id}/dismissals/{dismissalId}};</li>
@@ -74,6 +77,9 @@ class WorkbenchApi {
     record ConfirmRequest(String fingerprint) {
     }
 
+    record Completions(String prefix, List<String> words) {
+    }
+
     record Confirmed(int seq, Workbench.CellView cell) {
     }
 
@@ -99,12 +105,14 @@ class WorkbenchApi {
     private final Workbench workbench;
     private final SegmentAssist assist;
     private final Versions versions;
+    private final WordCompletions completions;
     private final IssueDismissals dismissals;
     private final NewsroomDictionary dictionary;
     private final Users users;
 
     WorkbenchApi(ReviewService review, Workbench workbench, SegmentAssist assist, Versions versions,
-                 IssueDismissals dismissals, NewsroomDictionary dictionary, Users users) {
+                 WordCompletions completions, IssueDismissals dismissals, NewsroomDictionary dictionary, Users users) {
+        this.completions = completions;
         this.review = review;
         this.workbench = workbench;
         this.assist = assist;
@@ -181,6 +189,19 @@ class WorkbenchApi {
         Translation t = review.get(id, user(auth));
         requireCell(key);
         return assist.suggest(t, review.source(t), key, text(request));
+    }
+
+    @GetMapping("/cells/{key}/completions")
+    Completions completions(@PathVariable long id, @PathVariable String key, @RequestParam String prefix,
+                            Authentication auth) {
+        Translation t = review.get(id, user(auth));
+        requireCell(key);
+        if (prefix.isEmpty() || prefix.length() > WordCompletions.MAX_PREFIX
+                || !WordCompletions.WORD.matcher(prefix).matches()) {
+            throw new ReviewProblem(HttpStatus.BAD_REQUEST, "prefix: the beginning of a word, 1 to "
+                    + WordCompletions.MAX_PREFIX + " letters or digits");
+        }
+        return new Completions(prefix, completions.complete(t, review.source(t), key, prefix));
     }
 
     @PostMapping("/cells/{key}/confirm")

@@ -1,0 +1,160 @@
+package io.relais.quality;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.languagetool.JLanguageTool;
+import org.languagetool.Language;
+import org.languagetool.Languages;
+import org.languagetool.rules.spelling.SpellingCheckRule;
+import org.languagetool.rules.spelling.morfologik.MorfologikSpellerRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import morfologik.fsa.FSA;
+import morfologik.fsa.FSATraversal;
+import morfologik.fsa.MatchResult;
+import morfologik.stemming.Dictionary;
+
+/**
+ * The words of a target language, most frequent first, by how they begin: LanguageTool's own spelling dictionary
+ * (a Morfologik automaton whose entries carry a frequency class, 0 to 25), read for word completion in the
+ * workbench. Written by hand because neither LanguageTool nor Morfologik offers prefix completion: the automaton is
+ * walked to the prefix's node and its words enumerated from there. A language whose speller is not a Morfologik one
+ * (German's Hunspell) has no lexicon: {@link #complete} answers nothing.
+ */
+@Component
+public class Lexicon {
+
+    private static final Logger log = LoggerFactory.getLogger(Lexicon.class);
+
+    /** The most words enumerated under one prefix (a two-letter prefix of Spanish has tens of thousands of forms). */
+    private static final int MAX_ENUMERATED = 200_000;
+    private static final int CACHED_PREFIXES = 4096;
+
+    /** A word and its frequency class (0, rare, to 25, most frequent). */
+    public record Word(String word, int frequency) {
+    }
+
+    private record Automaton(FSA fsa, byte separator, boolean frequencies, java.nio.charset.Charset charset) {
+    }
+
+    private final Map<String, Optional<Automaton>> automata = new ConcurrentHashMap<>();
+    private final Map<String, List<Word>> cache = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Word>> eldest) {
+                    return size() > CACHED_PREFIXES;
+                }
+            });
+
+    /**
+     * The {@code limit} most frequent words of {@code lang} that begin with {@code prefix}, longer than it, whatever the
+     * case of the prefix's first letter (each word as the dictionary writes it). Empty without a lexicon for the
+     * language.
+     */
+    public List<Word> complete(String lang, String prefix, int limit) {
+        if (prefix == null || prefix.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String key = lang + '\u0000' + prefix;
+        List<Word> cached = cache.get(key);
+        if (cached == null) {
+            cached = automaton(lang).map(a -> enumerate(a, prefix)).orElse(List.of());
+            cache.put(key, cached);
+        }
+        return cached.size() <= limit ? cached : cached.subList(0, limit);
+    }
+
+    /** Whether there are words of {@code lang} to complete from. */
+    public boolean has(String lang) {
+        return automaton(lang).isPresent();
+    }
+
+    private static final int KEPT = 16;
+
+    private static List<Word> enumerate(Automaton a, String prefix) {
+        Map<String, Integer> best = new HashMap<>();
+        for (String start : starts(prefix)) {
+            byte[] bytes = start.getBytes(a.charset());
+            MatchResult match = new FSATraversal(a.fsa()).match(bytes);
+            if (match.kind != MatchResult.SEQUENCE_IS_A_PREFIX && match.kind != MatchResult.EXACT_MATCH) {
+                continue;
+            }
+            int seen = 0;
+            for (ByteBuffer sequence : a.fsa().getSequences(match.node)) {
+                if (++seen > MAX_ENUMERATED) {
+                    break;
+                }
+                byte[] b = sequence.array();
+                int n = sequence.remaining();
+                int sep = 0;
+                while (sep < n && b[sep] != a.separator()) {
+                    sep++;
+                }
+                if (sep == 0 || sep == n && a.frequencies()) {
+                    continue;   // the prefix itself, or an entry with no separator
+                }
+                int frequency = a.frequencies() ? Math.max(0, Math.min(25, b[n - 1] - 'A')) : 0;
+                String word = start + new String(b, 0, sep, a.charset());
+                best.merge(word, frequency, Math::max);
+            }
+        }
+        return best.entrySet().stream()
+                .map(e -> new Word(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(Word::frequency).reversed()
+                        .thenComparingInt(w -> w.word().length()).thenComparing(Word::word))
+                .limit(KEPT)
+                .toList();
+    }
+
+    /**
+     * Where to look for a prefix: as typed, and capitalised when typed in lower case (proper names are stored
+     * capitalised), or in lower case when typed capitalised (a sentence's first word).
+     */
+    private static List<String> starts(String prefix) {
+        int first = prefix.codePointAt(0);
+        String rest = prefix.substring(Character.charCount(first));
+        String other = (Character.isUpperCase(first) ? Character.toString(Character.toLowerCase(first))
+                : Character.toString(Character.toUpperCase(first))) + rest;
+        return other.equals(prefix) ? List.of(prefix) : List.of(prefix, other);
+    }
+
+    private Optional<Automaton> automaton(String lang) {
+        return automata.computeIfAbsent(lang, Lexicon::load);
+    }
+
+    private static Optional<Automaton> load(String lang) {
+        String code = LanguageQualityChecker.ENGINE_VARIANTS.getOrDefault(lang, lang);   // the variant written
+        if (!Languages.isLanguageSupported(code)) {
+            return Optional.empty();
+        }
+        try {
+            Language language = Languages.getLanguageForShortCode(code);
+            SpellingCheckRule rule = language.getDefaultSpellingRule();
+            if (!(rule instanceof MorfologikSpellerRule speller)) {
+                return Optional.empty();
+            }
+            URL url = JLanguageTool.getDataBroker().getFromResourceDirAsUrl(speller.getFileName());
+            if (url == null) {
+                return Optional.empty();
+            }
+            Dictionary dictionary = Dictionary.read(url);
+            return Optional.of(new Automaton(dictionary.fsa, dictionary.metadata.getSeparator(),
+                    dictionary.metadata.isFrequencyIncluded(), java.nio.charset.Charset.forName(dictionary.metadata.getEncoding())));
+        } catch (IOException | RuntimeException e) {
+            log.warn("no word completion from LanguageTool's dictionary for {}: {}", lang, e.toString());
+            return Optional.empty();
+        }
+    }
+}
