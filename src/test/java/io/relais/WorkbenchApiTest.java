@@ -263,6 +263,9 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(completions(NURIA, "body:1", "planea")).first().isEqualTo("planeadores");
         // a name of the French passes into the translation as it is
         assertThat(completions(NURIA, "title", "Mon")).first().isEqualTo("Montluçon");
+        // started in lower case, a name of the article keeps its capital; typed in capitals, the word is in capitals
+        assertThat(completions(NURIA, "title", "mon")).contains("Montluçon").doesNotContain("montluçon");
+        assertThat(completions(NURIA, "body:0", "GOBI")).first().isEqualTo("GOBIERNO");
         // a word of the cell's machine text (moved or typed again) before the language's more frequent ones
         assertThat(completions(NURIA, "body:1", "inaug")).first().isEqualTo("inaugural");
         // the language's words by frequency (LanguageTool's dictionary); a capital typed capitalises the word

@@ -309,27 +309,32 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             saved(driver);
             assertThat(draftBody(id)).contains("la mediateca el sábado.");
 
-            // a name of the French, offered for its first letters; Esc hides it and stays in the cell
-            typeAtEnd(driver, editor(driver, "title"), " en Quimp");
+            // a name of the French, started in lower case: offered with its capital, and written so
+            typeAtEnd(driver, editor(driver, "title"), " en quimp");
             await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed() && hint.getText().startsWith("Quimperlé"));
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "title").endsWith(" en Quimperlé"));
+
+            // Esc hides the list and stays in the cell; with nothing offered, Tab is Tab again: the focus moves on
+            new Actions(driver).sendKeys(" pro").perform();
+            await().atMost(Duration.ofSeconds(10)).until(hint::isDisplayed);
             new Actions(driver).sendKeys(Keys.ESCAPE).perform();
             assertThat(hint.isDisplayed()).isFalse();
             assertThat(js(driver, "return document.activeElement.closest('.cell')?.dataset.key;")).isEqualTo("title");
-            // with nothing offered, Tab is Tab again: the focus leaves the cell
             new Actions(driver).sendKeys(Keys.TAB).perform();
             assertThat(js(driver, "return document.activeElement.closest('.cell')?.dataset.key ?? null;"))
                     .isNotEqualTo("title");
-            assertThat(cellHtml(driver, "title")).endsWith(" en Quimp");
+            assertThat(cellHtml(driver, "title")).endsWith(" en Quimperlé pro");
 
             // ↓ chooses the next word of the list, Enter takes it as Tab does
-            typeAtEnd(driver, editor(driver, "title"), " pro");
+            typeAtEnd(driver, editor(driver, "title"), "b");
             await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed()
                     && driver.findElements(By.cssSelector("#completion li")).size() > 1);
             String second = (String) js(driver, "return window.relaisWorkbench.completion.words[1];");
             new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
             assertThat(driver.findElement(By.cssSelector("#completion li[aria-selected=true]")).getText()).startsWith(second);
             new Actions(driver).sendKeys(Keys.ENTER).perform();
-            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "title").endsWith(" en Quimp " + second));
+            await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "title").endsWith(" en Quimperlé " + second));
             return null;
         });
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,15 +120,18 @@ public class Lexicon {
     }
 
     /**
-     * Where to look for a prefix: as typed, and capitalised when typed in lower case (proper names are stored
-     * capitalised), or in lower case when typed capitalised (a sentence's first word).
+     * Where to look for a prefix: as typed, with its first letter's case changed (proper names are stored capitalised;
+     * a sentence's first word is typed capitalised), and in lower case and capitalised (a word typed in capitals).
      */
     private static List<String> starts(String prefix) {
-        int first = prefix.codePointAt(0);
-        String rest = prefix.substring(Character.charCount(first));
-        String other = (Character.isUpperCase(first) ? Character.toString(Character.toLowerCase(first))
-                : Character.toString(Character.toUpperCase(first))) + rest;
-        return other.equals(prefix) ? List.of(prefix) : List.of(prefix, other);
+        String lower = prefix.toLowerCase(Locale.ROOT);
+        return java.util.stream.Stream.of(prefix, swapFirst(prefix), lower, swapFirst(lower)).distinct().toList();
+    }
+
+    private static String swapFirst(String text) {
+        int first = text.codePointAt(0);
+        int swapped = Character.isUpperCase(first) ? Character.toLowerCase(first) : Character.toUpperCase(first);
+        return Character.toString(swapped) + text.substring(Character.charCount(first));
     }
 
     private Optional<Automaton> automaton(String lang) {

@@ -952,7 +952,16 @@
     hideCompletion();
     if (!word || !now || now.prefix !== completion.prefix) return false;
     completion.skip = true;   // the inserted rest is not the start of another word to offer
-    document.execCommand('insertText', false, word.slice(now.prefix.length));
+    if (word.startsWith(now.prefix)) document.execCommand('insertText', false, word.slice(now.prefix.length));
+    else {
+      // another letter case than typed (a name's capital, a word in capitals): the whole word over the prefix
+      const r = now.range.cloneRange();
+      r.setStart(r.startContainer, r.startOffset - now.prefix.length);
+      const sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(r);
+      document.execCommand('insertText', false, word);
+    }
     completion.skip = false;
     completion.prefix = ''; completion.answered = null;
     return true;

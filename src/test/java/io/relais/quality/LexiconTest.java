@@ -16,6 +16,7 @@ class LexiconTest {
         List<String> spanish = words("es", "gobi");
         assertThat(spanish).first().isEqualTo("gobierno");
         assertThat(words("es", "Gobi")).contains("gobierno");
+        assertThat(words("es", "GOBI")).contains("gobierno");
         assertThat(words("en", "gov")).first().isEqualTo("government");
         assertThat(words("ca", "gove")).first().isEqualTo("govern");
         assertThat(words("pt", "gov")).first().isEqualTo("governo");

@@ -1,6 +1,5 @@
 package io.relais.review.internal;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +51,8 @@ class WordCompletions {
     private static final int NEWSROOM = 16;
     /** How many of the editors' latest segments in the language tell the newsroom's words. */
     private static final int NEWSROOM_SEGMENTS = 500;
+    /** How much less likely a capitalised word (a name) is when the editor started the word in lower case. */
+    private static final int OTHER_CASE = 10;
     /** The frequency class given to a context word the dictionary does not list among a prefix's most frequent. */
     private static final int UNLISTED = 8;
 
@@ -83,38 +84,51 @@ class WordCompletions {
     }
 
     /**
-     * The words (at most five, best first) that begin with {@code prefix} and are at least two letters longer, in the
-     * letter case the editor started: a capital typed capitalises the word; a word the context writes with a capital
-     * (a name) is offered for a lower-case start only when nothing else is.
+     * The words (at most five, best first) that begin with {@code prefix} whatever its letter case and are at least two
+     * letters longer: a capital typed capitalises the word; a word written with a capital (a name) is less likely for a
+     * lower-case start, and offered with its capital.
      */
     List<String> complete(Translation t, Article source, String key, String prefix) {
         Map<String, Integer> boosts = context(t, source, key);
-        String lower = prefix.toLowerCase(Locale.ROOT);
         Map<String, Integer> score = new HashMap<>();
         for (Lexicon.Word w : lexicon.complete(t.lang(), prefix, 16)) {
             score.merge(w.word(), w.frequency() + boosts.getOrDefault(w.word(), 0), Math::max);
         }
         for (Map.Entry<String, Integer> e : boosts.entrySet()) {
             String word = e.getKey();
-            if (word.length() >= prefix.length() + 2 && word.toLowerCase(Locale.ROOT).startsWith(lower)) {
+            if (word.length() >= prefix.length() + 2 && word.regionMatches(true, 0, prefix, 0, prefix.length())) {
                 score.putIfAbsent(word, UNLISTED + e.getValue());
             }
         }
         boolean capital = Character.isUpperCase(prefix.codePointAt(0));
-        List<String> out = new ArrayList<>();
-        score.entrySet().stream()
+        return score.entrySet().stream()
                 .filter(e -> e.getKey().length() >= prefix.length() + 2)
-                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(
-                                e -> capital || !Character.isUpperCase(e.getKey().codePointAt(0)) ? 0 : 1)
-                        .thenComparing(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                                .reversed())
+                .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> e.getValue()
+                                - (capital || !Character.isUpperCase(e.getKey().codePointAt(0)) ? 0 : OTHER_CASE))
+                        .reversed()
                         .thenComparingInt(e -> e.getKey().length())
                         .thenComparing(Map.Entry::getKey))
-                .map(e -> prefix + e.getKey().substring(prefix.length()))
-                .filter(w -> !out.contains(w))
+                .map(e -> written(prefix, e.getKey()))
+                .distinct()
                 .limit(OFFERED)
-                .forEach(out::add);
-        return out;
+                .toList();
+    }
+
+    /**
+     * A word as it is offered for what was typed: in capitals when the prefix is (two letters or more), capitalised
+     * when its first letter is, and otherwise as written (a name keeps its capital; the page then writes the whole
+     * word over the prefix).
+     */
+    static String written(String prefix, String word) {
+        if (prefix.length() > 1 && prefix.equals(prefix.toUpperCase(Locale.ROOT))
+                && !prefix.equals(prefix.toLowerCase(Locale.ROOT))) {
+            return word.toUpperCase(Locale.ROOT);
+        }
+        int first = word.codePointAt(0);
+        if (Character.isUpperCase(prefix.codePointAt(0)) && !Character.isUpperCase(first)) {
+            return Character.toString(Character.toTitleCase(first)) + word.substring(Character.charCount(first));
+        }
+        return word;
     }
 
     private Map<String, Integer> context(Translation t, Article source, String key) {
