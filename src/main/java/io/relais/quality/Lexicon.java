@@ -47,7 +47,12 @@ public class Lexicon {
     public record Word(String word, int frequency) {
     }
 
-    private record Automaton(FSA fsa, byte separator, boolean frequencies, java.nio.charset.Charset charset) {
+    /**
+     * A dictionary, and for one without frequencies (Italian's) the frequency classes of the language's common words
+     * (LanguageTool's {@code common_words.txt}, most frequent first).
+     */
+    private record Automaton(FSA fsa, byte separator, boolean frequencies, java.nio.charset.Charset charset,
+                             Map<String, Integer> common) {
     }
 
     private final Map<String, Optional<Automaton>> automata = new ConcurrentHashMap<>();
@@ -106,8 +111,9 @@ public class Lexicon {
                 if (sep == 0 || sep == n && a.frequencies()) {
                     continue;   // the prefix itself, or an entry with no separator
                 }
-                int frequency = a.frequencies() ? Math.max(0, Math.min(25, b[n - 1] - 'A')) : 0;
                 String word = start + new String(b, 0, sep, a.charset());
+                int frequency = a.frequencies() ? Math.max(0, Math.min(25, b[n - 1] - 'A'))
+                        : a.common().getOrDefault(word, 0);
                 best.merge(word, frequency, Math::max);
             }
         }
@@ -134,6 +140,32 @@ public class Lexicon {
         return Character.toString(swapped) + text.substring(Character.charCount(first));
     }
 
+    /**
+     * The frequency classes of a language's common words by rank: 25 for the most frequent, about 9 at rank 1,500,
+     * 5 at rank 10,000 (the dictionary's classes run 0 to 25 the same way).
+     */
+    private static Map<String, Integer> common(Language language) {
+        String path = "/" + language.getShortCode() + "/common_words.txt";
+        if (!JLanguageTool.getDataBroker().resourceExists(path)) {
+            return Map.of();
+        }
+        Map<String, Integer> classes = new HashMap<>();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                JLanguageTool.getDataBroker().getFromResourceDirAsStream(path), java.nio.charset.StandardCharsets.UTF_8))) {
+            int rank = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String word = line.strip();
+                if (!word.isEmpty() && !word.startsWith("#")) {
+                    rank++;
+                    classes.putIfAbsent(word, (int) Math.max(1, Math.round(25 - 1.5 * Math.log(rank) / Math.log(2))));
+                }
+            }
+        } catch (IOException e) {
+            log.warn("no common words of {}: {}", language.getShortCode(), e.toString());
+        }
+        return classes;
+    }
+
     private Optional<Automaton> automaton(String lang) {
         return automata.computeIfAbsent(lang, Lexicon::load);
     }
@@ -154,8 +186,10 @@ public class Lexicon {
                 return Optional.empty();
             }
             Dictionary dictionary = Dictionary.read(url);
-            return Optional.of(new Automaton(dictionary.fsa, dictionary.metadata.getSeparator(),
-                    dictionary.metadata.isFrequencyIncluded(), java.nio.charset.Charset.forName(dictionary.metadata.getEncoding())));
+            boolean frequencies = dictionary.metadata.isFrequencyIncluded();
+            return Optional.of(new Automaton(dictionary.fsa, dictionary.metadata.getSeparator(), frequencies,
+                    java.nio.charset.Charset.forName(dictionary.metadata.getEncoding()),
+                    frequencies ? Map.of() : common(language)));
         } catch (IOException | RuntimeException e) {
             log.warn("no word completion from LanguageTool's dictionary for {}: {}", lang, e.toString());
             return Optional.empty();

@@ -20,6 +20,9 @@ class LexiconTest {
         assertThat(words("en", "gov")).first().isEqualTo("government");
         assertThat(words("ca", "gove")).first().isEqualTo("govern");
         assertThat(words("pt", "gov")).first().isEqualTo("governo");
+        // Italian's dictionary has no frequencies: its common words (LanguageTool's list, by rank) stand in for them
+        assertThat(words("it", "gover")).first().isEqualTo("governo");
+        assertThat(words("it", "perc")).first().isEqualTo("perché");
         assertThat(lexicon.complete("es", "gobi", 16)).isSortedAccordingTo(
                 (a, b) -> Integer.compare(b.frequency(), a.frequency()));
     }
