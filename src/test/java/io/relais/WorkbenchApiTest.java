@@ -277,6 +277,10 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
 
         String path = "/api/review/items/" + id + "/cells/body:0/completions?prefix=";
         assertThat(as(NURIA, "GET", path + "a%20b", null).statusCode()).isEqualTo(400);
+        HttpResponse<String> none = as(NURIA, "GET", "/api/review/items/" + id + "/cells/body:0/completions", null);
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(as(NURIA, "GET", path + "a".repeat(41), null).statusCode()).isEqualTo(400);
         assertThat(as(NURIA, "GET", "/api/review/items/" + id + "/cells/body/completions?prefix=ab", null).statusCode())
                 .isEqualTo(400);
