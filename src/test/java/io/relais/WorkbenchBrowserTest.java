@@ -333,6 +333,8 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             String second = (String) js(driver, "return window.relaisWorkbench.completion.words[1];");
             new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
             assertThat(driver.findElement(By.cssSelector("#completion li[aria-selected=true]")).getText()).startsWith(second);
+            // the cell keeps the focus and tells assistive technology which word is chosen
+            assertThat(editor(driver, "title").getAttribute("aria-activedescendant")).isEqualTo("completion-1");
             new Actions(driver).sendKeys(Keys.ENTER).perform();
             await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "title").endsWith(" en Quimperlé " + second));
             return null;

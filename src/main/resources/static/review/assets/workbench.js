@@ -902,23 +902,29 @@
   function hideCompletion() {
     hint.hidden = true;
     completion.words = [];
+    if (completion.cell) completion.cell.editor.removeAttribute('aria-activedescendant');
   }
   function drawCompletion() {
     hint.replaceChildren(...completion.words.map((w, i) => {
       const li = document.createElement('li');
       li.dataset.i = i;
+      li.id = 'completion-' + i;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', i === completion.chosen ? 'true' : 'false');
       li.append(w);
       if (i === completion.chosen) li.append(Object.assign(document.createElement('kbd'), { textContent: 'Tab' }));
       return li;
     }));
+    // a screen reader hears the chosen word while the focus stays in the cell
+    if (completion.cell) completion.cell.editor.setAttribute('aria-activedescendant', 'completion-' + completion.chosen);
   }
   async function offerCompletion(cell) {
     if (completion.skip) { completion.skip = false; return; }
     const at = wordBeforeCaret(cell);
     hideCompletion();
     completion.cell = cell;
+    cell.editor.setAttribute('aria-autocomplete', 'list');
+    cell.editor.setAttribute('aria-controls', 'completion');
     if (!at || at.prefix.length < 2 || at.prefix.length > 40) { completion.prefix = ''; completion.answered = null; return; }
     const prefix = at.prefix;
     completion.prefix = prefix; completion.answered = null;
