@@ -3,7 +3,6 @@ package io.relais.quality;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +41,8 @@ public class Lexicon {
     /** The most words enumerated under one prefix (a two-letter prefix of Spanish has tens of thousands of forms). */
     private static final int MAX_ENUMERATED = 200_000;
     private static final int CACHED_PREFIXES = 4096;
+    /** The most words kept for a prefix (the most frequent). */
+    private static final int KEPT = 16;
 
     /** A word and its frequency class (0, rare, to 25, most frequent). */
     public record Word(String word, int frequency) {
@@ -87,15 +88,13 @@ public class Lexicon {
         return automaton(lang).isPresent();
     }
 
-    private static final int KEPT = 16;
-
     private static List<Word> enumerate(Automaton a, String prefix) {
         Map<String, Integer> best = new HashMap<>();
         for (String start : starts(prefix)) {
             byte[] bytes = start.getBytes(a.charset());
             MatchResult match = new FSATraversal(a.fsa()).match(bytes);
-            if (match.kind != MatchResult.SEQUENCE_IS_A_PREFIX && match.kind != MatchResult.EXACT_MATCH) {
-                continue;
+            if (match.kind != MatchResult.SEQUENCE_IS_A_PREFIX) {
+                continue;   // no word begins so (a word's entry never ends at its last letter: data follows it)
             }
             int seen = 0;
             for (ByteBuffer sequence : a.fsa().getSequences(match.node)) {

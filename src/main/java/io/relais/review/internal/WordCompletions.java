@@ -91,7 +91,8 @@ class WordCompletions {
     List<String> complete(Translation t, Article source, String key, String prefix) {
         Map<String, Integer> boosts = context(t, source, key);
         Map<String, Integer> score = new HashMap<>();
-        for (Lexicon.Word w : lexicon.complete(t.lang(), prefix, 16)) {
+        // one letter: the article's and newsroom's words only (the language's are too many to rank on one letter)
+        for (Lexicon.Word w : prefix.length() < 2 ? List.<Lexicon.Word>of() : lexicon.complete(t.lang(), prefix, 16)) {
             score.merge(w.word(), w.frequency() + boosts.getOrDefault(w.word(), 0), Math::max);
         }
         for (Map.Entry<String, Integer> e : boosts.entrySet()) {
