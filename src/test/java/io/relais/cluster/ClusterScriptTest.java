@@ -46,7 +46,9 @@ class ClusterScriptTest {
         Files.createDirectories(state);
         assertThat(Path.of("target/relais.jar")).as("./relais test-cluster packages the jar first").exists();
 
-        ProcessBuilder builder = new ProcessBuilder("./relais", "cluster", "3",
+        // env --default-signal=INT: a test run started in the background (nohup, `&`) ignores SIGINT, the script would
+        // inherit that, and bash cannot trap a signal ignored on entry: Ctrl-C, below, would then do nothing
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "./relais", "cluster", "3",
                 "--relais.batch.run-after-ingest=false", "--relais.batch.schedule=-",
                 "--relais.ingest.poll-on-start=false", "--relais.ingest.inbox-dir=" + state.resolve("inbox"))
                 .redirectErrorStream(true).redirectOutput(output.toFile());
