@@ -301,6 +301,9 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             new Actions(driver).sendKeys("el sáb").perform();
             await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed() && hint.getText().startsWith("sábado"));
             ReviewBrowserTest.screenshot(driver, "workbench-completion");
+            assertThat((Boolean) js(driver, "const r = arguments[0].getBoundingClientRect();"
+                    + "return r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;", hint))
+                    .as("the list is inside the window").isTrue();
             new Actions(driver).sendKeys(Keys.TAB).perform();
             await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:0").contains("la mediateca el sábado.</p>"));
             assertThat(hint.isDisplayed()).isFalse();
@@ -308,6 +311,18 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             assertThat(js(driver, "return document.activeElement.closest('.cell')?.dataset.key;")).isEqualTo("body:0");
             saved(driver);
             assertThat(draftBody(id)).contains("la mediateca el sábado.");
+
+            // a phone, the cell at the bottom of the window: the list is shown above the caret, inside the window
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 700));
+            js(driver, "const e = arguments[0]; window.scrollBy(0, e.getBoundingClientRect().bottom - window.innerHeight + 4);",
+                    editor(driver, "body:0"));
+            typeAtEnd(driver, editor(driver, "body:0"), " sáb");
+            await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed() && hint.getText().startsWith("sábado"));
+            assertThat((Boolean) js(driver, "const r = arguments[0].getBoundingClientRect();"
+                    + "return r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;", hint))
+                    .as("the list is inside the phone's window").isTrue();
+            new Actions(driver).sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE).perform();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
 
             // a name of the French, started in lower case: offered with its capital, and written so
             typeAtEnd(driver, editor(driver, "title"), " en quimp");

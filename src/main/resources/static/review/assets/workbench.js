@@ -944,7 +944,9 @@
     const rect = now.range.getClientRects()[0] || cell.editor.getBoundingClientRect();
     const left = Math.max(4, Math.min(rect.left, document.documentElement.clientWidth - hint.offsetWidth - 4));
     hint.style.left = left + 'px';
-    hint.style.top = (rect.bottom + 4) + 'px';
+    // under the caret, or above it when the window has no room left below
+    const below = rect.bottom + 4 + hint.offsetHeight <= window.innerHeight;
+    hint.style.top = (below ? rect.bottom + 4 : Math.max(4, rect.top - 4 - hint.offsetHeight)) + 'px';
   }
   /** ↓ / ↑ while the list is shown: another word to take. */
   function chooseCompletion(step) {
