@@ -254,13 +254,17 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
 
     @Test
     void predictiveTypingOffersTheArticlesOwnWordsFirstThenTheLanguagesByFrequencyInTheCaseTyped() {
-        // an editor's word (the translation memory's editors' segments) is offered in later articles (a cell's
-        // words are read once for a few seconds: body:1 is asked first after the editor's segment is stored)
+        // an editor's word, in an approved translation (the translation memory's editors' segments), is offered at
+        // once in another article
         assertThat(completions(NURIA, "body:0", "planea")).first().isNotEqualTo("planeadores");
-        jdbc.sql("insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text, origin,"
-                        + " engine) values ('fr', 'es', ?, 'Les planeurs', 'Los planeadores', 'EDITOR', 'editor')")
-                .param("test-" + System.nanoTime()).update();
-        assertThat(completions(NURIA, "body:1", "planea")).first().isEqualTo("planeadores");
+        Source source = sources.ensure("test:workbench-api", Source.Kind.API, "workbench api test");
+        long other = translations.save(new TranslationResult(articles.store(new NewArticle(source.id(),
+                "wb-api-" + System.nanoTime(), null, "Les planeurs de Montluçon", null, "<p>Les planeurs volent.</p>",
+                null, null, null, null)).articleId(), 1, "es", "apertium", "fr>es", "Los planeadores de Montluçon", null,
+                "<p>Los planeadores vuelan.</p>", 50.0, 20, 0, TranslationState.NEEDS_REVIEW, "review", List.of()));
+        assertThat(as(NURIA, "POST", "/api/review/items/" + other + "/approve", "{\"version\": 0, \"seq\": 0}")
+                .statusCode()).isEqualTo(200);
+        assertThat(completions(NURIA, "body:0", "planea")).first().isEqualTo("planeadores");
         // a name of the French passes into the translation as it is
         assertThat(completions(NURIA, "title", "Mon")).first().isEqualTo("Montluçon");
         // started in lower case, a name of the article keeps its capital; typed in capitals, the word is in capitals

@@ -5,7 +5,6 @@ import java.net.URL;
 import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.languagetool.rules.spelling.morfologik.MorfologikSpellerRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ConcurrentLruCache;
 
 import morfologik.fsa.FSA;
 import morfologik.fsa.FSATraversal;
@@ -57,13 +57,11 @@ public class Lexicon {
     }
 
     private final Map<String, Optional<Automaton>> automata = new ConcurrentHashMap<>();
-    private final Map<String, List<Word>> cache = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<Word>> eldest) {
-                    return size() > CACHED_PREFIXES;
-                }
-            });
+    /** A prefix's most frequent words, by language and prefix ({@code lang + '\0' + prefix}). */
+    private final ConcurrentLruCache<String, List<Word>> cache = new ConcurrentLruCache<>(CACHED_PREFIXES, key -> {
+        int at = key.indexOf('\0');
+        return automaton(key.substring(0, at)).map(a -> enumerate(a, key.substring(at + 1))).orElse(List.of());
+    });
 
     /**
      * The {@code limit} most frequent words of {@code lang} that begin with {@code prefix}, longer than it, whatever the
@@ -74,12 +72,7 @@ public class Lexicon {
         if (prefix == null || prefix.isEmpty() || limit <= 0) {
             return List.of();
         }
-        String key = lang + '\u0000' + prefix;
-        List<Word> cached = cache.get(key);
-        if (cached == null) {
-            cached = automaton(lang).map(a -> enumerate(a, prefix)).orElse(List.of());
-            cache.put(key, cached);
-        }
+        List<Word> cached = cache.get(lang + '\0' + prefix);
         return cached.size() <= limit ? cached : cached.subList(0, limit);
     }
 

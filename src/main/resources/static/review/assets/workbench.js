@@ -271,6 +271,9 @@
         this.changed();
         if (e.inputType === 'insertText') offerCompletion(this); else hideCompletion();
       });
+      // predictive typing's list (below) belongs to the cell being typed in
+      ed.setAttribute('aria-autocomplete', 'list');
+      ed.setAttribute('aria-controls', 'completion');
       ed.addEventListener('blur', () => hideCompletion());
       ed.addEventListener('mousedown', () => hideCompletion());
       ed.addEventListener('paste', e => {
@@ -923,8 +926,6 @@
     const at = wordBeforeCaret(cell);
     hideCompletion();
     completion.cell = cell;
-    cell.editor.setAttribute('aria-autocomplete', 'list');
-    cell.editor.setAttribute('aria-controls', 'completion');
     if (!at || at.prefix.length < 2 || at.prefix.length > 40) { completion.prefix = ''; completion.answered = null; return; }
     const prefix = at.prefix;
     completion.prefix = prefix; completion.answered = null;

@@ -47,6 +47,7 @@ class ReviewService {
     private final Articles articles;
     private final HtmlSanitizer sanitizer;
     private final TranslationMemory memory;
+    private final WordCompletions completions;
     private final JdbcClient jdbc;
     private final Translator translator;
     private final Drafts drafts;
@@ -54,7 +55,9 @@ class ReviewService {
     private final LearnedFixes fixes;
 
     ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, TranslationMemory memory,
-                  JdbcClient jdbc, Translator translator, Drafts drafts, Versions versions, LearnedFixes fixes) {
+                  JdbcClient jdbc, Translator translator, Drafts drafts, Versions versions, LearnedFixes fixes,
+                  WordCompletions completions) {
+        this.completions = completions;
         this.fixes = fixes;
         this.translator = translator;
         this.translations = translations;
@@ -419,6 +422,7 @@ class ReviewService {
                         TranslationMemory.Origin.EDITOR, "editor", null, 0);
             }
         }
+        completions.newsroomWrote(approved.lang());
     }
 
     private static OffsetDateTime now() {

@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.relais.article.Article;
 import io.relais.quality.Lexicon;
@@ -29,8 +33,9 @@ import io.relais.translation.Translation;
  * are), the fixes editors taught for this article, the glossary's terms, the newsroom dictionary's words and the words
  * of the segments editors wrote last in the language (the translation memory's editors' entries).
  * <p>
- * Hand-written because no library ranks completions from such a context; the context of a cell is read once and kept
- * for {@link #CONTEXT_NANOS} (an editor types many prefixes in a row; what a save teaches is seen after that).
+ * Hand-written because no library ranks completions from such a context. A cell's words and its language's newsroom
+ * words are read once and kept for {@link #CONTEXT_NANOS} (an editor types many prefixes in a row, in many cells of
+ * one language; what a save teaches is seen after that).
  */
 @Component
 class WordCompletions {
@@ -65,7 +70,10 @@ class WordCompletions {
     private final Glossary glossary;
     private final NewsroomDictionary dictionary;
     private final TranslationMemory memory;
-    private final Map<String, Context> contexts = java.util.Collections.synchronizedMap(
+    /** The newsroom's words by language (a handful of languages), read once for all the cells of all articles. */
+    private final Map<String, Context> newsrooms = new ConcurrentHashMap<>();
+    /** A cell's own words (its article's machine text, French, fixes) by translation and cell. */
+    private final Map<String, Context> cells = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Context> eldest) {
@@ -89,16 +97,18 @@ class WordCompletions {
      * lower-case start, and offered with its capital.
      */
     List<String> complete(Translation t, Article source, String key, String prefix) {
-        Map<String, Integer> boosts = context(t, source, key);
+        Map<String, Integer> cell = fresh(cells, t.id() + "/" + key, () -> cellWords(t, source, key));
+        Map<String, Integer> newsroom = fresh(newsrooms, t.lang(), () -> newsroomWords(t.lang()));
         Map<String, Integer> score = new HashMap<>();
         // one letter: the article's and newsroom's words only (the language's are too many to rank on one letter)
         for (Lexicon.Word w : prefix.length() < 2 ? List.<Lexicon.Word>of() : lexicon.complete(t.lang(), prefix, 16)) {
-            score.merge(w.word(), w.frequency() + boosts.getOrDefault(w.word(), 0), Math::max);
+            score.merge(w.word(), w.frequency() + boost(w.word(), cell, newsroom), Math::max);
         }
-        for (Map.Entry<String, Integer> e : boosts.entrySet()) {
-            String word = e.getKey();
-            if (word.length() >= prefix.length() + 2 && word.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                score.putIfAbsent(word, UNLISTED + e.getValue());
+        for (Map<String, Integer> context : List.of(cell, newsroom)) {
+            for (String word : context.keySet()) {
+                if (word.length() >= prefix.length() + 2 && word.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                    score.putIfAbsent(word, UNLISTED + boost(word, cell, newsroom));
+                }
             }
         }
         boolean capital = Character.isUpperCase(prefix.codePointAt(0));
@@ -132,21 +142,56 @@ class WordCompletions {
         return word;
     }
 
-    private Map<String, Integer> context(Translation t, Article source, String key) {
-        String id = t.id() + "/" + key;
-        Context c = contexts.get(id);
+    private static int boost(String word, Map<String, Integer> cell, Map<String, Integer> newsroom) {
+        return Math.max(cell.getOrDefault(word, 0), newsroom.getOrDefault(word, 0));
+    }
+
+    /**
+     * An editor's text of the language was stored in the translation memory: its newsroom's words are read again at
+     * the next prefix (after the commit, so that they are read with it).
+     */
+    void newsroomWrote(String lang) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    newsrooms.remove(lang);
+                }
+            });
+        } else {
+            newsrooms.remove(lang);
+        }
+    }
+
+    /** What a cache holds for a key, built again when older than {@link #CONTEXT_NANOS}. */
+    private static Map<String, Integer> fresh(Map<String, Context> cache, String key,
+                                              Supplier<Map<String, Integer>> build) {
+        Context c = cache.get(key);
         if (c == null || System.nanoTime() - c.at() > CONTEXT_NANOS) {
-            c = new Context(build(t, source, key), System.nanoTime());
-            contexts.put(id, c);
+            c = new Context(build.get(), System.nanoTime());
+            cache.put(key, c);
         }
         return c.boosts();
     }
 
-    private Map<String, Integer> build(Translation t, Article source, String key) {
+    /** The words editors of the language wrote last, its glossary's terms and its newsroom dictionary. */
+    private Map<String, Integer> newsroomWords(String lang) {
         Map<String, Integer> boosts = new HashMap<>();
-        for (String segment : memory.editorsLatest(t.lang(), NEWSROOM_SEGMENTS)) {
+        for (String segment : memory.editorsLatest(lang, NEWSROOM_SEGMENTS)) {
             add(boosts, SegmentText.html(segment).plain(), NEWSROOM);
         }
+        for (String term : glossary.termsFor(lang).values()) {
+            add(boosts, term, TERMS);
+        }
+        for (String word : dictionary.words(lang).words()) {
+            add(boosts, word, TERMS);
+        }
+        return boosts;
+    }
+
+    /** The article's machine text (this cell's above the rest), the French cell's names and numbers, its fixes. */
+    private Map<String, Integer> cellWords(Translation t, Article source, String key) {
+        Map<String, Integer> boosts = new HashMap<>();
         WorkingCopy machine = versions.machine(t);
         for (String other : machine.keys(0, false)) {
             if (!other.equals(key)) {
@@ -163,12 +208,6 @@ class WordCompletions {
         }
         for (LearnedFix fix : fixes.learnedIn(t.articleId(), t.lang())) {
             add(boosts, fix.editorWords(), LEARNED);
-        }
-        for (String term : glossary.termsFor(t.lang()).values()) {
-            add(boosts, term, TERMS);
-        }
-        for (String word : dictionary.words(t.lang()).words()) {
-            add(boosts, word, TERMS);
         }
         return boosts;
     }
