@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * how they work (chunk size: articles committed together, and how long the express lane may wait for a backlog
  * thread to yield; languages translated in parallel ({@code 0}: all of them), at most {@code maxItemsPerRun}
  * articles per language, longer articles than {@code maxWordsPerArticle} FAIL), how often a FAILED translation is
- * tried again ({@code maxAttempts} in all), and the express lane ({@link Express}).
+ * tried again ({@code maxAttempts} in all), how long the job repository's calls keep trying when the database dropped
+ * their connection ({@code repositoryRetry}: a restart or fail-over; {@code 0}: not at all), and the express lane
+ * ({@link Express}).
  */
 @ConfigurationProperties("relais.batch")
 public record BatchSettings(
@@ -23,6 +25,7 @@ public record BatchSettings(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("10000") int maxItemsPerRun,
         @DefaultValue("20000") int maxWordsPerArticle,
+        @DefaultValue("30s") Duration repositoryRetry,
         @DefaultValue Express express) {
 
     public BatchSettings {

@@ -576,6 +576,18 @@ class ClusterFaultTest {
     /** The status of the run's last execution (a run that failed and was restarted: the restart's). */
     private String awaitEnd(long run, Duration within) {
         String[] status = new String[1];
+        try {
+            awaitStatus(run, within, status);
+        } catch (AssertionError e) {
+            // what it was left in, and its slices: a run left UNKNOWN or STARTED is the failure to look into
+            throw new AssertionError(e.getMessage() + " (last status " + status[0] + "; slices: " + cluster.string("""
+                    select string_agg(step_execution_id || ' ' || step_name || ' ' || status, ', '
+                      order by step_execution_id) from batch_step_execution where job_execution_id = ?""", run) + ")", e);
+        }
+        return status[0];
+    }
+
+    private void awaitStatus(long run, Duration within, String[] status) {
         ClusterNodes.await(within, "run " + run + " did not end", () -> {
             status[0] = cluster.string("""
                     select status from batch_job_execution where job_instance_id =
@@ -584,7 +596,6 @@ class ClusterFaultTest {
             return Objects.equals(status[0], "COMPLETED") || Objects.equals(status[0], "FAILED")
                     || Objects.equals(status[0], "STOPPED") || Objects.equals(status[0], "ABANDONED");
         });
-        return status[0];
     }
 
     private static List<String> feedIds(String json) {

@@ -39,6 +39,12 @@ import io.relais.engine.Translator;
 @Configuration(proxyBeanMethods = false)
 public class LocalizeJobConfiguration {
 
+    /** The job repository's calls ride out a database that dropped its connections ({@link RepositoryRetry}). */
+    @Bean
+    static RepositoryRetry repositoryRetry(ObjectProvider<BatchSettings> settings) {
+        return new RepositoryRetry(settings);
+    }
+
     @Bean
     Job localizeJob(JobRepository jobRepository, Step localizeStep, LocalizeJobListener listener) {
         return new JobBuilder(LocalizeSteps.JOB_NAME, jobRepository)

@@ -177,7 +177,8 @@ public class RemotePartitioningConfiguration {
                         .configureContainer(container -> container
                                 .prefetchCount(1)
                                 .concurrentConsumers(cluster.expressConcurrency())
-                                .defaultRequeueRejected(false)))
+                                // as the slices: a language whose end could not be recorded goes back to the queue
+                                .defaultRequeueRejected(true)))
                 .handle(StepExecutionRequest.class, (request, headers) -> {
                     express.handle(request);
                     return null;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,7 +23,8 @@ import org.springframework.transaction.TransactionException;
  * {@code relais.cluster.poll-interval} until every slice has ended. Spring Batch's
  * {@code MessageChannelPartitionHandler} does the same but fails the run at the first read that fails; here a
  * database that restarts or a connection that drops only delays the next read: the workers go on with their slices
- * while the manager cannot see them, and the run ends when they have.
+ * while the manager cannot see them, and the run ends when they have (a slice recorded UNKNOWN, handed back to the
+ * queue, has not ended yet).
  */
 class SliceHandOut extends AbstractPartitionHandler {
 
@@ -64,7 +66,7 @@ class SliceHandOut extends AbstractPartitionHandler {
             try {
                 JobExecution execution = jobRepository.getJobExecution(run);
                 Set<StepExecution> ended = execution.getStepExecutions().stream()
-                        .filter(step -> ids.contains(step.getId()) && !step.getStatus().isRunning())
+                        .filter(step -> ids.contains(step.getId()) && ended(step))
                         .collect(Collectors.toSet());
                 if (blind) {
                     blind = false;
@@ -87,5 +89,14 @@ class SliceHandOut extends AbstractPartitionHandler {
             }
             Thread.sleep(pollInterval.toMillis());
         }
+    }
+
+    /**
+     * Whether the slice has ended. UNKNOWN is not an end here: Spring Batch records it when a step's end could not be
+     * written (the database dropped the connection), and the worker then hands the slice back to the queue, where it
+     * is run again; counted as ended, it made the whole run end UNKNOWN while its slice was still being done.
+     */
+    private static boolean ended(StepExecution slice) {
+        return !slice.getStatus().isRunning() && slice.getStatus() != BatchStatus.UNKNOWN;
     }
 }
