@@ -4,64 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import io.relais.article.Articles;
-import io.relais.article.NewArticle;
-import io.relais.article.Source;
-import io.relais.article.Sources;
 import io.relais.translation.StoredIssue;
-import io.relais.translation.TranslationResult;
-import io.relais.translation.TranslationState;
-import io.relais.translation.Translations;
 
 /**
  * The review screen marks the segments the checks of the text on screen doubt, says why beside each, and can show those
  * alone, so that editors fix only those; in a real headless Chromium.
  */
-class DoubtfulSegmentsBrowserTest extends RelaisIntegrationTest {
-
-    @Autowired
-    Articles articles;
-
-    @Autowired
-    Sources sources;
-
-    @Autowired
-    Translations translations;
-
-    final List<WebDriver> drivers = new ArrayList<>();
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
+class DoubtfulSegmentsBrowserTest extends ReviewBrowserFixture {
 
     @Test
     void theDoubtfulParagraphIsMarkedAndTheOtherIsNot() throws Exception {
-        Source source = sources.ensure("test:doubtful", Source.Kind.API, "doubtful segments test");
         String french = "<p>Le chat noir dort dans la maison.</p><p>Les mesures ont été faites en Bretagne.</p>";
-        long article = articles.store(new NewArticle(source.id(), "doubtful-" + System.nanoTime(), null,
-                "Le chat noir", null, french, null, null, null, null)).articleId();
         String body = "<p>The black cat sleeps in the house.</p><p>The measures have been done in Bretaña.</p>";
         String text = Jsoup.parseBodyFragment(body).text();
         String second = "The measures have been done in Bretaña.";
         int start = text.indexOf(second);
-        long id = translations.save(new TranslationResult(article, 1, "en", "apertium", "fr>es>en", "The black cat", null,
-                body, 41.0, 14, 0, TranslationState.NEEDS_REVIEW, "1 of 2 segments doubtful", List.of(
+        long id = toReview("Le chat noir", french, "en", "fr>es>en", "The black cat", body, List.of(
                 new StoredIssue("pivot-leak", "body", "PIVOT_WORD", "Word of the pivot language (es) left in the text: "
                         + "Bretaña", text.indexOf("Bretaña"), text.indexOf("Bretaña") + 7, null, "warning"),
                 new StoredIssue("estimate", "body", "DOUBTFUL_SEGMENT", "Doubtful segment: estimated quality 41.0 below"
-                        + " 55.0 (pivot leaks -9.1)", start, start + second.length(), null, "doubtful"))));
+                        + " 55.0 (pivot leaks -9.1)", start, start + second.length(), null, "doubtful")));
 
         WebDriver driver = browser();
         driver.get("http://localhost:" + port + "/review/items/" + id);
@@ -82,16 +52,10 @@ class DoubtfulSegmentsBrowserTest extends RelaisIntegrationTest {
         driver.findElement(By.id("doubtful-only")).click();
         assertThat(fine.findElement(By.cssSelector(".cell-t")).isDisplayed()).isFalse();
         assertThat(doubtful.findElement(By.cssSelector(".cell-t")).isDisplayed()).isTrue();
-        ReviewBrowserTest.screenshot(driver, "doubtful-segments");
+        screenshot(driver, "doubtful-segments");
     }
 
     WebDriver browser() {
-        WebDriver driver = HeadlessChromium.start(null, Duration.ofSeconds(5));
-        drivers.add(driver);
-        driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.name("username")).sendKeys("admin");
-        driver.findElement(By.name("password")).sendKeys("test-admin-password");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        return driver;
+        return browser(null, "admin", "test-admin-password");
     }
 }

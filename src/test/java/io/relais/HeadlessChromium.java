@@ -1,8 +1,14 @@
 package io.relais;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -10,6 +16,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's Chromium driven headless by its chromedriver, as the browser tests use it: one window size, no extras. */
 public final class HeadlessChromium {
+
+    /** Where the browser tests leave their screenshots. */
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private HeadlessChromium() {
     }
@@ -46,5 +55,12 @@ public final class HeadlessChromium {
             out.append("(no console: ").append(e.getMessage()).append(')');
         }
         return out.toString();
+    }
+
+    /** The page as the browser shows it, in {@link #SCREENSHOTS} as {@code name}.png. */
+    public static void screenshot(WebDriver driver, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -3,62 +3,31 @@ package io.relais;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.relais.article.Articles;
-import io.relais.article.NewArticle;
-import io.relais.article.Source;
-import io.relais.article.Sources;
-import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
-import io.relais.translation.Translations;
 
 /**
  * An editor in a real headless Chromium (Debian's chromium and chromium-driver): signs in, opens the queue, fixes a
  * translation, approves it and finds it in the published feed; a second session storing an older version meanwhile
  * gets the conflict message (the workbench's own cases are {@link WorkbenchBrowserTest}'s). Screenshots go to target/screenshots/.
  */
-class ReviewBrowserTest extends RelaisIntegrationTest {
-
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-    @Autowired
-    Articles articles;
-
-    @Autowired
-    Sources sources;
-
-    @Autowired
-    Translations translations;
+class ReviewBrowserTest extends ReviewBrowserFixture {
 
     @Autowired
     io.relais.batch.LocalizeRuns runs;
 
-    final List<WebDriver> drivers = new java.util.ArrayList<>();
-
     @BeforeEach
     void editor() {
-        assertThat(put("/api/users", "{\"username\": \"lea\", \"password\": \"lea-password-123\", \"role\": \"EDITOR\", "
-                + "\"languages\": [\"es\"]}").statusCode()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
+        editor("lea", "es");
     }
 
     long toReview(String frenchTitle, String spanishTitle) {
@@ -66,31 +35,19 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
     }
 
     long toReview(String frenchTitle, String spanishTitle, List<io.relais.translation.StoredIssue> issues) {
-        Source source = sources.ensure("test:browser", Source.Kind.API, "browser test");
-        long article = articles.store(new NewArticle(source.id(), "browser-" + System.nanoTime(), null, frenchTitle, null,
-                "<p>" + frenchTitle + ", selon la mairie.</p>", null, null, null, null)).articleId();
-        return translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", spanishTitle, null,
-                "<p>" + spanishTitle + ", según el ayuntamiento.</p>", 52.0, 10, 1, TranslationState.NEEDS_REVIEW,
-                "score 52 below 70", issues));
+        return toReview(frenchTitle, "<p>" + frenchTitle + ", selon la mairie.</p>", "es", "fr>es", spanishTitle,
+                "<p>" + spanishTitle + ", según el ayuntamiento.</p>", issues);
     }
 
-    WebDriver browser(String user, String password) {
-        WebDriver driver = HeadlessChromium.start("es", Duration.ofSeconds(5));
-        drivers.add(driver);
-        driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        // the page that answers the sign-in (the dashboard, or the login page with an error)
-        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().endsWith("/login"));
-        return driver;
+    WebDriver browser(String user) {
+        return browser("es", user, password(user));
     }
 
     @Test
     void anEditorFixesAndApprovesATranslationThatThenIsInTheFeed() throws Exception {
         long id = toReview("Le marché de Brive ouvre le dimanche", "El mercado de Brive abre el domingo");
         runs.runNow();   // at least one finished run for the dashboard
-        WebDriver driver = browser("lea", "lea-password-123");
+        WebDriver driver = browser("lea");
 
         assertThat(driver.getCurrentUrl()).endsWith("/review");
         assertThat(driver.findElement(By.id("counts")).getText()).contains("español").contains("%");
@@ -129,7 +86,7 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
     void issuesAreHighlightedInTheTextAndASuggestionIsAppliedInOneClick() throws Exception {
         String spanish = "El ayuntamientto de Albi renueva la plaza";
         long id = toReview("La mairie d'Albi rénove la place", spanish);
-        WebDriver driver = browser("lea", "lea-password-123");
+        WebDriver driver = browser("lea");
         driver.get("http://localhost:" + port + "/review/items/" + id);
 
         // the checks of the text on screen mark the word in the cell, and beside it offer the fix
@@ -157,8 +114,8 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
     @Test
     void aSecondSessionStoringOnAnOlderVersionGetsTheConflictMessageWithBothVersions() throws Exception {
         long id = toReview("Le pont de Millau fermé pour travaux", "El puente de Millau cerrado por obras");
-        WebDriver first = browser("lea", "lea-password-123");
-        WebDriver second = browser("admin", "test-admin-password");
+        WebDriver first = browser("lea");
+        WebDriver second = browser("es", "admin", "test-admin-password");
         String page = "http://localhost:" + port + "/review/items/" + id;
         first.get(page);
         second.get(page);
@@ -186,11 +143,5 @@ class ReviewBrowserTest extends RelaisIntegrationTest {
                 "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
                         + "const s = getSelection(); s.removeAllRanges(); s.addRange(r);", cell);
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(text).perform();
-    }
-
-    static void screenshot(WebDriver driver, String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

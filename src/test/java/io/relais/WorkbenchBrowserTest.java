@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,15 +24,12 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
-import io.relais.article.Sources;
 import io.relais.publish.FeedPublisher;
 import io.relais.publish.internal.FeedDocuments;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
-import io.relais.translation.Translations;
 
 /**
  * The editor's workbench in a real headless Chromium, for each promise of issue 20's items 1 and 2: an expired
@@ -41,16 +37,7 @@ import io.relais.translation.Translations;
  * an approval can be undone and the feed follows, two editors on one segment get a merge choice, and an approval
  * from the queue shows what it publishes and asks once. Screenshots go to target/screenshots/.
  */
-class WorkbenchBrowserTest extends RelaisIntegrationTest {
-
-    @Autowired
-    Articles articles;
-
-    @Autowired
-    Sources sources;
-
-    @Autowired
-    Translations translations;
+class WorkbenchBrowserTest extends ReviewBrowserFixture {
 
     @Autowired
     JdbcClient jdbc;
@@ -64,45 +51,18 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
     @Autowired
     FeedDocuments documents;
 
-    final List<WebDriver> drivers = new ArrayList<>();
-
     @BeforeEach
     void editors() {
-        for (String name : List.of("sofia", "iker")) {
-            assertThat(put("/api/users", "{\"username\": \"" + name + "\", \"password\": \"" + name + "-password-123\", "
-                    + "\"role\": \"EDITOR\", \"languages\": [\"es\"]}").statusCode()).isEqualTo(200);
-        }
-    }
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
-
-    long toReview(String frenchTitle, String frenchBody, String spanishTitle, String spanishBody) {
-        Source source = sources.ensure("test:workbench-browser", Source.Kind.API, "workbench browser test");
-        long article = articles.store(new NewArticle(source.id(), "wb-" + System.nanoTime(), null, frenchTitle, null,
-                frenchBody, null, null, null, null)).articleId();
-        return translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es", spanishTitle, null,
-                spanishBody, 52.0, 10, 1, TranslationState.NEEDS_REVIEW, "score 52 below 70", List.of()));
+        editor("sofia", "es");
+        editor("iker", "es");
     }
 
     WebDriver browser(String user) {
-        WebDriver driver = HeadlessChromium.start("es", Duration.ofSeconds(5));
-        drivers.add(driver);
-        signIn(driver, user);
-        return driver;
+        return browser("es", user, password(user));
     }
 
     void signIn(WebDriver driver, String user) {
-        if (!driver.getCurrentUrl().contains("/login")) {
-            driver.get("http://localhost:" + port + "/login");
-        }
-        driver.findElement(By.name("username")).clear();
-        driver.findElement(By.name("username")).sendKeys(user);
-        driver.findElement(By.name("password")).sendKeys(user + "-password-123");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !driver.getCurrentUrl().contains("/login"));
+        signIn(driver, user, password(user));
     }
 
     WebElement editor(WebDriver driver, String key) {
@@ -164,7 +124,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
         try {
             return steps.call();
         } catch (Throwable e) {
-            ReviewBrowserTest.screenshot(driver, "workbench-failed");
+            screenshot(driver, "workbench-failed");
             throw new AssertionError(e.getMessage() + "\nbrowser console:\n" + HeadlessChromium.console(driver), e);
         }
     }
@@ -193,7 +153,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             List<String> marked = (List<String>) js(driver,
                     "return [...CSS.highlights.get('wb-spelling') || []].map(r => r.toString());");
             assertThat(marked).contains("colocasion");
-            ReviewBrowserTest.screenshot(driver, "workbench-suggestion");
+            screenshot(driver, "workbench-suggestion");
             fix.click();
             assertThat(cellHtml(driver, "body:0")).isEqualTo(
                     "<p>Hoy, repartidos en la ciudad, los vecinos celebran la colocación de la primera piedra.</p>");
@@ -257,7 +217,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             int offered = await().atMost(Duration.ofSeconds(30)).until(() -> numbered(driver, "body:1", "robo"), n -> n > 0);
             assertThat(driver.findElement(By.cssSelector(".cell[data-key='body:1'] .cell-side")).getText())
                     .contains("sofia");
-            ReviewBrowserTest.screenshot(driver, "workbench-propagation");
+            screenshot(driver, "workbench-propagation");
             shortcut(driver, offered);
             await().atMost(Duration.ofSeconds(10)).until(() -> cellHtml(driver, "body:1").contains("Un nuevo robo de bicicletas"));
             // Ctrl+Enter: confirmed (saved first), and on to the next unconfirmed segment
@@ -300,7 +260,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             select(driver, editor(driver, "body:0"), "sábado");
             new Actions(driver).sendKeys("el sáb").perform();
             await().atMost(Duration.ofSeconds(10)).until(() -> hint.isDisplayed() && hint.getText().startsWith("sábado"));
-            ReviewBrowserTest.screenshot(driver, "workbench-completion");
+            screenshot(driver, "workbench-completion");
             assertThat((Boolean) js(driver, "const r = arguments[0].getBoundingClientRect();"
                     + "return r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;", hint))
                     .as("the list is inside the window").isTrue();
@@ -491,7 +451,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             WebElement dialog = await().atMost(Duration.ofSeconds(20)).until(
                     () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
             assertThat(dialog.getText()).contains("Your session has expired");
-            ReviewBrowserTest.screenshot(driver, "workbench-expired");
+            screenshot(driver, "workbench-expired");
             assertThat(draftBody(id)).isNull();
             assertThat((String) js(driver, "return localStorage.getItem('relais-workbench-' + arguments[0]);", id))
                     .contains("Las obras duran tres días.");
@@ -525,7 +485,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             WebElement dialog = await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("dialog")),
                     WebElement::isDisplayed);
             assertThat(dialog.getText()).contains("Re-translate with apertium?").contains("history");
-            ReviewBrowserTest.screenshot(driver, "workbench-retranslate-asks");
+            screenshot(driver, "workbench-retranslate-asks");
             // Cancel changes nothing
             driver.findElement(By.id("dialog-cancel")).click();
             assertThat(draftBody(id)).isEqualTo(draft);
@@ -569,7 +529,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             // the next page says it is approved, with a way to undo it
             assertThat(driver.findElement(By.id("undo")).isDisplayed()).isTrue();
             assertThat(driver.findElement(By.id("message")).getText()).contains("Incendio nocturno en el puerto de Sète");
-            ReviewBrowserTest.screenshot(driver, "workbench-undo-offered");
+            screenshot(driver, "workbench-undo-offered");
             undoWithdrawn(driver, id, article, "Incendio nocturno en el puerto de Sète");
             // the editor's text stays, to review again; the history says what happened
             assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("Incendio nocturno en el puerto de Sète");
@@ -685,7 +645,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             assertThat(conflict.getText()).contains("sofia")
                     .contains("Los corredores llegan sobre las tres de la tarde.")
                     .contains("Los ciclistas llegan hacia las 15 horas.");
-            ReviewBrowserTest.screenshot(iker, "workbench-merge-choice");
+            screenshot(iker, "workbench-merge-choice");
             assertThat(draftBody(id)).isEqualTo("<p>Los corredores llegan sobre las tres de la tarde.</p>");
             // iker's text is in the history already, whatever iker chooses
             assertThat(jdbc.sql("select count(*) from review_version where translation_id = ? and kind = 'CONFLICT'"
@@ -732,7 +692,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
                     () -> driver.findElement(By.id("approve-dialog")), WebElement::isDisplayed);
             assertThat(dialog.getText()).contains("Approve and publish?").contains("Breve 1")
                     .contains("Texto de la breve 1. Con borrador.").contains("includes the draft of sofia");
-            ReviewBrowserTest.screenshot(driver, "workbench-queue-ask");
+            screenshot(driver, "workbench-queue-ask");
             // Escape: nothing happens
             new Actions(driver).sendKeys(Keys.ESCAPE).perform();
             assertThat(translations.findById(ids.get(0)).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
@@ -839,7 +799,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         orConsole(driver, () -> {
             driver.get("http://localhost:" + port + "/review/items/" + id);
-            ReviewBrowserTest.screenshot(driver, "workbench-phone");
+            screenshot(driver, "workbench-phone");
             Long overflow = (Long) js(driver, "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).isLessThanOrEqualTo(0L);
             WebElement french = driver.findElement(By.cssSelector(".cell[data-key='body:0'] .cell-fr"));
@@ -848,7 +808,7 @@ class WorkbenchBrowserTest extends RelaisIntegrationTest {
             assertThat(spanish.getRect().getWidth()).isGreaterThan(300);
             Long height = (Long) js(driver, "return document.documentElement.scrollHeight;");
             assertThat(height).isLessThan(3000L);
-            ReviewBrowserTest.screenshot(driver, "workbench-phone");
+            screenshot(driver, "workbench-phone");
             return null;
         });
     }
