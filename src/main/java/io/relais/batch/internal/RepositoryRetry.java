@@ -11,8 +11,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -60,6 +63,26 @@ class RepositoryRetry implements BeanPostProcessor {
                 .maxRetries(Integer.MAX_VALUE).timeout(patience)
                 .delay(Duration.ofMillis(250)).multiplier(2).maxDelay(Duration.ofSeconds(4))
                 .predicate(RepositoryRetry::databaseOutOfReach).build());
+        retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> call, RetryState state) {
+                if (state.getRetryCount() == 1) {   // the first retry
+                    log.info("Job repository: {} could not reach the database ({}); trying again for up to {} ms",
+                            call.getName(), state.getLastException().getMessage(), patience.toMillis());
+                }
+            }
+
+            @Override
+            public void onRetrySuccess(RetryPolicy policy, Retryable<?> call, Object result) {
+                log.info("Job repository: {} reached the database again", call.getName());
+            }
+
+            @Override
+            public void onRetryPolicyTimeout(RetryPolicy policy, Retryable<?> call, RetryException e) {
+                log.warn("Job repository: {} could not reach the database for {} ms: given up", call.getName(),
+                        patience.toMillis());
+            }
+        });
         ProxyFactory proxy = new ProxyFactory();
         proxy.setTarget(repository);
         proxy.setInterfaces(JobRepository.class);
@@ -68,15 +91,15 @@ class RepositoryRetry implements BeanPostProcessor {
                 return call.proceed();
             }
             try {
-                return retry.execute(() -> {
-                    try {
+                return retry.execute(new Retryable<Object>() {
+                    @Override
+                    public Object execute() throws Throwable {
                         return call.proceed();
-                    } catch (Throwable t) {
-                        if (databaseOutOfReach(t)) {
-                            log.info("Job repository: {} could not reach the database ({}); trying again",
-                                    call.getMethod().getName(), t.getMessage());
-                        }
-                        throw t;
+                    }
+
+                    @Override
+                    public String getName() {
+                        return call.getMethod().getName();
                     }
                 });
             } catch (RetryException e) {
