@@ -78,8 +78,9 @@ class ReviewBrowserTest extends ReviewBrowserFixture {
         await().atMost(Duration.ofSeconds(10)).until(() -> translations.findById(id).orElseThrow().state()
                 == TranslationState.APPROVED);
         assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("El mercadillo de Brive abre los domingos");
-        assertThat(feed("es", "atom.xml").getEntries())
-                .anyMatch(e -> e.getTitle().equals("El mercadillo de Brive abre los domingos"));
+        // the feeds follow the approval after its commit (a module event), not within the request
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(feed("es", "atom.xml").getEntries())
+                .anyMatch(e -> e.getTitle().equals("El mercadillo de Brive abre los domingos")));
     }
 
     @Test

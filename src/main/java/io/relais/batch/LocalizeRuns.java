@@ -1,6 +1,7 @@
 package io.relais.batch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
+import io.relais.batch.internal.AbandonedRunRecovery;
 import io.relais.batch.internal.JobStartRetry;
 import io.relais.batch.internal.LocalizeRunTracker;
 import io.relais.batch.internal.RunSummaries;
@@ -94,10 +96,13 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
         }
     }
 
-    /** Restarts a failed or stopped run: only what it had not finished is done. */
+    /**
+     * Restarts a failed or stopped run: only what it had not finished is done. Through the gate, as a new run: in a
+     * cluster it waits for another node's run and is known to be managed here.
+     */
     public JobExecution restart(long executionId) {
         synchronized (runLock) {
-            return restartLocked(executionId);
+            return gate.exclusively(() -> restartLocked(executionId));
         }
     }
 
@@ -113,6 +118,20 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
         } catch (Exception e) {
             throw new IllegalStateException("cannot restart run #" + executionId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Marks ABANDONED, with the reason, every localize run the job repository shows running: for a cluster's run whose
+     * manager is known to be gone (see the cluster module), so that the next run neither waits for it nor counts it
+     * as going on. Their slices still queued are then dropped by the workers; what they left is done by the next run.
+     */
+    public List<Long> abandonRunning(String reason) {
+        List<Long> abandoned = new ArrayList<>();
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(LocalizeSteps.JOB_NAME)) {
+            AbandonedRunRecovery.abandon(jobRepository, execution, reason);
+            abandoned.add(execution.getId());
+        }
+        return abandoned;
     }
 
     /** Queues a run; the future completes with its execution id once it has started. */

@@ -60,6 +60,8 @@ class ClusterFaultTest {
     private final Map<String, String> nodesByAddress = new ConcurrentHashMap<>();
     private final Map<String, Long> killedAt = new ConcurrentHashMap<>();
     private int pushed;
+    /** The arguments every node of this cluster starts with. */
+    private List<String> common;
 
     @BeforeAll
     void startTheCluster() throws Exception {
@@ -74,7 +76,7 @@ class ClusterFaultTest {
                 .stream().filter(line -> !line.isBlank()).toList();
         feedServer = new FeedServer(NetworkLab.HOST, nodesByAddress);
         serveFeed(5);
-        List<String> common = List.of(
+        common = List.of(
                 "--relais.cluster.slice-size=" + SLICE,
                 "--relais.batch.chunk-size=2",
                 // these tests are about distribution, not the quality gate: publish every translation
@@ -304,6 +306,35 @@ class ClusterFaultTest {
 
     @Test
     @Order(8)
+    void aRunWhoseManagerIsKilledIsAbandonedByTheElectedNodeAndItsWorkIsDoneByTheNextRun() throws Exception {
+        // a manager of its own for this run (manager role only), on a host of its own in the lab
+        Node manager = cluster.start("m3", 8080, "manager", Duration.ZERO, common);
+        cluster.awaitStarted(manager, Duration.ofMinutes(40));
+        long run = runCaughtInTheMiddleOfASlice(manager, cluster.node("w1")).run();
+        cluster.kill(manager);
+        long killed = System.nanoTime();
+
+        // the run manager's lease runs out (three lease times) and the elected node sees it so at two looks in a row
+        // (resume-after): the run is abandoned in about a minute, not after partition-timeout (30 minutes here)
+        String status = awaitEnd(run, Duration.ofMinutes(5));
+        System.out.printf("run %d, its manager killed, ended %s %.1f s after the kill%n", run, status,
+                (System.nanoTime() - killed) / 1e9);
+        assertThat(status).isEqualTo("ABANDONED");
+        // by the node elected to poll (m or w2), with the reason
+        assertThat(cluster.log(cluster.node("m")) + cluster.log(cluster.node("w2")))
+                .contains("Localize run #" + run + " marked ABANDONED: no node has managed it since");
+        // what its slices had not done is done by the run the elected node starts next, or was finished by the
+        // workers from the slices already queued: either way once
+        awaitEveryArticleTranslated(Duration.ofMinutes(15));
+        ClusterNodes.await(Duration.ofMinutes(15), "a localize run is still going on", () -> cluster.count(
+                "select count(*) from batch_job_execution e join batch_job_instance i on i.job_instance_id = "
+                        + "e.job_instance_id where i.job_name = 'localize' and e.status in ('STARTING', 'STARTED')") == 0);
+        everyArticleIsTranslatedIntoEveryLanguageExactlyOnce();
+        feedsEqualOnEveryNode();
+    }
+
+    @Test
+    @Order(9)
     void aWorkerKilledInTheMiddleOfASliceLeavesItToTheOtherWorkerAndEveryTranslationIsStoredOnce()
             throws Exception {
         Node m = cluster.node("m");
@@ -338,7 +369,7 @@ class ClusterFaultTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void whenThePollingNodeDiesAnotherNodeTakesOverTheFeedAndNoItemIsLostOrDoubled() throws Exception {
         long source = feedSource();
         Node leader = awaitPoller(List.of(cluster.node("m"), cluster.node("w2")));

@@ -129,22 +129,27 @@ public class AbandonedRunRecovery {
             }
             String reason = "the process running it stopped before it ended (found " + execution.getStatus()
                     + " at start-up on " + LocalDateTime.now().withNano(0) + "); its pending work is resumed by a new run";
-            LocalDateTime now = LocalDateTime.now();
-            for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStatus().isRunning()) {
-                    step.setStatus(BatchStatus.ABANDONED);
-                    step.setExitStatus(new ExitStatus(EXIT_CODE, reason));
-                    step.setEndTime(now);
-                    jobRepository.update(step);
-                }
-            }
-            execution.setStatus(BatchStatus.ABANDONED);
-            execution.setExitStatus(new ExitStatus(EXIT_CODE, reason));
-            execution.setEndTime(now);
-            jobRepository.update(execution);
+            abandon(jobRepository, execution, reason);
             abandoned.add(execution.getId());
-            log.warn("Localize run #{} marked ABANDONED: {}", execution.getId(), reason);
         }
         return abandoned;
+    }
+
+    /** Marks the run, and those of its steps still running, ABANDONED with the reason. */
+    public static void abandon(JobRepository jobRepository, JobExecution execution, String reason) {
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.ABANDONED);
+                step.setExitStatus(new ExitStatus(EXIT_CODE, reason));
+                step.setEndTime(now);
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.ABANDONED);
+        execution.setExitStatus(new ExitStatus(EXIT_CODE, reason));
+        execution.setEndTime(now);
+        jobRepository.update(execution);
+        log.warn("Localize run #{} marked ABANDONED: {}", execution.getId(), reason);
     }
 }

@@ -24,8 +24,8 @@ import io.relais.cluster.ClusterSettings;
  * a run holds a PostgreSQL advisory lock for as long as it checks for a running run and runs its own: the database
  * holds it for the node's session, with no clock and no lease, and lets go of it when the session ends (the node
  * stopped, died, or was cut off long enough for the server to drop it). The job repository says whether a run is
- * going on: a run whose manager died stays STARTED there, and after {@code relais.cluster.partition-timeout} the gate
- * stops waiting for it. Only the node elected to poll starts the scheduled runs, and a run found running at start-up
+ * going on: a run whose manager died stays STARTED there until the elected node abandons it ({@link RunManagerLease},
+ * {@link RunResumption}); after {@code relais.cluster.partition-timeout} the gate stops waiting for it anyway. Only the node elected to poll starts the scheduled runs, and a run found running at start-up
  * may be another node's.
  */
 @Component
@@ -40,12 +40,15 @@ class ClusterRunGate implements RunGate {
     private final JobRepository jobRepository;
     private final Duration patience;
     private final PollingDuties duties;
+    private final RunManagerLease lease;
 
-    ClusterRunGate(DataSource dataSource, JobRepository jobRepository, ClusterSettings cluster, PollingDuties duties) {
+    ClusterRunGate(DataSource dataSource, JobRepository jobRepository, ClusterSettings cluster, PollingDuties duties,
+                   RunManagerLease lease) {
         this.dataSource = dataSource;
         this.jobRepository = jobRepository;
         this.patience = cluster.partitionTimeout();
         this.duties = duties;
+        this.lease = lease;
     }
 
     @Override
@@ -69,7 +72,8 @@ class ClusterRunGate implements RunGate {
             }
             try {
                 waitForRunningRun();
-                return run.get();
+                // the other nodes can tell a run whose manager died from one going on
+                return lease.holding(run);
             } finally {
                 try {
                     call(session, "select pg_advisory_unlock(?)");

@@ -1,6 +1,7 @@
 package io.relais.cluster.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import io.relais.translation.Translations;
  * could not be recorded) leaves its work waiting. The node elected to poll notices it, every
  * {@code relais.cluster.resume-after}: when no run is going on, the latest one did not complete and work waits, it
  * starts a run, which takes up what is still waiting (what the failed run stored is not done again). When the runs
- * it starts keep failing, it waits twice as long each time, up to half an hour.
+ * it starts keep failing, it waits twice as long each time, up to half an hour. A run shown running whose manager is
+ * gone ({@link RunManagerLease} run out at two looks in a row) is abandoned first, and its work resumed at the next look.
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
@@ -40,10 +42,17 @@ class RunResumption implements SchedulingConfigurer {
     private Duration wait;
     private long nextNanos = System.nanoTime();
     private long resumedAfter = -1;
+    private final RunManagerLease managers;
+    /** A running run found without a live manager at the last look, and when the lease had run out then. */
+    private Orphan suspect;
+
+    private record Orphan(long run, Instant expiredAt) {
+    }
 
     RunResumption(PollingDuties duties, LocalizeRuns runs, Translations translations, TargetLanguages languages,
-                  BatchSettings batch, ClusterSettings cluster) {
+                  BatchSettings batch, ClusterSettings cluster, RunManagerLease managers) {
         this.duties = duties;
+        this.managers = managers;
         this.runs = runs;
         this.translations = translations;
         this.languages = languages.languages();
@@ -63,7 +72,12 @@ class RunResumption implements SchedulingConfigurer {
         }
         try {
             List<RunSummary> latest = runs.recent(1);
-            if (latest.isEmpty() || latest.get(0).running() || runs.debouncedRunPending()) {
+            if (!latest.isEmpty() && latest.get(0).running()) {
+                abandonIfOrphaned(latest.get(0));
+                return;
+            }
+            suspect = null;
+            if (latest.isEmpty() || runs.debouncedRunPending()) {
                 return;
             }
             RunSummary last = latest.get(0);
@@ -88,5 +102,28 @@ class RunResumption implements SchedulingConfigurer {
         } catch (RuntimeException e) {
             log.debug("Cannot check for a run to resume now: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Abandons the running run when no manager has renewed the run manager's lease, at this look and at the one before
+     * with the same expiry: a manager alive, even after the database was away, renews it well within one look's
+     * interval; one that died, or whose thread ended without recording the run's end, never does again.
+     */
+    private void abandonIfOrphaned(RunSummary running) {
+        RunManagerLease.State lease = managers.state();
+        if (lease.live()) {
+            suspect = null;
+            return;
+        }
+        Orphan seen = new Orphan(running.id(), lease.expiredAt());
+        if (!seen.equals(suspect)) {
+            suspect = seen;
+            return;
+        }
+        suspect = null;
+        String reason = "no node has managed it since " + (lease.expiredAt() == null ? "it started"
+                : lease.expiredAt() + " (the run manager's lease ran out: the manager died or could not record "
+                + "its end)") + "; its pending work is resumed by a new run";
+        runs.abandonRunning(reason);   // each logged with the reason
     }
 }

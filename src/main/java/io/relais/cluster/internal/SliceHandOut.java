@@ -65,6 +65,12 @@ class SliceHandOut extends AbstractPartitionHandler {
         while (true) {
             try {
                 JobExecution execution = jobRepository.getJobExecution(run);
+                if (execution.getStatus() == BatchStatus.ABANDONED) {
+                    // another node found this manager gone (its lease ran out: paused, or cut off) and abandoned the
+                    // run: its slices are dropped by the workers and its work done by the next run
+                    throw new IllegalStateException("run " + run + " was abandoned by another node: "
+                            + execution.getExitStatus().getExitDescription());
+                }
                 Set<StepExecution> ended = execution.getStepExecutions().stream()
                         .filter(step -> ids.contains(step.getId()) && ended(step))
                         .collect(Collectors.toSet());
