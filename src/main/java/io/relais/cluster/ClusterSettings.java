@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerConcurrency partitions a worker node translates at once
  * @param expressConcurrency express partitions (one article group into one language each) a worker node translates at
  *                          once, beside the backlog's, which yield to them between chunks
- * @param leaseTime         how long the poller's lease lasts without renewal: the bound on a take-over
+ * @param leaseTime         how long the poller's lease lasts without renewal: the bound on a take-over (a localize
+ *                          run's manager lease lasts three times this)
  * @param sourceSyncInterval how often the elected poller picks up sources added, paused or removed through another
  *                          node's API
  * @param resumeAfter       how often the elected poller looks for a run that ended without completing (the database
