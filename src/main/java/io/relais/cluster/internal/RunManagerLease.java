@@ -1,6 +1,5 @@
 package io.relais.cluster.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -96,11 +95,6 @@ class RunManagerLease implements DisposableBean {
             // the database away: the renewals go on, and the lease runs out only if it stays away for three lease times
             log.debug("Run manager lease not renewed now: {}", e.getMessage());
         }
-    }
-
-    /** How long the lease lasts without renewal. */
-    Duration length() {
-        return Duration.ofMillis(lengthMillis);
     }
 
     @Override
