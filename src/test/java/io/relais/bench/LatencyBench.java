@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Breaking news, measured: articles of about 600 French words (FLORES-200 devtest sentences) pushed to the service
  * ({@code POST /api/articles}, the packaged jar under {@code -Xmx1g}, publication policy {@code machine}), from the
  * request to the moment each language's RSS answers with the article — at an idle service, and while a backlog run
- * of 200 articles is going (pushed beforehand with the express lane off, so that they wait for the backlog job) —
+ * of 200 articles is going: pushed beforehand with the express lane off and run when the service starts (a fresh JVM),
+ * and pushed as a burst to a service that has been running (the express lane takes the first, the backlog job the rest) —
  * against the floor: the same article through the {@code apertium} command (every default route at once) and a plain
  * {@link JLanguageTool} loop per language (all at once, instances created and warmed beforehand), on the same cores,
  * in the same run, with the service stopped. Also the backlog run's throughput while express articles arrive, as a
@@ -139,7 +140,8 @@ public final class LatencyBench {
         double rawBacklogCpu = ProcessTreeCpu.seconds() - rawCpu0;
         floor.close();
 
-        // (c) the same arrivals while a backlog run of the backlog articles is going
+        // (c) the same arrivals while a backlog run of the backlog articles is going, at a service started with the
+        // backlog pending (after a downtime: the JVM is fresh, and the backlog's start ends the warm-up's second phase)
         Service loader = Service.start(work.resolve("backlog"), List.of("--relais.batch.run-after-ingest=false"));
         for (int i = 0; i < backlog.size(); i++) {
             loader.push(backlog.get(i), "backlog-" + i);
@@ -148,43 +150,30 @@ public final class LatencyBench {
         Service busy = Service.start(work.resolve("backlog"), List.of());   // the pending backlog runs at once
         JsonNode run = busy.awaitBacklogRun();
         busy.awaitWarmUp();
-        List<Arrival> behindBacklog = new ArrayList<>();
-        int expressDuringRun = 0;
-        long windowStart = System.currentTimeMillis();
-        double busyCpu0 = busy.cpuSeconds();
-        double yielded0 = busy.metric(io.relais.batch.internal.LaneGate.METRIC);
-        double[] overhead0 = busy.jvmOverhead();
-        double[] split0 = ProcessTreeCpu.split(busy.process.toHandle());
-        for (int i = 0; i < arrivals && busy.backlogRunning(); i++) {
-            Arrival a = busy.arrive(express.get(warm + arrivals + i), "busy-" + i);
-            if (busy.backlogRunning()) {
-                behindBacklog.add(a);
-                expressDuringRun++;
-            }
-            Thread.sleep(2000);
-        }
-        JsonNode ended = busy.awaitBacklogEnd(run.get("id").asLong());
-        double busyCpu = busy.cpuSeconds() - busyCpu0;
-        double yielded = busy.metric(io.relais.batch.internal.LaneGate.METRIC) - yielded0;
-        double[] overhead = busy.jvmOverhead();
-        double[] split = ProcessTreeCpu.split(busy.process.toHandle());
-        // the words translated from the first arrival on (after the warm-up) until the backlog's last translation
-        Map<String, Integer> words = new java.util.HashMap<>();
+        BacklogWindow restarted = BacklogWindow.measure(busy, run, backlog, express.subList(warm + arrivals,
+                warm + 2 * arrivals), "busy-");
+
+        // (d) the same backlog arriving as a burst at a service that has been running (warmed up): the express lane
+        // takes the first articles, the rest wait for the debounced backlog run; then the same arrivals during that run
+        Service running = Service.start(work.resolve("burst"), List.of());
+        running.awaitWarmUp();
+        double handedOver0 = running.metric("relais.express.handed-over");
         for (int i = 0; i < backlog.size(); i++) {
-            words.put("bench-backlog-" + i, backlog.get(i).words());
+            running.push(backlog.get(i), "backlog-" + i);
         }
-        for (int i = 0; i < arrivals; i++) {
-            words.put("bench-busy-" + i, express.get(warm + arrivals + i).words());
+        int handedOver = (int) (running.metric("relais.express.handed-over") - handedOver0);
+        // the debounced run starts 10 s after the last article left to it; none when the lane kept up with the burst
+        JsonNode burstRun = running.awaitBacklogRun(Duration.ofSeconds(60));
+        BacklogWindow burst = burstRun == null ? null : BacklogWindow.measure(running, burstRun, backlog,
+                express.subList(warm + arrivals, warm + 2 * arrivals), "burst-");
+        long burstRss = burst == null ? running.peakRssMb() : burst.rss();
+        if (burst == null) {
+            running.stop();
         }
-        double[] window = busy.wordsStoredSince(windowStart, words);
-        double busyLoad = load();
-        long busyRss = busy.peakRssMb();
-        busy.stop();
-        double runSeconds = Duration.between(LocalDateTime.parse(ended.get("startTime").asString()),
-                LocalDateTime.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
+        long busyRss = restarted.rss();
+
         double rawRate = (double) backlogWords * LANGUAGES.size() / rawBacklog;
-        double backlogRate = window[1] / window[2];
-        double allRate = window[0] / window[2];
+        double rawPerWord = rawBacklogCpu / ((double) backlogWords * LANGUAGES.size());
 
         System.out.println();
         System.out.printf(Locale.ROOT, "service started with: java -Xmx1g %s%n", System.getProperty("relais.start",
@@ -196,64 +185,128 @@ public final class LatencyBench {
                 idle.warmedUp, idle.compiled);
         System.out.printf(Locale.ROOT, "  the warm-up said: %s%n", idle.compiledHow);
         System.out.printf(Locale.ROOT, "peak resident memory of the service (-Xmx1g, 5 languages): %d MB idle, %d MB "
-                + "with the backlog%n%n", idleRss, busyRss);
+                + "with the backlog pending at start, %d MB with the backlog arriving as a burst%n%n", idleRss, busyRss,
+                burstRss);
         System.out.printf(Locale.ROOT, "from POST /api/articles to each language's RSS answering with the article (s; at "
                 + "the idle service after %d arrivals not counted):%n", warm);
         System.out.println("                         p50    p95    first lang p50   door p50   arrivals   load");
         row("idle service", atIdle, idleLoad);
-        row("behind the backlog run", behindBacklog, busyLoad);
+        row("behind the backlog run", restarted.arrivals(), restarted.load());
+        if (burst != null) {
+            row("behind the burst's run", burst.arrivals(), burst.load());
+        }
         Collections.sort(floors);
         double floor50 = percentile(floors, 50);
         System.out.printf(Locale.ROOT, "floor (apertium command + LanguageTool loop, every language at once): "
                 + "p50 %.2f s, p95 %.2f s%n", floor50, percentile(floors, 95));
-        double idle50 = percentile(lasts(atIdle), 50);
-        double busy50 = percentile(lasts(behindBacklog), 50);
-        System.out.printf(Locale.ROOT, "ratio to the floor (p50, last language): idle %.2f, behind the backlog %.2f%n%n",
-                idle50 / floor50, busy50 / floor50);
-        System.out.printf(Locale.ROOT, "backlog run: %d articles into %d languages in %.1f s, %d express articles "
-                + "arrived during it%n", backlog.size(), LANGUAGES.size(), runSeconds, expressDuringRun);
+        System.out.printf(Locale.ROOT, "ratio to the floor (p50, last language): idle %.2f, behind the backlog %.2f, "
+                + "behind the burst's run %.2f%n%n", percentile(lasts(atIdle), 50) / floor50,
+                percentile(lasts(restarted.arrivals()), 50) / floor50,
+                burst == null ? Double.NaN : percentile(lasts(burst.arrivals()), 50) / floor50);
         System.out.printf(Locale.ROOT, "raw tools on the backlog (apertium command + LanguageTool loops, 5 threads): "
-                + "%.1f s, %.0f words/s%n", rawBacklog, rawRate);
-        System.out.printf(Locale.ROOT, "throughput from the first express arrival to the backlog's last translation (%.1f s): "
-                + "all words translated (backlog and express) %.0f words/s, %.2f of the raw tools; backlog words alone %.0f "
-                + "words/s, %.2f%n", window[2], allRate, allRate / rawRate, backlogRate, backlogRate / rawRate);
-        // CPU seconds per 1,000 words (French words x languages): what does not depend on the machine's load
-        System.out.printf(Locale.ROOT, "CPU s per 1,000 words (the process and its children): raw tools on the backlog "
-                        + "%.2f; floor (one article at a time) %.2f; service, idle arrivals %.2f (%.2f of the floor); "
-                        + "service, backlog window (all words) %.2f (%.2f of the raw tools); service busy %.0f %% of "
-                        + "the window's %d cores%n",
-                1000 * rawBacklogCpu / ((double) backlogWords * LANGUAGES.size()),
-                1000 * floorCpu / idleWords, 1000 * idleCpu / idleWords, idleCpu / floorCpu,
-                1000 * busyCpu / window[0], (busyCpu / window[0]) / (rawBacklogCpu / ((double) backlogWords * LANGUAGES.size())),
-                100 * busyCpu / (window[2] * Runtime.getRuntime().availableProcessors()),
-                Runtime.getRuntime().availableProcessors());
-        // the same words priced as the raw tools price them: the backlog's at the raw tools' backlog cost, the express
-        // articles' at the floor's (one article at a time costs the raw tools more per word than a backlog does)
-        double rawPerWord = rawBacklogCpu / ((double) backlogWords * LANGUAGES.size());
-        double rawSameWork = window[1] * rawPerWord + (window[0] - window[1]) * (floorCpu / idleWords);
-        double jitInWindow = split[0] - split0[0];
-        System.out.printf(Locale.ROOT, "the window's words through the raw tools (backlog words at the raw tools' backlog "
-                        + "cost, express words at the floor's): %.1f CPU s; the service used %.1f: %.2f of the raw tools' "
-                        + "efficiency on the same work (%.2f without its JIT compilation)%n", rawSameWork, busyCpu,
-                rawSameWork / busyCpu, rawSameWork / (busyCpu - jitInWindow));
-        System.out.printf(Locale.ROOT, "backlog threads waiting for the express lane during the window: %.1f thread-s "
-                + "(%.0f %% of %d threads x %.1f s)%n%n", yielded, 100 * yielded / (LANGUAGES.size() * window[2]),
-                LANGUAGES.size(), window[2]);
-        System.out.printf(Locale.ROOT, "of the service's CPU in the window (%.1f s): garbage collection %.1f s "
-                + "(pauses and concurrent phases, wall time), JIT compilation %.1f s%n%n", busyCpu, overhead[0] - overhead0[0],
-                overhead[1] - overhead0[1]);
-        double jit = split[0] - split0[0];
-        double gc = split[1] - split0[1];
-        double jvm = split[2] - split0[2];
-        double apertium = split[3] - split0[3];
-        System.out.printf(Locale.ROOT, "the service's CPU in the window by thread (CPU s, from /proc): JIT compiler "
-                        + "threads %.1f, GC and VM threads %.1f, every other thread of the JVM (backlog, express, web, "
-                        + "feeds) %.1f, its Apertium processes %.1f; without the JIT, %.2f CPU s per 1,000 words (%.2f of "
-                        + "the raw tools)%n%n", jit, gc, jvm - jit - gc, apertium,
-                1000 * (busyCpu - jit) / window[0],
-                ((busyCpu - jit) / window[0]) / (rawBacklogCpu / ((double) backlogWords * LANGUAGES.size())));
+                + "%.1f s, %.0f words/s, %.2f CPU s per 1,000 words (French words x languages); the floor, one article "
+                + "at a time, %.2f; the service's idle arrivals %.2f (%.2f of the floor)%n%n", rawBacklog, rawRate,
+                1000 * rawPerWord, 1000 * floorCpu / idleWords, 1000 * idleCpu / idleWords, idleCpu / floorCpu);
+        double floorPerWord = floorCpu / idleWords;
+        restarted.print("(c) the backlog pending when the service started (a fresh JVM)", backlog.size(), rawRate,
+                rawPerWord, floorPerWord);
+        System.out.printf(Locale.ROOT, "(d) the backlog arriving as a burst at the running service: %d of %d articles "
+                + "left to the backlog run by the express lane (its queue full), the others translated by it%n",
+                handedOver, backlog.size());
+        if (burst != null) {
+            burst.print("    the burst's backlog run", backlog.size(), rawRate, rawPerWord, floorPerWord);
+        } else {
+            System.out.printf(Locale.ROOT, "    no backlog run was seen going: the express lane kept up with the burst%n%n");
+        }
         System.out.printf(Locale.ROOT, "load average at the end: %.1f%n", load());
         System.exit(0);
+    }
+
+    /**
+     * Express arrivals while a backlog run goes on, and the service's work from the first arrival to the backlog's last
+     * translation (the window).
+     */
+    record BacklogWindow(List<Arrival> arrivals, double[] words, double cpu, double yielded, double[] overhead,
+                         double[] split, double load, long rss, double runSeconds, int duringRun) {
+
+        /** One arrival every two seconds while the run goes on; then waits for the run's end. */
+        static BacklogWindow measure(Service service, JsonNode run, List<Article> backlog, List<Article> arriving,
+                                     String prefix) throws Exception {
+            List<Arrival> behind = new ArrayList<>();
+            int during = 0;
+            long windowStart = System.currentTimeMillis();
+            double cpu0 = service.cpuSeconds();
+            double yielded0 = service.metric(io.relais.batch.internal.LaneGate.METRIC);
+            double[] overhead0 = service.jvmOverhead();
+            double[] split0 = ProcessTreeCpu.split(service.process.toHandle());
+            for (int i = 0; i < arriving.size() && service.backlogRunning(); i++) {
+                Arrival a = service.arrive(arriving.get(i), prefix + i);
+                if (service.backlogRunning()) {
+                    behind.add(a);
+                    during++;
+                }
+                Thread.sleep(2000);
+            }
+            JsonNode ended = service.awaitBacklogEnd(run.get("id").asLong());
+            double cpu = service.cpuSeconds() - cpu0;
+            double yielded = service.metric(io.relais.batch.internal.LaneGate.METRIC) - yielded0;
+            double[] overhead = service.jvmOverhead();
+            double[] split = ProcessTreeCpu.split(service.process.toHandle());
+            // the words translated from the first arrival on until the backlog's last translation
+            Map<String, Integer> words = new java.util.HashMap<>();
+            for (int i = 0; i < backlog.size(); i++) {
+                words.put("bench-backlog-" + i, backlog.get(i).words());
+            }
+            for (int i = 0; i < arriving.size(); i++) {
+                words.put("bench-" + prefix + i, arriving.get(i).words());
+            }
+            double[] window = service.wordsStoredSince(windowStart, words);
+            double load = LatencyBench.load();
+            long rss = service.peakRssMb();
+            service.stop();
+            double runSeconds = Duration.between(LocalDateTime.parse(ended.get("startTime").asString()),
+                    LocalDateTime.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
+            double[] splitDelta = new double[split.length];
+            for (int i = 0; i < split.length; i++) {
+                splitDelta[i] = split[i] - split0[i];
+            }
+            return new BacklogWindow(behind, window, cpu, yielded,
+                    new double[] {overhead[0] - overhead0[0], overhead[1] - overhead0[1]}, splitDelta, load, rss,
+                    runSeconds, during);
+        }
+
+        void print(String title, int backlogSize, double rawRate, double rawPerWord, double floorPerWord) {
+            double seconds = words[2];
+            double allRate = words[0] / seconds;
+            double backlogRate = words[1] / seconds;
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "%s: %d articles into %d languages in %.1f s, %d express articles arrived "
+                    + "during it%n", title, backlogSize, LANGUAGES.size(), runSeconds, duringRun);
+            System.out.printf(Locale.ROOT, "  throughput from the first express arrival to the backlog's last translation "
+                    + "(%.1f s): all words translated (backlog and express) %.0f words/s, %.2f of the raw tools; backlog "
+                    + "words alone %.0f words/s, %.2f%n", seconds, allRate, allRate / rawRate, backlogRate,
+                    backlogRate / rawRate);
+            System.out.printf(Locale.ROOT, "  CPU s per 1,000 words in the window (all words) %.2f (%.2f of the raw tools' "
+                    + "backlog); service busy %.0f %% of the window's %d cores%n", 1000 * cpu / words[0],
+                    (cpu / words[0]) / rawPerWord, 100 * cpu / (seconds * cores), cores);
+            // the same words priced as the raw tools price them: the backlog's at the raw tools' backlog cost, the express
+            // articles' at the floor's (one article at a time costs the raw tools more per word than a backlog does)
+            double rawSameWork = words[1] * rawPerWord + (words[0] - words[1]) * floorPerWord;
+            double jit = split[0];
+            System.out.printf(Locale.ROOT, "  the window's words through the raw tools (backlog words at the raw tools' "
+                            + "backlog cost, express words at the floor's): %.1f CPU s; the service used %.1f: %.2f of "
+                            + "the raw tools' efficiency on the same work (%.2f without its JIT compilation)%n",
+                    rawSameWork, cpu, rawSameWork / cpu, rawSameWork / (cpu - jit));
+            System.out.printf(Locale.ROOT, "  backlog threads waiting for the express lane during the window: %.1f "
+                    + "thread-s (%.0f %% of %d threads x %.1f s)%n", yielded, 100 * yielded / (LANGUAGES.size() * seconds),
+                    LANGUAGES.size(), seconds);
+            System.out.printf(Locale.ROOT, "  the service's CPU in the window by thread (CPU s, from /proc): JIT compiler "
+                            + "threads %.1f, GC and VM threads %.1f, every other thread of the JVM (backlog, express, web, "
+                            + "feeds) %.1f, its Apertium processes %.1f; without the JIT, %.2f CPU s per 1,000 words (%.2f "
+                            + "of the raw tools); the JVM's own count: GC %.1f s (pauses and concurrent phases, wall "
+                            + "time), JIT compilation %.1f s%n%n", jit, split[1], split[2] - jit - split[1], split[3],
+                    1000 * (cpu - jit) / words[0], ((cpu - jit) / words[0]) / rawPerWord, overhead[0], overhead[1]);
+        }
     }
 
     static void row(String name, List<Arrival> arrivals, double load) {
@@ -574,8 +627,17 @@ public final class LatencyBench {
         }
 
         JsonNode awaitBacklogRun() throws Exception {
+            return awaitBacklogRun(Duration.ofDays(1));
+        }
+
+        /** The backlog run going on, once there is one; null when none was seen going within {@code patience}. */
+        JsonNode awaitBacklogRun(Duration patience) throws Exception {
+            long until = System.nanoTime() + patience.toNanos();
             JsonNode run;
             while ((run = latestBacklogRun()) == null || !"STARTED".equals(run.get("status").asString())) {
+                if (System.nanoTime() - until > 0) {
+                    return null;
+                }
                 Thread.sleep(100);
             }
             return run;
