@@ -75,8 +75,8 @@ class ExpressRunOrphansTest {
 
     @Test
     void aLeaseRenewedBetweenTwoLooksClearsTheSuspicion() {
-        when(leases.stateOf(MANAGER)).thenReturn(runOut(EXPIRED), new RunManagerLease.State(true, EXPIRED.plusSeconds(30)),
-                runOut(EXPIRED), runOut(EXPIRED));
+        RunManagerLease.State renewed = new RunManagerLease.State(true, EXPIRED.plusSeconds(30));
+        when(leases.stateOf(MANAGER)).thenReturn(runOut(EXPIRED), renewed, runOut(EXPIRED), runOut(EXPIRED));
 
         orphans.look();
         orphans.look();

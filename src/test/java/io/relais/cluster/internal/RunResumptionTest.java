@@ -129,8 +129,12 @@ class RunResumptionTest {
     }
 
     static ClusterSettings clusterSettings() {
+        return clusterSettings(Duration.ofSeconds(10));
+    }
+
+    static ClusterSettings clusterSettings(Duration leaseTime) {
         return new ClusterSettings(true, Set.of("manager", "worker"), "test", 20, Duration.ofSeconds(1),
-                Duration.ofHours(2), 1, 5, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+                Duration.ofHours(2), 1, 5, leaseTime, Duration.ofSeconds(30), Duration.ofMinutes(1),
                 Duration.ofMinutes(2), null);
     }
 }
