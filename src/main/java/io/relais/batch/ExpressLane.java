@@ -21,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -50,6 +51,7 @@ public class ExpressLane implements AutoCloseable {
 
     private final JobOperator jobOperator;
     private final Job expressJob;
+    private final RunGate gate;
     private final boolean enabled;
     private final int maxQueue;
     private final Set<Long> waiting = new LinkedHashSet<>();
@@ -64,8 +66,9 @@ public class ExpressLane implements AutoCloseable {
     private boolean closed;
 
     ExpressLane(JobOperator jobOperator, @Qualifier("expressJob") Job expressJob, BatchSettings settings,
-                ObjectProvider<MeterRegistry> meters) {
+                ObjectProvider<MeterRegistry> meters, ObjectProvider<RunGate> gate) {
         this.jobOperator = jobOperator;
+        this.gate = gate.getIfAvailable(() -> RunGate.IN_PROCESS);
         this.expressJob = expressJob;
         this.enabled = settings.express().enabled();
         this.maxQueue = settings.express().maxQueue();
@@ -184,20 +187,50 @@ public class ExpressLane implements AutoCloseable {
     }
 
     private void run(List<Long> articles) {
-        JobParameters parameters = new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(LocalizeSteps.ARTICLES, articles.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .addLong("queued.at", System.currentTimeMillis())
-                .toJobParameters();
+                .addLong("queued.at", System.currentTimeMillis());
+        String manager = gate.expressManager();
+        if (manager != null) {
+            builder.addString(LocalizeSteps.MANAGER, manager, false);
+        }
+        JobParameters parameters = builder.toJobParameters();
         try {
-            JobExecution execution = JobStartRetry.start(() -> jobOperator.start(expressJob, parameters));
+            JobExecution execution = gate.managingExpress(() -> start(parameters));
             ended(execution, articles.size() + " article(s) " + articles);
         } catch (Exception e) {
-            log.error("Express run for articles {} could not start: {}; the backlog job takes them", articles,
-                    e.toString(), e);
+            if (changedElsewhere(e)) {
+                // a cluster's node found this one's lease run out (paused, cut off from the database) and abandoned
+                // the run: it is not fought over, and what it left goes to the backlog job
+                log.warn("Express run for articles {} was abandoned by another node while it ran here ({}); the "
+                        + "backlog job takes them", articles, e.getMessage());
+            } else {
+                log.error("Express run for articles {} could not start: {}; the backlog job takes them", articles,
+                        e.toString(), e);
+            }
             handOver(articles.size());
         }
     }
 
+    /** Whether the run's records were changed by another process while it ran (its end could not be recorded). */
+    private static boolean changedElsewhere(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockingFailureException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private JobExecution start(JobParameters parameters) {
+        try {
+            return JobStartRetry.start(() -> jobOperator.start(expressJob, parameters));
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Only on one machine: a cluster's express run whose manager died is abandoned by another node, not restarted. */
     private void restartRun(JobExecution stopped) {
         try {
             JobExecution execution = jobOperator.restart(stopped);

@@ -134,6 +134,16 @@ public class LocalizeRuns implements AutoCloseable, SchedulingConfigurer {
         return abandoned;
     }
 
+    /**
+     * Marks ABANDONED, with the reason, an express run the job repository shows running: a cluster's run whose manager
+     * is known to be gone (see the cluster module). Its partitions still queued are then dropped by the workers, and
+     * its manager, should it come back, stops waiting for them; what its articles still miss is left to a backlog run
+     * ({@link #startSoon()}).
+     */
+    public void abandonExpress(JobExecution execution, String reason) {
+        AbandonedRunRecovery.abandon(jobRepository, execution, reason);
+    }
+
     /** Queues a run; the future completes with its execution id once it has started. */
     public CompletableFuture<Long> startSoon() {
         CompletableFuture<Long> started = new CompletableFuture<>();

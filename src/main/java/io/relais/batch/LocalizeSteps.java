@@ -25,6 +25,11 @@ public interface LocalizeSteps {
     String EXPRESS_STEP = "expressLanguage";
     /** The express job's parameter naming its articles (ids, comma-separated). */
     String ARTICLES = "articles";
+    /**
+     * The express job's parameter (not identifying: a run's instance is its articles) naming the process that manages
+     * the run, in a cluster only ({@link RunGate#expressManager()}).
+     */
+    String MANAGER = "manager";
 
     /**
      * A step named {@link #WORKER_STEP} that reads with {@code reader} and translates, checks and stores like the

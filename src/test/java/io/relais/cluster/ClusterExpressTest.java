@@ -6,8 +6,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +25,9 @@ import io.relais.cluster.ClusterNodes.Node;
 /**
  * The express lane in a cluster: an article pushed to a manager node is translated on a worker through the broker's
  * express queue, while that worker is busy with a backlog run's slices (which yield to it), and is in every
- * language's feed of the manager before the backlog run ends; every translation is stored once.
+ * language's feed of the manager before the backlog run ends; every translation is stored once. Each express run
+ * names the process that manages it, and one whose manager is gone (its lease ran out) is abandoned by the elected
+ * node with the reason.
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +51,9 @@ class ClusterExpressTest {
                 "--relais.publish.policy=machine",
                 "--relais.ingest.sources=");
         // m takes articles at its door and runs the express lane (the manager side); w translates, express and backlog
-        Node m = cluster.start("m", 18090, "manager", concat(common, "--relais.batch.run-after-ingest=true"));
+        // m looks for orphaned runs every 10 s instead of every minute, so that the orphan is abandoned within 30 s
+        Node m = cluster.start("m", 18090, "manager", concat(common, "--relais.batch.run-after-ingest=true",
+                "--relais.cluster.resume-after=10s"));
         Node w = cluster.start("w", 18091, "worker", common);
         for (Node node : List.of(m, w)) {
             cluster.awaitStarted(node, Duration.ofMinutes(20));
@@ -87,6 +94,12 @@ class ClusterExpressTest {
         assertThat(cluster.count("""
                 select count(*) from batch_job_execution e join batch_job_instance i on i.job_instance_id = e.job_instance_id
                 where i.job_name = 'express' and e.status = 'COMPLETED'""")).isPositive();
+        assertThat(cluster.string("""
+                select p.parameter_value from batch_job_execution_params p
+                join batch_job_execution e on e.job_execution_id = p.job_execution_id
+                join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                where i.job_name = 'express' and p.parameter_name = 'manager' and p.identifying = 'N' limit 1"""))
+                .as("the express run names the process that manages it").startsWith("relais-express-manager:");
 
         ClusterNodes.await(Duration.ofMinutes(20), "the backlog run did not end",
                 () -> !"STARTED".equals(cluster.string("select status from batch_job_execution where job_execution_id = ?", run)));
@@ -96,6 +109,55 @@ class ClusterExpressTest {
         assertThat(cluster.count("select count(*) from translation")).isEqualTo(articles * LANGUAGES.size());
         assertThat(cluster.count("select count(*) from translation where attempts <> 1"))
                 .as("no translation done twice, by the lane and the backlog or by two nodes").isZero();
+    }
+
+    @Test
+    void anExpressRunWhoseManagersLeaseRanOutIsAbandonedByTheElectedNodeWithTheReason() throws Exception {
+        Node m = cluster.node("m");
+        String lease = "relais-express-manager:" + UUID.randomUUID();
+        long run;
+        // an express run as a manager that died leaves it: STARTED, naming its lease, which nobody renews any more
+        try (Connection db = cluster.db()) {
+            long instance = next(db, "batch_job_instance_seq");
+            run = next(db, "batch_job_execution_seq");
+            update(db, "insert into batch_job_instance (job_instance_id, version, job_name, job_key) "
+                    + "values (?, 0, 'express', ?)", instance, UUID.randomUUID().toString().replace("-", ""));
+            update(db, "insert into batch_job_execution (job_execution_id, version, job_instance_id, create_time, "
+                    + "start_time, status, exit_code, last_updated) values (?, 1, ?, localtimestamp, localtimestamp, "
+                    + "'STARTED', 'UNKNOWN', localtimestamp)", run, instance);
+            update(db, "insert into batch_job_execution_params values (?, 'articles', 'java.lang.String', '0', 'Y')",
+                    run);
+            update(db, "insert into batch_job_execution_params values (?, 'manager', 'java.lang.String', ?, 'N')",
+                    run, lease);
+            update(db, "insert into cluster_lease (name, holder, holder_id, term, expires_at) "
+                    + "values (?, 'gone', ?, 0, clock_timestamp() - interval '1 second')", lease,
+                    UUID.randomUUID().toString());
+        }
+        String status = "select status from batch_job_execution where job_execution_id = ?";
+
+        ClusterNodes.await(Duration.ofMinutes(2), "the orphaned express run was not abandoned",
+                () -> "ABANDONED".equals(cluster.string(status, run)));
+
+        assertThat(cluster.string("select exit_message from batch_job_execution where job_execution_id = ?", run))
+                .contains("the lease of its manager " + lease + " ran out");
+        assertThat(cluster.log(m)).contains("Express run #" + run + " marked ABANDONED: no node manages it");
+    }
+
+    private static long next(Connection db, String sequence) throws SQLException {
+        try (var statement = db.prepareStatement("select nextval('" + sequence + "')");
+             var rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void update(Connection db, String sql, Object... params) throws SQLException {
+        try (var statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     private long push(Node node, String externalId, String title, int n) throws Exception {

@@ -150,6 +150,7 @@ public class AbandonedRunRecovery {
         execution.setExitStatus(new ExitStatus(EXIT_CODE, reason));
         execution.setEndTime(now);
         jobRepository.update(execution);
-        log.warn("Localize run #{} marked ABANDONED: {}", execution.getId(), reason);
+        boolean express = LocalizeSteps.EXPRESS_JOB.equals(execution.getJobInstance().getJobName());
+        log.warn("{} run #{} marked ABANDONED: {}", express ? "Express" : "Localize", execution.getId(), reason);
     }
 }

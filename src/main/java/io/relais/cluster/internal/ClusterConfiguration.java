@@ -147,4 +147,19 @@ public class ClusterConfiguration {
         return new PollerLease(new JdbcTemplate(dataSource), node, polling, properties.leaseTime(),
                 properties.sourceSyncInterval(), properties.manager());
     }
+
+    /** The lease of whichever node manages the localize run going on (one at a time in a cluster). */
+    @Bean
+    RunManagerLease localizeManagerLease(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
+        return new RunManagerLease(dataSource, node, properties, RunManagerLease.LOCALIZE);
+    }
+
+    /**
+     * This process's lease for its express runs (one at a time on a node): a row of its own, so that a node that
+     * comes back under the same name does not make the runs of its previous life look alive.
+     */
+    @Bean
+    RunManagerLease expressManagerLease(DataSource dataSource, ClusterNode node, ClusterSettings properties) {
+        return new RunManagerLease(dataSource, node, properties, RunManagerLease.EXPRESS + node.lockClientId());
+    }
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +26,9 @@ import io.relais.cluster.ClusterSettings;
  * holds it for the node's session, with no clock and no lease, and lets go of it when the session ends (the node
  * stopped, died, or was cut off long enough for the server to drop it). The job repository says whether a run is
  * going on: a run whose manager died stays STARTED there until the elected node abandons it ({@link RunManagerLease},
- * {@link RunResumption}); after {@code relais.cluster.partition-timeout} the gate stops waiting for it anyway. Only the node elected to poll starts the scheduled runs, and a run found running at start-up
- * may be another node's.
+ * {@link RunResumption}); after {@code relais.cluster.partition-timeout} the gate stops waiting for it anyway. Only
+ * the node elected to poll starts the scheduled runs, and a run found running at start-up may be another node's. The
+ * express runs of this node hold a lease of their own while they run ({@link ExpressRunOrphans} reads it).
  */
 @Component
 @ConditionalOnProperty(prefix = "relais.cluster", name = "enabled", havingValue = "true")
@@ -41,14 +43,29 @@ class ClusterRunGate implements RunGate {
     private final Duration patience;
     private final PollingDuties duties;
     private final RunManagerLease lease;
+    private final RunManagerLease expressLease;
 
     ClusterRunGate(DataSource dataSource, JobRepository jobRepository, ClusterSettings cluster, PollingDuties duties,
-                   RunManagerLease lease) {
+                   @Qualifier("localizeManagerLease") RunManagerLease lease,
+                   @Qualifier("expressManagerLease") RunManagerLease expressLease) {
         this.dataSource = dataSource;
         this.jobRepository = jobRepository;
         this.patience = cluster.partitionTimeout();
         this.duties = duties;
         this.lease = lease;
+        this.expressLease = expressLease;
+    }
+
+    /** This process's express lease row: each express run names it, and {@link ExpressRunOrphans} reads it. */
+    @Override
+    public String expressManager() {
+        return expressLease.name();
+    }
+
+    /** The express lane runs one run at a time on a node: one lease for them all, renewed while each runs. */
+    @Override
+    public <T> T managingExpress(Supplier<T> run) {
+        return expressLease.holding(run);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -50,7 +51,8 @@ class RunResumption implements SchedulingConfigurer {
     }
 
     RunResumption(PollingDuties duties, LocalizeRuns runs, Translations translations, TargetLanguages languages,
-                  BatchSettings batch, ClusterSettings cluster, RunManagerLease managers) {
+                  BatchSettings batch, ClusterSettings cluster,
+                  @Qualifier("localizeManagerLease") RunManagerLease managers) {
         this.duties = duties;
         this.managers = managers;
         this.runs = runs;

@@ -12,13 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.relais.ingest.PollingControl;
 
@@ -33,8 +31,6 @@ class PollerLeaseTest {
 
     private static final Duration LEASE = Duration.ofSeconds(3);
 
-    private final String pgPort = System.getProperty("relais.cluster.test.pg-port", "5432");
-    private final String url = "jdbc:postgresql://localhost:" + pgPort + "/relais_cluster_test";
     private final List<String> history = new CopyOnWriteArrayList<>();
     private Cuttable cuttableA;
     private PollerLease a;
@@ -42,9 +38,7 @@ class PollerLeaseTest {
 
     @BeforeEach
     void twoCandidates() {
-        DataSource database = new DriverManagerDataSource(url, "relais", "relais");
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        DataSource database = ClusterTestDatabase.migrated();
         new JdbcTemplate(database).update("delete from cluster_lease where name = ?", PollerLease.LEASE);
         cuttableA = new Cuttable(database);
         a = new PollerLease(new JdbcTemplate(cuttableA.dataSource()), node("a"), polling("a"), LEASE,

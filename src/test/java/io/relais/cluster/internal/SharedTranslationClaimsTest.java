@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Translation claims between two nodes on the cluster tests' PostgreSQL ({@code ./relais test-cluster}): one holder
@@ -24,18 +20,13 @@ class SharedTranslationClaimsTest {
 
     private static final Duration TTL = Duration.ofMillis(1500);
 
-    private final String url = "jdbc:postgresql://localhost:"
-            + System.getProperty("relais.cluster.test.pg-port", "5432") + "/relais_cluster_test";
     private SharedTranslationClaims a;
     private SharedTranslationClaims b;
     private JdbcClient jdbc;
 
     @BeforeEach
     void twoNodes() {
-        DataSource database = new DriverManagerDataSource(url, "relais", "relais");
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
-        jdbc = JdbcClient.create(database);
+        jdbc = JdbcClient.create(ClusterTestDatabase.migrated());
         jdbc.sql("delete from translation_claim where claim_key like '9000%'").update();
         a = new SharedTranslationClaims(jdbc, "aaaaaaaa-0000-0000-0000-000000000001", TTL);
         b = new SharedTranslationClaims(jdbc, "bbbbbbbb-0000-0000-0000-000000000002", TTL);
