@@ -116,7 +116,8 @@ public class ArticleIngestor {
             throw new IngestRejectedException(refusal.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
         NewArticle article = new NewArticle(in.sourceId(), externalId(in.externalId()), in.url(), title,
-                summary == null || summary.isBlank() ? null : summary, body, author(in.author()), in.publishedAt(),
+                summary == null || summary.isBlank() ? null : summary, body,
+                author(in.author() == null ? null : plainText(in.author())), in.publishedAt(),
                 payloadOf(received), in.rawContentType(), categories(in));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -184,7 +185,6 @@ public class ArticleIngestor {
             return Optional.of("too long: " + words + " words, the limit is " + MAX_WORDS
                     + " words per article; split it into several articles");
         }
-        return languageGate.refusal(title + ". " + bodyText);
         Element html = Jsoup.parseBodyFragment(body).body();
         if (html.childrenSize() > MAX_BLOCKS) {
             return Optional.of("too many blocks: " + html.childrenSize() + " paragraphs, headings or other blocks "
@@ -195,6 +195,7 @@ public class ArticleIngestor {
         if (depth[0] > MAX_DEPTH) {
             return Optional.of("markup nested " + depth[0] + " levels deep, the limit is " + MAX_DEPTH);
         }
+        return languageGate.refusal(title + ". " + bodyText);
     }
 
     private static String author(String author) {

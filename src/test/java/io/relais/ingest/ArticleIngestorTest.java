@@ -147,6 +147,18 @@ class ArticleIngestorTest {
     static final String BODY = "<p>Le maire de Nantes a inauguré mardi un nouveau pont sur la Loire devant les habitants.</p>";
 
     @Test
+    void anAuthorIsPlainTextLikeTheTitleNoTagsAndEntitiesDecoded() {
+        // a feed's <dc:creator><![CDATA[Jean <svg onload=alert(1)> Dupont]]> went out as such in RSS dc:creator and
+        // Atom's author name, where readers that take it for HTML would run it; "Jos&eacute;" stayed an entity
+        when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
+        ingestor.ingest(new IncomingArticle(1, "test", "id-a1", "https://exemple.fr/a", "Le maire de Nantes inaugure un pont",
+                null, BODY, "Jean <svg onload=alert(1)> Dupont et Jos&eacute; <b>Martí</b>", null, null, null));
+        ArgumentCaptor<NewArticle> stored = ArgumentCaptor.forClass(NewArticle.class);
+        verify(articles).store(stored.capture());
+        assertThat(stored.getValue().author()).isEqualTo("Jean Dupont et José Martí");
+    }
+
+    @Test
     void charactersXmlCannotCarryAreRemovedFromEveryFieldAtTheDoor() {
         when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
         ingestor.ingest(new IncomingArticle(1, "test", "id\u0000-9", "https://exemple.fr/a\u0001",
