@@ -1,11 +1,9 @@
 package io.relais.system.internal;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -19,7 +17,6 @@ import org.springframework.security.web.csrf.CsrfException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A request refused by the CSRF check or by the rules. The CSRF check runs before anyone is signed in, so a request
@@ -30,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the error page in the UI language for browsers (see {@code ErrorPages}).
  */
 class RefusedRequests implements AccessDeniedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SignInFirst signInFirst;
     private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
@@ -57,12 +52,12 @@ class RefusedRequests implements AccessDeniedHandler {
         if (PageRequests.api(request)) {
             // a script gets a problem detail saying why, as every API error (Spring's own answer was a bare
             // {"status":403,"error":"Forbidden"}, the same for a wrong role and for a body sent as a form)
-            refused(response, denied instanceof CsrfException
+            SignInFirst.problem(response, HttpStatus.FORBIDDEN, denied instanceof CsrfException
                     ? "a script's call sends HTTP Basic credentials, no session cookie, and a JSON body "
                             + "(Content-Type: application/json) or none; anything else needs the CSRF token of a "
                             + "signed-in page"
                     : "this needs " + (request.getRequestURI().startsWith("/api/review/") ? "an editor" : "an administrator")
-                            + "; " + who() + " may not do it", request.getRequestURI());
+                            + "; " + who() + " may not do it", request.getRequestURI(), Map.of());
             return;
         }
         // for the error page, which tells a form out of date from a page refused (Spring's handler sets it only
@@ -80,18 +75,5 @@ class RefusedRequests implements AccessDeniedHandler {
     private static String who() {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         return who == null || who instanceof AnonymousAuthenticationToken ? "an anonymous caller" : who.getName();
-    }
-
-    private static void refused(HttpServletResponse response, String detail, String instance) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.FORBIDDEN.getReasonPhrase());
-        problem.put("status", HttpStatus.FORBIDDEN.value());
-        problem.put("detail", detail);
-        problem.put("instance", instance);
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
     }
 }
