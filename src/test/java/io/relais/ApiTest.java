@@ -38,6 +38,50 @@ class ApiTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void twoArticlesPushedWithoutIdsWhoseTitlesShareAJavaHashAreTwoArticles() {
+        // "Aa" and "BB" have the same String.hashCode(): pushed without url or externalId, the second article was
+        // stored as a new revision of the first, whose text was gone from the feeds and pages
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        HttpResponse<String> first = post("/api/articles", """
+                {"title": "Le conseil municipal de Caen vote le budget Aa",
+                 "body": "<p>Le conseil municipal de Caen a voté lundi soir le budget de la ville.</p>"}""");
+        HttpResponse<String> second = post("/api/articles", """
+                {"title": "Le conseil municipal de Caen vote le budget BB",
+                 "body": "<p>Les pompiers de Rouen ont éteint un incendie dans un entrepôt du port samedi.</p>"}""");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(second.body()).get("id").asLong()).isNotEqualTo(JSON.readTree(first.body()).get("id").asLong());
+
+        HttpResponse<String> again = post("/api/articles", """
+                {"title": "Le conseil municipal de Caen vote le budget Aa",
+                 "body": "<p>Le conseil municipal de Caen a voté lundi soir le budget de la ville, à l'unanimité.</p>"}""");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"outcome\":\"REVISED\"");
+        assertThat(JSON.readTree(again.body()).get("id").asLong()).isEqualTo(JSON.readTree(first.body()).get("id").asLong());
+    }
+
+    @Test
+    void aPushThatIsNotJsonOrNotUtf8IsToldWhatIsWrongWithIt() {
+        HttpResponse<String> truncated = post("/api/articles", "{\"title\": \"Le conseil\", \"body\": ");
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(truncated.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(JSON.readTree(truncated.body()).get("detail").asString())
+                .startsWith("the request body is not valid JSON").contains("line 1");
+
+        HttpResponse<String> array = post("/api/articles", "[{\"title\": \"Le conseil\"}]");
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(array.body()).get("detail").asString())
+                .startsWith("the request body is not the JSON expected").doesNotContain("io.relais");
+
+        byte[] latin1 = "{\"title\": \"Le conseil a voté\", \"body\": \"<p>Le conseil a voté le budget.</p>\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpResponse<String> notUtf8 = send(api("/api/articles").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+        assertThat(notUtf8.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notUtf8.body()).get("detail").asString()).contains("UTF-8");
+    }
+
+    @Test
     void anOversizePushIs413() {
         String huge = "{\"title\": \"Un titre\", \"body\": \"" + "Le texte. ".repeat(600_000) + "\"}";
         HttpResponse<String> response = post("/api/articles", huge);

@@ -193,6 +193,26 @@ class SecurityHardeningTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void anApiCallRefusedByTheRulesOrForItsContentTypeGetsAProblemDetailSayingWhy() throws Exception {
+        // both got Spring's bare {"status":403,"error":"Forbidden"}: a script posting text/plain with the right
+        // password could not tell it from a wrong role
+        editor("api-editor", "es");
+        Map<String, String> editorJson = new java.util.HashMap<>(basic("api-editor", "api-editor-password-1"));
+        editorJson.put("Content-Type", "application/json");
+        RawHttp.Answer role = raw("127.0.0.1", "POST", "/api/sources", editorJson, "{\"url\": \"https://exemple.fr/rss\"}");
+        assertThat(role.status()).isEqualTo(403);
+        assertThat(role.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(role.body()).contains("administrator").contains("\"status\":403");
+
+        Map<String, String> adminText = new java.util.HashMap<>(basic("admin", "test-admin-password"));
+        adminText.put("Content-Type", "text/plain");
+        RawHttp.Answer text = raw("127.0.0.1", "POST", "/api/articles", adminText, "{\"title\": \"Le conseil\"}");
+        assertThat(text.status()).isEqualTo(403);
+        assertThat(text.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(text.body()).contains("application/json");
+    }
+
+    @Test
     void anonymousWritesToTheApiGet401() throws Exception {
         Map<String, String> json = Map.of("Content-Type", "application/json");
         assertThat(raw("127.0.0.1", "POST", "/api/sources", json, "{\"url\": \"https://exemple.fr/rss\"}").status())

@@ -87,6 +87,12 @@ public class Articles {
         return jdbc.sql("select * from article where id = ?").param(id).query(ROW_MAPPER).optional();
     }
 
+    /** The article a source knows by this external id (its GUID, link or pushed id). */
+    public Optional<Article> find(long sourceId, String externalId) {
+        return jdbc.sql("select * from article where source_id = ? and external_id = ?").params(sourceId, externalId)
+                .query(ROW_MAPPER).optional();
+    }
+
     public List<Article> findAll(int limit) {
         return jdbc.sql("select * from article order by id desc limit ?").param(limit).query(ROW_MAPPER).list();
     }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.select.NodeTraversor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,6 +52,13 @@ public class ArticleIngestor {
     private static final int MIN_WORDS = 3;
     /** Longest article accepted, in words: one article must not occupy the localize job while others wait. */
     static final int MAX_WORDS = 20_000;
+    /**
+     * Most top-level blocks (paragraphs, headings, lists, empty ones too) an article's body may have: each is a segment
+     * to translate and a cell of the workbench (an inbox page of 200,000 nested divs was stored as 199,491 empty ones).
+     */
+    static final int MAX_BLOCKS = 2_000;
+    /** Deepest nesting of elements in an article's body (a news article's markup is a few levels deep). */
+    static final int MAX_DEPTH = 100;
 
     private final Articles articles;
     private final HtmlSanitizer sanitizer;
@@ -101,12 +111,13 @@ public class ArticleIngestor {
             bodyText = summary;
         }
 
-        Optional<String> refusal = refusal(title, bodyText);
+        Optional<String> refusal = refusal(title, bodyText, body);
         if (refusal.isPresent()) {
             throw new IngestRejectedException(refusal.get(), in.origin(), payloadOf(received), in.rawContentType());
         }
         NewArticle article = new NewArticle(in.sourceId(), externalId(in.externalId()), in.url(), title,
-                summary == null || summary.isBlank() ? null : summary, body, author(in.author()), in.publishedAt(),
+                summary == null || summary.isBlank() ? null : summary, body,
+                author(in.author() == null ? null : plainText(in.author())), in.publishedAt(),
                 payloadOf(received), in.rawContentType(), categories(in));
         for (int attempt = 1; ; attempt++) {
             try {
@@ -153,7 +164,7 @@ public class ArticleIngestor {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private Optional<String> refusal(String title, String bodyText) {
+    private Optional<String> refusal(String title, String bodyText, String body) {
         if (title.isBlank() && bodyText.isBlank()) {
             return Optional.of("empty: no title and no text");
         }
@@ -173,6 +184,16 @@ public class ArticleIngestor {
         if (words > MAX_WORDS) {
             return Optional.of("too long: " + words + " words, the limit is " + MAX_WORDS
                     + " words per article; split it into several articles");
+        }
+        Element html = Jsoup.parseBodyFragment(body).body();
+        if (html.childrenSize() > MAX_BLOCKS) {
+            return Optional.of("too many blocks: " + html.childrenSize() + " paragraphs, headings or other blocks "
+                    + "(empty ones included), the limit is " + MAX_BLOCKS + " per article");
+        }
+        int[] depth = {0};
+        NodeTraversor.traverse((node, level) -> depth[0] = Math.max(depth[0], level), html);
+        if (depth[0] > MAX_DEPTH) {
+            return Optional.of("markup nested " + depth[0] + " levels deep, the limit is " + MAX_DEPTH);
         }
         return languageGate.refusal(title + ". " + bodyText);
     }

@@ -106,6 +106,33 @@ class ArticleIngestorTest {
     }
 
     @Test
+    void deeplyNestedOrEmptyMarkupIsRefusedWithTheReasonInsteadOfBecomingThousandsOfBlocks() {
+        // an inbox page of 200,000 nested divs around one paragraph was stored as 199,491 empty top-level divs: each a
+        // block to translate and a cell of the workbench, and approving its translation parsed the body once per cell
+        // (still running after ten minutes); a real article has far fewer blocks, and far less depth, than the limits
+        String paragraph = "<p>Le conseil municipal de Lille a voté lundi soir le budget de la ville pour l'année.</p>";
+        String nested = "<div>".repeat(20_000) + paragraph + "</div>".repeat(20_000);
+        String emptyBlocks = "<div></div>".repeat(20_000) + paragraph;
+
+        assertThatThrownBy(() -> ingestor.ingest(article("Le conseil de Lille vote le budget", nested)))
+                .isInstanceOfSatisfying(IngestRejectedException.class, e -> {
+                    assertThat(e.reason()).contains("nested").contains("limit is " + ArticleIngestor.MAX_DEPTH);
+                    assertThat(e.payload()).isNotEmpty();
+                });
+        assertThatThrownBy(() -> ingestor.ingest(article("Le conseil de Lille vote le budget", emptyBlocks)))
+                .isInstanceOfSatisfying(IngestRejectedException.class, e -> {
+                    assertThat(e.reason()).contains("20001 paragraphs").contains("limit is " + ArticleIngestor.MAX_BLOCKS);
+                    assertThat(e.payload()).isNotEmpty();
+                });
+        verifyNoInteractions(articles);
+
+        when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
+        String shortParagraph = "<p>Le conseil municipal a voté mardi un <em>nouveau</em> budget.</p>";   // 9 words
+        ingestor.ingest(article("Un long compte rendu du conseil", shortParagraph.repeat(ArticleIngestor.MAX_BLOCKS)));
+        verify(articles).store(any());
+    }
+
+    @Test
     void aFeedItemWithOnlyASummaryUsesItAsBody() {
         when(articles.store(any())).thenReturn(new StoreResult(8, 1, StoreResult.Outcome.CREATED));
         ingestor.ingest(new IncomingArticle(1, "feed", "g", null, "Grève des transports à Paris",
@@ -118,6 +145,18 @@ class ArticleIngestorTest {
     }
 
     static final String BODY = "<p>Le maire de Nantes a inauguré mardi un nouveau pont sur la Loire devant les habitants.</p>";
+
+    @Test
+    void anAuthorIsPlainTextLikeTheTitleNoTagsAndEntitiesDecoded() {
+        // a feed's <dc:creator><![CDATA[Jean <svg onload=alert(1)> Dupont]]> went out as such in RSS dc:creator and
+        // Atom's author name, where readers that take it for HTML would run it; "Jos&eacute;" stayed an entity
+        when(articles.store(any())).thenReturn(new StoreResult(9, 1, StoreResult.Outcome.CREATED));
+        ingestor.ingest(new IncomingArticle(1, "test", "id-a1", "https://exemple.fr/a", "Le maire de Nantes inaugure un pont",
+                null, BODY, "Jean <svg onload=alert(1)> Dupont et Jos&eacute; <b>Martí</b>", null, null, null));
+        ArgumentCaptor<NewArticle> stored = ArgumentCaptor.forClass(NewArticle.class);
+        verify(articles).store(stored.capture());
+        assertThat(stored.getValue().author()).isEqualTo("Jean Dupont et José Martí");
+    }
 
     @Test
     void charactersXmlCannotCarryAreRemovedFromEveryFieldAtTheDoor() {

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,11 +19,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.relais.http.ApiProblem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
 
 /**
  * The one error path of the JSON APIs ({@code @RestController}s; the server-rendered pages show their own): an
  * {@link ApiProblem} and Spring MVC's own errors (unreadable body, wrong method, field errors...) become
- * {@link ProblemDetail}s; field errors list each field and its message under {@code fields}.
+ * {@link ProblemDetail}s; field errors list each field and its message under {@code fields}; a body that cannot be
+ * read says why (not JSON, where; not UTF-8; not the shape expected; empty), never only "Failed to read request".
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,5 +49,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "invalid request: " + fields.size() + " field(s) to correct");
         body.setProperty("fields", fields);
         return ResponseEntity.badRequest().headers(headers).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().headers(headers)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e)));
+    }
+
+    /** Why a body could not be read, in words a script's author can act on (no Java class or method names). */
+    static String unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DatabindException shape) {
+            String path = shape.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return "the request body is not the JSON expected" + (path.isEmpty() ? " (an object with its fields)"
+                    : ": \"" + path + "\" has the wrong type") + at(shape.getLocation());
+        }
+        if (cause instanceof JacksonException syntax) {
+            return "the request body is not valid JSON: " + syntax.getOriginalMessage() + at(syntax.getLocation());
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("Required request body is missing") ? "the request body is empty"
+                : "the request body could not be read";
+    }
+
+    private static String at(TokenStreamLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

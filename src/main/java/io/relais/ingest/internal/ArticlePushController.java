@@ -2,7 +2,10 @@ package io.relais.ingest.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -98,7 +101,7 @@ class ArticlePushController {
         }
         Source source = sources.ensure(SOURCE_URL, Source.Kind.API, "Push API");
         String externalId = pushed.externalId() != null ? pushed.externalId()
-                : pushed.url() != null ? pushed.url() : "api:" + Integer.toHexString(pushed.title().hashCode());
+                : pushed.url() != null ? pushed.url() : titleId(source, pushed.title());
         byte[] raw = (pushed.title() + "\n\n" + pushed.body()).getBytes(StandardCharsets.UTF_8);
         StoreResult result;
         try {
@@ -114,6 +117,25 @@ class ArticlePushController {
         return result.outcome() == StoreResult.Outcome.CREATED
                 ? ResponseEntity.created(location).body(body)
                 : ResponseEntity.ok().location(location).body(body);
+    }
+
+    /**
+     * The id of an article pushed without {@code externalId} or {@code url}: its title (the same title again is the
+     * same article, or its new revision), as its SHA-256. It was the title's 32-bit {@code hashCode}, which two
+     * different titles share easily ("…Aa" and "…BB"): the second article became a revision of the first. An article
+     * stored under such an id before keeps it while its title is the same.
+     */
+    private String titleId(Source source, String title) {
+        String before = "api:" + Integer.toHexString(title.hashCode());
+        if (articles.find(source.id(), before).filter(a -> a.title().equals(title.strip())).isPresent()) {
+            return before;
+        }
+        try {
+            return "api:sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(title.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping("/{id}")

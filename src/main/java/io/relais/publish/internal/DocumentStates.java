@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * bytes as before keeps its time — after a restart, on another node —, so that {@code If-Modified-Since} and
  * {@code If-None-Match} agree; new bytes take the time of the change that made them (a feed's newest log row) when
  * that is newer than what was recorded, else now (the same content written differently: a new version of Relais,
- * another base URL).
+ * another base URL), and always a later second than the bytes before.
  */
 @Repository
 class DocumentStates {
@@ -39,6 +39,12 @@ class DocumentStates {
         Instant content = contentChange == null || contentChange.equals(Instant.EPOCH) ? null
                 : contentChange.truncatedTo(ChronoUnit.SECONDS);
         Instant changed = content != null && (known.isEmpty() || content.isAfter(known.get().changedAt())) ? content : now;
+        if (known.isPresent() && !changed.isAfter(known.get().changedAt())) {
+            // new bytes never keep the time of the bytes before (a change in the same second as the one before, a node
+            // whose clock is behind): a client that read those and asks If-Modified-Since would be told 304 and keep
+            // them — an entry withdrawn a moment after it was approved
+            changed = known.get().changedAt().plusSeconds(1);
+        }
         OffsetDateTime at = changed.atOffset(ZoneOffset.UTC);
         if (known.isPresent()) {
             jdbc.sql("update document_state set etag = ?, changed_at = ? where doc_key = ?").params(etag, at, key).update();

@@ -3,6 +3,7 @@ package io.relais.review.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,21 +113,47 @@ class SegmentAssist {
      */
     void learn(Translation t, Article source, String key, String text, String editor, boolean approved) {
         if (Cells.BODY.equals(key)) {
-            for (int i = 0; i < Cells.cells(text).size(); i++) {
-                learn(t, source, Cells.bodyKey(i), Cells.cell(text, i), editor, approved);
+            List<String> cells = Cells.cells(text);
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                keys.add(Cells.bodyKey(i));
             }
+            learn(t, source, keys, k -> cells.get(Cells.index(k)), editor, approved);
             return;
         }
+        learn(t, source, List.of(key), k -> text, editor, approved);
+    }
+
+    /**
+     * Teaches the given cells, each body read once (a cell's text taken from the body again for each cell made an
+     * approval quadratic in the article's blocks: minutes for thousands).
+     */
+    private void learn(Translation t, Article source, List<String> keys, Function<String, String> text, String editor,
+                       boolean approved) {
+        WorkingCopy machine;
         try {
-            String machine = versions.machine(t).text(key);
-            if (machine.isBlank()) {
-                return;
-            }
-            // the machine's text again (an edit taken back, a revert): learning it forgets what the cell taught
-            fixes.learn(new FixOrigin(t.lang(), t.articleId(), t.id(), Cells.field(key), editor, approved),
-                    french(source, key), Cells.segment(key, machine), Cells.segment(key, text));
+            machine = versions.machine(t);
         } catch (RuntimeException e) {
-            log.warn("could not learn from {} of translation {}: {}", key, t.id(), e.toString());
+            log.warn("could not learn from translation {}: {}", t.id(), e.toString());
+            return;
+        }
+        List<String> machineCells = Cells.cells(machine.text(Cells.BODY));
+        List<String> frenchCells = Cells.cells(source.body());
+        for (String key : keys) {
+            try {
+                int index = Cells.index(key);
+                String machineText = index < 0 ? machine.text(key) : index < machineCells.size() ? machineCells.get(index) : "";
+                if (machineText.isBlank()) {
+                    continue;
+                }
+                SegmentText french = index < 0 ? french(source, key)
+                        : SegmentText.html(index < frenchCells.size() ? frenchCells.get(index) : "");
+                // the machine's text again (an edit taken back, a revert): learning it forgets what the cell taught
+                fixes.learn(new FixOrigin(t.lang(), t.articleId(), t.id(), Cells.field(key), editor, approved),
+                        french, Cells.segment(key, machineText), Cells.segment(key, text.apply(key)));
+            } catch (RuntimeException e) {
+                log.warn("could not learn from {} of translation {}: {}", key, t.id(), e.toString());
+            }
         }
     }
 
@@ -144,8 +171,10 @@ class SegmentAssist {
     }
 
     private void learnAll(Translation t, Article source, WorkingCopy text, String editor, boolean approved) {
-        for (String key : text.keys(0, false)) {
-            learn(t, source, key, text.text(key), editor, approved);
-        }
+        List<String> cells = Cells.cells(text.text(Cells.BODY));
+        learn(t, source, text.keys(0, false), key -> {
+            int index = Cells.index(key);
+            return index < 0 ? text.text(key) : index < cells.size() ? cells.get(index) : "";
+        }, editor, approved);
     }
 }

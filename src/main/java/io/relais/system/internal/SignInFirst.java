@@ -55,16 +55,24 @@ class SignInFirst implements AuthenticationEntryPoint {
             returnAfterSignIn.rememberReferringPage(request);   // a page's script: back to that page
         }
         Locale locale = locales.resolveLocale(request);
+        Map<String, Object> more = new LinkedHashMap<>();
+        more.put("sessionExpired", expired);
+        more.put("signIn", signIn);
+        problem(response, HttpStatus.UNAUTHORIZED, messages.getMessage(expired ? "signin.problem.expired"
+                : "signin.problem.required", null, locale), request.getRequestURI(), more);
+    }
+
+    /** A problem detail ({@code application/problem+json}) written by a filter, where no controller advice answers. */
+    static void problem(HttpServletResponse response, HttpStatus status, String detail, String instance,
+                        Map<String, Object> more) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-        problem.put("status", HttpStatus.UNAUTHORIZED.value());
-        problem.put("detail", messages.getMessage(expired ? "signin.problem.expired" : "signin.problem.required", null,
-                locale));
-        problem.put("instance", request.getRequestURI());
-        problem.put("sessionExpired", expired);
-        problem.put("signIn", signIn);
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", instance);
+        problem.putAll(more);
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(problem));

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -103,6 +104,20 @@ class PublicHttpTest extends StoredArticlesTest {
                 .isEqualTo(first.get("/feeds/feeds.opml").headers().firstValue("Last-Modified").orElseThrow());
         assertThat(restarted.index().lastModifiedHeader())
                 .isEqualTo(first.get("/feeds/").headers().firstValue("Last-Modified").orElseThrow());
+    }
+
+    @Test
+    void aDocumentChangedTwiceInOneSecondOrByANodeWhoseClockIsBehindGetsALaterLastModified() {
+        // approved then withdrawn within a second: the feed kept its Last-Modified, and a reader that fetched it in
+        // between was told 304 for If-Modified-Since, keeping the withdrawn entry
+        String key = "test:same-second-" + System.nanoTime();
+        Instant first = states.lastModified(key, "\"approved\"", Instant.now());
+        Instant withdrawn = states.lastModified(key, "\"withdrawn\"", Instant.now());
+        assertThat(withdrawn).isAfter(first);
+        Instant behind = states.lastModified(key, "\"from a slow clock\"", withdrawn.minusSeconds(30));
+        assertThat(behind).isAfter(withdrawn);
+        assertThat(states.lastModified(key, "\"from a slow clock\"", Instant.now())).as("the same bytes keep their time")
+                .isEqualTo(behind);
     }
 
     @Test
