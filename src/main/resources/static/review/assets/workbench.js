@@ -725,7 +725,8 @@
     b.addEventListener('click', run);
     return b;
   }
-  function plainOf(html) { const d = document.createElement('div'); d.innerHTML = html || ''; return d.textContent; }
+  // parsed into an inert document: an element of this page given the HTML would fetch what it names (an <img>)
+  function plainOf(html) { return new DOMParser().parseFromString(html || '', 'text/html').body.textContent; }
   function caretOffset(el) {
     const sel = getSelection();
     if (!sel.rangeCount) return 0;
