@@ -22,7 +22,8 @@ import io.relais.ingest.IncomingArticle;
 /**
  * RSS and Atom bytes to incoming articles, with Rome. The text is decoded by {@link PayloadDecoder} (byte order
  * mark, UTF-16/32 autodetection, declaration, HTTP charset; undecodable text refused); Rome's parser refuses
- * DOCTYPEs, which keeps out external entities and entity expansion. A feed that cannot be read throws
+ * DOCTYPEs, which keeps out external entities and entity expansion (a DOCTYPE that only names an external DTD, as RSS
+ * 0.91 feeds have, is dropped first: it declares nothing). A feed that cannot be read throws
  * {@link UnreadableFeedException}: the route's error handling records the dead letter and marks the source.
  * Relative item links are resolved against the feed's own http(s) URL.
  */
@@ -31,6 +32,15 @@ public class FeedParser {
 
     private static final Pattern ENCODING_DECLARATION =
             Pattern.compile("^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']");
+    /**
+     * A DOCTYPE that only names an external DTD (RSS 0.91's Netscape DTD: {@code <!DOCTYPE rss PUBLIC "…" "…">}), with
+     * no internal subset, before the root element. Such a DTD is never fetched, and Rome's own healing reads the HTML
+     * entities it would define; dropping the declaration lets Rome go on refusing every DOCTYPE that declares something.
+     */
+    private static final Pattern EXTERNAL_DTD_ONLY = Pattern.compile(
+            "\\A(\\s*(?:<\\?xml[^>]*\\?>)?(?:\\s*<!--(?:(?!-->).)*-->)*\\s*)<!DOCTYPE\\s+[A-Za-z_][\\w.:-]*"
+                    + "(?:\\s+(?:PUBLIC\\s+(?:\"[^\"<>\\[]*\"|'[^'<>\\[]*')\\s+|SYSTEM\\s+)(?:\"[^\"<>\\[]*\"|'[^'<>\\[]*'))?"
+                    + "\\s*>", Pattern.DOTALL);
 
     public List<IncomingArticle> parse(FetchedFeed fetched) {
         SyndFeed feed = read(fetched);
@@ -63,8 +73,8 @@ public class FeedParser {
             }
             // the text is decoded already: the declaration must not make the parser decode it again; what XML cannot
             // carry goes at the door anyway, and here it would make the parser refuse every item for one
-            return input().build(new StringReader(
-                    XmlSafeText.cleanDocument(ENCODING_DECLARATION.matcher(text).replaceFirst("$1"))));
+            text = EXTERNAL_DTD_ONLY.matcher(ENCODING_DECLARATION.matcher(text).replaceFirst("$1")).replaceFirst("$1");
+            return input().build(new StringReader(XmlSafeText.cleanDocument(text)));
         } catch (Exception e) {
             throw new UnreadableFeedException("unreadable feed: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), fetched);

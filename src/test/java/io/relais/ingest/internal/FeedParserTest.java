@@ -87,6 +87,33 @@ class FeedParserTest {
                 });
     }
 
+    @Test
+    void anRss091FeedNamingNetscapesDtdIsReadWithItsEntitiesButADoctypeThatDeclaresSomethingIsNot() {
+        String rss091 = """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <!-- a comment before it -->
+                <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+                  "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+                <rss version="0.91"><channel><title>Vieux fil</title><link>https://exemple.fr</link>
+                <description>d</description><language>fr</language>
+                <item><title>R&eacute;sultats &amp; f&ecirc;te</title><link>https://exemple.fr/1</link>
+                <description>Les &eacute;l&egrave;ves ont gagn&eacute;.</description></item></channel></rss>""";
+        assertThat(parser.parse(new FetchedFeed(1, "https://exemple.fr/rss", rss091.getBytes(StandardCharsets.ISO_8859_1),
+                "text/xml"))).singleElement().satisfies(i -> {
+                    assertThat(i.title()).isEqualTo("Résultats & fête");
+                    assertThat(i.url()).isEqualTo("https://exemple.fr/1");
+                });
+        // the same name with an internal subset, or an external DTD followed by one, is still refused whole
+        for (String doctype : List.of("<!DOCTYPE rss [<!ENTITY e \"x\">]>",
+                "<!DOCTYPE rss SYSTEM \"http://127.0.0.1:9/x.dtd\" [<!ENTITY e \"x\">]>",
+                "<!DOCTYPE rss PUBLIC \"-//X//EN\" \"http://127.0.0.1:9/x.dtd\"><!DOCTYPE rss [<!ENTITY e \"x\">]>")) {
+            String declared = "<?xml version=\"1.0\"?>" + doctype
+                    + "<rss version=\"2.0\"><channel><title>&e;</title><item><title>&e;</title></item></channel></rss>";
+            assertThatThrownBy(() -> parser.parse(new FetchedFeed(1, "u", declared.getBytes(StandardCharsets.UTF_8), null)))
+                    .as(doctype).isInstanceOf(UnreadableFeedException.class).hasMessageStartingWith("unreadable feed");
+        }
+    }
+
     static final String FRENCH_ITEM = "<rss version=\"2.0\"><channel><title>Été</title><link>https://x.fr</link>"
             + "<description>d</description><item><title>Noël à Besançon : les élèves préparent la fête</title>"
             + "<guid>noel-1</guid><description>Les élèves ont décoré l'école.</description></item></channel></rss>";
