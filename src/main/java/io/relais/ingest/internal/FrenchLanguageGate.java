@@ -15,6 +15,8 @@ import io.relais.article.Article;
 public class FrenchLanguageGate {
 
     private static final int SAMPLE = 3000;
+    /** Longer than any word of a language; a URL in the text can be longer, hence only when words are missing too. */
+    private static final int LONGEST_WORD = 60;
 
     private final LanguageIdentifier identifier =
             LanguageIdentifierService.INSTANCE.getDefaultLanguageIdentifier(SAMPLE, null, null, null);
@@ -24,13 +26,34 @@ public class FrenchLanguageGate {
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
         DetectedLanguage detected = identifier.detectLanguage(sample, List.of(), List.of(Article.SOURCE_LANGUAGE));
         if (detected == null || detected.getDetectedLanguage() == null) {
-            return Optional.of("language could not be identified (Relais translates French articles only)");
+            return Optional.of(withoutWords(sample)
+                    .orElse("language could not be identified (Relais translates French articles only)"));
         }
         String code = detected.getDetectedLanguage().getShortCode();
         if (!Article.SOURCE_LANGUAGE.equals(code)) {
-            return Optional.of("not French: identified as " + detected.getDetectedLanguage().getName() + " (" + code
-                    + "); Relais translates French articles only");
+            return Optional.of(withoutWords(sample).orElse("not French: identified as "
+                    + detected.getDetectedLanguage().getName() + " (" + code + "); Relais translates French articles only"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The reason when the sample has almost no words to identify a language by (a run of thousands of characters
+     * without a space): the identifier then names a language anyway, which would be the wrong reason to give.
+     */
+    private static Optional<String> withoutWords(String sample) {
+        int words = 0;
+        String longest = "";
+        for (String token : sample.split("\\s+")) {
+            longest = token.length() > longest.length() ? token : longest;
+            words += !token.isEmpty() && token.length() <= LONGEST_WORD ? 1 : 0;
+        }
+        if (words >= 3 || longest.length() <= LONGEST_WORD) {
+            return Optional.empty();
+        }
+        // the sample is the text's start: a run that reaches its end may go on
+        return Optional.of("no words to identify the language by: the text has a run of " + longest.length()
+                + " characters" + (sample.length() == SAMPLE && sample.endsWith(longest) ? " or more" : "")
+                + " without a space (Relais translates French articles only)");
     }
 }
