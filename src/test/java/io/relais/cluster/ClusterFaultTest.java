@@ -519,7 +519,9 @@ class ClusterFaultTest {
      */
     private RunAndSlice runCaughtInTheMiddleOfASlice(Node m, Node worker) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            pushArticles(m, ARTICLES);
+            // text the cluster has not translated yet: the earlier tests' phrases are all in its memory by now, and a
+            // slice of them ends before it can be caught
+            pushArticles(m, ARTICLES, true);
             long run = startRun(m);
             long slice = awaitInTheMiddleOfASlice(worker, run);
             if (slice > 0) {
@@ -566,10 +568,23 @@ class ClusterFaultTest {
     }
 
     private void pushArticles(Node node, int count) throws Exception {
+        pushArticles(node, count, false);
+    }
+
+    /**
+     * Articles of two of the test's phrases each; {@code unseen}: each sentence made new (a dispatch number before it),
+     * so that neither the translation memory nor LanguageTool's cache answers and a slice takes a while.
+     */
+    private void pushArticles(Node node, int count, boolean unseen) throws Exception {
         for (int i = 0; i < count; i++) {
             int n = pushed++;
             String first = phrases.get(n % phrases.size());
             String second = phrases.get((n % phrases.size() + 1 + n / phrases.size()) % phrases.size());
+            if (unseen) {
+                first = "Selon la dépêche " + n + ", " + Character.toLowerCase(first.charAt(0)) + first.substring(1);
+                second = "D'après la même source " + n + ", " + Character.toLowerCase(second.charAt(0))
+                        + second.substring(1);
+            }
             String json = "{\"externalId\": \"cluster-test-" + n + "\", \"title\": \"" + json(title(n))
                     + "\", \"body\": \"<p>" + json(first + " " + second) + "</p>\"}";
             HttpResponse<String> response = cluster.post(node, "/api/articles", json);
