@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import io.relais.batch.internal.FailureCauses;
 import io.relais.batch.internal.JobStartRetry;
 
 /**
@@ -199,7 +200,7 @@ public class ExpressLane implements AutoCloseable {
             JobExecution execution = gate.managingExpress(() -> start(parameters));
             ended(execution, articles.size() + " article(s) " + articles);
         } catch (Exception e) {
-            if (changedElsewhere(e)) {
+            if (FailureCauses.any(e, OptimisticLockingFailureException.class::isInstance)) {
                 // a cluster's node found this one's lease run out (paused, cut off from the database) and abandoned
                 // the run: it is not fought over, and what it left goes to the backlog job
                 log.warn("Express run for articles {} was abandoned by another node while it ran here ({}); the "
@@ -210,16 +211,6 @@ public class ExpressLane implements AutoCloseable {
             }
             handOver(articles.size());
         }
-    }
-
-    /** Whether the run's records were changed by another process while it ran (its end could not be recorded). */
-    private static boolean changedElsewhere(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockingFailureException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private JobExecution start(JobParameters parameters) {

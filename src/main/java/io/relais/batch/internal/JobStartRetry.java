@@ -38,12 +38,7 @@ public final class JobStartRetry {
     }
 
     static boolean serializationFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PessimisticLockingFailureException
-                    || (t instanceof SQLException sql && "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return FailureCauses.any(failure, t -> t instanceof PessimisticLockingFailureException
+                || (t instanceof SQLException sql && "40001".equals(sql.getSQLState())));
     }
 }

@@ -121,16 +121,10 @@ class RepositoryRetry implements BeanPostProcessor {
             }
             cause = system.getApplicationException();   // a statement failed, then so did the rollback
         }
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return FailureCauses.any(cause, t -> t instanceof CannotCreateTransactionException
+                || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+                || t instanceof RecoverableDataAccessException
+                || (t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))));
     }
 }
