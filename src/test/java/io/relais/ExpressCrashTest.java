@@ -31,6 +31,7 @@ import org.h2.tools.Server;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.relais.testing.ExitedProcess;
 
 /**
  * The service killed with SIGKILL while the express lane is translating an article (some languages stored, the run
@@ -175,7 +176,7 @@ class ExpressCrashTest {
         service = builder.start();
         await(Duration.ofMinutes(10), name + " did not start (see " + DIR.resolve(name + ".log") + ")", () -> {
             if (!service.isAlive()) {
-                throw new AssertionError(name + " exited: see " + DIR.resolve(name + ".log"));
+                throw new AssertionError(ExitedProcess.message(name, service, DIR.resolve(name + ".log")));
             }
             try {
                 // "Started" is logged before the application runners (the administrator is set by one): ready is

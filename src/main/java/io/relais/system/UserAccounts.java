@@ -58,14 +58,15 @@ public class UserAccounts {
         }
         requirePassword(password);
         requireRole(role, langs);
-        jdbc.sql("insert into app_user (username, password_hash, role, languages) values (?, ?, ?, ?)")
-                .params(username, encoder.encode(password), role, joined(langs)).update();
+        if (!users.createIfAbsent(username, password, role, langs)) {
+            throw new AccountRefusedException("username", "there is already a user " + username);
+        }
     }
 
     public void changeRole(String username, String role, List<String> langs) {
         requireRole(role, langs);
         requireUpdated(jdbc.sql("update app_user set role = ?, languages = ? where username = ?")
-                .params(role, joined(langs), username).update(), username);
+                .params(role, Users.joined(langs), username).update(), username);
     }
 
     public void setEnabled(String username, boolean enabled) {
@@ -107,9 +108,5 @@ public class UserAccounts {
         if (rows == 0) {
             throw new AccountRefusedException(null, "no user " + username);
         }
-    }
-
-    private static String joined(List<String> langs) {
-        return langs == null || langs.isEmpty() ? null : String.join(",", langs);
     }
 }

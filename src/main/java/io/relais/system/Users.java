@@ -45,18 +45,35 @@ public class Users implements UserDetailsService {
         return jdbc.sql("select count(*) from app_user where role = 'ADMIN'").query(Long.class).single() > 0;
     }
 
-    /** Creates a user, or replaces the password, role and languages of an existing one. */
+    /**
+     * Creates a user, or replaces the password, role and languages of an existing one. One statement decides which:
+     * the nodes of a cluster set the configured administrator as each starts, and a look-then-insert let two nodes
+     * starting together both insert (the second failed on the unique name and did not start).
+     */
     public AppUser save(String username, String rawPassword, String role, List<String> languages) {
         String hash = encoder.encode(rawPassword);
-        String langs = languages == null || languages.isEmpty() ? null : String.join(",", languages);
-        if (find(username).isPresent()) {
+        String langs = joined(languages);
+        if (!insert(username, hash, role, langs)) {
             jdbc.sql("update app_user set password_hash = ?, role = ?, languages = ? where username = ?")
                     .params(hash, role, langs, username).update();
-        } else {
-            jdbc.sql("insert into app_user (username, password_hash, role, languages) values (?, ?, ?, ?)")
-                    .params(username, hash, role, langs).update();
         }
         return find(username).orElseThrow();
+    }
+
+    /** Creates a user unless one of that name exists (another node may be creating it at this moment); true if this
+     *  call created it. */
+    public boolean createIfAbsent(String username, String rawPassword, String role, List<String> languages) {
+        return insert(username, encoder.encode(rawPassword), role, joined(languages));
+    }
+
+    private boolean insert(String username, String hash, String role, String langs) {
+        return jdbc.sql("insert into app_user (username, password_hash, role, languages) values (?, ?, ?, ?) "
+                + "on conflict do nothing").params(username, hash, role, langs).update() == 1;
+    }
+
+    /** Languages as the {@code languages} column holds them (null: none named). */
+    static String joined(List<String> languages) {
+        return languages == null || languages.isEmpty() ? null : String.join(",", languages);
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.languagetool.JLanguageTool;
 import io.relais.engine.Words;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.relais.testing.ExitedProcess;
 
 /**
  * Breaking news, measured: articles of about 600 French words (FLORES-200 devtest sentences) pushed to the service
@@ -461,7 +462,7 @@ public final class LatencyBench {
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             while (!read(log).contains("Started RelaisApplication")) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the service exited: see " + log);
+                    throw new IllegalStateException(ExitedProcess.message("the service", process, log));
                 }
                 Thread.sleep(20);
             }

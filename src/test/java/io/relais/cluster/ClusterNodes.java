@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import io.relais.testing.ExitedProcess;
 
 /**
  * Real Relais processes for the cluster tests: {@code java -jar target/relais.jar} in cluster mode, each with its own
@@ -194,7 +195,7 @@ public final class ClusterNodes implements AutoCloseable {
     public void awaitStarted(Node node, Duration within) {
         await(within, node.name() + " did not start (see " + node.log() + ")", () -> {
             if (!node.process().isAlive()) {
-                throw new IllegalStateException(node.name() + " exited: see " + node.log());
+                throw new IllegalStateException(ExitedProcess.message(node.name(), node.process(), node.log()));
             }
             return log(node).contains("Started RelaisApplication");
         });

@@ -43,9 +43,20 @@ class AdminBootstrap implements SmartInitializingSingleton {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            users.save(username, generated, "ADMIN", List.of());
-            log.warn("No administrator was configured: created '{}' with the generated password {} "
-                    + "(set relais.security.admin.password to choose it)", username, generated);
+            // nodes of a cluster starting together on a new database: the one that creates the account prints its
+            // password, the others keep it
+            if (users.createIfAbsent(username, generated, "ADMIN", List.of())) {
+                log.warn("No administrator was configured: created '{}' with the generated password {} "
+                        + "(set relais.security.admin.password to choose it)", username, generated);
+            } else if (users.anyAdmin()) {
+                log.info("Administrator '{}' created meanwhile by another node: its generated password is in that "
+                        + "node's log", username);
+            } else {
+                // a user of that name who is not an administrator: made one, as before
+                users.save(username, generated, "ADMIN", List.of());
+                log.warn("No administrator was configured: made '{}' one with the generated password {} "
+                        + "(set relais.security.admin.password to choose it)", username, generated);
+            }
         }
     }
 }

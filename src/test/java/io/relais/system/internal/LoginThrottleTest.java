@@ -10,11 +10,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.relais.testing.MigratedDatabase;
 
 /**
  * The sign-in throttle keeps its counts in the database, so that the nodes of a cluster (here: two throttles, as two
@@ -31,19 +31,7 @@ class LoginThrottleTest {
 
     @BeforeAll
     static void migrate() {
-        String url = System.getProperty("spring.datasource.url", "");
-        String vendor;
-        if (url.startsWith("jdbc:postgresql:")) {
-            database = new DriverManagerDataSource(url, System.getProperty("spring.datasource.username"),
-                    System.getProperty("spring.datasource.password"));
-            vendor = "postgresql";
-        } else {
-            database = new DriverManagerDataSource("jdbc:h2:mem:throttle-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            vendor = "h2";
-        }
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor).load().migrate();
+        database = MigratedDatabase.create("throttle");
     }
 
     private static LoginThrottle node(Instant now) {
