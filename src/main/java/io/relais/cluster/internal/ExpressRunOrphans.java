@@ -1,9 +1,6 @@
 package io.relais.cluster.internal;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +39,7 @@ class ExpressRunOrphans implements SchedulingConfigurer {
     private final LocalizeRuns runs;
     private final RunManagerLease leases;
     private final Duration every;
-    /** The express runs found without a live manager at the last look, each with when its lease had run out then. */
-    private Set<Orphan> suspects = Set.of();
-
-    private record Orphan(long run, Instant expiredAt) {
-    }
+    private final OrphanSightings sightings = new OrphanSightings();
 
     ExpressRunOrphans(PollingDuties duties, JobRepository jobRepository, LocalizeRuns runs, ClusterSettings cluster,
                       @Qualifier("expressManagerLease") RunManagerLease leases) {
@@ -62,16 +55,12 @@ class ExpressRunOrphans implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::look, every);
     }
 
-    /**
-     * One look: a manager alive, even after the database was away, renews its lease well within one look's interval;
-     * one that died, or whose thread ended without recording the run's end, never does again.
-     */
+    /** One look: the express runs whose manager's lease ran out at two looks in a row ({@link OrphanSightings}). */
     void look() {
         if (!duties.elected()) {
-            suspects = Set.of();
+            sightings.lookDone();   // nothing seen: an elected node starts afresh
             return;
         }
-        Set<Orphan> seen = new HashSet<>();
         int abandoned = 0;
         try {
             for (JobExecution run : jobRepository.findRunningJobExecutions(LocalizeSteps.EXPRESS_JOB)) {
@@ -81,20 +70,20 @@ class ExpressRunOrphans implements SchedulingConfigurer {
                 if (lease.live()) {
                     continue;
                 }
-                Orphan orphan = new Orphan(run.getId(), lease.expiredAt());
-                if (!suspects.contains(orphan)) {
-                    seen.add(orphan);
-                } else if (abandon(run, manager, lease)) {
+                if (!sightings.secondLook(run.getId(), lease.expiredAt())) {
+                    continue;
+                }
+                if (abandon(run, manager, lease)) {
                     abandoned++;
                 } else {
-                    seen.add(orphan);   // tried again at the next look
+                    sightings.again(run.getId(), lease.expiredAt());
                 }
             }
             leases.forgetRunOut(RunManagerLease.EXPRESS, FORGET_AFTER);
         } catch (RuntimeException e) {
             log.debug("Cannot look for express runs whose manager is gone now: {}", e.getMessage());
         }
-        suspects = seen;
+        sightings.lookDone();
         if (abandoned > 0) {
             runs.startSoon();
         }

@@ -1,7 +1,6 @@
 package io.relais.cluster.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -44,11 +43,7 @@ class RunResumption implements SchedulingConfigurer {
     private long nextNanos = System.nanoTime();
     private long resumedAfter = -1;
     private final RunManagerLease managers;
-    /** A running run found without a live manager at the last look, and when the lease had run out then. */
-    private Orphan suspect;
-
-    private record Orphan(long run, Instant expiredAt) {
-    }
+    private final OrphanSightings sightings = new OrphanSightings();
 
     RunResumption(PollingDuties duties, LocalizeRuns runs, Translations translations, TargetLanguages languages,
                   BatchSettings batch, ClusterSettings cluster,
@@ -78,7 +73,6 @@ class RunResumption implements SchedulingConfigurer {
                 abandonIfOrphaned(latest.get(0));
                 return;
             }
-            suspect = null;
             if (latest.isEmpty() || runs.debouncedRunPending()) {
                 return;
             }
@@ -103,26 +97,17 @@ class RunResumption implements SchedulingConfigurer {
             wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
         } catch (RuntimeException e) {
             log.debug("Cannot check for a run to resume now: {}", e.getMessage());
+        } finally {
+            sightings.lookDone();
         }
     }
 
-    /**
-     * Abandons the running run when no manager has renewed the run manager's lease, at this look and at the one before
-     * with the same expiry: a manager alive, even after the database was away, renews it well within one look's
-     * interval; one that died, or whose thread ended without recording the run's end, never does again.
-     */
+    /** Abandons the running run when no manager has renewed the run manager's lease ({@link OrphanSightings}). */
     private void abandonIfOrphaned(RunSummary running) {
         RunManagerLease.State lease = managers.state();
-        if (lease.live()) {
-            suspect = null;
+        if (lease.live() || !sightings.secondLook(running.id(), lease.expiredAt())) {
             return;
         }
-        Orphan seen = new Orphan(running.id(), lease.expiredAt());
-        if (!seen.equals(suspect)) {
-            suspect = seen;
-            return;
-        }
-        suspect = null;
         String reason = "no node has managed it since " + (lease.expiredAt() == null ? "it started"
                 : lease.expiredAt() + " (the run manager's lease ran out: the manager died or could not record "
                 + "its end)") + "; its pending work is resumed by a new run";
