@@ -1,13 +1,11 @@
 package io.relais.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
@@ -223,12 +221,7 @@ public class ArticleIngestor {
         if (externalId == null || externalId.length() <= MAX_EXTERNAL_ID) {
             return externalId;
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(externalId.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + DigestUtils.sha256Hex(externalId);
     }
 
     /** Categories as plain text, trimmed, without duplicates: at most 20 of at most 100 characters. */

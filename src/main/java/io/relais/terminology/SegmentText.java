@@ -1,13 +1,10 @@
 package io.relais.terminology;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jsoup.parser.Parser;
 
 /**
@@ -52,12 +49,7 @@ public record SegmentText(String text, Format format) {
     }
 
     public static String fingerprint(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(text == null ? "" : text);
     }
 
     /** The text the checks read (see the class comment). */

@@ -2,13 +2,11 @@ package io.relais.ingest.internal;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -130,12 +128,7 @@ class ArticlePushController {
         if (articles.find(source.id(), before).filter(a -> a.title().equals(title.strip())).isPresent()) {
             return before;
         }
-        try {
-            return "api:sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(title.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "api:sha256:" + DigestUtils.sha256Hex(title);
     }
 
     @GetMapping("/{id}")

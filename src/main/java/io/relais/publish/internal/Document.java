@@ -5,14 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A rendered document, ready to serve: its bytes, the same gzipped, strong ETags for both (one per content coding,
@@ -55,12 +55,7 @@ public record Document(byte[] body, byte[] gzip, String contentType, String etag
     }
 
     private static String tag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(DigestUtils.sha256(body)).substring(0, 27);
     }
 
     private static byte[] gzip(byte[] body) {

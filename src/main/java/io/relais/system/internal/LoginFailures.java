@@ -1,9 +1,6 @@
 package io.relais.system.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -94,13 +92,7 @@ class LoginFailures {
 
     /** A subject's advisory lock: 64 bits of its SHA-256, in a namespace of Relais's own. */
     private static long lockKey(String subject) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(("relais-sign-in:" + subject).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(hash).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ByteBuffer.wrap(DigestUtils.sha256("relais-sign-in:" + subject)).getLong();
     }
 
     /** The key of a subject for {@link #exclusively}. */
