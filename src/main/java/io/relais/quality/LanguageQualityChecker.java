@@ -5,9 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.languagetool.JLanguageTool;
 import org.languagetool.Language;
@@ -75,13 +74,8 @@ public class LanguageQualityChecker {
         static final Checked NOTHING = new Checked(List.of(), List.of(), true);
     }
 
-    private final Map<String, Checked> checked = Collections.synchronizedMap(
-            new LinkedHashMap<String, Checked>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
-                    return size() > CACHE_ENTRIES;
-                }
-            });
+    private final Map<String, Checked> checked = Caffeine.newBuilder().maximumSize(CACHE_ENTRIES)
+            .<String, Checked>build().asMap();
     private final AtomicLong cacheHits = new AtomicLong();
     private final AtomicLong cacheMisses = new AtomicLong();
     private final AtomicLong cpuNanos = new AtomicLong();

@@ -2,12 +2,12 @@ package io.relais.engine.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 import io.relais.article.Article;
@@ -29,12 +29,8 @@ class EngineWordGlosses implements WordGlosses {
     private static final int REMEMBERED = 20_000;
 
     private final Translator translator;
-    private final Map<String, String> remembered = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
+    private final Map<String, String> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED)
+            .<String, String>build().asMap();
 
     EngineWordGlosses(Translator translator) {
         this.translator = translator;

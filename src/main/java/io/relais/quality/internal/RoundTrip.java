@@ -2,7 +2,6 @@ package io.relais.quality.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.relais.article.Article;
 import io.relais.engine.BackTranslator;
@@ -60,13 +61,8 @@ public class RoundTrip {
     private final BackTranslator engine;
     private Timer timer;
     private final Map<String, List<List<String>>> routes;
-    private final Map<String, Optional<BackTranslator.Back>> remembered = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Optional<BackTranslator.Back>> eldest) {
-                    return size() > CACHE_ENTRIES;
-                }
-            });
+    private final Map<String, Optional<BackTranslator.Back>> remembered =
+            Caffeine.newBuilder().maximumSize(CACHE_ENTRIES).<String, Optional<BackTranslator.Back>>build().asMap();
 
     /**
      * @param engine the engine translating back (Apertium: the same warm pipelines as the forward routes)

@@ -2,7 +2,6 @@ package io.relais.review.internal;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -73,13 +73,8 @@ class WordCompletions {
     /** The newsroom's words by language (a handful of languages), read once for all the cells of all articles. */
     private final Map<String, Context> newsrooms = new ConcurrentHashMap<>();
     /** A cell's own words (its article's machine text, French, fixes) by translation and cell. */
-    private final Map<String, Context> cells = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Context> eldest) {
-                    return size() > CONTEXTS;
-                }
-            });
+    private final Map<String, Context> cells = Caffeine.newBuilder().maximumSize(CONTEXTS)
+            .<String, Context>build().asMap();
 
     WordCompletions(Lexicon lexicon, Versions versions, LearnedFixes fixes, Glossary glossary,
                     NewsroomDictionary dictionary, TranslationMemory memory) {

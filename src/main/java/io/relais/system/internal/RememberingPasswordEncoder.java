@@ -7,13 +7,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -30,7 +29,7 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     /** How long a verified password is remembered. */
     static final Duration REMEMBERED = Duration.ofMinutes(10);
 
-    /** At most this many stored hashes are remembered (the least recently used is forgotten first). */
+    /** At most this many stored hashes are remembered (the least likely to be used again is forgotten first). */
     static final int ENTRIES = 1_000;
 
     private record Verified(byte[] mac, Instant until) {
@@ -39,13 +38,8 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
     private final PasswordEncoder delegate;
     private final Clock clock;
     private final SecretKeySpec key;
-    private final Map<String, Verified> verified = Collections.synchronizedMap(
-            new LinkedHashMap<String, Verified>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
-                    return size() > ENTRIES;
-                }
-            });
+    private final Map<String, Verified> verified = Caffeine.newBuilder().maximumSize(ENTRIES)
+            .<String, Verified>build().asMap();
 
     RememberingPasswordEncoder(PasswordEncoder delegate, Clock clock) {
         this.delegate = delegate;
