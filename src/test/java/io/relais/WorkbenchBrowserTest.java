@@ -470,6 +470,30 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
     }
 
     @Test
+    void aMemorySearchAfterTheSessionExpiredSaysSoAndDoesNotPutTheSignInPageInTheWorkbench() throws Exception {
+        long id = toReview("Le tramway de Brest prolongé", "<p>Le tramway ira jusqu'au port.</p>",
+                "El tranvía de Brest prolongado", "<p>El tranvía irá hasta el puerto.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            expireSession(driver);
+            WebElement words = driver.findElement(By.id("tm"));
+            words.sendKeys("tranvía");
+            words.sendKeys(Keys.ENTER);
+            // the search meets the expired session: the page says so, as a save would, and the box stays for later
+            WebElement dialog = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
+            assertThat(dialog.getText()).contains("Your session has expired");
+            WebElement box = driver.findElement(By.id("concordance"));
+            assertThat(box.getText()).isNotBlank();
+            assertThat(driver.findElements(By.cssSelector("input[type=password]")))
+                    .as("no sign-in form inside the workbench").isEmpty();
+            assertThat(driver.findElements(By.tagName("h1"))).hasSize(1);
+            return null;
+        });
+    }
+
+    @Test
     void reTranslatingAsksFirstAndKeepsTheDraftAsAVersionThatCanBeBroughtBack() throws Exception {
         long id = toReview("Le marché de Brive ouvre le dimanche", "<p>Le marché ouvre à huit heures.</p>",
                 "El mercado de Brive abre el domingo", "<p>El mercado abre a las ocho.</p>");

@@ -1128,8 +1128,22 @@
   document.getElementById('concordance-form').addEventListener('submit', e => {
     e.preventDefault();
     const q = document.getElementById('tm').value;
-    fetch('/review/concordance?lang=' + encodeURIComponent(lang) + '&q=' + encodeURIComponent(q))
-      .then(r => r.text()).then(html => { document.getElementById('concordance').outerHTML = html; });
+    const box = () => document.getElementById('concordance');
+    // only the fragment replaces the results: a refusal, an error or the sign-in page (session expired) is said in
+    // words there, and the box stays for the next search
+    fetch('/review/concordance?lang=' + encodeURIComponent(lang) + '&q=' + encodeURIComponent(q),
+      { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+      .then(async r => {
+        if (r.status === 401 || (r.redirected && new URL(r.url).pathname.startsWith('/login'))) {
+          sessionLost();
+          box().textContent = T.unsaved;
+        } else if (!r.ok) {
+          box().textContent = T.searchRefused.replace('{0}', r.status);
+        } else {
+          box().outerHTML = await r.text();
+        }
+      })
+      .catch(() => { box().textContent = T.searchOffline; });
   });
 
   // for tests and the post-edit bench: the cells as the page holds them
