@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.relais.cluster.ClusterNodes.Node;
 
@@ -27,10 +30,12 @@ import io.relais.cluster.ClusterNodes.Node;
  * express queue, while that worker is busy with a backlog run's slices (which yield to it), and is in every
  * language's feed of the manager before the backlog run ends; every translation is stored once. Each express run
  * names the process that manages it, and one whose manager is gone (its lease ran out) is abandoned by the elected
- * node with the reason.
+ * node with the reason; when the manager is killed in the middle of an express run, the article still reaches every
+ * language (the last test: it kills m).
  */
 @Tag("cluster")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterExpressTest {
 
     private static final int BACKLOG = 25;
@@ -55,7 +60,9 @@ class ClusterExpressTest {
         Node m = cluster.start("m", 18090, "manager", concat(common, "--relais.batch.run-after-ingest=true",
                 "--relais.cluster.resume-after=10s"));
         Node w = cluster.start("w", 18091, "worker", common);
-        for (Node node : List.of(m, w)) {
+        // m2: a second manager, which takes over the elected duties when m is killed (its lane off)
+        Node m2 = cluster.start("m2", 18092, "manager", concat(common, "--relais.cluster.resume-after=10s"));
+        for (Node node : List.of(m, w, m2)) {
             cluster.awaitStarted(node, Duration.ofMinutes(20));
         }
     }
@@ -68,6 +75,7 @@ class ClusterExpressTest {
     }
 
     @Test
+    @Order(1)
     void anArticlePushedToAManagerIsTranslatedOnAWorkerAheadOfItsBacklogAndIsInEveryFeedBeforeTheBacklogEnds()
             throws Exception {
         Node m = cluster.node("m");
@@ -112,6 +120,7 @@ class ClusterExpressTest {
     }
 
     @Test
+    @Order(2)
     void anExpressRunWhoseManagersLeaseRanOutIsAbandonedByTheElectedNodeWithTheReason() throws Exception {
         Node m = cluster.node("m");
         String lease = "relais-express-manager:" + UUID.randomUUID();
@@ -140,7 +149,53 @@ class ClusterExpressTest {
 
         assertThat(cluster.string("select exit_message from batch_job_execution where job_execution_id = ?", run))
                 .contains("the lease of its manager " + lease + " ran out");
-        assertThat(cluster.log(m)).contains("Express run #" + run + " marked ABANDONED: no node manages it");
+        // by whichever manager is elected
+        assertThat(cluster.log(m) + cluster.log(cluster.node("m2")))
+                .contains("Express run #" + run + " marked ABANDONED: no node manages it");
+    }
+
+    @Test
+    @Order(3)
+    void anArticleWhoseExpressManagerIsKilledInTheMiddleOfItsRunStillReachesEveryLanguage() throws Exception {
+        Node m = cluster.node("m");
+        Node m2 = cluster.node("m2");
+        String running = """
+                select max(e.job_execution_id) from batch_job_execution e
+                join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                where i.job_name = 'express' and e.status = 'STARTED'""";
+        long id = -1;
+        long run = 0;
+        // the article's express run caught while w translates it, then its manager killed: text nobody translated
+        // yet (a dispatch number in every sentence) so that the run lasts; another article if it ended first
+        for (int attempt = 0; attempt < 4 && run == 0; attempt++) {
+            id = pushUnseen(m, 100 * (attempt + 1), 12);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (run == 0 && System.nanoTime() < deadline) {
+                run = cluster.count(running);
+                if (run == 0) {
+                    Thread.sleep(20);
+                }
+            }
+            if (run != 0) {
+                cluster.kill(m);
+            }
+        }
+        assertThat(run).as("no express run caught while it ran").isPositive();
+        long killed = id;
+        long caught = run;
+        String status = "select status from batch_job_execution where job_execution_id = ?";
+
+        ClusterNodes.await(Duration.ofMinutes(3), "the killed manager's express run was not abandoned",
+                () -> "ABANDONED".equals(cluster.string(status, caught)));
+        ClusterNodes.await(Duration.ofMinutes(5), "the article of the killed express run did not reach every feed",
+                () -> LANGUAGES.stream().allMatch(lang -> inRss(m2, lang, killed)));
+
+        assertThat(cluster.string("select exit_message from batch_job_execution where job_execution_id = ?", run))
+                .contains("no node manages it");
+        assertThat(cluster.count("select count(*) from translation where article_id = ?", killed))
+                .isEqualTo(LANGUAGES.size());
+        assertThat(cluster.count("select count(*) from translation where article_id = ? and attempts <> 1", killed))
+                .as("each language translated once, by the express run or by the run after it").isZero();
     }
 
     private static long next(Connection db, String sequence) throws SQLException {
@@ -164,6 +219,23 @@ class ClusterExpressTest {
         String text = phrases.get(n % phrases.size()) + " " + phrases.get((n + 11) % phrases.size());
         String json = "{\"externalId\": \"express-" + externalId + "\", \"title\": \"" + json(title)
                 + "\", \"body\": \"<p>" + json(text) + "</p>\"}";
+        HttpResponse<String> response = cluster.post(node, "/api/articles", json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher m = ID.matcher(response.body());
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** An article of {@code paragraphs} of the test's phrases, each sentence made new by a dispatch number. */
+    private long pushUnseen(Node node, int dispatch, int paragraphs) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < paragraphs; i++) {
+            String phrase = phrases.get(i % phrases.size());
+            body.append("<p>Selon la dépêche ").append(dispatch + i).append(", ")
+                    .append(Character.toLowerCase(phrase.charAt(0))).append(phrase.substring(1)).append("</p>");
+        }
+        String json = "{\"externalId\": \"express-dispatch-" + dispatch + "\", \"title\": \"Une dépêche de dernière "
+                + "minute, numéro " + dispatch + "\", \"body\": \"" + json(body.toString()) + "\"}";
         HttpResponse<String> response = cluster.post(node, "/api/articles", json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher m = ID.matcher(response.body());
