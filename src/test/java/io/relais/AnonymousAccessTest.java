@@ -117,6 +117,15 @@ class AnonymousAccessTest extends RelaisIntegrationTest {
         assertThat(RawHttp.send(port, "GET", "/xx/articles/" + article, Map.of(), null).status()).isIn(401, 404);
     }
 
+    @Test
+    void theTabIconIsServedToAnyone() throws Exception {
+        // every page's tab asks for it, signed in or not (it was refused: 401, or 403 to an editor)
+        RawHttp.Answer icon = RawHttp.send(port, "GET", "/favicon.ico", Map.of(), null);
+
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.header("Content-Type")).matches("image/(x-icon|vnd\\.microsoft\\.icon)");
+    }
+
     /** Refused: 401 for the API and the actuator; a redirect to sign in, 401 or 403 for the pages. */
     private static boolean refused(String path, RawHttp.Answer answer) {
         if (path.startsWith("/api/") || path.startsWith("/actuator/")) {

@@ -44,7 +44,7 @@ class SecurityConfiguration {
         SignInFirst signInFirst = new SignInFirst(returnAfterSignIn, messages, locales);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/feeds/**", "/actuator/health", "/actuator/health/**", "/login",
-                                SignInPages.REFUSED, "/logout", "/error")
+                                SignInPages.REFUSED, "/logout", "/error", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/review/**", "/review", "/api/review/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html")
