@@ -302,6 +302,19 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         return words;
     }
 
+    @Test
+    void aTitleIsPlainTextKeptAsTypedItsSpacesTidiedOnlyWhenItIsStored() {
+        // what looks like markup or an entity in a title is the editor's characters; a space typed last is kept
+        String typed = "P&amp;G <b>sube</b> <script>x</script>  hoy ";
+        HttpResponse<String> saved = save(NURIA, "title", cell("title").get("fingerprint").asString(), typed, 0);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(saved.body()).get("cell").get("text").asString()).isEqualTo(typed);
+        assertThat(cell("title").get("text").asString()).isEqualTo(typed);
+        HttpResponse<String> approved = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 1}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("P&amp;G <b>sube</b> <script>x</script> hoy");
+    }
+
     JsonNode cell(String key) {
         JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("cells");
         for (JsonNode c : cells) {

@@ -78,9 +78,12 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         return (String) js(driver, "return window.relaisWorkbench.cells.find(c => c.key === arguments[0]).html();", key);
     }
 
-    /** Waits until the page says everything is saved (no cell waiting, none in flight). */
+    /**
+     * Waits until the page says everything is saved (no cell waiting, none in flight): the first save after the
+     * service starts checks with LanguageTool loading its language, which may take over a minute.
+     */
     static void saved(WebDriver driver) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> (Boolean) js(driver,
+        await().atMost(Duration.ofSeconds(120)).until(() -> (Boolean) js(driver,
                 "const w = window.relaisWorkbench; return !w.cells.some(c => c.dirty || c.inflight);"));
     }
 
@@ -785,6 +788,23 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
             saved(driver);
             assertThat(draftBody(id)).isEqualTo(
                     "<p>El <a href=\"https://example.org/maire\">alcalde habló</a>&#xa0;: « no ».</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void aSpaceTypedBeforeAPauseInTheTitleIsStillThereWhenTheEditorTypesOn() throws Exception {
+        long id = toReview("Le maire parle", "<p>Le maire parle.</p>", "El alcalde habla", "<p>El alcalde habla.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            typeAtEnd(driver, editor(driver, "title"), " hoy ");
+            saved(driver);
+            new Actions(driver).sendKeys("mismo").perform();
+            saved(driver);
+            assertThat(editor(driver, "title").getText()).isEqualTo("El alcalde habla hoy mismo");
+            assertThat(jdbc.sql("select title from review_draft where translation_id = ?").param(id).query(String.class)
+                    .single()).isEqualTo("El alcalde habla hoy mismo");
             return null;
         });
     }

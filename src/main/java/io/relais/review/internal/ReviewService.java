@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,8 @@ class ReviewService {
 
     static final int MAX_BODY = 1_000_000;
     static final int MAX_TITLE = 4000;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Translations translations;
     private final Articles articles;
@@ -332,7 +335,12 @@ class ReviewService {
     }
 
     private static Edited fromCopy(WorkingCopy w) {
-        return new Edited(w.title(), w.summary(), Cells.withoutEmptyCells(w.body()));
+        return new Edited(plain(w.title()), plain(w.summary()), Cells.withoutEmptyCells(w.body()));
+    }
+
+    /** A plain text as stored: its spaces tidied (none at the ends, one between words). */
+    private static String plain(String text) {
+        return text == null ? null : SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     private String cleanCell(String key, String text) {
@@ -343,7 +351,10 @@ class ReviewService {
             String clean = sanitizer.sanitize(text, null);
             return Cells.BODY.equals(key) ? Cells.normalised(clean) : String.join("", HtmlBlocks.split(clean));
         }
-        String plain = sanitizer.text(text).strip();
+        // a title or summary cell is plain text, kept as typed ("&amp;", "<b>" are characters, not markup) but for
+        // control characters, one space each: the page's caret stays where it was. Spaces are tidied when it is
+        // stored (plain()), not while it is typed in: a space typed before a pause is still there after the save
+        String plain = CONTROL.matcher(text).replaceAll(" ");
         if (plain.length() > MAX_TITLE) {
             throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the " + key + " is longer than " + MAX_TITLE + " characters");
         }
