@@ -315,6 +315,27 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("P&amp;G <b>sube</b> <script>x</script> hoy");
     }
 
+    @Test
+    void anEmptiedTitleOrBodyIsNotPublished() {
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(), "  ", 0).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 1}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(refused.body()).get("detail").asString()).contains("without a title");
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        // approved, then every paragraph emptied: the correction is not published
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(), "La fiesta", 1).statusCode())
+                .isEqualTo(200);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 2}").statusCode())
+                .isEqualTo(200);
+        assertThat(save(NURIA, "body:0", cell("body:0").get("fingerprint").asString(), "<p></p>", 0).statusCode())
+                .isEqualTo(200);
+        assertThat(save(NURIA, "body:1", cell("body:1").get("fingerprint").asString(), "<p></p>", 1).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> store = as(NURIA, "POST", "/api/review/items/" + id + "/store", "{\"version\": 1, \"seq\": 2}");
+        assertThat(store.statusCode()).isEqualTo(409);
+        assertThat(translations.findById(id).orElseThrow().body()).contains("cincuenta");
+    }
+
     JsonNode cell(String key) {
         JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("cells");
         for (JsonNode c : cells) {

@@ -227,7 +227,9 @@ class ReviewService {
         requireAllowed(t, TranslationAction.EDIT);
         WorkingCopy w = drafts.of(t);
         requireSeenDraft(w, knownSeq);
-        return change(t, version, fromCopy(w), TranslationAction.EDIT, null, user);
+        Edited edited = fromCopy(w);
+        requireText(edited, "published");
+        return change(t, version, edited, TranslationAction.EDIT, null, user);
     }
 
     /**
@@ -246,9 +248,7 @@ class ReviewService {
         } else {
             edited = clean(t, title, summary, body);
         }
-        if (edited.body() == null || edited.body().isBlank()) {
-            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be approved");
-        }
+        requireText(edited, "approved");
         Translation approved = change(t, version, edited, TranslationAction.APPROVE, null, user);
         remember(approved);
         return approved;
@@ -331,6 +331,16 @@ class ReviewService {
             throw new ReviewProblem(HttpStatus.CONFLICT, (w.savedBy() == null ? "someone" : w.savedBy())
                     + " changed the draft since you read it: read it again before you store it",
                     Map.of("conflict", "draft", "seq", w.seq(), "by", w.savedBy() == null ? "" : w.savedBy()));
+        }
+    }
+
+    /** What is published has a title and a text: an emptied title or body is not published by mistake. */
+    private static void requireText(Edited edited, String done) {
+        if (edited.body() == null || edited.body().isBlank()) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be " + done);
+        }
+        if (edited.title() == null || edited.title().isBlank()) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without a title cannot be " + done);
         }
     }
 
