@@ -336,6 +336,24 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(translations.findById(id).orElseThrow().body()).contains("cincuenta");
     }
 
+    @Test
+    void undoingAnApprovalKeepsTheCorrectionBegunOnIt() {
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode()).isEqualTo(200);
+        String correction = "<p>El vuelo inaugural fue en 1975.</p>";
+        assertThat(save(NURIA, "body:1", cell("body:1").get("fingerprint").asString(), correction, 0).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> reopened = as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}");
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        // the draft is still the working copy, and the next save goes on from it
+        JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body());
+        assertThat(cells.get("seq").asInt()).isEqualTo(1);
+        assertThat(cell("body:1").get("text").asString()).isEqualTo(correction);
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(), "La fiesta del vuelo", 1)
+                .statusCode()).isEqualTo(200);
+        assertThat(cell("body:1").get("text").asString()).isEqualTo(correction);
+    }
+
     JsonNode cell(String key) {
         JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("cells");
         for (JsonNode c : cells) {

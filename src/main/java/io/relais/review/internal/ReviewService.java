@@ -299,8 +299,14 @@ class ReviewService {
     Translation reopen(long id, int version, AppUser user) {
         Translation t = get(id, user);
         requireAllowed(t, TranslationAction.REOPEN);
+        // a correction begun on the approved text stays the draft: going back to review is to go on with it
+        WorkingCopy draft = drafts.of(t);
         Translation reopened = change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REOPEN,
                 null, user);
+        if (draft.draft()) {
+            drafts.save(new WorkingCopy(t.id(), reopened.version(), draft.title(), draft.summary(), draft.body(),
+                    draft.seq(), draft.savedBy(), draft.savedAt()));
+        }
         // what the approval taught is offered after what approved translations taught from now on
         fixes.unapprove(t.id());
         return reopened;
