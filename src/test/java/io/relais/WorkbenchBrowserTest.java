@@ -810,6 +810,28 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
     }
 
     @Test
+    void aSaveTheServerCannotTakeNowIsSaidAndTriedAgain() throws Exception {
+        long id = toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            // a proxy answering 503 twice (the service restarting behind it)
+            js(driver, "window.failures = 2; const fetch = window.fetch; window.fetch = (url, options) =>"
+                    + " options && options.method === 'PUT' && window.failures-- > 0 ? Promise.resolve(new Response("
+                    + "'<html>Service Unavailable</html>', {status: 503, headers: {'Content-Type': 'text/html'}}))"
+                    + " : fetch(url, options);");
+            typeAtEnd(driver, editor(driver, "body:0"), " Ahora.");
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("save-status")).getText()
+                    .contains("the server did not answer"));
+            // tried again without the editor typing
+            await().atMost(Duration.ofSeconds(30)).until(() -> "<p>El puente está cerrado. Ahora.</p>".equals(draftBody(id)));
+            saved(driver);
+            assertThat(driver.findElement(By.id("save-status")).getText()).isEqualTo("All changes saved");
+            return null;
+        });
+    }
+
+    @Test
     void theReviewScreenStacksItsSegmentsOnAPhone() throws Exception {
         long id = toReview("Le marché de Brive ouvre le dimanche",
                 "<p>Le marché couvert ouvre ses portes tous les dimanches de huit heures à midi.</p>",

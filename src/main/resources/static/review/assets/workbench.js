@@ -380,6 +380,7 @@
       status(T.saving);
       this.inflight = api('/cells/' + encodeURIComponent(this.key), 'PUT', { base: this.base, text: sent, seq: page.seq })
         .then(r => {
+          this.retrying = false;
           if (r.ok) {
             const s = r.json;
             const othersSaved = s.cells && s.seq !== page.seq + 1;
@@ -396,21 +397,29 @@
             if (othersSaved) sync(s.cells, this);
           } else if (r.status === 409 && r.json && r.json.conflict === 'cell') {
             this.showConflict(r.json);
+          } else if (r.status >= 500) {
+            // the server (or a proxy before it) could not take it now: said, and tried again, as for no answer
+            this.retry();
           } else {
             this.notice.hidden = false;
             this.notice.textContent = (r.json && r.json.detail) || r.status;
             if (r.json && r.json.state) stateChanged(r.json.state);
           }
         })
-        .catch(e => {
-          if (!(e instanceof SessionLost)) { status(T.offline); clearTimeout(this.timer); this.timer = setTimeout(() => this.save(), 5000); }
-        })
+        .catch(e => { if (!(e instanceof SessionLost)) this.retry(); })
         .finally(() => {
           this.inflight = null;
           if (this.again) { this.again = false; this.save(); }
           updateStatus();
         });
       return this.inflight;
+    }
+
+    /** No answer, or not now: the page says so and tries again in a moment (the text is kept here meanwhile). */
+    retry() {
+      this.retrying = true;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.save(), 5000);
     }
 
     replaceKeepingCaret(html) {
@@ -775,6 +784,7 @@
   function updateStatus() {
     if (page.lost) { status(T.unsaved); return; }
     if (cells.some(c => c.inflight)) { status(T.saving); return; }
+    if (cells.some(c => c.retrying && c.dirty)) { status(T.offline); return; }
     if (cells.some(c => c.conflict)) { status(T.unsaved); return; }
     if (cells.some(c => c.dirty)) {
       const broken = cells.find(c => c.dirty && !c.plain && c.tagState().broken);
