@@ -832,6 +832,34 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
     }
 
     @Test
+    void aTextKeptInTheBrowserThatMeetsAnotherEditorsChangeIsInTheHistoryWhateverTheEditorChooses() throws Exception {
+        long id = toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+        WebDriver sofia = browser("sofia");
+        WebDriver iker = browser("iker");
+        orConsole(sofia, () -> {
+            String item = "http://localhost:" + port + "/review/items/" + id;
+            sofia.get(item);
+            iker.get(item);
+            expireSession(sofia);
+            typeAtEnd(sofia, editor(sofia, "body:0"), " Lo dice sofia.");
+            await().atMost(Duration.ofSeconds(20)).until(() -> sofia.findElement(By.id("expired")), WebElement::isDisplayed);
+            typeAtEnd(iker, editor(iker, "body:0"), " Lo dice iker.");
+            saved(iker);
+            sofia.findElement(By.id("sign-in-again")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sofia.getCurrentUrl().contains("/login"));
+            signIn(sofia, "sofia");
+            WebElement conflict = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> sofia.findElement(By.cssSelector(".cell[data-key='body:0'] .conflict")), WebElement::isDisplayed);
+            assertThat(conflict.getText()).contains("iker").contains("Lo dice sofia.");
+            conflict.findElement(By.cssSelector("button.keep-theirs")).click();
+            assertThat(jdbc.sql("select count(*) from review_version where translation_id = ? and kind = 'CONFLICT'"
+                    + " and body like '%Lo dice sofia.%'").param(id).query(Integer.class).single()).isEqualTo(1);
+            assertThat(draftBody(id)).isEqualTo("<p>El puente está cerrado. Lo dice iker.</p>");
+            return null;
+        });
+    }
+
+    @Test
     void theReviewScreenStacksItsSegmentsOnAPhone() throws Exception {
         long id = toReview("Le marché de Brive ouvre le dimanche",
                 "<p>Le marché couvert ouvre ses portes tous les dimanches de huit heures à midi.</p>",

@@ -1052,8 +1052,10 @@
     c.render(entry.text);
     c.dirty = true;
     restored++;
-    if (entry.base === c.base) c.save();
-    else c.showConflict({ by: c.el.dataset.editedBy, theirs: c.server, theirsFingerprint: c.base, yours: entry.text });
+    // saved against the text it was started from: if someone changed the segment meanwhile, the server keeps this
+    // text in the history and answers with both texts to choose from (a choice made here alone would lose it)
+    c.base = entry.base;
+    c.save();
   }
   if (restored) {
     const note = document.createElement('div');
