@@ -860,6 +860,20 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
     }
 
     @Test
+    void aChangeNotSavedYetWhenTheEditorLeavesThePageIsSavedOnTheWayOut() throws Exception {
+        long id = toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            typeAtEnd(driver, editor(driver, "body:0"), " Deprisa.");
+            // at once, before the pause after which it is saved
+            driver.findElement(By.id("to-queue")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "<p>El puente está cerrado. Deprisa.</p>".equals(draftBody(id)));
+            return null;
+        });
+    }
+
+    @Test
     void theReviewScreenStacksItsSegmentsOnAPhone() throws Exception {
         long id = toReview("Le marché de Brive ouvre le dimanche",
                 "<p>Le marché couvert ouvre ses portes tous les dimanches de huit heures à midi.</p>",

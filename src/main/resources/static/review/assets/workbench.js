@@ -1114,6 +1114,23 @@
       form.submit();
     });
   }
+  // leaving the page (a link, Back, closing the tab) with a cell not saved yet: it is sent on its way out (the
+  // browser lets such a request finish), and kept here as well until the server has it
+  window.addEventListener('pagehide', () => {
+    if (!editable || page.lost || raw.active) return;
+    for (const c of cells) {
+      if (!c.dirty || c.inflight || c.conflict || (!c.plain && c.tagState().broken)) continue;
+      clearTimeout(c.timer);
+      const headers = { 'Content-Type': 'application/json' };
+      headers[main.dataset.csrfHeader] = main.dataset.csrf;
+      try {
+        fetch('/api/review/items/' + id + '/cells/' + encodeURIComponent(c.key), { method: 'PUT', headers,
+          credentials: 'same-origin', keepalive: true, body: JSON.stringify({ base: c.base, text: c.html(), seq: page.seq }) })
+          .catch(() => {});
+      } catch (e) { /* too long to be sent on the way out: this browser keeps it */ }
+    }
+  });
+
   function hidden(form, name, value) {
     let input = form.querySelector('input[type=hidden][name=' + name + ']');
     if (!input) { input = document.createElement('input'); input.type = 'hidden'; input.name = name; form.append(input); }
