@@ -809,9 +809,14 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         });
     }
 
+    /** A short translation to review, for the tests of saving. */
+    long closedBridge() {
+        return toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+    }
+
     @Test
     void aSaveTheServerCannotTakeNowIsSaidAndTriedAgain() throws Exception {
-        long id = toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+        long id = closedBridge();
         WebDriver driver = browser("sofia");
         orConsole(driver, () -> {
             driver.get("http://localhost:" + port + "/review/items/" + id);
@@ -833,7 +838,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
 
     @Test
     void aTextKeptInTheBrowserThatMeetsAnotherEditorsChangeIsInTheHistoryWhateverTheEditorChooses() throws Exception {
-        long id = toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+        long id = closedBridge();
         WebDriver sofia = browser("sofia");
         WebDriver iker = browser("iker");
         orConsole(sofia, () -> {
@@ -861,7 +866,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
 
     @Test
     void aChangeNotSavedYetWhenTheEditorLeavesThePageIsSavedOnTheWayOut() throws Exception {
-        long id = toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+        long id = closedBridge();
         WebDriver driver = browser("sofia");
         orConsole(driver, () -> {
             driver.get("http://localhost:" + port + "/review/items/" + id);
