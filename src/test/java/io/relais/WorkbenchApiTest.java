@@ -302,6 +302,58 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         return words;
     }
 
+    @Test
+    void aTitleIsPlainTextKeptAsTypedItsSpacesTidiedOnlyWhenItIsStored() {
+        // what looks like markup or an entity in a title is the editor's characters; a space typed last is kept
+        String typed = "P&amp;G <b>sube</b> <script>x</script>  hoy ";
+        HttpResponse<String> saved = save(NURIA, "title", cell("title").get("fingerprint").asString(), typed, 0);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(saved.body()).get("cell").get("text").asString()).isEqualTo(typed);
+        assertThat(cell("title").get("text").asString()).isEqualTo(typed);
+        HttpResponse<String> approved = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 1}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(translations.findById(id).orElseThrow().title()).isEqualTo("P&amp;G <b>sube</b> <script>x</script> hoy");
+    }
+
+    @Test
+    void anEmptiedTitleOrBodyIsNotPublished() {
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(), "  ", 0).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 1}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(refused.body()).get("detail").asString()).contains("without a title");
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        // approved, then every paragraph emptied: the correction is not published
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(), "La fiesta", 1).statusCode())
+                .isEqualTo(200);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0, \"seq\": 2}").statusCode())
+                .isEqualTo(200);
+        assertThat(save(NURIA, "body:0", cell("body:0").get("fingerprint").asString(), "<p></p>", 0).statusCode())
+                .isEqualTo(200);
+        assertThat(save(NURIA, "body:1", cell("body:1").get("fingerprint").asString(), "<p></p>", 1).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> store = as(NURIA, "POST", "/api/review/items/" + id + "/store", "{\"version\": 1, \"seq\": 2}");
+        assertThat(store.statusCode()).isEqualTo(409);
+        assertThat(translations.findById(id).orElseThrow().body()).contains("cincuenta");
+    }
+
+    @Test
+    void undoingAnApprovalKeepsTheCorrectionBegunOnIt() {
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode()).isEqualTo(200);
+        String correction = "<p>El vuelo inaugural fue en 1975.</p>";
+        assertThat(save(NURIA, "body:1", cell("body:1").get("fingerprint").asString(), correction, 0).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> reopened = as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}");
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        // the draft is still the working copy, and the next save goes on from it
+        JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body());
+        assertThat(cells.get("seq").asInt()).isEqualTo(1);
+        assertThat(cell("body:1").get("text").asString()).isEqualTo(correction);
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(), "La fiesta del vuelo", 1)
+                .statusCode()).isEqualTo(200);
+        assertThat(cell("body:1").get("text").asString()).isEqualTo(correction);
+    }
+
     JsonNode cell(String key) {
         JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("cells");
         for (JsonNode c : cells) {

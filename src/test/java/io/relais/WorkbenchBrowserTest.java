@@ -78,9 +78,12 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         return (String) js(driver, "return window.relaisWorkbench.cells.find(c => c.key === arguments[0]).html();", key);
     }
 
-    /** Waits until the page says everything is saved (no cell waiting, none in flight). */
+    /**
+     * Waits until the page says everything is saved (no cell waiting, none in flight): the first save after the
+     * service starts checks with LanguageTool loading its language, which may take over a minute.
+     */
     static void saved(WebDriver driver) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> (Boolean) js(driver,
+        await().atMost(Duration.ofSeconds(120)).until(() -> (Boolean) js(driver,
                 "const w = window.relaisWorkbench; return !w.cells.some(c => c.dirty || c.inflight);"));
     }
 
@@ -809,6 +812,92 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
             saved(driver);
             assertThat(draftBody(id)).isEqualTo(
                     "<p>El <a href=\"https://example.org/maire\">alcalde habló</a>&#xa0;: « no ».</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void aSpaceTypedBeforeAPauseInTheTitleIsStillThereWhenTheEditorTypesOn() throws Exception {
+        long id = toReview("Le maire parle", "<p>Le maire parle.</p>", "El alcalde habla", "<p>El alcalde habla.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            typeAtEnd(driver, editor(driver, "title"), " hoy ");
+            saved(driver);
+            new Actions(driver).sendKeys("mismo").perform();
+            saved(driver);
+            assertThat(editor(driver, "title").getText()).isEqualTo("El alcalde habla hoy mismo");
+            assertThat(jdbc.sql("select title from review_draft where translation_id = ?").param(id).query(String.class)
+                    .single()).isEqualTo("El alcalde habla hoy mismo");
+            return null;
+        });
+    }
+
+    /** A short translation to review, for the tests of saving. */
+    long closedBridge() {
+        return toReview("Le pont fermé", "<p>Le pont est fermé.</p>", "El puente cerrado", "<p>El puente está cerrado.</p>");
+    }
+
+    @Test
+    void aSaveTheServerCannotTakeNowIsSaidAndTriedAgain() throws Exception {
+        long id = closedBridge();
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            // a proxy answering 503 twice (the service restarting behind it)
+            js(driver, "window.failures = 2; const fetch = window.fetch; window.fetch = (url, options) =>"
+                    + " options && options.method === 'PUT' && window.failures-- > 0 ? Promise.resolve(new Response("
+                    + "'<html>Service Unavailable</html>', {status: 503, headers: {'Content-Type': 'text/html'}}))"
+                    + " : fetch(url, options);");
+            typeAtEnd(driver, editor(driver, "body:0"), " Ahora.");
+            await().atMost(Duration.ofSeconds(10)).until(() -> driver.findElement(By.id("save-status")).getText()
+                    .contains("the server did not answer"));
+            // tried again without the editor typing
+            await().atMost(Duration.ofSeconds(30)).until(() -> "<p>El puente está cerrado. Ahora.</p>".equals(draftBody(id)));
+            saved(driver);
+            assertThat(driver.findElement(By.id("save-status")).getText()).isEqualTo("All changes saved");
+            return null;
+        });
+    }
+
+    @Test
+    void aTextKeptInTheBrowserThatMeetsAnotherEditorsChangeIsInTheHistoryWhateverTheEditorChooses() throws Exception {
+        long id = closedBridge();
+        WebDriver sofia = browser("sofia");
+        WebDriver iker = browser("iker");
+        orConsole(sofia, () -> {
+            String item = "http://localhost:" + port + "/review/items/" + id;
+            sofia.get(item);
+            iker.get(item);
+            expireSession(sofia);
+            typeAtEnd(sofia, editor(sofia, "body:0"), " Lo dice sofia.");
+            await().atMost(Duration.ofSeconds(20)).until(() -> sofia.findElement(By.id("expired")), WebElement::isDisplayed);
+            typeAtEnd(iker, editor(iker, "body:0"), " Lo dice iker.");
+            saved(iker);
+            sofia.findElement(By.id("sign-in-again")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sofia.getCurrentUrl().contains("/login"));
+            signIn(sofia, "sofia");
+            WebElement conflict = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> sofia.findElement(By.cssSelector(".cell[data-key='body:0'] .conflict")), WebElement::isDisplayed);
+            assertThat(conflict.getText()).contains("iker").contains("Lo dice sofia.");
+            conflict.findElement(By.cssSelector("button.keep-theirs")).click();
+            assertThat(jdbc.sql("select count(*) from review_version where translation_id = ? and kind = 'CONFLICT'"
+                    + " and body like '%Lo dice sofia.%'").param(id).query(Integer.class).single()).isEqualTo(1);
+            assertThat(draftBody(id)).isEqualTo("<p>El puente está cerrado. Lo dice iker.</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void aChangeNotSavedYetWhenTheEditorLeavesThePageIsSavedOnTheWayOut() throws Exception {
+        long id = closedBridge();
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            typeAtEnd(driver, editor(driver, "body:0"), " Deprisa.");
+            // at once, before the pause after which it is saved
+            driver.findElement(By.id("to-queue")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "<p>El puente está cerrado. Deprisa.</p>".equals(draftBody(id)));
             return null;
         });
     }

@@ -380,6 +380,7 @@
       status(T.saving);
       this.inflight = api('/cells/' + encodeURIComponent(this.key), 'PUT', { base: this.base, text: sent, seq: page.seq })
         .then(r => {
+          this.retrying = false;
           if (r.ok) {
             const s = r.json;
             const othersSaved = s.cells && s.seq !== page.seq + 1;
@@ -396,21 +397,29 @@
             if (othersSaved) sync(s.cells, this);
           } else if (r.status === 409 && r.json && r.json.conflict === 'cell') {
             this.showConflict(r.json);
+          } else if (r.status >= 500) {
+            // the server (or a proxy before it) could not take it now: said, and tried again, as for no answer
+            this.retry();
           } else {
             this.notice.hidden = false;
             this.notice.textContent = (r.json && r.json.detail) || r.status;
             if (r.json && r.json.state) stateChanged(r.json.state);
           }
         })
-        .catch(e => {
-          if (!(e instanceof SessionLost)) { status(T.offline); clearTimeout(this.timer); this.timer = setTimeout(() => this.save(), 5000); }
-        })
+        .catch(e => { if (!(e instanceof SessionLost)) this.retry(); })
         .finally(() => {
           this.inflight = null;
           if (this.again) { this.again = false; this.save(); }
           updateStatus();
         });
       return this.inflight;
+    }
+
+    /** No answer, or not now: the page says so and tries again in a moment (the text is kept here meanwhile). */
+    retry() {
+      this.retrying = true;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.save(), 5000);
     }
 
     replaceKeepingCaret(html) {
@@ -775,6 +784,7 @@
   function updateStatus() {
     if (page.lost) { status(T.unsaved); return; }
     if (cells.some(c => c.inflight)) { status(T.saving); return; }
+    if (cells.some(c => c.retrying && c.dirty)) { status(T.offline); return; }
     if (cells.some(c => c.conflict)) { status(T.unsaved); return; }
     if (cells.some(c => c.dirty)) {
       const broken = cells.find(c => c.dirty && !c.plain && c.tagState().broken);
@@ -1042,8 +1052,10 @@
     c.render(entry.text);
     c.dirty = true;
     restored++;
-    if (entry.base === c.base) c.save();
-    else c.showConflict({ by: c.el.dataset.editedBy, theirs: c.server, theirsFingerprint: c.base, yours: entry.text });
+    // saved against the text it was started from: if someone changed the segment meanwhile, the server keeps this
+    // text in the history and answers with both texts to choose from (a choice made here alone would lose it)
+    c.base = entry.base;
+    c.save();
   }
   if (restored) {
     const note = document.createElement('div');
@@ -1102,6 +1114,23 @@
       form.submit();
     });
   }
+  // leaving the page (a link, Back, closing the tab) with a cell not saved yet: it is sent on its way out (the
+  // browser lets such a request finish), and kept here as well until the server has it
+  window.addEventListener('pagehide', () => {
+    if (!editable || page.lost || raw.active) return;
+    for (const c of cells) {
+      if (!c.dirty || c.inflight || c.conflict || (!c.plain && c.tagState().broken)) continue;
+      clearTimeout(c.timer);
+      const headers = { 'Content-Type': 'application/json' };
+      headers[main.dataset.csrfHeader] = main.dataset.csrf;
+      try {
+        fetch('/api/review/items/' + id + '/cells/' + encodeURIComponent(c.key), { method: 'PUT', headers,
+          credentials: 'same-origin', keepalive: true, body: JSON.stringify({ base: c.base, text: c.html(), seq: page.seq }) })
+          .catch(() => {});
+      } catch (e) { /* too long to be sent on the way out: this browser keeps it */ }
+    }
+  });
+
   function hidden(form, name, value) {
     let input = form.querySelector('input[type=hidden][name=' + name + ']');
     if (!input) { input = document.createElement('input'); input.type = 'hidden'; input.name = name; form.append(input); }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,8 @@ class ReviewService {
 
     static final int MAX_BODY = 1_000_000;
     static final int MAX_TITLE = 4000;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Translations translations;
     private final Articles articles;
@@ -224,7 +227,9 @@ class ReviewService {
         requireAllowed(t, TranslationAction.EDIT);
         WorkingCopy w = drafts.of(t);
         requireSeenDraft(w, knownSeq);
-        return change(t, version, fromCopy(w), TranslationAction.EDIT, null, user);
+        Edited edited = fromCopy(w);
+        requireText(edited, "published");
+        return change(t, version, edited, TranslationAction.EDIT, null, user);
     }
 
     /**
@@ -243,9 +248,7 @@ class ReviewService {
         } else {
             edited = clean(t, title, summary, body);
         }
-        if (edited.body() == null || edited.body().isBlank()) {
-            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be approved");
-        }
+        requireText(edited, "approved");
         Translation approved = change(t, version, edited, TranslationAction.APPROVE, null, user);
         remember(approved);
         return approved;
@@ -296,8 +299,14 @@ class ReviewService {
     Translation reopen(long id, int version, AppUser user) {
         Translation t = get(id, user);
         requireAllowed(t, TranslationAction.REOPEN);
+        // a correction begun on the approved text stays the draft: going back to review is to go on with it
+        WorkingCopy draft = drafts.of(t);
         Translation reopened = change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REOPEN,
                 null, user);
+        if (draft.draft()) {
+            drafts.save(new WorkingCopy(t.id(), reopened.version(), draft.title(), draft.summary(), draft.body(),
+                    draft.seq(), draft.savedBy(), draft.savedAt()));
+        }
         // what the approval taught is offered after what approved translations taught from now on
         fixes.unapprove(t.id());
         return reopened;
@@ -331,8 +340,23 @@ class ReviewService {
         }
     }
 
+    /** What is published has a title and a text: an emptied title or body is not published by mistake. */
+    private static void requireText(Edited edited, String done) {
+        if (edited.body() == null || edited.body().isBlank()) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be " + done);
+        }
+        if (edited.title() == null || edited.title().isBlank()) {
+            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without a title cannot be " + done);
+        }
+    }
+
     private static Edited fromCopy(WorkingCopy w) {
-        return new Edited(w.title(), w.summary(), Cells.withoutEmptyCells(w.body()));
+        return new Edited(plain(w.title()), plain(w.summary()), Cells.withoutEmptyCells(w.body()));
+    }
+
+    /** A plain text as stored: its spaces tidied (none at the ends, one between words). */
+    private static String plain(String text) {
+        return text == null ? null : SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     private String cleanCell(String key, String text) {
@@ -343,7 +367,10 @@ class ReviewService {
             String clean = sanitizer.sanitize(text, null);
             return Cells.BODY.equals(key) ? Cells.normalised(clean) : String.join("", HtmlBlocks.split(clean));
         }
-        String plain = sanitizer.text(text).strip();
+        // a title or summary cell is plain text, kept as typed ("&amp;", "<b>" are characters, not markup) but for
+        // control characters, one space each: the page's caret stays where it was. Spaces are tidied when it is
+        // stored (plain()), not while it is typed in: a space typed before a pause is still there after the save
+        String plain = CONTROL.matcher(text).replaceAll(" ");
         if (plain.length() > MAX_TITLE) {
             throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the " + key + " is longer than " + MAX_TITLE + " characters");
         }
