@@ -456,7 +456,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
             assertThat(dialog.getText()).contains("Your session has expired");
             screenshot(driver, "workbench-expired");
             assertThat(draftBody(id)).isNull();
-            assertThat((String) js(driver, "return localStorage.getItem('relais-workbench-' + arguments[0]);", id))
+            assertThat((String) js(driver, "return localStorage.getItem('relais-workbench-sofia-' + arguments[0]);", id))
                     .contains("Las obras duran tres días.");
             driver.findElement(By.id("sign-in-again")).click();
             await().atMost(Duration.ofSeconds(20)).until(() -> driver.getCurrentUrl().contains("/login"));
@@ -468,6 +468,38 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
                     "El puente está cerrado hasta el lunes. Las obras duran tres días.");
             saved(driver);
             assertThat(draftBody(id)).isEqualTo("<p>El puente está cerrado hasta el lunes. Las obras duran tres días.</p>");
+            return null;
+        });
+    }
+
+    @Test
+    void onASharedComputerWhatOneEditorsBrowserKeptIsNotRestoredUnderAnothersName() throws Exception {
+        long id = toReview("Le phare d'Eckmühl rouvre au public", "<p>Le phare rouvre samedi.</p>",
+                "El faro de Eckmühl reabre al público", "<p>El faro reabre el sábado.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            String item = "http://localhost:" + port + "/review/items/" + id;
+            driver.get(item);
+            expireSession(driver);
+            typeAtEnd(driver, editor(driver, "body:0"), " Sofia lo escribió.");
+            await().atMost(Duration.ofSeconds(20)).until(
+                    () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
+            // sofia leaves the computer; iker signs in on it and opens the same item
+            driver.get("http://localhost:" + port + "/login");
+            signIn(driver, "iker");
+            driver.get(item);
+            await().atMost(Duration.ofSeconds(20)).until(() -> editor(driver, "body:0").isDisplayed());
+            assertThat(driver.findElements(By.id("restored"))).isEmpty();
+            assertThat(editor(driver, "body:0").getText()).isEqualTo("El faro reabre el sábado.");
+            assertThat(draftBody(id)).isNull();
+            // sofia comes back: her text is there for her
+            driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+            signIn(driver, "sofia");
+            driver.get(item);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !driver.findElements(By.id("restored")).isEmpty());
+            assertThat(editor(driver, "body:0").getText()).isEqualTo("El faro reabre el sábado. Sofia lo escribió.");
+            saved(driver);
+            assertThat(draftBody(id)).isEqualTo("<p>El faro reabre el sábado. Sofia lo escribió.</p>");
             return null;
         });
     }

@@ -15,7 +15,8 @@
   const lang = main.dataset.lang;
   const editable = main.dataset.editable === 'true';
   const SAVE_AFTER = 900;     // ms without typing before a cell is saved (and checked)
-  const STASH = 'relais-workbench-' + id;
+  // per user and item: on a shared computer, what one editor's browser kept is not restored under another's name
+  const STASH = 'relais-workbench-' + encodeURIComponent(main.dataset.user) + '-' + id;
   // learnedAt: when a cell was last saved here (what it taught may be offered in the other cells: their suggestions
   // are asked for again when they get the focus)
   const page = { version: +main.dataset.version, seq: +main.dataset.seq, state: main.dataset.state, lost: false,

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -173,6 +174,12 @@ class ReviewPages {
             model.addAttribute("yourBody", body);
             return "review/item";
         }
+    }
+
+    /** Who is signed in: the workbench keeps the text this browser holds for the server under their name. */
+    @ModelAttribute("editorName")
+    String editorName(Authentication auth) {
+        return auth == null ? "" : auth.getName();
     }
 
     private void show(Translation t, Model model) {
