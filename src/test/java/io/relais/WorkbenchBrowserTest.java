@@ -440,6 +440,18 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
                 .keyUp(Keys.CONTROL).perform();
     }
 
+    /**
+     * Opens the item, lets the session expire and types at the end of the first body segment: the save meets the
+     * expired session, and the page says so (the dialog, once shown) and keeps the text.
+     */
+    WebElement typeAfterTheSessionExpired(WebDriver driver, String item, String typed) throws Exception {
+        driver.get(item);
+        expireSession(driver);
+        typeAtEnd(driver, editor(driver, "body:0"), typed);
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
+    }
+
     @Test
     void anExpiredSessionLosesNothingTheEditorSignsInAgainAndTheTextComesBack() throws Exception {
         long id = toReview("Le pont de Millau fermé pour travaux", "<p>Le pont est fermé jusqu'à lundi.</p>",
@@ -447,12 +459,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         WebDriver driver = browser("sofia");
         orConsole(driver, () -> {
             String item = "http://localhost:" + port + "/review/items/" + id;
-            driver.get(item);
-            expireSession(driver);
-            typeAtEnd(driver, editor(driver, "body:0"), " Las obras duran tres días.");
-            // the save meets the expired session: the page says so and keeps the text
-            WebElement dialog = await().atMost(Duration.ofSeconds(20)).until(
-                    () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
+            WebElement dialog = typeAfterTheSessionExpired(driver, item, " Las obras duran tres días.");
             assertThat(dialog.getText()).contains("Your session has expired");
             screenshot(driver, "workbench-expired");
             assertThat(draftBody(id)).isNull();
@@ -479,11 +486,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         WebDriver driver = browser("sofia");
         orConsole(driver, () -> {
             String item = "http://localhost:" + port + "/review/items/" + id;
-            driver.get(item);
-            expireSession(driver);
-            typeAtEnd(driver, editor(driver, "body:0"), " Sofia lo escribió.");
-            await().atMost(Duration.ofSeconds(20)).until(
-                    () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
+            typeAfterTheSessionExpired(driver, item, " Sofia lo escribió.");
             // sofia leaves the computer; iker signs in on it and opens the same item
             driver.get("http://localhost:" + port + "/login");
             signIn(driver, "iker");
