@@ -480,6 +480,26 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
     }
 
     @Test
+    void aSaveWithTheTokenOfASessionThatIsGoneIsHandledAsAnExpiredSession() throws Exception {
+        long id = toReview("Le festival de Lorient commence", "<p>Le festival commence vendredi.</p>",
+                "El festival de Lorient empieza", "<p>El festival empieza el viernes.</p>");
+        WebDriver driver = browser("sofia");
+        orConsole(driver, () -> {
+            driver.get("http://localhost:" + port + "/review/items/" + id);
+            // the page's token no longer matches the session, as after signing in again in another tab
+            js(driver, "document.getElementById('workbench').dataset.csrf = 'a-token-of-a-session-gone';");
+            typeAtEnd(driver, editor(driver, "body:0"), " Dura tres días.");
+            WebElement dialog = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> driver.findElement(By.id("expired")), WebElement::isDisplayed);
+            assertThat(dialog.getText()).contains("Sign in again");
+            assertThat(draftBody(id)).isNull();
+            assertThat((String) js(driver, "return localStorage.getItem('relais-workbench-sofia-' + arguments[0]);", id))
+                    .contains("Dura tres días.");
+            return null;
+        });
+    }
+
+    @Test
     void onASharedComputerWhatOneEditorsBrowserKeptIsNotRestoredUnderAnothersName() throws Exception {
         long id = toReview("Le phare d'Eckmühl rouvre au public", "<p>Le phare rouvre samedi.</p>",
                 "El faro de Eckmühl reabre al público", "<p>El faro reabre el sábado.</p>");

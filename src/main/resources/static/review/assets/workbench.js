@@ -36,6 +36,12 @@
     }
     const type = r.headers.get('content-type') || '';
     const json = type.includes('json') ? await r.json() : null;
+    if (r.status === 403 && json && json.refused === 'csrf') {
+      // this page's token belongs to a session that is gone (signed in again in another tab, or as someone else):
+      // as an expired session, the text stays in this browser until its editor signs in again here
+      sessionLost();
+      throw new SessionLost();
+    }
     return { ok: r.ok, status: r.status, json };
   }
 

@@ -57,7 +57,9 @@ class RefusedRequests implements AccessDeniedHandler {
                             + "(Content-Type: application/json) or none; anything else needs the CSRF token of a "
                             + "signed-in page"
                     : "this needs " + (request.getRequestURI().startsWith("/api/review/") ? "an editor" : "an administrator")
-                            + "; " + who() + " may not do it", request.getRequestURI(), Map.of());
+                            + "; " + who() + " may not do it", request.getRequestURI(),
+                    // a page's script tells a token of a session gone (signed in again in another tab) from a refusal
+                    denied instanceof CsrfException ? Map.of("refused", "csrf") : Map.of());
             return;
         }
         // for the error page, which tells a form out of date from a page refused (Spring's handler sets it only
