@@ -115,10 +115,18 @@ public class Sources {
         jdbc.sql("update source set etag = null, last_modified = null where id = ?").param(id).update();
     }
 
-    public Source create(String url, String name, int pollIntervalSeconds, boolean fetchFullArticle) {
-        jdbc.sql("insert into source (url, kind, name, poll_interval_seconds, fetch_full_article) values (?, 'FEED', ?, ?, ?)")
-                .params(url, name, pollIntervalSeconds, fetchFullArticle).update();
-        return findByUrl(url).orElseThrow();
+    /**
+     * A new feed source; empty when one has this URL already (added meanwhile by another operator or node: the insert
+     * decides, a look before it could not).
+     */
+    public Optional<Source> create(String url, String name, int pollIntervalSeconds, boolean fetchFullArticle) {
+        if (jdbc.sql("""
+                        insert into source (url, kind, name, poll_interval_seconds, fetch_full_article)
+                        values (?, 'FEED', ?, ?, ?) on conflict do nothing""")
+                .params(url, name, pollIntervalSeconds, fetchFullArticle).update() == 0) {
+            return Optional.empty();
+        }
+        return findByUrl(url);
     }
 
     public Source update(long id, String name, int pollIntervalSeconds, boolean paused, boolean fetchFullArticle) {

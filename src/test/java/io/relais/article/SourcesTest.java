@@ -3,6 +3,7 @@ package io.relais.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -58,6 +59,17 @@ class SourcesTest {
             List<Source> ensured = Together.run(NODES, () -> node().ensure(url, Source.Kind.API, "Push API"));
 
             assertThat(ensured).extracting(Source::id).containsOnly(ensured.get(0).id());
+            assertThat(rows(url)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void operatorsAddingTheSameUrlTogetherAddOneSourceAndTheOthersAreToldItExists() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String url = "https://example.org/" + UUID.randomUUID() + "/feed.xml";
+            List<Optional<Source>> created = Together.run(NODES, () -> node().create(url, "Added", 900, false));
+
+            assertThat(created).filteredOn(Optional::isPresent).hasSize(1);
             assertThat(rows(url)).isEqualTo(1);
         }
     }
