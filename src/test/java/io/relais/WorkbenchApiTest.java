@@ -7,11 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.relais.article.Articles;
 import io.relais.article.NewArticle;
@@ -54,6 +57,9 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
 
     @Autowired
     LearnedFixes fixes;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     long id;
 
@@ -117,6 +123,40 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(jdbc.sql("select count(*) from review_draft where translation_id = ?").param(id).query(Integer.class)
                 .single()).isZero();
         assertThat(kinds()).containsExactly("APPROVE", "DRAFT", "MACHINE");
+    }
+
+    @Test
+    void aDraftSavedWhileAnApprovalWaitsIsNeitherClearedNorApprovedUnseen() throws Exception {
+        // oriol's save on another node, in flight: the translation's row locked as a save locks it, the draft
+        // written, committed while nuria's approval of the text she saw (no draft: seq 0) is under way
+        CountDownLatch saving = new CountDownLatch(1);
+        Thread otherNode = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("select id from translation where id = ? for update").param(id).query(Long.class).single();
+            jdbc.sql("""
+                    insert into review_draft (translation_id, title, summary, body, base_version, seq, username,
+                        saved_at)
+                    select id, title, summary, ?, 0, 1, 'oriol', current_timestamp from translation where id = ?""")
+                    .params("<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>\n"
+                            + "<p>El vuelo inaugural fue en 1975.</p>", id)
+                    .update();
+            saving.countDown();
+            try {
+                Thread.sleep(1500);   // the approval reaches the row meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        otherNode.start();
+        saving.await();
+
+        HttpResponse<String> approved = as(NURIA, "POST", "/api/review/items/" + id + "/approve",
+                "{\"version\": 0, \"seq\": 0}");
+        otherNode.join();
+
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(409);
+        assertThat(JSON.readTree(approved.body()).get("conflict").asString()).isEqualTo("draft");
+        assertThat(cell("body:1").get("text").asString()).isEqualTo("<p>El vuelo inaugural fue en 1975.</p>");
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
     }
 
     @Test

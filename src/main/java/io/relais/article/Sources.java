@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,16 +28,16 @@ public class Sources {
         this.jdbc = jdbc;
     }
 
-    /** The source with this URL, registered on first use; name and interval are updated from configuration. */
-    @Transactional
+    /**
+     * The source with this URL, registered on first use; name and interval are updated from configuration. One
+     * statement decides whether it is new: every node of a cluster registers the configured sources as it starts, and
+     * a look-then-insert let two nodes starting together both insert (the second failed on the unique URL and did not
+     * start).
+     */
     public Source register(String url, Source.Kind kind, String name, int pollIntervalSeconds) {
-        Optional<Source> known = findByUrl(url);
-        if (known.isPresent()) {
-            jdbc.sql("update source set name = ?, poll_interval_seconds = ? where id = ?")
-                    .params(name, pollIntervalSeconds, known.get().id()).update();
-        } else {
-            jdbc.sql("insert into source (url, kind, name, poll_interval_seconds) values (?, ?, ?, ?)")
-                    .params(url, kind.name(), name, pollIntervalSeconds).update();
+        if (!insertIfAbsent(url, kind, name, pollIntervalSeconds)) {
+            jdbc.sql("update source set name = ?, poll_interval_seconds = ? where url = ?")
+                    .params(name, pollIntervalSeconds, url).update();
         }
         return findByUrl(url).orElseThrow();
     }
@@ -48,15 +47,18 @@ public class Sources {
      * registers it, the other finds it).
      */
     public Source ensure(String url, Source.Kind kind, String name) {
-        Optional<Source> known = findByUrl(url);
+        Optional<Source> known = findByUrl(url);   // the usual case, without an insert attempt
         if (known.isPresent()) {
             return known.get();
         }
-        try {
-            return register(url, kind, name, 0);
-        } catch (DuplicateKeyException registeredMeanwhile) {
-            return findByUrl(url).orElseThrow(() -> registeredMeanwhile);
-        }
+        insertIfAbsent(url, kind, name, 0);
+        return findByUrl(url).orElseThrow();
+    }
+
+    /** Registers a source unless one has this URL (another node may be registering it now); true if this call did. */
+    private boolean insertIfAbsent(String url, Source.Kind kind, String name, int pollIntervalSeconds) {
+        return jdbc.sql("insert into source (url, kind, name, poll_interval_seconds) values (?, ?, ?, ?) "
+                + "on conflict do nothing").params(url, kind.name(), name, pollIntervalSeconds).update() == 1;
     }
 
     public Optional<Source> find(long id) {
@@ -113,10 +115,18 @@ public class Sources {
         jdbc.sql("update source set etag = null, last_modified = null where id = ?").param(id).update();
     }
 
-    public Source create(String url, String name, int pollIntervalSeconds, boolean fetchFullArticle) {
-        jdbc.sql("insert into source (url, kind, name, poll_interval_seconds, fetch_full_article) values (?, 'FEED', ?, ?, ?)")
-                .params(url, name, pollIntervalSeconds, fetchFullArticle).update();
-        return findByUrl(url).orElseThrow();
+    /**
+     * A new feed source; empty when one has this URL already (added meanwhile by another operator or node: the insert
+     * decides, a look before it could not).
+     */
+    public Optional<Source> create(String url, String name, int pollIntervalSeconds, boolean fetchFullArticle) {
+        if (jdbc.sql("""
+                        insert into source (url, kind, name, poll_interval_seconds, fetch_full_article)
+                        values (?, 'FEED', ?, ?, ?) on conflict do nothing""")
+                .params(url, name, pollIntervalSeconds, fetchFullArticle).update() == 0) {
+            return Optional.empty();
+        }
+        return findByUrl(url);
     }
 
     public Source update(long id, String name, int pollIntervalSeconds, boolean paused, boolean fetchFullArticle) {

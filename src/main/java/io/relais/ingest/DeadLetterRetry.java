@@ -39,25 +39,32 @@ public class DeadLetterRetry {
     public String retry(long id) {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new IllegalArgumentException("no dead letter " + id));
         if (letter.retried()) {
-            throw new IllegalArgumentException("dead letter " + id + " was retried already"
-                    + deadLetters.laterAttempt(id).map(l -> " and failed again as #" + l.id()).orElse(""));
+            throw retriedAlready(id);
         }
         if (!retryable(letter)) {
             throw new IllegalArgumentException(NOT_RETRYABLE);
         }
         String name = Path.of(letter.origin().substring("inbox/".length())).getFileName().toString();
         byte[] payload = deadLetters.payload(id).orElse(new byte[0]);
-        // marked before the file is picked up, so that a new failure of the same bytes finds this attempt to link to
-        deadLetters.markRetried(id, true);
+        // marked before the file is picked up, so that a new failure of the same bytes finds this attempt to link to;
+        // and by one statement, so that of two operators (two nodes) retrying at once only one puts the file back
+        if (!deadLetters.markRetried(id)) {
+            throw retriedAlready(id);
+        }
         try {
             Files.createDirectories(inbox);
             Path tmp = Files.createTempFile(inbox, ".retry-", ".tmp");
             Files.write(tmp, payload);
             Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            deadLetters.markRetried(id, false);
+            deadLetters.markWaiting(id);
             throw new UncheckedIOException("cannot put " + name + " back into the inbox: " + e.getMessage(), e);
         }
         return "inbox/" + name;
+    }
+
+    private IllegalArgumentException retriedAlready(long id) {
+        return new IllegalArgumentException("dead letter " + id + " was retried already"
+                + deadLetters.laterAttempt(id).map(l -> " and failed again as #" + l.id()).orElse(""));
     }
 }

@@ -99,12 +99,17 @@ public class DeadLetters {
     }
 
     /**
-     * Marks the dead letter as put back to be ingested again (kept, out of the waiting list), or as waiting again
-     * when putting it back failed.
+     * Marks the dead letter as put back to be ingested again (kept, out of the waiting list): false when it was
+     * already, by another operator or node at the same moment (one statement decides, so only one puts it back).
      */
-    public boolean markRetried(long id, boolean retried) {
-        return jdbc.sql("update dead_letter set retried_at = ? where id = ?")
-                .params(retried ? OffsetDateTime.now(ZoneOffset.UTC) : null, id).update() > 0;
+    public boolean markRetried(long id) {
+        return jdbc.sql("update dead_letter set retried_at = ? where id = ? and retried_at is null")
+                .params(OffsetDateTime.now(ZoneOffset.UTC), id).update() > 0;
+    }
+
+    /** Marks the dead letter as waiting again: putting it back failed. */
+    public void markWaiting(long id) {
+        jdbc.sql("update dead_letter set retried_at = null where id = ?").param(id).update();
     }
 
     public Optional<byte[]> payload(long id) {

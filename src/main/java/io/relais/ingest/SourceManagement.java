@@ -63,11 +63,11 @@ public class SourceManagement {
         }
         Source existing = sources.findByUrl(url.strip()).orElse(null);
         if (existing != null) {
-            throw new SourceRefusedException(SourceRefusedException.Kind.CONFLICT, "url", existing.id(),
-                    "a source with this URL exists already");
+            throw exists(existing);
         }
         requireInterval(interval);
-        Source source = sources.create(url.strip(), blankToNull(name), (int) interval.toSeconds(), fetchFullArticle);
+        Source source = sources.create(url.strip(), blankToNull(name), (int) interval.toSeconds(), fetchFullArticle)
+                .orElseThrow(() -> exists(sources.findByUrl(url.strip()).orElseThrow()));   // added meanwhile
         source = sources.updateLanguages(source.id(), langs);
         if (paused) {
             source = sources.update(source.id(), source.name(), source.pollIntervalSeconds(), true,
@@ -75,6 +75,11 @@ public class SourceManagement {
         }
         pollers.sync(source);
         return source;
+    }
+
+    private static SourceRefusedException exists(Source existing) {
+        return new SourceRefusedException(SourceRefusedException.Kind.CONFLICT, "url", existing.id(),
+                "a source with this URL exists already");
     }
 
     /** Saves the console's edit form: every field as given (a blank name clears it, no languages means all). */

@@ -63,9 +63,17 @@ public class IssueDismissals {
         return of(scope).get(key);
     }
 
-    /** Shows a dismissed issue again. */
+    /**
+     * Shows a dismissed issue again: every dismissal of that issue in that segment goes (two editors dismissing it at
+     * the same moment both insert one, nothing unique stops them; only the first is shown, and undoing it alone left
+     * the issue dismissed by the other).
+     */
     public boolean undo(long dismissalId) {
-        return jdbc.sql("delete from issue_dismissal where id = ?").param(dismissalId).update() > 0;
+        return jdbc.sql("""
+                delete from issue_dismissal
+                where (article_id, lang, field, source_fingerprint, checker, rule_id, flagged) in
+                      (select article_id, lang, field, source_fingerprint, checker, rule_id, flagged
+                       from issue_dismissal where id = ?)""").param(dismissalId).update() > 0;
     }
 
     /** The dismissals of one segment, by issue. */

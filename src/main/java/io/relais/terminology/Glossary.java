@@ -73,17 +73,21 @@ public class Glossary {
         return terms;
     }
 
-    /** Adds or replaces the entry for (target language, French term). */
+    /**
+     * Adds or replaces the entry for (target language, French term). The insert decides whether it is new: a
+     * look-then-insert let two operators (two nodes, a request and its retry) adding the same term at once both
+     * insert, and the second failed on the unique term.
+     */
     @Caching(evict = {@CacheEvict(cacheNames = ALL, allEntries = true), @CacheEvict(cacheNames = TERMS, allEntries = true)})
     public GlossaryTerm put(String targetLang, String sourceTerm, String targetTerm) {
-        Optional<GlossaryTerm> existing = jdbc.sql(
-                "select * from glossary_term where source_lang = ? and target_lang = ? and source_term = ?")
-                .params(Article.SOURCE_LANGUAGE, targetLang, sourceTerm).query(ROW).optional();
-        if (existing.isPresent()) {
-            jdbc.sql("update glossary_term set target_term = ? where id = ?").params(targetTerm, existing.get().id()).update();
-        } else {
-            jdbc.sql("insert into glossary_term (source_lang, target_lang, source_term, target_term) values (?, ?, ?, ?)")
-                    .params(Article.SOURCE_LANGUAGE, targetLang, sourceTerm, targetTerm).update();
+        if (jdbc.sql("""
+                        insert into glossary_term (source_lang, target_lang, source_term, target_term)
+                        values (?, ?, ?, ?) on conflict do nothing""")
+                .params(Article.SOURCE_LANGUAGE, targetLang, sourceTerm, targetTerm).update() == 0) {
+            jdbc.sql("""
+                            update glossary_term set target_term = ?
+                            where source_lang = ? and target_lang = ? and source_term = ?""")
+                    .params(targetTerm, Article.SOURCE_LANGUAGE, targetLang, sourceTerm).update();
         }
         changed(targetLang);
         return jdbc.sql("select * from glossary_term where source_lang = ? and target_lang = ? and source_term = ?")

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.codec.digest.DigestUtils;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -62,16 +61,16 @@ public class TranslationMemory {
                         targetLang, hash, origin.name())
                 .update();
         if (updated == 0) {
-            try {
-                jdbc.sql("""
-                        insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text,
-                            origin, engine, route, unknown_words)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(sourceLang, targetLang, hash, normalised, target, origin.name(), engine, route, unknownWords)
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                // another thread remembered the same segment meanwhile: theirs is as good
-            }
+            // remembered meanwhile by another worker or editor: theirs is as good. Decided by the insert, not by a
+            // caught duplicate key: this runs in the caller's transaction (a chunk of the localize step, an approval),
+            // which PostgreSQL aborts at a failed statement
+            jdbc.sql("""
+                    insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text,
+                        origin, engine, route, unknown_words)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict do nothing""")
+                    .params(sourceLang, targetLang, hash, normalised, target, origin.name(), engine, route, unknownWords)
+                    .update();
         }
     }
 

@@ -61,7 +61,7 @@ public final class IngestBench {
             ArticleIngestor ingestor = context.getBean(ArticleIngestor.class);
             HtmlSanitizer sanitizer = context.getBean(HtmlSanitizer.class);
             FrenchLanguageGate gate = context.getBean(FrenchLanguageGate.class);
-            Source source = sources.create(server.uri() + "feed.xml", "bench", 3600, false);
+            Source source = sources.create(server.uri() + "feed.xml", "bench", 3600, false).orElseThrow();
 
             long t0 = System.nanoTime();
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(

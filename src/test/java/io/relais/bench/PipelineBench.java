@@ -113,7 +113,7 @@ public final class PipelineBench {
             Sources sources = context.getBean(Sources.class);
             LocalizeRuns runs = context.getBean(LocalizeRuns.class);
             LocalizeStageTimes times = context.getBean(LocalizeStageTimes.class);
-            Source source = sources.create("bench:pipeline", "pipeline bench", 3600, false);
+            Source source = sources.create("bench:pipeline", "pipeline bench", 3600, false).orElseThrow();
 
             // warm-up: engines started, LanguageTool loaded, as in a service that has been running
             store(articles, source, warmUp, "warm-");

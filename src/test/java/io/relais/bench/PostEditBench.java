@@ -147,7 +147,7 @@ public final class PostEditBench {
             Sources sources = context.getBean(Sources.class);
             Translations translations = context.getBean(Translations.class);
             context.getBean(UserAccounts.class).add("bench-editor", "bench-editor-password-1", "EDITOR", List.of(lang));
-            Source source = sources.create("bench:post-edit", "post-edit bench", 3600, false);
+            Source source = sources.create("bench:post-edit", "post-edit bench", 3600, false).orElseThrow();
             // the same articles twice (the same French: the same machine translation), one copy for each path
             List<Long> workbenchIds = new ArrayList<>();
             List<Long> rawIds = new ArrayList<>();

@@ -2,14 +2,9 @@ package io.relais.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -19,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 
 import io.relais.testing.MigratedDatabase;
+import io.relais.testing.Together;
 
 /**
  * The nodes of a cluster set the configured administrator as each starts, on one database: several nodes starting
@@ -41,26 +37,8 @@ class UsersTest {
         return new Users(JdbcClient.create(database), NoOpPasswordEncoder.getInstance());
     }
 
-    /** Runs {@code call} on {@link #NODES} threads released together; their results. */
     private static <T> List<T> together(Callable<T> call) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(NODES);
-        ExecutorService pool = Executors.newFixedThreadPool(NODES);
-        try {
-            List<Future<T>> results = new ArrayList<>();
-            for (int i = 0; i < NODES; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            List<T> values = new ArrayList<>();
-            for (Future<T> result : results) {
-                values.add(result.get()); // a failed save fails the test here, with its exception
-            }
-            return values;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Together.run(NODES, call);
     }
 
     private static long rows(String username) {

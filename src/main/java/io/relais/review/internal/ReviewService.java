@@ -223,7 +223,7 @@ class ReviewService {
      */
     @Transactional
     Translation store(long id, int version, Integer knownSeq, AppUser user) {
-        Translation t = get(id, user);
+        Translation t = lock(id, user);   // the draft read below is the one cleared: no save may commit in between
         requireAllowed(t, TranslationAction.EDIT);
         WorkingCopy w = drafts.of(t);
         requireSeenDraft(w, knownSeq);
@@ -238,7 +238,9 @@ class ReviewService {
      */
     @Transactional
     Translation approve(long id, int version, Integer knownSeq, String title, String summary, String body, AppUser user) {
-        Translation t = get(id, user);
+        // locked as a save locks it: a save committed between the draft's read and its clearing (by another
+        // editor, on another node) was cleared unseen, and the approval took the text without it
+        Translation t = lock(id, user);
         requireAllowed(t, TranslationAction.APPROVE);
         Edited edited;
         if (title == null && summary == null && body == null) {
