@@ -157,6 +157,15 @@ class ReviewApiTest extends RelaisIntegrationTest {
         HttpResponse<String> again = as(EDITOR_ES, "POST", "/api/review/items/" + spanishId + "/approve", "{\"version\": 1}");
         assertThat(again.statusCode()).as("approving a rejected translation").isEqualTo(409);
         assertThat(again.body()).contains("cannot approve a translation in state REJECTED");
+        // the same refusal in the interface language of the editor's page (its cookie); English for scripts
+        HttpResponse<String> inFrench = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/review/items/" + spanishId + "/approve"))
+                .header("Authorization", EDITOR_ES).header("Content-Type", "application/json")
+                .header("Cookie", "relais-ui=fr")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"version\": 1}")).build());
+        assertThat(inFrench.statusCode()).isEqualTo(409);
+        assertThat(inFrench.body()).contains("\"message\":\"Cette traduction est maintenant « rejeté » : quelqu’un l’a "
+                + "traitée").contains("cannot approve a translation in state REJECTED");
 
         // a form post without CSRF token is refused, even with valid credentials
         HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

@@ -409,7 +409,7 @@
             this.retry();
           } else {
             this.notice.hidden = false;
-            this.notice.textContent = (r.json && r.json.detail) || r.status;
+            this.notice.textContent = (r.json && (r.json.message || r.json.detail)) || r.status;
             if (r.json && r.json.state) stateChanged(r.json.state);
           }
         })
@@ -561,7 +561,7 @@
             if (!why) { input.focus(); return; }
             api('/cells/' + encodeURIComponent(this.key) + '/dismissals', 'POST',
               { checker: issue.key.checker, ruleId: issue.key.ruleId, flagged: issue.key.flagged, reason: why })
-              .then(r => { if (r.ok) { recheck(this); this.editor.focus(); } else status((r.json && r.json.detail) || r.status); })
+              .then(r => { if (r.ok) { recheck(this); this.editor.focus(); } else status((r.json && (r.json.message || r.json.detail)) || r.status); })
               .catch(() => {});
           };
           input.addEventListener('keydown', e => {
@@ -1014,7 +1014,7 @@
       const text = this.area.value;
       return api('/cells/body', 'PUT', { base: this.base, text, seq: page.seq }).then(r => {
         if (r.ok) { page.seq = r.json.seq; page.version = r.json.version; this.base = r.json.bodyFingerprint || this.base; status(T.saved); }
-        else { status((r.json && r.json.detail) || r.status); }
+        else { status((r.json && (r.json.message || r.json.detail)) || r.status); }
       }).catch(() => {});
     }
   };

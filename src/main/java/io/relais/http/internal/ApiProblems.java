@@ -3,6 +3,8 @@ package io.relais.http.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +35,20 @@ import tools.jackson.databind.DatabindException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        if (problem.getCodes() != null) {
+            // for a person: the sentence in their interface language (the page's cookie), which the workbench shows;
+            // the detail stays the same for scripts
+            body.setProperty("message", messages.getMessage(problem, LocaleContextHolder.getLocale()));
+        }
         problem.details().forEach(body::setProperty);
         return ResponseEntity.status(problem.status()).body(body);
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,10 +52,12 @@ class ReviewPages {
     private final Versions versions;
     private final Drafts drafts;
     private final SegmentAssist assist;
+    private final MessageSource messages;
 
     ReviewPages(ReviewService review, Translations translations, Sources sources, Users users,
                 TargetLanguages languages, Workbench workbench, Concordance concordance, Versions versions,
-                Drafts drafts, SegmentAssist assist) {
+                Drafts drafts, SegmentAssist assist, MessageSource messages) {
+        this.messages = messages;
         this.workbench = workbench;
         this.concordance = concordance;
         this.sources = sources;
@@ -168,7 +172,7 @@ class ReviewPages {
         } catch (ReviewProblem problem) {
             response.setStatus(problem.status.value());
             show(review.get(id, user), model);
-            model.addAttribute("problem", problem.getMessage());
+            model.addAttribute("problem", messages.getMessage(problem, LocaleContextHolder.getLocale()));
             model.addAttribute("details", problem.details);
             model.addAttribute("yourTitle", title);
             model.addAttribute("yourBody", body);

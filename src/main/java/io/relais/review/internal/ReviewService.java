@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,8 @@ class ReviewService {
     /** An editor works on their own languages only (administrators on all): else 403, on the API and the pages alike. */
     static void requireReviewer(AppUser user, String lang) {
         if (!user.reviews(lang)) {
-            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang);
+            throw new ReviewProblem(HttpStatus.FORBIDDEN, user.username() + " does not review " + lang)
+                    .said("review.problem.notYourLanguage", user.username(), lang);
         }
     }
 
@@ -338,17 +340,20 @@ class ReviewService {
         if (knownSeq != null && knownSeq != w.seq()) {
             throw new ReviewProblem(HttpStatus.CONFLICT, (w.savedBy() == null ? "someone" : w.savedBy())
                     + " changed the draft since you read it: read it again before you store it",
-                    Map.of("conflict", "draft", "seq", w.seq(), "by", w.savedBy() == null ? "" : w.savedBy()));
+                    Map.of("conflict", "draft", "seq", w.seq(), "by", w.savedBy() == null ? "" : w.savedBy()))
+                    .said("review.problem.draftChanged", w.savedBy() == null ? "?" : w.savedBy());
         }
     }
 
     /** What is published has a title and a text: an emptied title or body is not published by mistake. */
     private static void requireText(Edited edited, String done) {
         if (edited.body() == null || edited.body().isBlank()) {
-            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be " + done);
+            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without text cannot be " + done)
+                    .said("review.problem.noText");
         }
         if (edited.title() == null || edited.title().isBlank()) {
-            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without a title cannot be " + done);
+            throw new ReviewProblem(HttpStatus.CONFLICT, "a translation without a title cannot be " + done)
+                    .said("review.problem.noTitle");
         }
     }
 
@@ -363,7 +368,8 @@ class ReviewService {
 
     private String cleanCell(String key, String text) {
         if (text.length() > MAX_BODY) {
-            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the text is longer than " + MAX_BODY + " characters");
+            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the text is longer than " + MAX_BODY + " characters")
+                    .said("review.problem.tooLong", MAX_BODY);
         }
         if (Cells.BODY.equals(Cells.field(key))) {
             String clean = sanitizer.sanitize(text, null);
@@ -374,14 +380,16 @@ class ReviewService {
         // stored (plain()), not while it is typed in: a space typed before a pause is still there after the save
         String plain = CONTROL.matcher(text).replaceAll(" ");
         if (plain.length() > MAX_TITLE) {
-            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the " + key + " is longer than " + MAX_TITLE + " characters");
+            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the " + key + " is longer than " + MAX_TITLE
+                    + " characters").said("review.problem.tooLong", MAX_TITLE);
         }
         return plain;
     }
 
     private Edited clean(Translation t, String title, String summary, String body) {
         if (body != null && body.length() > MAX_BODY) {
-            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the body is longer than " + MAX_BODY + " characters");
+            throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the body is longer than " + MAX_BODY + " characters")
+                    .said("review.problem.tooLong", MAX_BODY);
         }
         return new Edited(title == null ? t.title() : sanitizer.text(title).strip(),
                 summary == null ? t.summary() : sanitizer.text(summary).strip(),
@@ -391,7 +399,8 @@ class ReviewService {
     private static void requireAllowed(Translation t, TranslationAction action) {
         if (!action.allowedIn(t.state())) {
             throw new ReviewProblem(HttpStatus.CONFLICT, "cannot " + action.verb() + " a translation in state " + t.state(),
-                    Map.of("state", t.state().name()));
+                    Map.of("state", t.state().name()))
+                    .said("review.problem.state", new DefaultMessageSourceResolvable("state." + t.state().name()));
         }
     }
 
@@ -416,7 +425,8 @@ class ReviewService {
             details.put("current", Map.of("title", String.valueOf(current.title()), "body", String.valueOf(current.body()),
                     "state", current.state().name()));
             throw new ReviewProblem(HttpStatus.CONFLICT, "someone else changed this translation since version " + version
-                    + ": compare both versions and save again on version " + current.version(), details);
+                    + ": compare both versions and save again on version " + current.version(), details)
+                    .said("review.problem.changed");
         }
         jdbc.sql("""
                 insert into review_audit (translation_id, username, action, state_before, state_after, title_before,

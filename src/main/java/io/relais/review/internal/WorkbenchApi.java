@@ -313,7 +313,7 @@ class WorkbenchApi {
         }
         if (request.text().length() > ReviewService.MAX_BODY) {
             throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the text is longer than " + ReviewService.MAX_BODY
-                    + " characters");
+                    + " characters").said("review.problem.tooLong", ReviewService.MAX_BODY);
         }
         return request.text();
     }
