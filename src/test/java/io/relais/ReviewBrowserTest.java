@@ -64,10 +64,14 @@ class ReviewBrowserTest extends ReviewBrowserFixture {
         assertThat(driver.findElements(By.cssSelector("a.item"))).isNotEmpty();
         driver.get("http://localhost:" + port + "/review/es?source=987654");
         assertThat(driver.findElements(By.cssSelector("a.item"))).isEmpty();
-        // opened from its source's queue: the whole queue's first page (20, oldest first) holds whatever the other tests
-        // of the shared context left to review before it
-        driver.get("http://localhost:" + port + "/review/es?source=" + browserSource);
-        driver.findElement(By.cssSelector("a.item[href$='/review/items/" + id + "']")).click();
+        // opened from its source's queue, on whichever page it is: the pages (20, oldest first) hold before it whatever
+        // the other tests of the shared context left to review
+        By item = By.cssSelector("a.item[href$='/review/items/" + id + "']");
+        for (int page = 0; driver.findElements(item).isEmpty(); page++) {
+            assertThat(page).as("pages of the source's queue looked through").isLessThan(50);
+            driver.get("http://localhost:" + port + "/review/es?source=" + browserSource + "&page=" + page);
+        }
+        driver.findElement(item).click();
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Le marché de Brive ouvre le dimanche");
         screenshot(driver, "review");
 
@@ -124,14 +128,15 @@ class ReviewBrowserTest extends ReviewBrowserFixture {
         replaceAll(first, first.findElement(By.cssSelector(".cell[data-key='title'] .editor")),
                 "El puente de Millau, cerrado por obras");
         first.findElement(By.id("approve")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> translations.findById(id).orElseThrow().state()
+        // generous: run alone, this approval is the first to load LanguageTool's checkers (over a minute under load)
+        await().atMost(Duration.ofSeconds(120)).until(() -> translations.findById(id).orElseThrow().state()
                 == TranslationState.APPROVED);
 
         // the second page still shows version 1: rejecting it is refused, with both versions shown
         second.findElement(By.id("reason")).sendKeys("no es la versión buena");
         second.findElement(By.id("reject")).click();
         WebElement problem = second.findElement(By.id("problem"));
-        assertThat(problem.getText()).contains("someone else changed this translation")
+        assertThat(problem.getText()).contains("Someone else changed this translation meanwhile")
                 .contains("El puente de Millau, cerrado por obras").contains("El puente de Millau cerrado por obras");
         screenshot(second, "conflict");
         assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.APPROVED);
