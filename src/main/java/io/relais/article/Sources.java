@@ -31,8 +31,8 @@ public class Sources {
     /**
      * The source with this URL, registered on first use; name and interval are updated from configuration. One
      * statement decides whether it is new: every node of a cluster registers the configured sources as it starts, and
-     * a look-then-insert let two nodes starting together both insert (the second failed on the unique URL and did not
-     * start).
+     * a look-then-insert let two nodes starting together both insert (the second failed on the unique URL and stopped
+     * registering the sources after it).
      */
     public Source register(String url, Source.Kind kind, String name, int pollIntervalSeconds) {
         if (!insertIfAbsent(url, kind, name, pollIntervalSeconds)) {
