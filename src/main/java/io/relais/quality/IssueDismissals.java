@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,7 @@ public class IssueDismissals {
 
     /**
      * Dismisses an issue in a segment (dismissing it again keeps the first dismissal; two editors dismissing it at
-     * the same moment both see the first one).
+     * the same moment both see the one that was stored).
      *
      * @throws IllegalArgumentException without a reason, or with a reason or flagged text too long
      */
@@ -49,25 +50,26 @@ public class IssueDismissals {
         if (scope.lang() == null || scope.field() == null || scope.sourceFingerprint() == null) {
             throw new IllegalArgumentException("a dismissal needs its segment");
         }
-        Dismissal first = of(scope).get(key);
-        if (first != null) {
-            return first;   // dismissed before: the first dismissal (who, when, why) stays
-        }
+        // one row per issue and segment (unique): dismissed before, the first dismissal (who, when, why) stays
         jdbc.sql("""
                 insert into issue_dismissal (article_id, lang, field, source_fingerprint, checker, rule_id, flagged,
-                    reason, username, dismissed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    issue_key, reason, username, dismissed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(scope.articleId(), scope.lang(), scope.field(), scope.sourceFingerprint(), key.checker(),
-                        key.ruleId(), key.flagged(), why, username, OffsetDateTime.now(ZoneOffset.UTC))
+                        key.ruleId(), key.flagged(), issueKey(key), why, username, OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
         return of(scope).get(key);
     }
 
     /**
-     * Shows a dismissed issue again: every dismissal of that issue in that segment goes (two editors dismissing it at
-     * the same moment both insert one, nothing unique stops them; only the first is shown, and undoing it alone left
-     * the issue dismissed by the other).
+     * The column that makes a dismissal unique in its segment: the flagged text is too long for an index entry, its
+     * hash is not (migration V93 computes the same for the rows from before it).
      */
+    static String issueKey(IssueKey key) {
+        return DigestUtils.sha256Hex(key.checker() + '\u001f' + key.ruleId() + '\u001f' + key.flagged());
+    }
+
+    /** Shows a dismissed issue again (every dismissal of that issue in that segment goes: one since V93). */
     public boolean undo(long dismissalId) {
         return jdbc.sql("""
                 delete from issue_dismissal

@@ -50,6 +50,31 @@ class IssueDismissalsTest {
     }
 
     @Test
+    void theMigrationKeepsTheFirstOfTheDismissalsStoredTwiceAndKeysThemAsTheServiceDoes() {
+        MigratedDatabase.Staged before = MigratedDatabase.upTo("issue-dismissals-v92", "92");
+        JdbcClient jdbc = JdbcClient.create(before.source());
+        IssueKey key = new IssueKey("languagetool", "MORFOLOGIK_RULE_ES", "Montluçon « été »");
+        IssueKey other = new IssueKey("numbers", "MISSING_NUMBER", "1975");
+        String fingerprint = UUID.randomUUID().toString();
+        for (var row : List.of(List.of(key, "ana"), List.of(key, "ben"), List.of(other, "ana"))) {
+            IssueKey k = (IssueKey) row.get(0);
+            jdbc.sql("""
+                    insert into issue_dismissal (article_id, lang, field, source_fingerprint, checker, rule_id, flagged,
+                        reason, username) values (7, 'es', 'body', ?, ?, ?, ?, 'a place name', ?)""")
+                    .params(fingerprint, k.checker(), k.ruleId(), k.flagged(), row.get(1)).update();
+        }
+
+        before.finish();
+
+        IssueDismissals dismissals = new IssueDismissals(jdbc);
+        DismissalScope scope = new DismissalScope(7, "es", "body", fingerprint);
+        assertThat(dismissals.list(7, "es")).extracting(Dismissal::username).containsExactly("ana", "ana");
+        assertThat(dismissals.dismiss(scope, key, "again", "carla").username()).isEqualTo("ana");
+        assertThat(dismissals.dismiss(scope, other, "again", "carla").username()).isEqualTo("ana");
+        assertThat(dismissals.list(7, "es")).hasSize(2);
+    }
+
+    @Test
     void undoingLeavesTheOtherIssuesOfTheSegmentDismissed() {
         DismissalScope scope = new DismissalScope(1, "es", "body", UUID.randomUUID().toString());
         IssueKey name = new IssueKey("languagetool", "MORFOLOGIK_RULE_ES", "Montluçon");
