@@ -394,6 +394,40 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(cell("body:1").get("text").asString()).isEqualTo(correction);
     }
 
+    @Test
+    void aCorrectionSavedWhileAnApprovalIsUndoneStaysTheDraft() throws Exception {
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode()).isEqualTo(200);
+        // oriol's correction of the approved text on another node, in flight: the row locked as a save locks it, the
+        // draft written, committed while nuria's undo of the approval is under way
+        String correction = "<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>\n"
+                + "<p>El vuelo inaugural fue en 1975.</p>";
+        CountDownLatch saving = new CountDownLatch(1);
+        Thread otherNode = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("select id from translation where id = ? for update").param(id).query(Long.class).single();
+            jdbc.sql("""
+                    insert into review_draft (translation_id, title, summary, body, base_version, seq, username,
+                        saved_at)
+                    select id, title, summary, ?, version, 1, 'oriol', current_timestamp from translation where id = ?""")
+                    .params(correction, id)
+                    .update();
+            saving.countDown();
+            try {
+                Thread.sleep(1500);   // the undo reaches the row meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        otherNode.start();
+        saving.await();
+
+        HttpResponse<String> reopened = as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}");
+        otherNode.join();
+
+        assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
+        assertThat(cell("body:1").get("text").asString()).isEqualTo("<p>El vuelo inaugural fue en 1975.</p>");
+    }
+
     JsonNode cell(String key) {
         JsonNode cells = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/cells", null).body()).get("cells");
         for (JsonNode c : cells) {

@@ -213,7 +213,7 @@ class ReviewService {
     /** Saves an edit, given whole (the API's and the plain form's draft): stored as the translation's text. */
     @Transactional
     Translation edit(long id, int version, String title, String summary, String body, AppUser user) {
-        Translation t = get(id, user);
+        Translation t = lock(id, user);
         requireAllowed(t, TranslationAction.EDIT);
         Edited edited = clean(t, title, summary, body);
         return change(t, version, edited, TranslationAction.EDIT, null, user);
@@ -272,7 +272,10 @@ class ReviewService {
             String summary = source.summary() == null ? null
                     : translator.translateWith(engine, source.summary(), TextFormat.PLAIN, t.lang()).text();
             String body = translator.translateWith(engine, source.body(), TextFormat.HTML, t.lang()).text();
-            return change(t, version, new Edited(title, summary, body), TranslationAction.RETRANSLATE,
+            // locked once translated (saves do not wait for the engine), then looked at again as it is now
+            Translation locked = lock(id, user);
+            requireAllowed(locked, TranslationAction.RETRANSLATE);
+            return change(locked, version, new Edited(title, summary, body), TranslationAction.RETRANSLATE,
                     "re-translated with " + engine, user);
         } catch (TranslationException e) {
             throw new ReviewProblem(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -286,7 +289,7 @@ class ReviewService {
     /** Rejects the translation (its text stays; a draft is kept in the history). */
     @Transactional
     Translation reject(long id, int version, String reason, AppUser user) {
-        Translation t = get(id, user);
+        Translation t = lock(id, user);
         requireAllowed(t, TranslationAction.REJECT);
         if (reason == null || reason.isBlank()) {
             throw new ReviewProblem(HttpStatus.BAD_REQUEST, "a rejection needs a reason");
@@ -301,7 +304,7 @@ class ReviewService {
      */
     @Transactional
     Translation reopen(long id, int version, AppUser user) {
-        Translation t = get(id, user);
+        Translation t = lock(id, user);   // the draft read below is the one kept: no save may commit in between
         requireAllowed(t, TranslationAction.REOPEN);
         // a correction begun on the approved text stays the draft: going back to review is to go on with it
         WorkingCopy draft = drafts.of(t);
@@ -328,6 +331,10 @@ class ReviewService {
     private record Edited(String title, String summary, String body) {
     }
 
+    /**
+     * The translation, its row locked until the transaction ends: every change of a translation or of its draft takes
+     * it first (saves on other nodes included), so a draft read here is the one a change keeps or clears.
+     */
     private Translation lock(long id, AppUser user) {
         Translation t = translations.lock(id)
                 .orElseThrow(() -> new ReviewProblem(HttpStatus.NOT_FOUND, "no translation " + id));
