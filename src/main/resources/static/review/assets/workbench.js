@@ -402,6 +402,8 @@
             this.showReport(s.report, s.cell.text);
             this.showSuggestions(s.suggestions, s.cell.text);
             if (othersSaved) sync(s.cells, this);
+            // stored; its checks were not ready in time (LanguageTool loading, a busy server): asked for on their own
+            if (s.checking && this.html() === s.cell.text) { this.stale(); recheck(this); }
           } else if (r.status === 409 && r.json && r.json.conflict === 'cell') {
             this.showConflict(r.json);
           } else if (r.status >= 500) {

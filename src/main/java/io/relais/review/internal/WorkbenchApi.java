@@ -3,7 +3,9 @@ package io.relais.review.internal;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -67,8 +69,12 @@ class WorkbenchApi {
     record SaveRequest(String base, String text, Integer seq) {
     }
 
+    /**
+     * A saved cell: {@code checking} when its checks and suggestions were not ready in time ({@link SaveChecks}):
+     * ask {@code POST …/cells/{key}/check} for them.
+     */
     record Saved(String state, int version, int seq, Workbench.CellView cell, SegmentReport report,
-                 Suggestions suggestions, List<Workbench.CellView> cells, String bodyFingerprint) {
+                 Suggestions suggestions, boolean checking, List<Workbench.CellView> cells, String bodyFingerprint) {
     }
 
     record TextRequest(String text) {
@@ -109,9 +115,12 @@ class WorkbenchApi {
     private final IssueDismissals dismissals;
     private final NewsroomDictionary dictionary;
     private final Users users;
+    private final SaveChecks saveChecks;
 
     WorkbenchApi(ReviewService review, Workbench workbench, SegmentAssist assist, Versions versions,
-                 WordCompletions completions, IssueDismissals dismissals, NewsroomDictionary dictionary, Users users) {
+                 WordCompletions completions, IssueDismissals dismissals, NewsroomDictionary dictionary, Users users,
+                 SaveChecks saveChecks) {
+        this.saveChecks = saveChecks;
         this.completions = completions;
         this.review = review;
         this.workbench = workbench;
@@ -148,11 +157,13 @@ class WorkbenchApi {
         List<Workbench.CellView> cells = workbench.cells(t, source, saved.copy());
         Workbench.CellView cell = Cells.BODY.equals(key) ? null
                 : cells.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
-        SegmentReport report = cell == null ? null : assist.check(t, source, assist.corrections(t), key, text, true,
-                LocaleContextHolder.getLocale());
-        Suggestions suggestions = cell == null ? null : assist.suggest(t, source, key, text);
-        return new Saved(t.state().name(), t.version(), saved.copy().seq(), cell, report, suggestions,
-                saved.othersSaved() || Cells.BODY.equals(key) ? cells : null,
+        Locale locale = LocaleContextHolder.getLocale();
+        Optional<Beside> beside = cell == null ? Optional.empty() : saveChecks.within(() -> new Beside(
+                assist.check(t, source, assist.corrections(t), key, text, true, locale),
+                assist.suggest(t, source, key, text)));
+        return new Saved(t.state().name(), t.version(), saved.copy().seq(), cell,
+                beside.map(Beside::report).orElse(null), beside.map(Beside::suggestions).orElse(null),
+                cell != null && beside.isEmpty(), saved.othersSaved() || Cells.BODY.equals(key) ? cells : null,
                 SegmentText.fingerprint(saved.copy().text(Cells.BODY)));
     }
 
