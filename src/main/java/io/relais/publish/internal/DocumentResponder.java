@@ -1,8 +1,7 @@
 package io.relais.publish.internal;
 
 import java.io.IOException;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,16 +82,14 @@ final class DocumentResponder {
         if (ifNoneMatch != null) {
             return matches(ifNoneMatch, doc);
         }
-        String ifModifiedSince = request.getHeader("If-Modified-Since");
-        if (ifModifiedSince != null) {
-            try {
-                return !doc.lastModified().isAfter(ZonedDateTime.parse(ifModifiedSince.strip(),
-                        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (RuntimeException unreadableDate) {
-                return false;
-            }
+        try {
+            // the servlet container reads all three HTTP-date formats, as RFC 9110 asks of a recipient (older clients
+            // and proxies still send RFC 850's "Sunday, 06-Dec-26 ..." and asctime's); -1: no such header
+            long ifModifiedSince = request.getDateHeader("If-Modified-Since");
+            return ifModifiedSince >= 0 && !doc.lastModified().isAfter(Instant.ofEpochMilli(ifModifiedSince));
+        } catch (IllegalArgumentException unreadableDate) {
+            return false;
         }
-        return false;
     }
 
     /** Weak comparison, as RFC 9110 asks for If-None-Match; either content coding's tag names the same document. */

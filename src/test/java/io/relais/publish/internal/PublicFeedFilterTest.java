@@ -87,4 +87,23 @@ class PublicFeedFilterTest {
         filter.doFilter(new MockHttpServletRequest("POST", "/feeds/es/atom.xml"), post, new MockFilterChain());
         assertThat(post.getStatus()).isEqualTo(405);
     }
+
+    /** RFC 9110 §5.6.7: a recipient accepts all three HTTP-date formats, not only the IMF-fixdate it sends. */
+    @Test
+    void ifModifiedSinceIsHonouredInEachOfTheThreeHttpDateFormats() throws Exception {
+        PublicFeedFilter filter = new PublicFeedFilter(new OneFeed(), properties(true));
+        for (String date : List.of("Fri, 20 Nov 2026 08:00:00 GMT", "Friday, 20-Nov-26 08:00:00 GMT",
+                "Fri Nov 20 08:00:00 2026")) {
+            MockHttpServletRequest since = new MockHttpServletRequest("GET", "/feeds/es/atom.xml");
+            since.addHeader("If-Modified-Since", date);
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(since, response, new MockFilterChain());
+            assertThat(response.getStatus()).as(date).isEqualTo(304);
+        }
+        MockHttpServletRequest unreadable = new MockHttpServletRequest("GET", "/feeds/es/atom.xml");
+        unreadable.addHeader("If-Modified-Since", "yesterday");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(unreadable, response, new MockFilterChain());
+        assertThat(response.getStatus()).isEqualTo(200);
+    }
 }
