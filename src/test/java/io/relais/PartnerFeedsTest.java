@@ -127,6 +127,31 @@ class PartnerFeedsTest extends StoredArticlesTest {
         assertThat(both.indexOf("&lt;p&gt;Le club de Nantes gagne le derby.&lt;/p&gt;", translated)).isGreaterThan(translated);
     }
 
+    /**
+     * A filter that only looks set — a misspelt member, a null, a blank word — would give the partner every entry: it
+     * is a 400 that names the member, never a 500 and never a partner created without the filter.
+     */
+    @Test
+    void aFilterThatOnlyLooksSetIsA400ThatNamesIt() {
+        int before = JSON.readTree(get("/api/partners").body()).size();
+        for (String[] bad : new String[][] {
+                {"\"filters\": {\"keyword\": [\"derby\"]}", "filters.keyword: unknown"},
+                {"\"filter\": {\"keywords\": [\"derby\"]}", "filter: unknown"},
+                {"\"filters\": {\"keywords\": [\"  \"]}", "filters.keywords"},
+                {"\"filters\": {\"categories\": [null]}", "filters.categories"},
+                {"\"filters\": {\"sources\": [null]}", "filters.sources"}}) {
+            HttpResponse<String> refused = post("/api/partners", "{\"name\": \"Typo\", \"languages\": [\"it\"], " + bad[0] + "}");
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(bad[0]).hasValue("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).get("detail").asString()).as(bad[0]).startsWith(bad[1]);
+        }
+        assertThat(JSON.readTree(get("/api/partners").body()).size()).isEqualTo(before);
+        HttpResponse<String> created = post("/api/partners", "{\"name\": \"Typo\", \"languages\": [\"it\"]}");
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        assertThat(put("/api/partners/" + id, "{\"filters\": {\"keyword\": [\"derby\"]}}").statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(get("/api/partners/" + id).body()).get("filters").get("keywords").size()).isZero();
+    }
+
     private String token(String json) {
         HttpResponse<String> created = post("/api/partners", json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

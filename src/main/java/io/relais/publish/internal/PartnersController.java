@@ -3,6 +3,7 @@ package io.relais.publish.internal;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import io.relais.http.ApiProblem;
 import io.relais.publish.FeedView.ContentMode;
@@ -33,17 +36,38 @@ import io.relais.publish.PublicationPolicy;
 @RequestMapping("/api/partners")
 class PartnersController {
 
-    record PartnerRequest(String name, List<String> languages, String policy, FiltersRequest filters) {
+    /**
+     * A partner as an administrator writes it. A member it does not know is refused, not ignored: a misspelt
+     * {@code "filter"} or {@code "keyword"} would otherwise give the partner every entry.
+     */
+    record PartnerRequest(String name, List<String> languages, String policy, FiltersRequest filters,
+                          @JsonAnySetter Map<String, Object> unknown) {
 
         PublicationPolicy publicationPolicy() {
             return policy == null ? null : PublicationPolicy.of(policy);
         }
+
+        /** The filters asked for (null: none given), once the whole request is known to hold only known members. */
+        PartnerFilters partnerFilters() {
+            refuseUnknown("", unknown, "name, languages, policy, filters");
+            return filters == null ? null : filters.toFilters();
+        }
     }
 
+    /**
+     * The filters as written: an empty list is no restriction, so a list that only looks full (a {@code null}, a
+     * blank word) is refused rather than read as "everything".
+     */
     record FiltersRequest(List<Long> sources, List<String> categories, List<String> keywords, String content,
-                          Boolean bilingual, Boolean resurface) {
+                          Boolean bilingual, Boolean resurface, @JsonAnySetter Map<String, Object> unknown) {
 
         PartnerFilters toFilters() {
+            refuseUnknown("filters.", unknown, "sources, categories, keywords, content, bilingual, resurface");
+            if (sources != null && sources.contains(null)) {
+                throw new IllegalArgumentException("filters.sources: source ids, no null");
+            }
+            refuseBlank("filters.categories", categories);
+            refuseBlank("filters.keywords", keywords);
             ContentMode mode;
             try {
                 mode = content == null ? ContentMode.FULL : ContentMode.valueOf(content.strip().toUpperCase(Locale.ROOT));
@@ -52,6 +76,18 @@ class PartnersController {
             }
             return new PartnerFilters(sources, categories, keywords, mode, Boolean.TRUE.equals(bilingual),
                     Boolean.TRUE.equals(resurface));
+        }
+    }
+
+    private static void refuseUnknown(String prefix, Map<String, Object> unknown, String known) {
+        if (unknown != null && !unknown.isEmpty()) {
+            throw new IllegalArgumentException(prefix + unknown.keySet().iterator().next() + ": unknown (known: " + known + ")");
+        }
+    }
+
+    private static void refuseBlank(String field, List<String> terms) {
+        if (terms != null && terms.stream().anyMatch(t -> t == null || t.isBlank())) {
+            throw new IllegalArgumentException(field + ": words, none empty or null");
         }
     }
 
@@ -74,14 +110,14 @@ class PartnersController {
     @PostMapping
     ResponseEntity<IssuedPartner> create(@RequestBody PartnerRequest request) {
         Partners.IssuedToken issued = partners.create(request.name(), request.languages(), request.publicationPolicy(),
-                request.filters() == null ? null : request.filters().toFilters());
+                request.partnerFilters());
         return ResponseEntity.created(URI.create("/api/partners/" + issued.partner().id())).body(IssuedPartner.of(issued));
     }
 
     @PutMapping("/{id}")
     PartnerView update(@PathVariable long id, @RequestBody PartnerRequest request) {
         return partners.update(id, request.name(), request.languages(), request.publicationPolicy(),
-                        request.filters() == null ? null : request.filters().toFilters())
+                        request.partnerFilters())
                 .map(PartnerView::of).orElseThrow(() -> notFound(id));
     }
 
