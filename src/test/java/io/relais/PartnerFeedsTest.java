@@ -127,6 +127,26 @@ class PartnerFeedsTest extends StoredArticlesTest {
         assertThat(both.indexOf("&lt;p&gt;Le club de Nantes gagne le derby.&lt;/p&gt;", translated)).isGreaterThan(translated);
     }
 
+    /** A wrong token, a language not the partner's, a page that does not exist: one 404 problem detail, nothing more. */
+    @Test
+    void whatAPartnerMayNotReadIsOne404ProblemDetail() {
+        source("test:partner-404", "en");
+        HttpResponse<String> created = post("/api/partners", "{\"name\": \"Missing\", \"languages\": [\"en\"]}");
+        String token = JSON.readTree(created.body()).get("token").asString();
+        List<String> details = new java.util.ArrayList<>();
+        for (String path : List.of("/feeds/p/" + token + "x/en/atom.xml", "/feeds/p/" + token + "/es/rss.xml",
+                "/feeds/p/" + token + "/en/archive/999/feed.json")) {
+            HttpResponse<String> missing = anonymousGet(url(path));
+            assertThat(missing.statusCode()).as(path).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            JsonNode problem = JSON.readTree(missing.body());
+            assertThat(problem.get("status").asInt()).isEqualTo(404);
+            assertThat(missing.body()).doesNotContainIgnoringCase("exception").doesNotContain("trace");
+            details.add(problem.get("detail").asString());
+        }
+        assertThat(details).containsOnly(details.get(0));
+    }
+
     /**
      * A filter that only looks set — a misspelt member, a null, a blank word — would give the partner every entry: it
      * is a 400 that names the member, never a 500 and never a partner created without the filter.

@@ -8,10 +8,12 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.relais.http.ApiProblem;
 import io.relais.publish.FeedFormat;
 import io.relais.publish.Partner;
 import io.relais.publish.Partners;
@@ -20,7 +22,8 @@ import io.relais.publish.PublishSettings;
 /**
  * A partner's feeds: {@code /feeds/p/{token}/{lang}/rss.xml|atom.xml|feed.json}. The token is in the path because
  * many feed readers cannot send credentials. A wrong, revoked or replaced token, or a language the partner may not
- * read, gets the same 404 (nothing tells a guesser which tokens exist). Responses may be cached privately only.
+ * read, gets the same 404 problem detail (nothing tells a guesser which tokens exist). Responses may be cached
+ * privately only.
  */
 @RestController
 class PartnerFeedController {
@@ -79,12 +82,20 @@ class PartnerFeedController {
             return;
         }
         if (doc.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            throw noFeed();
         }
         partners.recordFetch(partner.get().id(), DocumentResponder.notModified(request, doc.get()));
         topics.seen(partner.get().id(), token);
         response.setHeader("Referrer-Policy", "no-referrer");
         DocumentResponder.respond(request, response, doc.get(), page == 0 ? subscriptionHeaders(request) : archiveHeaders);
+    }
+
+    /**
+     * One answer, word for word, for a wrong, revoked or replaced token, a language the partner may not read and a
+     * page that does not exist: a problem detail like every API error, that tells a guesser nothing.
+     */
+    private static ApiProblem noFeed() {
+        return new ApiProblem(HttpStatus.NOT_FOUND,
+                "no feed at this address: the token is wrong, revoked or replaced, or the feed is not the partner's");
     }
 }
