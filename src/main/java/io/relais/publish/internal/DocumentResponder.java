@@ -7,12 +7,15 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.cors.CorsUtils;
+
 /**
  * Answers a GET or HEAD for a {@link Document}: {@code If-None-Match} (or, without it, {@code If-Modified-Since})
  * first, so an unchanged document costs a 304 and nothing else; then the bytes, gzipped when the client accepts it.
  * Both carry the document's security headers ({@link DocumentSecurity}); feed documents (not HTML pages) also
- * {@code Access-Control-Allow-Origin: *}, so that a partner's web page may read them from a browser, as it may the
- * big publishers' feeds (no cookie or credential is ever involved: a partner's token is in the URL).
+ * {@code Access-Control-Allow-Origin: *} and their validators exposed, so that a partner's web page may read and poll
+ * them from a browser, as it may the big publishers' feeds (no cookie or credential is ever involved: a partner's
+ * token is in the URL); their CORS preflights are answered ({@link FeedCors}).
  */
 final class DocumentResponder {
 
@@ -28,7 +31,13 @@ final class DocumentResponder {
             throws IOException {
         DocumentSecurity.apply(response, doc.contentType());
         if (!doc.contentType().startsWith("text/html")) {
+            if (CorsUtils.isPreFlightRequest(request)) {
+                FeedCors.preflight(request, response);
+                return true;
+            }
+            // on every answer, not only to requests with an Origin: a shared cache may hand this one to a browser
             response.setHeader("Access-Control-Allow-Origin", "*");
+            response.setHeader("Access-Control-Expose-Headers", FeedCors.EXPOSED);
         }
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);

@@ -135,6 +135,40 @@ class PublicHttpTest extends StoredArticlesTest {
         assertThat(anonymousGet(url(page)).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    /**
+     * A partner's page polls with conditional GET from a browser: it reads the ETag and sends it back, and the
+     * browser first asks with a preflight {@code OPTIONS} — for the public feeds and the partner feeds alike.
+     */
+    @Test
+    void aPageInABrowserMayPollAFeedWithItsEtag() {
+        published("en", "Le tramway de Brest ouvre sa deuxième ligne", "Brest's tramway opens its second line");
+        String created = send(api("/api/partners").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Browser\", \"languages\": [\"en\"]}")).build()).body();
+        String token = JsonMapper.builder().build().readTree(created).get("token").asString();
+        for (String feed : List.of("/feeds/en/atom.xml", "/feeds/p/" + token + "/en/feed.json")) {
+            HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(url(feed)))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://partner.example")
+                    .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "if-none-match")
+                    .build());
+            assertThat(preflight.statusCode()).as(feed).isBetween(200, 204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(feed).hasValue("*");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).as(feed).hasValue("GET,HEAD");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).as(feed).hasValue("if-none-match");
+            assertThat(preflight.body()).as(feed).isEmpty();
+
+            HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(url(feed)))
+                    .header("Origin", "https://partner.example").build());
+            assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as(feed).hasValue("*");
+            assertThat(read.headers().firstValue("Access-Control-Expose-Headers")).as(feed)
+                    .hasValueSatisfying(exposed -> assertThat(exposed).contains("ETag").contains("Link"));
+            HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(url(feed)))
+                    .header("Origin", "https://partner.example")
+                    .header("If-None-Match", read.headers().firstValue("ETag").orElseThrow()).build());
+            assertThat(again.statusCode()).as(feed).isEqualTo(304);
+            assertThat(again.headers().firstValue("Access-Control-Allow-Origin")).as(feed).hasValue("*");
+        }
+    }
+
     @Test
     void eachDocumentHasOneAddressAndTheOthersRedirectToIt() {
         for (String[] redirect : List.of(new String[] {"/feeds", "/feeds/"}, new String[] {"/feeds/index.html", "/feeds/"},
