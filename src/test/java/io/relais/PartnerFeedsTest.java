@@ -170,6 +170,10 @@ class PartnerFeedsTest extends StoredArticlesTest {
         long id = JSON.readTree(created.body()).get("id").asLong();
         assertThat(put("/api/partners/" + id, "{\"filters\": {\"keyword\": [\"derby\"]}}").statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(get("/api/partners/" + id).body()).get("filters").get("keywords").size()).isZero();
+        // the catch-all that finds unknown members is no member of the API's description
+        JsonNode schemas = JSON.readTree(get("/v3/api-docs").body()).get("components").get("schemas");
+        assertThat(schemas.get("PartnerRequest").get("properties").has("unknown")).isFalse();
+        assertThat(schemas.get("FiltersRequest").get("properties").has("unknown")).isFalse();
     }
 
     private String token(String json) {

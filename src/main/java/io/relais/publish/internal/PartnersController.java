@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import io.relais.http.ApiProblem;
 import io.relais.publish.FeedView.ContentMode;
@@ -41,7 +42,7 @@ class PartnersController {
      * {@code "filter"} or {@code "keyword"} would otherwise give the partner every entry.
      */
     record PartnerRequest(String name, List<String> languages, String policy, FiltersRequest filters,
-                          @JsonAnySetter Map<String, Object> unknown) {
+                          @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
 
         PublicationPolicy publicationPolicy() {
             return policy == null ? null : PublicationPolicy.of(policy);
@@ -59,7 +60,8 @@ class PartnersController {
      * blank word) is refused rather than read as "everything".
      */
     record FiltersRequest(List<Long> sources, List<String> categories, List<String> keywords, String content,
-                          Boolean bilingual, Boolean resurface, @JsonAnySetter Map<String, Object> unknown) {
+                          Boolean bilingual, Boolean resurface,
+                          @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
 
         PartnerFilters toFilters() {
             refuseUnknown("filters.", unknown, "sources, categories, keywords, content, bilingual, resurface");
