@@ -352,6 +352,7 @@ public class FeedBuilder {
                         ? view.hubs().stream().map(h -> new JsonFeedDocument.Hub("WebSub", h)).toList() : null,
                 // JSON Feed paginates towards older items: the subscription document's next page is the newest archive
                 view.prevArchive() > 0 ? baseUrl + view.archivePath(view.prevArchive(), FeedFormat.JSON) : null,
+                view.isArchive() ? Boolean.TRUE : null,   // RFC 5005's fh:archive: the page will never update again
                 items);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
     }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A JSON Feed 1.1 document (jsonfeed.org/version/1.1) as {@link FeedBuilder} writes it, with Relais's translation
  * details in the {@code _relais} extension. Optional members are left out when absent; the extension's members are
  * always written (a missing score or route is {@code null}), so readers see every key. {@code url} is the translated
- * article page, {@code external_url} the French original.
+ * article page, {@code external_url} the French original. An archive page is {@code expired}: it never changes, and
+ * JSON Feed readers need not poll it again.
  */
 record JsonFeedDocument(
         String version,
@@ -20,6 +21,7 @@ record JsonFeedDocument(
         String language,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Hub> hubs,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("next_url") String nextUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean expired,
         List<Item> items) {
 
     static final String VERSION = "https://jsonfeed.org/version/1.1";

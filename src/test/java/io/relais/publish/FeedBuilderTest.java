@@ -231,10 +231,12 @@ class FeedBuilderTest {
         String rss = builder.render(page, FeedFormat.RSS);
         assertThat(rss).contains("<fh:archive />").contains("<atom:link rel=\"prev-archive\" href=\"https://relais.example/feeds/es/archive/1/rss.xml\"")
                 .contains("<atom:link rel=\"next-archive\" href=\"https://relais.example/feeds/es/archive/3/rss.xml\"");
+        // JSON Feed says it with expired: the page will never update again (the subscription document will)
+        assertThat(builder.render(page, FeedFormat.JSON)).contains("\"expired\" : true");
         String subscription = builder.render(new FeedView("es", List.of(new FeedView.Item(entry, false)), "/feeds/es",
                 FeedView.publicId("es"), FeedBuilder.title("es"), 0, 2, List.of("https://hub.example/"), null), FeedFormat.JSON);
         assertThat(subscription).contains("\"next_url\" : \"https://relais.example/feeds/es/archive/2/feed.json\"")
-                .contains("\"url\" : \"https://hub.example/\"");
+                .contains("\"url\" : \"https://hub.example/\"").doesNotContain("expired");
     }
 
     @Test
