@@ -2,12 +2,16 @@ package io.relais.publish.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.cors.CorsUtils;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a GET or HEAD for a {@link Document}: {@code If-None-Match} (or, without it, {@code If-Modified-Since})
@@ -22,6 +26,8 @@ final class DocumentResponder {
     /** What the response says about caching and links besides the document itself. */
     record Headers(String cacheControl, List<String> links) {
     }
+
+    private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
     private DocumentResponder() {
     }
@@ -84,6 +90,25 @@ final class DocumentResponder {
         response.setHeader("Cache-Control", "no-cache");
         response.setStatus(HttpServletResponse.SC_FOUND);
         response.setHeader("Location", location);
+    }
+
+    /**
+     * A feed document that does not exist, answered as the partner feeds and the API answer theirs: a problem detail
+     * (RFC 9457), readable from a browser page like the documents themselves, with headers that let nothing run.
+     */
+    static void notFound(HttpServletResponse response, String path, String detail) throws IOException {
+        DocumentSecurity.applyForPath(response, path);
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("title", "Not Found");
+        problem.put("status", HttpServletResponse.SC_NOT_FOUND);
+        problem.put("detail", detail);
+        problem.put("instance", path);
+        byte[] body = PROBLEMS.writeValueAsBytes(problem);
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setContentType("application/problem+json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     static boolean notModified(HttpServletRequest request, Document doc) {

@@ -44,6 +44,11 @@ class PublicFeedFilterTest {
         filter.doFilter(new MockHttpServletRequest("GET", "/feeds/es/atom.xml"), response, chain);
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(chain.getRequest()).isNull();
+        // a problem detail, as the partner feeds and the API answer (not the framework's own error page)
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        assertThat(response.getContentAsString()).startsWith("{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no feed")
+                .endsWith(",\"instance\":\"/feeds/es/atom.xml\"}");
+        assertThat(response.getHeader("Content-Security-Policy")).isEqualTo(DocumentSecurity.FEED_POLICY);
 
         MockFilterChain partnerChain = new MockFilterChain();
         filter.doFilter(new MockHttpServletRequest("GET", "/feeds/p/abc/es/atom.xml"), new MockHttpServletResponse(), partnerChain);
