@@ -110,6 +110,33 @@ class PublicationPolicyTest extends StoredArticlesTest {
         assertThat(approvedPage).doesNotContain("machine-translation-notice").contains("Revisado por un editor.");
     }
 
+    /**
+     * A rejected machine translation stays out of the feeds when an editor asks another engine for a new one: the
+     * translation goes back to review with the new engine's text, which no check ran on, and the machine feeds
+     * published the rejected text again (the batch's, kept as the text the checks ran on) — unless it came back as
+     * the very version logged before (same state and text), which the log skipped as already there.
+     */
+    @Test
+    void aRejectedMachineTextIsNotPublishedAgainWhenAnotherEngineRetranslatesIt() {
+        Source source = source("test:policy-retranslate", "es");
+        long id = article(source, "Le phare de Biarritz rouvre au public");
+        translations.save(new TranslationResult(id, 1, "es", "apertium", "fr>es", "El faro de Biarritz reabre al público",
+                "Un resumen.", "<p>El faro de Biarritz reabre al público.</p>", 91.0, 8, 0, TranslationState.AUTO_APPROVED,
+                null, List.of()));
+        publisher.republish("es");
+        assertThat(anonymousGet(url("/feeds/es/atom.xml")).body()).contains("El faro de Biarritz reabre al público");
+
+        editor(id, TranslationAction.REJECT, null, "contresens");
+        publisher.republish("es");
+        assertThat(anonymousGet(url("/feeds/es/atom.xml")).body()).doesNotContain("El faro de Biarritz reabre");
+
+        editor(id, TranslationAction.RETRANSLATE, "Otro motor: el faro de Biarritz", null);
+        publisher.republish("es");
+        String feed = anonymousGet(url("/feeds/es/atom.xml")).body();
+        assertThat(feed).doesNotContain("El faro de Biarritz reabre").doesNotContain("urn:relais:es:article:" + id + "<");
+        assertThat(anonymousGet(url("/es/articles/" + id)).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void aPartnerGetsOnlyReviewedTranslationsUnlessItsPolicyIsMachineSetThroughThePartnersApi() {
         Source source = source("test:policy-partner", "it");

@@ -22,6 +22,7 @@ import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
 import io.relais.engine.TextFormat;
 import io.relais.engine.Translator;
+import io.relais.publish.FeedPublisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +44,10 @@ class ReviewApiTest extends RelaisIntegrationTest {
     @Autowired
     Translator translator;
 
+    @Autowired
+    FeedPublisher publisher;
+
+    long articleId;
     long spanishId;
     long italianId;
 
@@ -51,7 +56,7 @@ class ReviewApiTest extends RelaisIntegrationTest {
         assertThat(put("/api/users", "{\"username\": \"ana\", \"password\": \"ana-password-123\", \"role\": \"EDITOR\", "
                 + "\"languages\": [\"es\"]}").statusCode()).isEqualTo(200);
         Source source = sources.ensure("test:review", Source.Kind.API, "review test");
-        long article = articles.store(new NewArticle(source.id(), "review-" + System.nanoTime(), null,
+        long article = articleId = articles.store(new NewArticle(source.id(), "review-" + System.nanoTime(), null,
                 "Le boulanger de Dinan gagne le concours", null,
                 "<p>Le boulanger de Dinan a gagné le concours régional de la meilleure baguette.</p>", null, null,
                 null, null)).articleId();
@@ -95,6 +100,38 @@ class ReviewApiTest extends RelaisIntegrationTest {
                 .isEqualTo("El panadero de Dinan gana el certamen");
         JsonNode audit = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId, null).body()).get("audit");
         assertThat(audit.toString()).contains("\"action\":\"EDIT\"").contains("\"action\":\"APPROVE\"").contains("\"user\":\"ana\"");
+    }
+
+    /**
+     * An edit of an approved translation given whole ({@code PUT}, the form without script) is its draft, as the
+     * editor's guide says: the feeds and the article page keep the approved text until the correction is published
+     * ({@code POST .../store}). It was stored as the translation's text, which is what an approved one publishes.
+     */
+    @Test
+    void anEditOfAnApprovedTranslationIsItsDraftUntilTheCorrectionIsPublished() {
+        HttpResponse<String> approved = as(EDITOR_ES, "POST", "/api/review/items/" + spanishId + "/approve",
+                "{\"version\": 0}");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        int version = JSON.readTree(approved.body()).get("version").asInt();
+        HttpResponse<String> draft = as(EDITOR_ES, "PUT", "/api/review/items/" + spanishId,
+                "{\"version\": %d, \"title\": \"Borrador del panadero sin publicar\"}".formatted(version));
+        assertThat(draft.statusCode()).isEqualTo(200);
+        publisher.republish("es");
+        assertThat(anonymousGet("http://localhost:" + port + "/feeds/es/atom.xml").body())
+                .contains("El panadero de Dinan gana el concurso").doesNotContain("Borrador del panadero");
+        HttpResponse<String> page = anonymousGet("http://localhost:" + port + "/es/articles/" + articleId);
+        assertThat((page.headers().firstValue("Location").orElse("") + page.body()).toLowerCase())
+                .doesNotContain("borrador");
+        JsonNode cells = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId + "/cells", null).body());
+        assertThat(cells.toString()).as("kept as the draft").contains("Borrador del panadero sin publicar");
+
+        JsonNode current = JSON.readTree(as(EDITOR_ES, "GET", "/api/review/items/" + spanishId, null).body());
+        HttpResponse<String> stored = as(EDITOR_ES, "POST", "/api/review/items/" + spanishId + "/store",
+                "{\"version\": %d}".formatted(current.get("translation").get("version").asInt()));
+        assertThat(stored.statusCode()).isEqualTo(200);
+        publisher.republish("es");
+        assertThat(anonymousGet("http://localhost:" + port + "/feeds/es/atom.xml").body())
+                .contains("Borrador del panadero sin publicar");
     }
 
     @Test

@@ -13,12 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
 import io.relais.publish.internal.FeedDocuments;
+import io.relais.publish.internal.LogMarks;
 import io.relais.publish.internal.PublishedSetSync;
 import io.relais.translation.PublishedSetChanged;
 import io.relais.translation.Translations;
@@ -38,6 +40,7 @@ public class FeedPublisher {
     private final PublishedSetSync sync;
     private final FeedDocuments documents;
     private final FeedChanges otherNodes;
+    private final LogMarks marks;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final CoalescedRounds rounds = new CoalescedRounds();
     private final Set<String> refreshRetries = ConcurrentHashMap.newKeySet();
@@ -47,7 +50,9 @@ public class FeedPublisher {
         return t;
     });
 
-    FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, FeedChanges otherNodes) {
+    FeedPublisher(Translations translations, PublishedSetSync sync, FeedDocuments documents, FeedChanges otherNodes,
+                  LogMarks marks) {
+        this.marks = marks;
         this.translations = translations;
         this.sync = sync;
         this.documents = documents;
@@ -124,6 +129,29 @@ public class FeedPublisher {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void onFeedsChangedElsewhere(FeedsChangedElsewhere event) {
         for (String lang : event.languages()) {
+            if (publishes(lang)) {
+                refreshOrRetry(lang, 1);
+            }
+        }
+    }
+
+    /**
+     * Every 10 s, the languages whose logs moved since the last look are replaced here as if announced: an
+     * announcement lost (its node died after its commit, the broker refused it) no longer leaves this node serving an
+     * entry withdrawn elsewhere until the language's next change. This node's own changes are replaced once more,
+     * which costs a rendering of their documents.
+     */
+    @Scheduled(fixedDelay = 10, initialDelay = 10, timeUnit = TimeUnit.SECONDS)
+    void catchUp() {
+        Set<String> moved;
+        try {
+            moved = marks.moved();
+        } catch (RuntimeException e) {
+            // this node cut off from the database: the next look, once it is back, sees what moved meanwhile
+            log.warn("Could not read the publishing log's marks: {}", e.getMessage());
+            return;
+        }
+        for (String lang : moved) {
             if (publishes(lang)) {
                 refreshOrRetry(lang, 1);
             }

@@ -188,9 +188,20 @@ public class Translations {
                 .params(title, summary, body, next.name(), abbreviate(reason, 4000),
                         OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion, current.state().name())
                 .update() == 1;
-        // what a feed may publish changes with the state, or with the text of an approved translation; an editor's
-        // draft of an unapproved one changes nothing published (machine feeds show the batch's text)
-        if (updated && (current.state() != next || next == TranslationState.APPROVED)
+        if (updated && action == TranslationAction.RETRANSLATE) {
+            // the machine text the feeds may publish is no longer the translation's, and no check ran on the new
+            // engine's: nothing machine-made of it is published until it is approved (kept, a rejected text came
+            // back into the machine feeds with the translation's return to review)
+            jdbc.sql("""
+                    update translation set machine_title = null, machine_summary = null, machine_body = null,
+                        machine_at = null
+                    where id = ?""").param(current.id()).update();
+        }
+        // what a feed may publish changes with the state, or with the text of an approved translation, or with a
+        // re-translation (above); an editor's draft of an unapproved one changes nothing published (machine feeds
+        // show the batch's text)
+        if (updated && (current.state() != next || next == TranslationState.APPROVED
+                        || action == TranslationAction.RETRANSLATE)
                 && (current.state().publishable() || next.publishable())) {
             events.publishEvent(new PublishedSetChanged(current.lang()));
         }

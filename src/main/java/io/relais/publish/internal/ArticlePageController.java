@@ -92,6 +92,8 @@ class ArticlePageController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         long articleId = Long.parseLong(m.group(1));
+        // before the log is read: a page rendered from versions a change replaced meanwhile must not be kept
+        long generation = documents.pageGeneration();
         Map<String, PublishedEntry> versions = log.publishedVersions(articleId, feeds());
         boolean original = lang.equals(Article.SOURCE_LANGUAGE);
         PublishedEntry entry = original ? versions.values().stream().findFirst().orElse(null) : versions.get(lang);
@@ -107,7 +109,8 @@ class ArticlePageController {
             return;
         }
         Instant changed = versions.values().stream().map(FeedBuilder::updated).max(Instant::compareTo).orElse(null);
-        Document doc = documents.page(lang + "|" + articleId, () -> render(lang, articleId, versions, entry), changed);
+        Document doc = documents.page(lang + "|" + articleId, generation,
+                () -> render(lang, articleId, versions, entry), changed);
         DocumentResponder.respond(request, response, doc, headers);
     }
 

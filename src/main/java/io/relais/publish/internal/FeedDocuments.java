@@ -86,11 +86,21 @@ public class FeedDocuments {
     private static final String PAGE = "page";
 
     /**
-     * An article page, rendered by {@code render} unless cached (until the feeds of any language change);
-     * {@code changed}: when its content last changed, if known.
+     * Where the article pages' cache stands: read it before reading what a page is rendered from, and give it to
+     * {@link #page}, so that a page rendered from a log read before a change is not kept after it.
      */
-    public Document page(String key, Supplier<String> render, Instant changed) {
-        return remember(PAGE + "|" + key, () -> new Rendered(render.get(), "text/html;charset=UTF-8", changed));
+    public long pageGeneration() {
+        return generation(PAGE).get();
+    }
+
+    /**
+     * An article page, rendered by {@code render} unless cached (until the feeds of any language change);
+     * {@code generation}: {@link #pageGeneration} before {@code render}'s data was read; {@code changed}: when its
+     * content last changed, if known.
+     */
+    public Document page(String key, long generation, Supplier<String> render, Instant changed) {
+        return remember(PAGE + "|" + key, generation,
+                () -> new Rendered(render.get(), "text/html;charset=UTF-8", changed));
     }
 
     /** The public feeds' publication policy. */
@@ -235,12 +245,16 @@ public class FeedDocuments {
      * kept, so that no document from before a change outlives the change.
      */
     private Document remember(String key, Supplier<Rendered> render) {
+        return remember(key, generation(group(key)).get(), render);
+    }
+
+    /** {@code generation}: of the key's group, read before what {@code render} renders was read. */
+    private Document remember(String key, long generation, Supplier<Rendered> render) {
         Document cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        String lang = key.contains("|") ? key.substring(0, key.indexOf('|')) : "";
-        long generation = generation(lang).get();
+        String lang = group(key);
         Rendered r = render.get();
         Instant lastModified = states.lastModified(key, Document.tagOf(r.text()), r.lastModified());
         Document fresh = Document.of(r.text(), r.contentType(), lastModified);
@@ -249,6 +263,11 @@ public class FeedDocuments {
             return raced != null ? raced : fresh;
         }
         return fresh;
+    }
+
+    /** What a change invalidates a key with: its language, or {@code page} for an article page. */
+    private static String group(String key) {
+        return key.contains("|") ? key.substring(0, key.indexOf('|')) : "";
     }
 
     private AtomicLong generation(String lang) {

@@ -16,4 +16,9 @@ final class FeedKeys {
     static String partnerFeed(long partnerId, String lang) {
         return "p" + partnerId + "/" + lang;
     }
+
+    /** The language of a feed, public or a partner's. */
+    static String lang(String feed) {
+        return feed.substring(feed.indexOf('/') + 1);
+    }
 }

@@ -52,6 +52,11 @@ class StaticExport {
         Path dir = root.resolve(lang);
         documents.languagePage(lang).ifPresent(page -> write(dir.resolve("index.html"), page));
         if (!publicFeeds) {
+            // copies written while the public feeds were on would be served by a web server as they were, with the
+            // entries withdrawn since: no longer rewritten, they go
+            for (FeedFormat format : FeedFormat.values()) {
+                delete(dir.resolve(format.fileName()));
+            }
             return;
         }
         long pages = documents.archivePages(lang);
@@ -70,6 +75,16 @@ class StaticExport {
         write(root.resolve("index.html"), documents.index());
         if (publicFeeds) {
             write(root.resolve("feeds.opml"), documents.opml());
+        } else {
+            delete(root.resolve("feeds.opml"));
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
         }
     }
 

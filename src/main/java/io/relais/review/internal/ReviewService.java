@@ -210,13 +210,41 @@ class ReviewService {
         return reverted;
     }
 
-    /** Saves an edit, given whole (the API's and the plain form's draft): stored as the translation's text. */
+    /**
+     * Saves an edit, given whole (the API's and the plain form's draft): stored as the translation's text, except for
+     * an approved translation, whose text is what the feeds publish: there it is the draft, published only by
+     * {@link #store} (a published correction) — stored as the text, a draft was in the feeds at once.
+     */
     @Transactional
     Translation edit(long id, int version, String title, String summary, String body, AppUser user) {
         Translation t = lock(id, user);
         requireAllowed(t, TranslationAction.EDIT);
+        if (t.state() == TranslationState.APPROVED) {
+            return saveDraft(t, version, title, summary, body, user);
+        }
         Edited edited = clean(t, title, summary, body);
         return change(t, version, edited, TranslationAction.EDIT, null, user);
+    }
+
+    /** An edit given whole of an approved translation, as its draft (what is not given stays the draft's). */
+    private Translation saveDraft(Translation t, int version, String title, String summary, String body, AppUser user) {
+        if (version != t.version()) {
+            throw stale(t, version, clean(t, title, summary, body));
+        }
+        versions.keepCurrent(t);
+        WorkingCopy w = drafts.of(t);
+        Edited edited = clean(new Edited(w.title(), w.summary(), w.body()), title, summary, body);
+        OffsetDateTime now = now();
+        WorkingCopy saved = new WorkingCopy(t.id(), t.version(), edited.title(), edited.summary(),
+                Cells.normalised(edited.body()), w.seq(), w.savedBy(), w.savedAt()).saved(user.username(), now);
+        for (String key : saved.keys(0, true)) {
+            if (!saved.text(key).equals(w.text(key))) {
+                drafts.edited(t.id(), key, user.username(), now);
+            }
+        }
+        drafts.save(saved);
+        versions.draft(saved, user.username(), null);
+        return t;
     }
 
     /**
@@ -394,13 +422,18 @@ class ReviewService {
     }
 
     private Edited clean(Translation t, String title, String summary, String body) {
+        return clean(new Edited(t.title(), t.summary(), t.body()), title, summary, body);
+    }
+
+    /** The text given, cleaned; what is not given stays {@code unchanged}'s. */
+    private Edited clean(Edited unchanged, String title, String summary, String body) {
         if (body != null && body.length() > MAX_BODY) {
             throw new ReviewProblem(HttpStatus.CONTENT_TOO_LARGE, "the body is longer than " + MAX_BODY + " characters")
                     .said("review.problem.tooLong", MAX_BODY);
         }
-        return new Edited(title == null ? t.title() : sanitizer.text(title).strip(),
-                summary == null ? t.summary() : sanitizer.text(summary).strip(),
-                body == null ? t.body() : sanitizer.sanitize(body, null));
+        return new Edited(title == null ? unchanged.title() : sanitizer.text(title).strip(),
+                summary == null ? unchanged.summary() : sanitizer.text(summary).strip(),
+                body == null ? unchanged.body() : sanitizer.sanitize(body, null));
     }
 
     private static void requireAllowed(Translation t, TranslationAction action) {
@@ -423,17 +456,7 @@ class ReviewService {
             throw new ReviewProblem(HttpStatus.CONFLICT, e.getMessage(), Map.of("state", e.state().name()));
         }
         if (!applied) {
-            Translation current = translations.findById(t.id()).orElseThrow();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("conflict", "version");
-            details.put("yourVersion", version);
-            details.put("yours", Map.of("title", String.valueOf(edited.title()), "body", String.valueOf(edited.body())));
-            details.put("currentVersion", current.version());
-            details.put("current", Map.of("title", String.valueOf(current.title()), "body", String.valueOf(current.body()),
-                    "state", current.state().name()));
-            throw new ReviewProblem(HttpStatus.CONFLICT, "someone else changed this translation since version " + version
-                    + ": compare both versions and save again on version " + current.version(), details)
-                    .said("review.problem.changed");
+            throw stale(translations.findById(t.id()).orElseThrow(), version, edited);
         }
         jdbc.sql("""
                 insert into review_audit (translation_id, username, action, state_before, state_after, title_before,
@@ -453,6 +476,20 @@ class ReviewService {
             case REOPEN -> Versions.Kind.REOPEN;
         }, user.username(), reason);
         return after;
+    }
+
+    /** An action made on {@code version} of a translation now at {@code current}'s: 409 with both versions. */
+    private static ReviewProblem stale(Translation current, int version, Edited edited) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("conflict", "version");
+        details.put("yourVersion", version);
+        details.put("yours", Map.of("title", String.valueOf(edited.title()), "body", String.valueOf(edited.body())));
+        details.put("currentVersion", current.version());
+        details.put("current", Map.of("title", String.valueOf(current.title()), "body", String.valueOf(current.body()),
+                "state", current.state().name()));
+        return new ReviewProblem(HttpStatus.CONFLICT, "someone else changed this translation since version " + version
+                + ": compare both versions and save again on version " + current.version(), details)
+                .said("review.problem.changed");
     }
 
     /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */

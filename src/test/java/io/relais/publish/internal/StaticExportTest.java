@@ -1,0 +1,63 @@
+package io.relais.publish.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.thymeleaf.ITemplateEngine;
+
+import io.relais.StoredArticlesTest;
+import io.relais.publish.FeedBuilder;
+import io.relais.publish.PublicationPolicy;
+import io.relais.publish.PublishSettings;
+import io.relais.translation.TargetLanguages;
+
+/** The copies of the public feeds on disk follow what the service serves. */
+class StaticExportTest extends StoredArticlesTest {
+
+    @Autowired
+    EntryLog log;
+    @Autowired
+    FeedBuilder builder;
+    @Autowired
+    TargetLanguages languages;
+    @Autowired
+    ITemplateEngine templates;
+    @Autowired
+    DocumentStates states;
+
+    /**
+     * Public feeds turned off (a restart with {@code relais.publish.public-feeds: false}): the service answers 404
+     * for them, and the copies written before leave the feeds folder. They stayed, never rewritten again, so a web
+     * server serving the folder kept serving every entry withdrawn since.
+     */
+    @Test
+    void copiesOfThePublicFeedsLeaveTheFolderWhenThePublicFeedsAreTurnedOff(@TempDir Path dir) {
+        StaticExport on = export(dir, true);
+        on.exportLists();
+        on.export("es");
+        assertThat(dir.resolve("es/rss.xml")).exists();
+        assertThat(dir.resolve("feeds.opml")).exists();
+
+        StaticExport off = export(dir, false);
+        off.exportLists();
+        off.export("es");
+        assertThat(dir.resolve("es/rss.xml")).doesNotExist();
+        assertThat(dir.resolve("es/atom.xml")).doesNotExist();
+        assertThat(dir.resolve("es/feed.json")).doesNotExist();
+        assertThat(dir.resolve("feeds.opml")).doesNotExist();
+        assertThat(Files.exists(dir.resolve("es/index.html"))).as("the language page stays, as it is served").isTrue();
+    }
+
+    private StaticExport export(Path dir, boolean publicFeeds) {
+        PublishSettings settings = new PublishSettings("http://localhost:8080", dir, 50, Duration.ofMinutes(5),
+                publicFeeds, PublicationPolicy.MACHINE, List.of(), List.of());
+        return new StaticExport(new FeedDocuments(log, builder, settings, languages, templates, states), settings);
+    }
+}
