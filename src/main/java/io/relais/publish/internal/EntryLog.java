@@ -115,12 +115,16 @@ public class EntryLog {
             long articleId = candidate.entry().articleId();
             present.add(articleId);
             Latest last = latest.get(articleId);
-            if (last != null && !last.withdrawn() && last.versionKey().equals(candidate.versionKey())) {
+            if (last != null && !last.withdrawn() && sameVersion(last.versionKey(), candidate.versionKey())) {
                 continue;
             }
+            // a version published again after its withdrawal is a row of its own (the key is unique per feed, and
+            // the row with the bare key is the one before the withdrawal): its key names the withdrawal it follows
+            String key = last != null && last.withdrawn()
+                    ? candidate.versionKey() + AFTER + last.id() : candidate.versionKey();
             // the article's trace ends here: its entry is in the feed
             appended += traces.continued(articleId, "relais.article.publish", Map.of("relais.lang", lang),
-                    () -> append(feed, lang, articleId, candidate.versionKey(), false, candidate.snapshot(),
+                    () -> append(feed, lang, articleId, key, false, candidate.snapshot(),
                             candidate.presentation(), now));
         }
         for (Latest last : latest.values()) {
@@ -130,6 +134,14 @@ public class EntryLog {
             }
         }
         return appended;
+    }
+
+    /** What a version's key is followed by when it is published again after a withdrawal (the withdrawal's row). */
+    private static final String AFTER = "@after:";
+
+    /** A logged key is the candidate's version, published again after a withdrawal or not. */
+    private static boolean sameVersion(String logged, String candidate) {
+        return logged.equals(candidate) || logged.startsWith(candidate + AFTER);
     }
 
     private int append(String feed, String lang, long articleId, String key, boolean withdrawn, String snapshot,
@@ -210,15 +222,14 @@ public class EntryLog {
         return out;
     }
 
-    /** Newest row and last change of every feed that has a log, for cache checks across nodes. */
-    public Map<String, Mark> marks() {
-        Map<String, Mark> out = new HashMap<>();
-        jdbc.sql("select feed, max(id) as high, max(logged_at) as changed from feed_entry group by feed")
-                .query(rs -> {
-                    out.put(rs.getString("feed"), new Mark(rs.getLong("high"),
-                            rs.getObject("changed", OffsetDateTime.class).toInstant()));
-                });
-        return out;
+    /** The newest row's id, whatever its feed (0: none yet). */
+    long highWater() {
+        return jdbc.sql("select coalesce(max(id), 0) from feed_entry").query(Long.class).single();
+    }
+
+    /** The feeds with rows after {@code id}. */
+    List<String> feedsAfter(long id) {
+        return jdbc.sql("select distinct feed from feed_entry where id > ?").param(id).query(String.class).list();
     }
 
     public Mark mark(String feed) {

@@ -1,7 +1,5 @@
 package io.relais.publish.internal;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,24 +15,25 @@ import org.springframework.stereotype.Component;
 public class LogMarks {
 
     private final EntryLog log;
-    /** Each feed's newest row at the last look (none before the first: every language counts as moved then). */
-    private Map<String, Long> seen = Map.of();
+    /** The newest row at the last look (-1 before the first: every language counts as moved then). */
+    private long seen = -1;
 
     LogMarks(EntryLog log) {
         this.log = log;
     }
 
-    /** The languages whose logs (public or partners') have rows this node had not seen at the last look. */
+    /**
+     * The languages whose logs (public or partners') have rows this node had not seen at the last look. Every 10 s on
+     * every node: one look at the newest row, then the rows after the last look's only (the log grows for ever).
+     */
     public synchronized Set<String> moved() {
-        Map<String, Long> now = new HashMap<>();
-        log.marks().forEach((feed, mark) -> now.put(feed, mark.highWater()));
+        long high = log.highWater();
+        if (high == seen) {
+            return Set.of();
+        }
         Set<String> moved = new TreeSet<>();
-        now.forEach((feed, high) -> {
-            if (!high.equals(seen.get(feed))) {
-                moved.add(FeedKeys.lang(feed));
-            }
-        });
-        seen = now;
+        log.feedsAfter(Math.max(seen, 0)).forEach(feed -> moved.add(FeedKeys.lang(feed)));
+        seen = high;
         return moved;
     }
 }
