@@ -426,6 +426,18 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void publishingACorrectionIsOfferedForAnApprovedTextOnlyAMachineApprovedOneIsApproved() {
+        // a machine-approved text's feeds publish the machine's text (or nothing, under the shipped policy): a
+        // "correction" stored there reached no feed; the editor's text is published by approving it
+        jdbc.sql("update translation set state = 'AUTO_APPROVED' where id = ?").param(id).update();
+        String page = as(NURIA, "GET", "/review/items/" + id, null).body();
+        assertThat(page).contains("id=\"approve\"").doesNotContain("id=\"store\"");
+
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode()).isEqualTo(200);
+        assertThat(as(NURIA, "GET", "/review/items/" + id, null).body()).contains("id=\"store\"");
+    }
+
+    @Test
     void aCorrectionSavedWhileAnApprovalIsUndoneStaysTheDraft() throws Exception {
         assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode()).isEqualTo(200);
         // oriol's correction of the approved text on another node, in flight: the row locked as a save locks it, the

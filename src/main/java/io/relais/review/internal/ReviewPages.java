@@ -202,7 +202,9 @@ class ReviewPages {
         model.addAttribute("can", Map.of(
                 "edit", TranslationAction.EDIT.allowedIn(t.state()),
                 "approve", TranslationAction.APPROVE.allowedIn(t.state()),
-                "store", t.state() == TranslationState.APPROVED || t.state() == TranslationState.AUTO_APPROVED,
+                // a correction is published where the feeds publish the translation's text: an approved one (a
+                // machine-approved one's feeds publish the machine's text, or nothing: the editor's is approved)
+                "store", t.state() == TranslationState.APPROVED,
                 "reject", TranslationAction.REJECT.allowedIn(t.state()),
                 "reopen", TranslationAction.REOPEN.allowedIn(t.state()),
                 "retranslate", TranslationAction.RETRANSLATE.allowedIn(t.state())));
