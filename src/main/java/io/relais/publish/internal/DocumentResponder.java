@@ -9,6 +9,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.cors.CorsUtils;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -94,10 +96,16 @@ final class DocumentResponder {
 
     /**
      * A feed document that does not exist, answered as the partner feeds and the API answer theirs: a problem detail
-     * (RFC 9457), readable from a browser page like the documents themselves, with headers that let nothing run.
+     * (RFC 9457), readable from a browser page like the documents themselves, with headers that let nothing run; to
+     * a person following a link (a browser asking for HTML), the not-found page in the language of the address.
      */
-    static void notFound(HttpServletResponse response, String path, String detail) throws IOException {
+    static void notFound(HttpServletRequest request, HttpServletResponse response, String path, String detail)
+            throws IOException {
         DocumentSecurity.applyForPath(response, path);
+        if (asksForHtml(request)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         response.setHeader("Access-Control-Allow-Origin", "*");
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("title", "Not Found");
@@ -109,6 +117,17 @@ final class DocumentResponder {
         response.setContentType("application/problem+json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** A browser's navigation names {@code text/html}; feed readers and scripts name their formats, or anything. */
+    private static boolean asksForHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        try {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.getQualityValue() > 0 && MediaType.TEXT_HTML.equalsTypeAndSubtype(type));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     static boolean notModified(HttpServletRequest request, Document doc) {

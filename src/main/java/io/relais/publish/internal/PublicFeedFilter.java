@@ -71,8 +71,8 @@ class PublicFeedFilter extends OncePerRequestFilter {
                 return;
             }
             if (doc.isEmpty()) {
-                DocumentResponder.notFound(response, path, "no feed document at this address: the language is not "
-                        + "published here, or the archive page does not exist");
+                DocumentResponder.notFound(request, response, path, "no feed document at this address: the language"
+                        + " is not published here, or the archive page does not exist");
                 return;
             }
             DocumentResponder.respond(request, response, doc.get(), page == 0 ? subscriptionHeaders(path)

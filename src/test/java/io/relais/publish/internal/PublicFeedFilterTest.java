@@ -50,6 +50,21 @@ class PublicFeedFilterTest {
                 .endsWith(",\"instance\":\"/feeds/es/atom.xml\"}");
         assertThat(response.getHeader("Content-Security-Policy")).isEqualTo(DocumentSecurity.FEED_POLICY);
 
+        // a person following a link in a browser: the not-found page (in the address's language, PagesBrowserTest)
+        MockHttpServletRequest browser = new MockHttpServletRequest("GET", "/feeds/es/atom.xml");
+        browser.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        MockHttpServletResponse page = new MockHttpServletResponse();
+        filter.doFilter(browser, page, new MockFilterChain());
+        assertThat(page.getStatus()).isEqualTo(404);
+        assertThat(page.getContentType()).isNull();   // the container's error page renders it
+        assertThat(page.getContentAsString()).isEmpty();
+        // a feed reader naming its formats, or anything: the problem detail
+        MockHttpServletRequest reader = new MockHttpServletRequest("GET", "/feeds/es/atom.xml");
+        reader.addHeader("Accept", "application/atom+xml, application/rss+xml;q=0.9, */*;q=0.1");
+        MockHttpServletResponse problem = new MockHttpServletResponse();
+        filter.doFilter(reader, problem, new MockFilterChain());
+        assertThat(problem.getContentType()).isEqualTo("application/problem+json");
+
         MockFilterChain partnerChain = new MockFilterChain();
         filter.doFilter(new MockHttpServletRequest("GET", "/feeds/p/abc/es/atom.xml"), new MockHttpServletResponse(), partnerChain);
         assertThat(partnerChain.getRequest()).isNotNull();
