@@ -137,25 +137,8 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
     void aDraftSavedWhileAnApprovalWaitsIsNeitherClearedNorApprovedUnseen() throws Exception {
         // oriol's save on another node, in flight: the translation's row locked as a save locks it, the draft
         // written, committed while nuria's approval of the text she saw (no draft: seq 0) is under way
-        CountDownLatch saving = new CountDownLatch(1);
-        Thread otherNode = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.sql("select id from translation where id = ? for update").param(id).query(Long.class).single();
-            jdbc.sql("""
-                    insert into review_draft (translation_id, title, summary, body, base_version, seq, username,
-                        saved_at)
-                    select id, title, summary, ?, 0, 1, 'oriol', current_timestamp from translation where id = ?""")
-                    .params("<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>\n"
-                            + "<p>El vuelo inaugural fue en 1975.</p>", id)
-                    .update();
-            saving.countDown();
-            try {
-                Thread.sleep(1500);   // the approval reaches the row meanwhile
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        otherNode.start();
-        saving.await();
+        Thread otherNode = oriolSavingOnAnotherNode("<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>\n"
+                + "<p>El vuelo inaugural fue en 1975.</p>");
 
         HttpResponse<String> approved = as(NURIA, "POST", "/api/review/items/" + id + "/approve",
                 "{\"version\": 0, \"seq\": 0}");
@@ -444,24 +427,7 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         // draft written, committed while nuria's undo of the approval is under way
         String correction = "<p>El club de vuelo a vela celebra sus <em>cincuenta</em> años.</p>\n"
                 + "<p>El vuelo inaugural fue en 1975.</p>";
-        CountDownLatch saving = new CountDownLatch(1);
-        Thread otherNode = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.sql("select id from translation where id = ? for update").param(id).query(Long.class).single();
-            jdbc.sql("""
-                    insert into review_draft (translation_id, title, summary, body, base_version, seq, username,
-                        saved_at)
-                    select id, title, summary, ?, version, 1, 'oriol', current_timestamp from translation where id = ?""")
-                    .params(correction, id)
-                    .update();
-            saving.countDown();
-            try {
-                Thread.sleep(1500);   // the undo reaches the row meanwhile
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        otherNode.start();
-        saving.await();
+        Thread otherNode = oriolSavingOnAnotherNode(correction);
 
         HttpResponse<String> reopened = as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}");
         otherNode.join();
@@ -469,6 +435,32 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
         assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.NEEDS_REVIEW);
         assertThat(cell("body:1").get("text").asString()).isEqualTo("<p>El vuelo inaugural fue en 1975.</p>");
+    }
+
+    /**
+     * Oriol's save on another node, in flight: the translation's row locked as a save locks it and the draft written;
+     * it commits 1.5 s after this returns (what the test does meanwhile reaches the row while it is locked).
+     */
+    Thread oriolSavingOnAnotherNode(String body) throws InterruptedException {
+        CountDownLatch saving = new CountDownLatch(1);
+        Thread otherNode = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("select id from translation where id = ? for update").param(id).query(Long.class).single();
+            jdbc.sql("""
+                    insert into review_draft (translation_id, title, summary, body, base_version, seq, username,
+                        saved_at)
+                    select id, title, summary, ?, version, 1, 'oriol', current_timestamp from translation where id = ?""")
+                    .params(body, id)
+                    .update();
+            saving.countDown();
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        otherNode.start();
+        saving.await();
+        return otherNode;
     }
 
     JsonNode cell(String key) {
