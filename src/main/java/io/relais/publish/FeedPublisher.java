@@ -12,17 +12,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
+import io.relais.http.ApiProblem;
 import io.relais.publish.internal.FeedDocuments;
 import io.relais.publish.internal.LogMarks;
 import io.relais.publish.internal.PublishedSetSync;
 import io.relais.translation.PublishedSetChanged;
+import io.relais.translation.PublishedSetEdited;
 import io.relais.translation.Translations;
 
 /**
@@ -123,6 +128,32 @@ public class FeedPublisher {
     }
 
     /**
+     * An editor's action changed what {@code lang} publishes (an approval undone, a rejection, a correction): its
+     * logs take the change in the action's own transaction, at its end, and this node's documents are forgotten as
+     * soon as it commits, before the action answers — so its answer means this node serves the change, a withdrawn
+     * entry no longer. Synchronous rather than an {@code ApplicationModuleListener} for that reason, and heard by
+     * event rather than called by the review module, which stays ignorant of publishing (so does the console, whose
+     * actions go through the same store). A failure here rolls the action back: the editor is told, nothing changed.
+     * The round after the commit ({@link #onPublishedSetChanged}) finds the logs in line and rewrites nothing.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void onPublishedSetEdited(PublishedSetEdited event) {
+        String lang = event.lang();
+        if (!publishes(lang)) {
+            return;
+        }
+        try {
+            republish(lang);
+        } catch (RuntimeException e) {
+            // expected when the database fails: said to the editor, not a stack trace
+            log.warn("An editor's change of the {} translations is refused: the feeds could not follow it ({})", lang,
+                    e.toString());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "the " + lang + " feeds could not follow this change:"
+                    + " nothing was changed, try again");
+        }
+    }
+
+    /**
      * Another node of the cluster changed these languages: replace this node's documents and static copies. Like
      * {@link #onPublishedSetChanged}, after the event's transaction committed and in none of its own.
      */
@@ -192,7 +223,7 @@ public class FeedPublisher {
         if (appended > 0) {
             log.debug("Republished {}: {} change(s)", lang, appended);
             // the other nodes read the log again: only once this node's rows are committed
-            PublishedSetSync.afterCommit(() -> otherNodes.announce(List.of(lang)));
+            sync.afterCommit(() -> otherNodes.announce(List.of(lang)));
         }
         return appended;
     }
