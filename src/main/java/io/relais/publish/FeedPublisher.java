@@ -48,6 +48,7 @@ public class FeedPublisher {
     private final LogMarks marks;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final CoalescedRounds rounds = new CoalescedRounds();
+    private final FailedRebuilds failures = new FailedRebuilds();
     private final Set<String> refreshRetries = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService refreshRetryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-refresh-retries");
@@ -90,8 +91,7 @@ public class FeedPublisher {
             try {
                 republish(lang);
             } catch (RuntimeException e) {
-                // the service keeps running: the next change of this language tries again
-                log.error("Could not publish the {} feeds at start-up: {}", lang, e.toString(), e);
+                rebuildFailed(lang, e);   // the service keeps running: the catch-up tries again
             }
         }
     }
@@ -122,8 +122,8 @@ public class FeedPublisher {
                 republish(lang);
             } while (rounds.again(lang));
         } catch (RuntimeException e) {
-            rounds.abandon(lang);   // the next event starts afresh; this one stays incomplete in the registry
-            throw e;
+            rounds.abandon(lang);   // the next event starts afresh
+            rebuildFailed(lang, e);
         }
     }
 
@@ -167,13 +167,22 @@ public class FeedPublisher {
     }
 
     /**
-     * Every 10 s, the languages whose logs moved since the last look are replaced here as if announced: an
+     * Every 10 s, first the languages whose last rebuild failed are rebuilt again (a withdrawal would else stay
+     * served until the language's next change), then the languages whose logs moved since the last look are
+     * replaced here as if announced: an
      * announcement lost (its node died after its commit, the broker refused it) no longer leaves this node serving an
      * entry withdrawn elsewhere until the language's next change. This node's own changes are replaced once more,
      * which costs a rendering of their documents.
      */
     @Scheduled(fixedDelay = 10, initialDelay = 10, timeUnit = TimeUnit.SECONDS)
-    void catchUp() {
+    public void catchUp() {
+        for (String lang : failures.languages()) {
+            try {
+                republish(lang);
+            } catch (RuntimeException e) {
+                rebuildFailed(lang, e);
+            }
+        }
         Set<String> moved;
         try {
             moved = marks.moved();
@@ -225,7 +234,25 @@ public class FeedPublisher {
             // the other nodes read the log again: only once this node's rows are committed
             sync.afterCommit(() -> otherNodes.announce(List.of(lang)));
         }
+        if (failures.succeeded(lang)) {
+            log.info("The {} feeds are rebuilt again", lang);
+        }
         return appended;
+    }
+
+    /** The languages whose last rebuild failed: the catch-up rebuilds them again every 10 s until one succeeds. */
+    public Set<String> failedLanguages() {
+        return failures.languages();
+    }
+
+    /** Said at WARN once per run of failures (a database down fails every round): the catch-up tries again. */
+    private void rebuildFailed(String lang, RuntimeException e) {
+        if (failures.failed(lang)) {
+            log.warn("Could not rebuild the {} feeds ({}): they may still show what left them; tried again every 10 s",
+                    lang, e.toString());
+        } else {
+            log.debug("Could not rebuild the {} feeds again: {}", lang, e.toString());
+        }
     }
 
     /** The public subscription document of a language, as served (for callers that want the text). */
