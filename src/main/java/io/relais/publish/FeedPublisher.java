@@ -1,5 +1,6 @@
 package io.relais.publish;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
@@ -139,7 +142,7 @@ public class FeedPublisher {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void onPublishedSetEdited(PublishedSetEdited event) {
         String lang = event.lang();
-        if (!publishes(lang)) {
+        if (!publishes(lang) || !firstInTransaction(lang)) {
             return;
         }
         try {
@@ -152,6 +155,33 @@ public class FeedPublisher {
                     + " nothing was changed, try again");
         }
     }
+
+    /**
+     * One round per language and transaction: heard at its end, the first sees every change the transaction made; a
+     * second would take the language's lock again while the first's rows are uncommitted, which a round of another
+     * thread holding that lock may be waiting for.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean firstInTransaction(String lang) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return true;
+        }
+        Set<String> done = (Set<String>) TransactionSynchronizationManager.getResource(EDITED_LANGUAGES);
+        if (done == null) {
+            done = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(EDITED_LANGUAGES, done);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(EDITED_LANGUAGES);
+                }
+            });
+        }
+        return done.add(lang);
+    }
+
+    /** The languages an editor's transaction has had logged (a transaction resource's key). */
+    private static final Object EDITED_LANGUAGES = new Object();
 
     /**
      * Another node of the cluster changed these languages: replace this node's documents and static copies. Like
