@@ -22,13 +22,16 @@ import org.springframework.test.context.ActiveProfiles;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 
+import io.relais.translation.PublishedSetReadFault;
+
 /**
  * The whole service on real parts (Apertium, LanguageTool, H2, Camel routes) on a random port. Every integration
  * test extends this class so that they share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TranslationWriteFault.class, QualityCheckFault.class, FailingPage.class, CollectedSpans.class})
+@Import({TranslationWriteFault.class, QualityCheckFault.class, PublishedSetReadFault.class, FailingPage.class,
+        CollectedSpans.class})
 public abstract class RelaisIntegrationTest {
 
     protected static final Path WORK = Path.of("target/test-work");

@@ -1,5 +1,6 @@
 package io.relais.publish;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,17 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.relais.cluster.FeedChanges;
 import io.relais.cluster.FeedsChangedElsewhere;
+import io.relais.http.ApiProblem;
 import io.relais.publish.internal.FeedDocuments;
 import io.relais.publish.internal.LogMarks;
 import io.relais.publish.internal.PublishedSetSync;
 import io.relais.translation.PublishedSetChanged;
+import io.relais.translation.PublishedSetEdited;
 import io.relais.translation.Translations;
 
 /**
@@ -43,6 +51,7 @@ public class FeedPublisher {
     private final LogMarks marks;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final CoalescedRounds rounds = new CoalescedRounds();
+    private final FailedRebuilds failures = new FailedRebuilds();
     private final Set<String> refreshRetries = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService refreshRetryTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-refresh-retries");
@@ -85,8 +94,7 @@ public class FeedPublisher {
             try {
                 republish(lang);
             } catch (RuntimeException e) {
-                // the service keeps running: the next change of this language tries again
-                log.error("Could not publish the {} feeds at start-up: {}", lang, e.toString(), e);
+                rebuildFailed(lang, e);   // the service keeps running: the catch-up tries again
             }
         }
     }
@@ -117,10 +125,63 @@ public class FeedPublisher {
                 republish(lang);
             } while (rounds.again(lang));
         } catch (RuntimeException e) {
-            rounds.abandon(lang);   // the next event starts afresh; this one stays incomplete in the registry
-            throw e;
+            rounds.abandon(lang);   // the next event starts afresh
+            rebuildFailed(lang, e);
         }
     }
+
+    /**
+     * An editor's action changed what {@code lang} publishes (an approval undone, a rejection, a correction): its
+     * logs take the change in the action's own transaction, at its end, and this node's documents are forgotten as
+     * soon as it commits, before the action answers — so its answer means this node serves the change, a withdrawn
+     * entry no longer. Synchronous rather than an {@code ApplicationModuleListener} for that reason, and heard by
+     * event rather than called by the review module, which stays ignorant of publishing (so does the console, whose
+     * actions go through the same store). A failure here rolls the action back: the editor is told, nothing changed.
+     * The round after the commit ({@link #onPublishedSetChanged}) finds the logs in line and rewrites nothing.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void onPublishedSetEdited(PublishedSetEdited event) {
+        String lang = event.lang();
+        if (!publishes(lang) || !firstInTransaction(lang)) {
+            return;
+        }
+        try {
+            republish(lang);
+        } catch (RuntimeException e) {
+            // expected when the database fails: said to the editor, not a stack trace
+            log.warn("An editor's change of the {} translations is refused: the feeds could not follow it ({})", lang,
+                    e.toString());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "the " + lang + " feeds could not follow this change:"
+                    + " nothing was changed, try again");
+        }
+    }
+
+    /**
+     * One round per language and transaction: heard at its end, the first sees every change the transaction made; a
+     * second would take the language's lock again while the first's rows are uncommitted, which a round of another
+     * thread holding that lock may be waiting for.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean firstInTransaction(String lang) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return true;
+        }
+        Set<String> done = (Set<String>) TransactionSynchronizationManager.getResource(EDITED_LANGUAGES);
+        if (done == null) {
+            done = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(EDITED_LANGUAGES, done);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(EDITED_LANGUAGES);
+                }
+            });
+        }
+        return done.add(lang);
+    }
+
+    /** The languages an editor's transaction has had logged (a transaction resource's key). */
+    private static final Object EDITED_LANGUAGES = new Object();
 
     /**
      * Another node of the cluster changed these languages: replace this node's documents and static copies. Like
@@ -136,13 +197,22 @@ public class FeedPublisher {
     }
 
     /**
-     * Every 10 s, the languages whose logs moved since the last look are replaced here as if announced: an
+     * Every 10 s, first the languages whose last rebuild failed are rebuilt again (a withdrawal would else stay
+     * served until the language's next change), then the languages whose logs moved since the last look are
+     * replaced here as if announced: an
      * announcement lost (its node died after its commit, the broker refused it) no longer leaves this node serving an
      * entry withdrawn elsewhere until the language's next change. This node's own changes are replaced once more,
      * which costs a rendering of their documents.
      */
     @Scheduled(fixedDelay = 10, initialDelay = 10, timeUnit = TimeUnit.SECONDS)
-    void catchUp() {
+    public void catchUp() {
+        for (String lang : failures.languages()) {
+            try {
+                republish(lang);
+            } catch (RuntimeException e) {
+                rebuildFailed(lang, e);
+            }
+        }
         Set<String> moved;
         try {
             moved = marks.moved();
@@ -192,9 +262,27 @@ public class FeedPublisher {
         if (appended > 0) {
             log.debug("Republished {}: {} change(s)", lang, appended);
             // the other nodes read the log again: only once this node's rows are committed
-            PublishedSetSync.afterCommit(() -> otherNodes.announce(List.of(lang)));
+            sync.afterCommit(() -> otherNodes.announce(List.of(lang)));
+        }
+        if (failures.succeeded(lang)) {
+            log.info("The {} feeds are rebuilt again", lang);
         }
         return appended;
+    }
+
+    /** The languages whose last rebuild failed: the catch-up rebuilds them again every 10 s until one succeeds. */
+    public Set<String> failedLanguages() {
+        return failures.languages();
+    }
+
+    /** Said at WARN once per run of failures (a database down fails every round): the catch-up tries again. */
+    private void rebuildFailed(String lang, RuntimeException e) {
+        if (failures.failed(lang)) {
+            log.warn("Could not rebuild the {} feeds ({}): they may still show what left them; tried again every 10 s",
+                    lang, e.toString());
+        } else {
+            log.debug("Could not rebuild the {} feeds again: {}", lang, e.toString());
+        }
     }
 
     /** The public subscription document of a language, as served (for callers that want the text). */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,18 +87,26 @@ public class LearnedFixes {
                 continue;   // the French copied into the cell (whole or in part) is not a translation
             }
             String anchor = anchor(change.machine(), frenchPlain, glossed);
+            String machineKey = key(change.machine());
+            // once per segment: a save of the same segment at the same moment (another editor, another node) has
+            // deleted and inserted the same fix, and its insert wins
             jdbc.sql("""
                     insert into learned_fix (lang, source_words, machine_words, editor_words, machine_key, article_id,
-                        translation_id, field, source_fingerprint, editor, approved, learned_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(origin.lang(), anchor, change.machine(), change.editor(), key(change.machine()),
+                        translation_id, field, source_fingerprint, editor, approved, learned_at, fix_key)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(origin.lang(), anchor, change.machine(), change.editor(), machineKey,
                             origin.articleId(), origin.translationId(), origin.field(), sourceFingerprint,
-                            origin.editor(), origin.approved(), now)
+                            origin.editor(), origin.approved(), now, fixKey(machineKey, change.editor()))
                     .update();
         }
         return jdbc.sql("""
                 select * from learned_fix where translation_id = ? and field = ? and source_fingerprint = ? order by id""")
                 .params(origin.translationId(), origin.field(), sourceFingerprint).query(ROW).list();
+    }
+
+    /** What a fix is unique by in its segment: the SHA-256 of the machine's key and the editor's words (as V95). */
+    static String fixKey(String machineKey, String editorWords) {
+        return DigestUtils.sha256Hex(machineKey + '\u001f' + editorWords);
     }
 
     /**

@@ -20,7 +20,8 @@ import io.relais.article.Articles;
 
 /**
  * The translation store: one row per (article, revision, language), with its quality issues. An editor's action that
- * changes what a language publishes announces {@link PublishedSetChanged}; machine translations are announced by
+ * changes what a language publishes announces {@link PublishedSetEdited} in its transaction and
+ * {@link PublishedSetChanged}; machine translations are announced by
  * the batch through {@link #announce}, once per language when its partition ends.
  */
 @Service
@@ -203,7 +204,7 @@ public class Translations {
         if (updated && (current.state() != next || next == TranslationState.APPROVED
                         || action == TranslationAction.RETRANSLATE)
                 && (current.state().publishable() || next.publishable())) {
-            events.publishEvent(new PublishedSetChanged(current.lang()));
+            editorChanged(current.lang());
         }
         return updated;
     }
@@ -223,9 +224,15 @@ public class Translations {
                 .params(abbreviate(reason, 4000), OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion)
                 .update() == 1;
         if (updated && current.state() != TranslationState.FAILED && current.state() != TranslationState.REJECTED) {
-            events.publishEvent(new PublishedSetChanged(current.lang()));
+            editorChanged(current.lang());
         }
         return updated;
+    }
+
+    /** The feeds follow an editor's change in its transaction ({@link PublishedSetEdited}), then after it. */
+    private void editorChanged(String lang) {
+        events.publishEvent(new PublishedSetEdited(lang));
+        events.publishEvent(new PublishedSetChanged(lang));
     }
 
     /**

@@ -42,4 +42,27 @@ class RepublishedEntryTest extends StoredArticlesTest {
             assertThat(log.sync(feed, "es", publishing)).as("unchanged since").isZero();
         }
     }
+
+    /**
+     * The machine's text, then the editor's approved text, then the machine's again (the approval undone, in a feed
+     * with the {@code machine} policy): the machine's version was skipped, its key taken by its first row, and the
+     * feed kept the approved text that had been taken back.
+     */
+    @Test
+    void anEarlierVersionThatComesBackReplacesTheOneTakenBack() {
+        String feed = "p" + (900_000_000L + System.nanoTime() % 100_000_000L) + "/es";
+        PublishedEntry machine = new PublishedEntry(777_002, 1, "es", "El viaducto cierra por el viento", null,
+                "<p>El viaducto cierra.</p>", "https://exemple.fr/viaduc", "Le viaduc ferme", "Anne Roy",
+                OffsetDateTime.parse("2026-12-01T08:00:00Z"), OffsetDateTime.parse("2026-12-01T09:00:00Z"), "apertium",
+                "fr>es", 80.0, TranslationState.NEEDS_REVIEW);
+        PublishedEntry approved = new PublishedEntry(777_002, 1, "es", "El viaducto cierra a causa del viento", null,
+                "<p>El viaducto cierra.</p>", "https://exemple.fr/viaduc", "Le viaduc ferme", "Anne Roy",
+                OffsetDateTime.parse("2026-12-01T08:00:00Z"), OffsetDateTime.parse("2026-12-01T10:00:00Z"), "apertium",
+                "fr>es", 80.0, TranslationState.APPROVED);
+
+        for (PublishedEntry version : List.of(machine, approved, machine, approved)) {
+            assertThat(log.sync(feed, "es", log.candidates(List.of(version)))).isEqualTo(1);
+            assertThat(log.current(feed, 10)).extracting(l -> l.entry().title()).containsExactly(version.title());
+        }
+    }
 }

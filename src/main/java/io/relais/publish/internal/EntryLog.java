@@ -118,10 +118,10 @@ public class EntryLog {
             if (last != null && !last.withdrawn() && sameVersion(last.versionKey(), candidate.versionKey())) {
                 continue;
             }
-            // a version published again after its withdrawal is a row of its own (the key is unique per feed, and
-            // the row with the bare key is the one before the withdrawal): its key names the withdrawal it follows
-            String key = last != null && last.withdrawn()
-                    ? candidate.versionKey() + AFTER + last.id() : candidate.versionKey();
+            // a version that follows another row of the article names that row: the same version can come back (an
+            // approval undone brings the machine's text back, a withdrawn entry returns), and the key is unique per
+            // feed — with the bare key it was not logged, and the feed kept the text taken back
+            String key = last != null ? candidate.versionKey() + AFTER + last.id() : candidate.versionKey();
             // the article's trace ends here: its entry is in the feed
             appended += traces.continued(articleId, "relais.article.publish", Map.of("relais.lang", lang),
                     () -> append(feed, lang, articleId, key, false, candidate.snapshot(),
@@ -136,24 +136,22 @@ public class EntryLog {
         return appended;
     }
 
-    /** What a version's key is followed by when it is published again after a withdrawal (the withdrawal's row). */
+    /** What a version's key is followed by when it follows another row of its article (that row). */
     private static final String AFTER = "@after:";
 
-    /** A logged key is the candidate's version, published again after a withdrawal or not. */
+    /** A logged key is the candidate's version, following another row or not. */
     private static boolean sameVersion(String logged, String candidate) {
         return logged.equals(candidate) || logged.startsWith(candidate + AFTER);
     }
 
     private int append(String feed, String lang, long articleId, String key, boolean withdrawn, String snapshot,
                        String presentation, OffsetDateTime at) {
-        try {
-            return jdbc.sql("""
-                    insert into feed_entry (feed, lang, article_id, version_key, withdrawn, snapshot, presentation, logged_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(feed, lang, articleId, key, withdrawn, snapshot, presentation, at).update();
-        } catch (DuplicateKeyException anotherNodeWasFirst) {
-            return 0;
-        }
+        // a row another node (or another editor's transaction) appended first is skipped, without an error: inside
+        // an editor's transaction one would end it on PostgreSQL
+        return jdbc.sql("""
+                insert into feed_entry (feed, lang, article_id, version_key, withdrawn, snapshot, presentation, logged_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(feed, lang, articleId, key, withdrawn, snapshot, presentation, at).update();
     }
 
     /** The newest {@code limit} entries {@code feed} publishes now, newest first. */

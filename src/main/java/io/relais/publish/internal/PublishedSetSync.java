@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -21,6 +26,8 @@ import io.relais.translation.PublishedEntry;
 @Component
 public class PublishedSetSync {
 
+    private static final Logger logger = LoggerFactory.getLogger(PublishedSetSync.class);
+
     private final EntryLog log;
     private final FeedDocuments documents;
     private final StaticExport export;
@@ -28,9 +35,13 @@ public class PublishedSetSync {
     private final PartnerStore partners;
     private final PublishSettings properties;
     private final CategoryTranslations categories;
+    private final TransactionTemplate outsideTransaction;
 
     PublishedSetSync(EntryLog log, FeedDocuments documents, StaticExport export, WebSubPinger websub,
-                     PartnerStore partners, PublishSettings properties, CategoryTranslations categories) {
+                     PartnerStore partners, PublishSettings properties, CategoryTranslations categories,
+                     PlatformTransactionManager transactions) {
+        this.outsideTransaction = new TransactionTemplate(transactions);
+        outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.categories = categories;
         this.log = log;
         this.documents = documents;
@@ -66,11 +77,11 @@ public class PublishedSetSync {
             if (appended > 0) {
                 documents.invalidate(lang);
             }
-            export.export(lang);
             if (publicChanges > 0) {
                 websub.ping(lang);
             }
             changedPartners.forEach(partner -> websub.ping(partner, lang));
+            export.export(lang);
         });
         return appended;
     }
@@ -89,8 +100,14 @@ public class PublishedSetSync {
         return all.stream().filter(c -> chosen.get(c.entry().articleId()) == c).toList();
     }
 
-    /** Runs {@code action} after the current transaction commits (never if it rolls back), or now without one. */
-    public static void afterCommit(Runnable action) {
+    /**
+     * Runs {@code action} after the current transaction commits (never if it rolls back), or now without one. After
+     * a commit, outside it: the committed transaction's connection is still bound to the thread then, and what is
+     * written on it (a document's Last-Modified) would belong to no transaction. A failure there is logged, not
+     * thrown: the transaction is committed and the documents already forgotten (the first thing done), and the
+     * round that follows the commit ({@code PublishedSetChanged}) writes the copies again.
+     */
+    public void afterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             action.run();
             return;
@@ -98,7 +115,12 @@ public class PublishedSetSync {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                action.run();
+                try {
+                    outsideTransaction.executeWithoutResult(status -> action.run());
+                } catch (RuntimeException e) {
+                    logger.warn("Publishing after a commit did not finish ({}): the next round does it again",
+                            e.toString());
+                }
             }
         });
     }
