@@ -1,13 +1,14 @@
 package io.relais.publish;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public class FeedPublisher {
     private final FeedDocuments documents;
     private final FeedChanges otherNodes;
     private final LogMarks marks;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final CoalescedRounds rounds = new CoalescedRounds();
     private final FailedRebuilds failures = new FailedRebuilds();
     private final Set<String> refreshRetries = ConcurrentHashMap.newKeySet();
@@ -141,10 +142,54 @@ public class FeedPublisher {
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void onPublishedSetEdited(PublishedSetEdited event) {
-        String lang = event.lang();
-        if (!publishes(lang) || !firstInTransaction(lang)) {
+        if (!publishes(event.lang())) {
             return;
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            republishForEditor(event.lang());
+            return;
+        }
+        EditedLanguages edited = (EditedLanguages) TransactionSynchronizationManager.getResource(EditedLanguages.KEY);
+        if (edited == null || edited.logged) {
+            return;   // the transaction's languages are logged at its first event's turn
+        }
+        edited.logged = true;
+        // every lock first, in one order: two transactions editing the same languages never wait for each other
+        edited.languages.forEach(lang -> holdUntilCompletion(lock(lang)));
+        edited.languages.forEach(this::republishForEditor);
+    }
+
+    /**
+     * Notes the language as the transaction publishes the event, so that its end knows them all: one round per
+     * language and transaction (a second would find the first's rows uncommitted), the locks taken in one order.
+     */
+    @EventListener
+    void noteEdited(PublishedSetEdited event) {
+        if (!publishes(event.lang()) || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        EditedLanguages edited = (EditedLanguages) TransactionSynchronizationManager.getResource(EditedLanguages.KEY);
+        if (edited == null) {
+            edited = new EditedLanguages();
+            TransactionSynchronizationManager.bindResource(EditedLanguages.KEY, edited);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(EditedLanguages.KEY);
+                }
+            });
+        }
+        edited.languages.add(event.lang());
+    }
+
+    /** The languages an editor's transaction changes, and whether they are logged yet (a transaction resource). */
+    private static final class EditedLanguages {
+        static final Object KEY = new Object();
+        final Set<String> languages = new TreeSet<>();
+        boolean logged;
+    }
+
+    private void republishForEditor(String lang) {
         try {
             republish(lang);
         } catch (RuntimeException e) {
@@ -157,31 +202,19 @@ public class FeedPublisher {
     }
 
     /**
-     * One round per language and transaction: heard at its end, the first sees every change the transaction made; a
-     * second would take the language's lock again while the first's rows are uncommitted, which a round of another
-     * thread holding that lock may be waiting for.
+     * Holds the language's lock until the transaction ends: its log rows take their ids before the commit, and a
+     * round of another thread appending rows of the language after them and committing first would let a reader see
+     * the later rows without the earlier (an archive page cut, another node's look at the newest row).
      */
-    @SuppressWarnings("unchecked")
-    private static boolean firstInTransaction(String lang) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return true;
-        }
-        Set<String> done = (Set<String>) TransactionSynchronizationManager.getResource(EDITED_LANGUAGES);
-        if (done == null) {
-            done = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(EDITED_LANGUAGES, done);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(EDITED_LANGUAGES);
-                }
-            });
-        }
-        return done.add(lang);
+    private static void holdUntilCompletion(ReentrantLock lock) {
+        lock.lock();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                lock.unlock();
+            }
+        });
     }
-
-    /** The languages an editor's transaction has had logged (a transaction resource's key). */
-    private static final Object EDITED_LANGUAGES = new Object();
 
     /**
      * Another node of the cluster changed these languages: replace this node's documents and static copies. Like
@@ -234,8 +267,12 @@ public class FeedPublisher {
      */
     private void refreshOrRetry(String lang, int attempt) {
         try {
-            synchronized (lock(lang)) {
+            ReentrantLock lock = lock(lang);
+            lock.lock();
+            try {
                 sync.refresh(lang);
+            } finally {
+                lock.unlock();
             }
             refreshRetries.remove(lang);
         } catch (RuntimeException e) {
@@ -256,8 +293,12 @@ public class FeedPublisher {
      */
     public int republish(String lang) {
         int appended;
-        synchronized (lock(lang)) {
+        ReentrantLock lock = lock(lang);
+        lock.lock();
+        try {
             appended = sync.apply(lang, translations.publishable(lang, Integer.MAX_VALUE));
+        } finally {
+            lock.unlock();
         }
         if (appended > 0) {
             log.debug("Republished {}: {} change(s)", lang, appended);
@@ -291,7 +332,7 @@ public class FeedPublisher {
                 () -> new IllegalArgumentException("no " + lang + " feed"));
     }
 
-    private Object lock(String lang) {
-        return locks.computeIfAbsent(lang, l -> new Object());
+    private ReentrantLock lock(String lang) {
+        return locks.computeIfAbsent(lang, l -> new ReentrantLock());
     }
 }

@@ -230,6 +230,16 @@ public class EntryLog {
         return jdbc.sql("select distinct feed from feed_entry where id > ?").param(id).query(String.class).list();
     }
 
+    /** A row's id and feed. */
+    record Row(long id, String feed) {
+    }
+
+    /** The rows after {@code id}, oldest first: their ids and feeds. */
+    List<Row> rowsAfter(long id) {
+        return jdbc.sql("select id, feed from feed_entry where id > ? order by id").param(id)
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("feed"))).list();
+    }
+
     public Mark mark(String feed) {
         return jdbc.sql("select max(id) as high, max(logged_at) as changed from feed_entry where feed = ?")
                 .param(feed)
