@@ -2,11 +2,15 @@ package io.relais.ingest.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.languagetool.DetectedLanguage;
 import org.languagetool.language.identifier.LanguageIdentifier;
 import org.languagetool.language.identifier.LanguageIdentifierService;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.relais.article.Article;
 
@@ -18,13 +22,20 @@ public class FrenchLanguageGate {
     /** Longer than any word of a language; a URL in the text can be longer, hence only when words are missing too. */
     private static final int LONGEST_WORD = 60;
 
-    private final LanguageIdentifier identifier =
-            LanguageIdentifierService.INSTANCE.getDefaultLanguageIdentifier(SAMPLE, null, null, null);
+    /** LanguageTool's one identifier (the quality checks share it): its profiles cost half a second of a core. */
+    private final SingletonSupplier<LanguageIdentifier> identifier = SingletonSupplier.of(
+            () -> LanguageIdentifierService.INSTANCE.getDefaultLanguageIdentifier(SAMPLE, null, null, null));
+
+    /** Loaded once the service is ready, in the background: not on the start's path, before the first article. */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadInBackground() {
+        CompletableFuture.runAsync(identifier::obtain);
+    }
 
     /** Empty when the text is French, otherwise the reason it is not let in. */
     public Optional<String> refusal(String text) {
         String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
-        DetectedLanguage detected = identifier.detectLanguage(sample, List.of(), List.of(Article.SOURCE_LANGUAGE));
+        DetectedLanguage detected = identifier.obtain().detectLanguage(sample, List.of(), List.of(Article.SOURCE_LANGUAGE));
         if (detected == null || detected.getDetectedLanguage() == null) {
             return Optional.of(withoutWords(sample)
                     .orElse("language could not be identified (Relais translates French articles only)"));

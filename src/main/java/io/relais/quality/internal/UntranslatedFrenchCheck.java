@@ -9,6 +9,7 @@ import org.languagetool.DetectedLanguage;
 import org.languagetool.Languages;
 import org.languagetool.language.identifier.LanguageIdentifier;
 import org.languagetool.language.identifier.LanguageIdentifierService;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.relais.article.Article;
 import io.relais.quality.QualityIssue;
@@ -25,8 +26,9 @@ public class UntranslatedFrenchCheck implements MtCheck {
     private static final int MIN_WORDS_TO_IDENTIFY = 5;
 
     private final Spellers spellers;
-    private final LanguageIdentifier identifier =
-            LanguageIdentifierService.INSTANCE.getDefaultLanguageIdentifier(1000, null, null, null);
+    /** Loaded at the first check (the warm-up's, after the start): its profiles cost half a second of a core. */
+    private final SingletonSupplier<LanguageIdentifier> identifier = SingletonSupplier.of(
+            () -> LanguageIdentifierService.INSTANCE.getDefaultLanguageIdentifier(1000, null, null, null));
 
     public UntranslatedFrenchCheck(Spellers spellers) {
         this.spellers = spellers;
@@ -74,9 +76,10 @@ public class UntranslatedFrenchCheck implements MtCheck {
     }
 
     private boolean french(String sentence) {
+        LanguageIdentifier languages = identifier.obtain();
         DetectedLanguage detected;
-        synchronized (identifier) {
-            detected = identifier.detectLanguage(sentence, List.of(), List.of());
+        synchronized (languages) {
+            detected = languages.detectLanguage(sentence, List.of(), List.of());
         }
         return detected != null && detected.getDetectedLanguage() != null
                 && Article.SOURCE_LANGUAGE.equals(detected.getDetectedLanguage().getShortCode());
