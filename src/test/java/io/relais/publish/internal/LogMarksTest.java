@@ -2,7 +2,6 @@ package io.relais.publish.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.relais.StoredArticlesTest;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
+import io.relais.testing.MutableClock;
 
 /** The periodic look at the publishing log finds every row, whatever order their transactions committed in. */
 class LogMarksTest extends StoredArticlesTest {
@@ -62,23 +61,7 @@ class LogMarksTest extends StoredArticlesTest {
     @Test
     void anIdThatNeverCommitsIsForgottenAfterAWhile() {
         long article = article();
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.now());
         LogMarks marks = new LogMarks(log, clock);
         marks.moved();
         transactions.executeWithoutResult(status -> {
@@ -88,7 +71,7 @@ class LogMarksTest extends StoredArticlesTest {
         transactions.executeWithoutResult(status -> logRow("p999994/es", "es", article));
         assertThat(marks.moved()).contains("es");
         assertThat(marks.holes()).isPositive();
-        now.set(now.get().plus(LogMarks.HOLE_LIFE).plusSeconds(1));
+        clock.advance(LogMarks.HOLE_LIFE.plusSeconds(1));
         assertThat(marks.moved()).doesNotContain("it", "es");
         assertThat(marks.holes()).isZero();
     }
