@@ -85,6 +85,28 @@ class WithdrawalAnswerTest extends RelaisIntegrationTest {
         assertThat(publicDocuments(article, title)).noneMatch(d -> d.contains(title));
     }
 
+    /**
+     * The answer waits for the article's own entries only: it read (and hashed) everything the language ever
+     * published, so an editor's action slowed down with every year of output.
+     */
+    @Test
+    void anEditorsAnswerReadsOnlyTheChangedArticle() {
+        String title = "O comboio de Tende volta a circular";
+        long article = article("Le train de Tende circule à nouveau");
+        long id = translations.save(new TranslationResult(article, 1, "pt", "apertium", "fr>es>pt", title, null,
+                "<p>O comboio circula.</p>", 80.0, 6, 0, TranslationState.AUTO_APPROVED, null, List.of()));
+        publisher.republish("pt");
+        int before = reads.wholeReadsInTransactions();
+
+        reads.holdAfterCommit("pt");
+        HttpResponse<String> rejected = as(TERESA, "POST", "/api/review/items/" + id + "/reject",
+                "{\"version\": 0, \"reason\": \"the wrong line\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+
+        assertThat(reads.wholeReadsInTransactions()).isEqualTo(before);
+        assertThat(publicDocuments(article, title)).noneMatch(d -> d.contains(title));
+    }
+
     @Test
     void anApprovalUndoneLeavesAReviewedPartnerFeedWhenTheUndoAnswers() {
         String machine = "A ponte de Millau fecha por causa do vento";

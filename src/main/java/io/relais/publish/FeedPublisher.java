@@ -1,8 +1,10 @@
 package io.relais.publish;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -30,6 +32,7 @@ import io.relais.http.ApiProblem;
 import io.relais.publish.internal.FeedDocuments;
 import io.relais.publish.internal.LogMarks;
 import io.relais.publish.internal.PublishedSetSync;
+import io.relais.translation.PublishedEntry;
 import io.relais.translation.PublishedSetChanged;
 import io.relais.translation.PublishedSetEdited;
 import io.relais.translation.Translations;
@@ -146,7 +149,7 @@ public class FeedPublisher {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            republishForEditor(event.lang());
+            republishForEditor(event.lang(), Set.of(event.articleId()));
             return;
         }
         EditedLanguages edited = (EditedLanguages) TransactionSynchronizationManager.getResource(EditedLanguages.KEY);
@@ -155,7 +158,7 @@ public class FeedPublisher {
         }
         edited.logged = true;
         // every lock first, in one order: two transactions editing the same languages never wait for each other
-        edited.languages.forEach(lang -> holdUntilCompletion(lock(lang)));
+        edited.languages.keySet().forEach(lang -> holdUntilCompletion(lock(lang)));
         edited.languages.forEach(this::republishForEditor);
     }
 
@@ -179,19 +182,34 @@ public class FeedPublisher {
                 }
             });
         }
-        edited.languages.add(event.lang());
+        edited.languages.computeIfAbsent(event.lang(), l -> new TreeSet<>()).add(event.articleId());
     }
 
     /** The languages an editor's transaction changes, and whether they are logged yet (a transaction resource). */
     private static final class EditedLanguages {
         static final Object KEY = new Object();
-        final Set<String> languages = new TreeSet<>();
+        /** Each language's changed articles, the languages in one order. */
+        final Map<String, Set<Long>> languages = new TreeMap<>();
         boolean logged;
     }
 
-    private void republishForEditor(String lang) {
+    /**
+     * Logs the changed articles' entries only: an editor's answer waits for it, and a whole republish reads (and
+     * hashes) every entry the language ever published. The round after the commit still brings the whole log in line.
+     */
+    private void republishForEditor(String lang, Set<Long> articles) {
         try {
-            republish(lang);
+            ReentrantLock lock = lock(lang);
+            lock.lock();
+            try {
+                List<PublishedEntry> publishable = new ArrayList<>();
+                articles.forEach(article -> publishable.addAll(translations.publishableOf(lang, article)));
+                if (sync.applyArticles(lang, articles, publishable) > 0) {
+                    sync.afterCommit(() -> otherNodes.announce(List.of(lang)));
+                }
+            } finally {
+                lock.unlock();
+            }
         } catch (RuntimeException e) {
             // expected when the database fails: said to the editor, not a stack trace
             log.warn("An editor's change of the {} translations is refused: the feeds could not follow it ({})", lang,

@@ -204,7 +204,7 @@ public class Translations {
         if (updated && (current.state() != next || next == TranslationState.APPROVED
                         || action == TranslationAction.RETRANSLATE)
                 && (current.state().publishable() || next.publishable())) {
-            editorChanged(current.lang());
+            editorChanged(current.lang(), current.articleId());
         }
         return updated;
     }
@@ -224,14 +224,14 @@ public class Translations {
                 .params(abbreviate(reason, 4000), OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion)
                 .update() == 1;
         if (updated && current.state() != TranslationState.FAILED && current.state() != TranslationState.REJECTED) {
-            editorChanged(current.lang());
+            editorChanged(current.lang(), current.articleId());
         }
         return updated;
     }
 
     /** The feeds follow an editor's change in its transaction ({@link PublishedSetEdited}), then after it. */
-    private void editorChanged(String lang) {
-        events.publishEvent(new PublishedSetEdited(lang));
+    private void editorChanged(String lang, long articleId) {
+        events.publishEvent(new PublishedSetEdited(lang, articleId));
         events.publishEvent(new PublishedSetChanged(lang));
     }
 
@@ -317,7 +317,17 @@ public class Translations {
      * arrived (a date in the future is the source's clock, not news).
      */
     public List<PublishedEntry> publishable(String lang, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(PUBLISHABLE.formatted("") + " limit ?")
+                .params(lang, StoredIssue.BLOCKING_SEVERITY, limit).query(ENTRY).list();
+    }
+
+    /** What {@link #publishable} gives of one article (every revision a feed may publish): an editor's change. */
+    public List<PublishedEntry> publishableOf(String lang, long articleId) {
+        return jdbc.sql(PUBLISHABLE.formatted("and t.article_id = ?"))
+                .params(lang, articleId, StoredIssue.BLOCKING_SEVERITY).query(ENTRY).list();
+    }
+
+    private static final String PUBLISHABLE = """
                 select t.article_id, t.revision, t.lang,
                        case when t.state = 'APPROVED' then t.title else t.machine_title end as title,
                        case when t.state = 'APPROVED' then t.summary else t.machine_summary end as summary,
@@ -331,17 +341,14 @@ public class Translations {
                        s.name as source_name, s.url as source_url, a.image_url, a.image_length, a.image_type
                 from translation t join article a on a.id = t.article_id
                 join source s on s.id = a.source_id
-                where t.lang = ?
+                where t.lang = ? %s
                   and ((t.revision = a.revision
                         and (t.state = 'APPROVED'
                              or (t.state in ('AUTO_APPROVED', 'NEEDS_REVIEW') and t.machine_body is not null
                                  and not exists (select 1 from quality_issue q where q.translation_id = t.id
                                                  and q.severity = ?))))
                        or (t.revision < a.revision and t.state = 'APPROVED'))
-                order by coalesce(a.published_at, a.created_at) desc, a.id desc
-                limit ?""")
-                .params(lang, StoredIssue.BLOCKING_SEVERITY, limit).query(ENTRY).list();
-    }
+                order by coalesce(a.published_at, a.created_at) desc, a.id desc""";
 
     /** Number of translations per language and state. */
     public Map<String, Map<TranslationState, Long>> countsByLanguage() {

@@ -22,6 +22,7 @@ public class PublishedSetReadFault extends Translations {
 
     private final AtomicReference<String> failing = new AtomicReference<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger wholeReadsInTransactions = new AtomicInteger();
     private final AtomicReference<String> held = new AtomicReference<>();
     private volatile CountDownLatch release = new CountDownLatch(0);
 
@@ -53,10 +54,28 @@ public class PublishedSetReadFault extends Translations {
     }
 
     @Override
-    public List<PublishedEntry> publishable(String lang, int limit) {
+    public List<PublishedEntry> publishableOf(String lang, long articleId) {
+        failIfArmed(lang);
+        return super.publishableOf(lang, articleId);
+    }
+
+    private void failIfArmed(String lang) {
         if (lang.equals(failing.get())) {
             failures.incrementAndGet();
             throw new DataAccessResourceFailureException("injected: the " + lang + " translations cannot be read");
+        }
+    }
+
+    /** How many reads of a whole language's published set were made inside a transaction (an editor's action). */
+    public int wholeReadsInTransactions() {
+        return wholeReadsInTransactions.get();
+    }
+
+    @Override
+    public List<PublishedEntry> publishable(String lang, int limit) {
+        failIfArmed(lang);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            wholeReadsInTransactions.incrementAndGet();
         }
         if (lang.equals(held.get()) && !TransactionSynchronizationManager.isActualTransactionActive()) {
             try {

@@ -106,9 +106,32 @@ public class EntryLog {
                 select f.id, f.article_id, f.version_key, f.withdrawn from feed_entry f
                 where f.feed = ? and f.id = (select max(g.id) from feed_entry g where g.feed = f.feed and g.article_id = f.article_id)""")
                 .param(feed)
-                .query((rs, i) -> new Latest(rs.getLong("id"), rs.getLong("article_id"), rs.getString("version_key"),
-                        rs.getBoolean("withdrawn")))
+                .query(LATEST)
                 .list().forEach(l -> latest.put(l.articleId(), l));
+        return reconcile(feed, lang, latest, publishing);
+    }
+
+    /**
+     * {@link #sync} for some articles only ({@code publishing}: what the feed publishes of them): what an editor's
+     * change of one article logs, without reading what the language ever published.
+     */
+    public int syncArticles(String feed, String lang, Set<Long> articles, List<Candidate> publishing) {
+        Map<Long, Latest> latest = new HashMap<>();
+        for (long article : articles) {
+            jdbc.sql("""
+                    select id, article_id, version_key, withdrawn from feed_entry
+                    where feed = ? and article_id = ? order by id desc limit 1""")
+                    .params(feed, article).query(LATEST).optional().ifPresent(l -> latest.put(article, l));
+        }
+        return reconcile(feed, lang, latest, publishing.stream()
+                .filter(c -> articles.contains(c.entry().articleId())).toList());
+    }
+
+    private static final RowMapper<Latest> LATEST = (rs, i) -> new Latest(rs.getLong("id"), rs.getLong("article_id"),
+            rs.getString("version_key"), rs.getBoolean("withdrawn"));
+
+    /** Appends what is new or changed in {@code publishing} and withdraws what left it, against {@code latest}. */
+    private int reconcile(String feed, String lang, Map<Long, Latest> latest, List<Candidate> publishing) {
         int appended = 0;
         Set<Long> present = new HashSet<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

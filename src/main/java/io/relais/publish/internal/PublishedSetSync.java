@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -59,13 +61,26 @@ public class PublishedSetSync {
      * cannot see yet. Returns the number of rows appended to all the language's logs.
      */
     public int apply(String lang, List<PublishedEntry> publishable) {
+        return apply(lang, publishable, (feed, candidates) -> log.sync(feed, lang, candidates));
+    }
+
+    /**
+     * {@link #apply} for some articles only, {@code publishable} being what may be published of them: an editor's
+     * change, logged without reading what the language ever published.
+     */
+    public int applyArticles(String lang, Set<Long> articles, List<PublishedEntry> publishable) {
+        return apply(lang, publishable, (feed, candidates) -> log.syncArticles(feed, lang, articles, candidates));
+    }
+
+    private int apply(String lang, List<PublishedEntry> publishable,
+                      BiFunction<String, List<EntryLog.Candidate>, Integer> sync) {
         List<EntryLog.Candidate> all = log.candidates(publishable.stream()
                 .map(e -> e.withTranslatedCategories(categories.translate(lang, e.categories()))).toList());
-        int publicChanges = log.sync(FeedKeys.publicFeed(lang), lang, newest(all, properties.policy()::accepts));
+        int publicChanges = sync.apply(FeedKeys.publicFeed(lang), newest(all, properties.policy()::accepts));
         List<Partner> changedPartners = new ArrayList<>();
         int partnerChanges = 0;
         for (Partner partner : partners.reading(lang)) {
-            int changes = log.sync(FeedKeys.partnerFeed(partner.id(), lang), lang, newest(all, partner::accepts).stream()
+            int changes = sync.apply(FeedKeys.partnerFeed(partner.id(), lang), newest(all, partner::accepts).stream()
                     .map(c -> c.presentedAs(partner.filters().presentation())).toList());
             if (changes > 0) {
                 changedPartners.add(partner);
