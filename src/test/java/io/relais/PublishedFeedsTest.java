@@ -82,6 +82,13 @@ class PublishedFeedsTest extends StoredArticlesTest {
                     String location = response.headers().firstValue("Location").orElseThrow();
                     response = anonymousGet(local(BASE + location.substring(1)));
                 }
+                if (response.statusCode() == 301 && link.contains("/articles/")) {
+                    // an archive page keeps the slug of the title its entry had then: the page moved to the new one
+                    String location = response.headers().firstValue("Location").orElseThrow();
+                    assertThat(location).as(link).startsWith(link.substring(BASE.length() - 1, link.lastIndexOf('/') + 1)
+                            + link.substring(link.lastIndexOf('/') + 1).replaceFirst("-.*", "-"));
+                    response = anonymousGet(local(BASE + location.substring(1)));
+                }
                 assertThat(response.statusCode()).as("GET " + link + " without credentials").isEqualTo(200);
                 links.addAll(ourLinks(response.body()));
             }
