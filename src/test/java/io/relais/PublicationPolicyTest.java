@@ -134,8 +134,7 @@ class PublicationPolicyTest extends StoredArticlesTest {
         publisher.republish("es");
         String feed = anonymousGet(url("/feeds/es/atom.xml")).body();
         assertThat(feed).doesNotContain("El faro de Biarritz reabre").doesNotContain("urn:relais:es:article:" + id + "<");
-        // published once, then withdrawn: its page is gone
-        assertThat(anonymousGet(url("/es/articles/" + id)).statusCode()).isEqualTo(410);
+        assertThat(anonymousGet(url("/es/articles/" + id)).statusCode()).isEqualTo(404);
     }
 
     @Test
