@@ -52,8 +52,10 @@ class ArticleRevisionTest extends RelaisIntegrationTest {
         assertThat(post("/api/articles", CORRECTED).body()).contains("\"outcome\":\"UNCHANGED\"");
         runs.runNow();
 
-        assertThat(translations.find(id, 2, "es")).isPresent();
+        // the express lane may be the one translating the correction, still at it when runNow returns: the feed
+        // says when it is stored
         SyndEntry after = published(id, "domingo");
+        assertThat(translations.find(id, 2, "es")).isPresent();
         assertThat(after.getUri()).isEqualTo(before.getUri());
         assertThat(before.getTitle()).containsIgnoringCase("sábado");
         assertThat(after.getTitle()).containsIgnoringCase("domingo");
