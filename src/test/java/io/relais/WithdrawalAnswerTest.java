@@ -72,9 +72,7 @@ class WithdrawalAnswerTest extends RelaisIntegrationTest {
     void aRejectedTranslationIsServedNowhereOnThisNodeWhenTheRejectionAnswers() {
         String title = "O farol de Cordouan reabre as suas portas";
         long article = article("Le phare de Cordouan rouvre ses portes");
-        long id = translations.save(new TranslationResult(article, 1, "pt", "apertium", "fr>es>pt", title, null,
-                "<p>O farol reabre.</p>", 80.0, 6, 0, TranslationState.AUTO_APPROVED, null, List.of()));
-        publisher.republish("pt");
+        long id = published(article, title, "<p>O farol reabre.</p>");
         assertThat(publicDocuments(article, title)).allMatch(d -> d.contains(title));
 
         reads.holdAfterCommit("pt");
@@ -93,9 +91,7 @@ class WithdrawalAnswerTest extends RelaisIntegrationTest {
     void anEditorsAnswerReadsOnlyTheChangedArticle() {
         String title = "O comboio de Tende volta a circular";
         long article = article("Le train de Tende circule à nouveau");
-        long id = translations.save(new TranslationResult(article, 1, "pt", "apertium", "fr>es>pt", title, null,
-                "<p>O comboio circula.</p>", 80.0, 6, 0, TranslationState.AUTO_APPROVED, null, List.of()));
-        publisher.republish("pt");
+        long id = published(article, title, "<p>O comboio circula.</p>");
         int before = reads.wholeReadsInTransactions();
 
         reads.holdAfterCommit("pt");
@@ -142,9 +138,7 @@ class WithdrawalAnswerTest extends RelaisIntegrationTest {
     void aWithdrawalTheFeedsCannotFollowIsRefusedAndChangesNothing() {
         String title = "O museu de Lodève ganha um prémio";
         long article = article("Le musée de Lodève gagne un prix");
-        long id = translations.save(new TranslationResult(article, 1, "pt", "apertium", "fr>es>pt", title, null,
-                "<p>O museu ganha.</p>", 80.0, 6, 0, TranslationState.AUTO_APPROVED, null, List.of()));
-        publisher.republish("pt");
+        long id = published(article, title, "<p>O museu ganha.</p>");
 
         reads.failFor("pt");
         HttpResponse<String> rejected = as(TERESA, "POST", "/api/review/items/" + id + "/reject",
@@ -156,6 +150,14 @@ class WithdrawalAnswerTest extends RelaisIntegrationTest {
 
         assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.AUTO_APPROVED);
         assertThat(publicDocuments(article, title)).allMatch(d -> d.contains(title));
+    }
+
+    /** The machine's Portuguese translation of {@code article}, published (policy machine). */
+    private long published(long article, String title, String body) {
+        long id = translations.save(new TranslationResult(article, 1, "pt", "apertium", "fr>es>pt", title, null, body,
+                80.0, 6, 0, TranslationState.AUTO_APPROVED, null, List.of()));
+        publisher.republish("pt");
+        return id;
     }
 
     private long article(String title) {
