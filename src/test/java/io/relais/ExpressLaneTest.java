@@ -107,6 +107,13 @@ class ExpressLaneTest extends StoredArticlesTest {
         JobExecution backlog = jobRepository.getJobExecution(run);
         assertThat(backlog.getEndTime() == null || backlog.getEndTime().isAfter(published))
                 .as("the backlog run was still going when the express article was in every feed").isTrue();
+        // the backlog's Apertium programs are its own, below the express lane's in the kernel's eyes
+        int ours = niceness(ProcessHandle.current().pid());
+        List<Integer> frenchCatalan = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("fra-cat"))
+                .map(p -> niceness(p.pid())).toList();
+        assertThat(frenchCatalan).as("nice values of the fr-ca programs; ours is %d", ours)
+                .contains(ours, Math.min(19, ours + 10));
         quiesce(runs);
         OffsetDateTime lastExpress = jdbc.sql("select max(updated_at) from translation where article_id = ?")
                 .param(id).query(OffsetDateTime.class).single();
@@ -168,5 +175,15 @@ class ExpressLaneTest extends StoredArticlesTest {
         Matcher m = ID.matcher(json);
         assertThat(m.find()).as(json).isTrue();
         return Long.parseLong(m.group(1));
+    }
+
+    /** A process's nice value (Linux: field 19 of /proc/PID/stat). */
+    private static int niceness(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

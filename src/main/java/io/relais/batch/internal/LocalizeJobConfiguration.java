@@ -171,8 +171,9 @@ public class LocalizeJobConfiguration {
                                         LocalizeStageTimes localizeStageTimes, ArticleTraces traces,
                                         @Value("#{stepExecutionContext['lang']}") String lang,
                                         BatchSettings settings) {
+        // the backlog's engine calls are background work: Apertium pipelines of their own, at a lower priority
         return new LocalizeProcessor(translator, quality, lang, settings.maxWordsPerArticle(), localizeStageTimes,
-                traces, null);
+                traces, null, true);
     }
 
     /** The express lane's: the same, with each article's segments translated at once on the express threads. */

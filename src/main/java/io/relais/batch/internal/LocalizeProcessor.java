@@ -26,6 +26,7 @@ import io.relais.quality.QualityIssue;
 import io.relais.quality.QualityReport;
 import io.relais.quality.TranslationQuality;
 import io.relais.quality.Verdict;
+import io.relais.engine.BackgroundWork;
 import io.relais.engine.MachineTranslator;
 import io.relais.engine.TextFormat;
 import io.relais.engine.TranslatedText;
@@ -53,6 +54,7 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     private final LocalizeStageTimes times;
     private final Executor segments;
     private final ArticleTraces traces;
+    private final boolean background;
 
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang) {
         this(translator, quality, lang, Integer.MAX_VALUE, LocalizeStageTimes.NONE);
@@ -71,6 +73,17 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
      */
     public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
                              LocalizeStageTimes times, ArticleTraces traces, Executor segments) {
+        this(translator, quality, lang, maxWords, times, traces, segments, false);
+    }
+
+    /**
+     * @param background whether this is a backlog's processor: its engine calls are {@link BackgroundWork} (Apertium
+     *                   pipelines of their own, at a lower priority: an express article's requests never wait behind
+     *                   them)
+     */
+    public LocalizeProcessor(Translator translator, TranslationQuality quality, String lang, int maxWords,
+                             LocalizeStageTimes times, ArticleTraces traces, Executor segments, boolean background) {
+        this.background = background;
         this.traces = traces;
         this.segments = segments;
         this.translator = translator;
@@ -88,7 +101,7 @@ public class LocalizeProcessor implements ItemProcessor<Article, TranslationResu
     @Override
     public TranslationResult process(Article article) {
         return traces.continued(article.id(), "relais.article.translate", Map.of("relais.lang", lang),
-                () -> translated(article));
+                () -> background ? BackgroundWork.call(() -> translated(article)) : translated(article));
     }
 
     private TranslationResult translated(Article article) {

@@ -27,10 +27,12 @@ import io.relais.engine.TranslatedSegment;
 import io.relais.engine.TranslatedText;
 import io.relais.engine.UnknownMarks;
 import io.relais.engine.TranslationException;
+import io.relais.engine.BackgroundWork;
 import io.relais.engine.Words;
 
 /**
- * Apertium as a {@link MachineTranslator}: one warm pipeline per mode, routes with pivots
+ * Apertium as a {@link MachineTranslator}: one warm pipeline per mode (and one more for background work, at a lower
+ * OS priority: {@link BackgroundWork}), routes with pivots
  * ({@code fr>es>en} runs fr-es then spa-eng), HTML translated one block (paragraph, heading, list item...)
  * per request with its inline markup kept as superblanks.
  */
@@ -38,6 +40,8 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
 
     public static final String NAME = "apertium";
 
+    /** Key suffix of a mode's pipeline for background work. */
+    private static final String BACKGROUND = " (background)";
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final List<String> TRANSLATED_ATTRIBUTES = List.of("alt", "title");
 
@@ -46,6 +50,8 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
     private final Map<String, List<List<String>>> candidates = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
+    /** Made with the engine, at its maker's priority: every program is started from it ({@link ProgramStarter}). */
+    private final ProgramStarter starter = new ProgramStarter();
     private Function<String, Map<String, String>> glossary = target -> Map.of();
     private boolean namesAsWords = true;
     private volatile NameAnalyser names;
@@ -323,7 +329,7 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
         if (analyser == null) {
             synchronized (this) {
                 if (names == null) {
-                    names = NameAnalyser.french(timeout);
+                    names = NameAnalyser.french(timeout, starter);
                 }
                 analyser = names;
             }
@@ -331,13 +337,26 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
         return analyser;
     }
 
+    /**
+     * The mode's warm pipeline for the calling thread's work: background work ({@link BackgroundWork}, a backlog) has
+     * pipelines of its own, started at a lower OS priority, so that foreground requests never wait behind it.
+     */
     private ApertiumPipeline pipeline(String mode) {
-        return pipelines.computeIfAbsent(mode, m -> new ApertiumPipeline(m, modes.pipeline(m), timeout));
+        if (BackgroundWork.current()) {
+            return pipelines.computeIfAbsent(mode + BACKGROUND, m -> new ApertiumPipeline(mode, modes.pipeline(mode),
+                    timeout, starter, true));
+        }
+        return pipelines.computeIfAbsent(mode, m -> new ApertiumPipeline(m, modes.pipeline(m), timeout, starter));
     }
 
     /** The warm pipeline of a mode, if it was started (for health checks and tests). */
     Optional<ApertiumPipeline> runningPipeline(String mode) {
         return Optional.ofNullable(pipelines.get(mode));
+    }
+
+    /** The mode's pipeline for background work, if it was started (for tests). */
+    Optional<ApertiumPipeline> runningBackgroundPipeline(String mode) {
+        return Optional.ofNullable(pipelines.get(mode + BACKGROUND));
     }
 
     @Override
@@ -347,5 +366,6 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
             names.close();
         }
         pipelines.clear();
+        starter.close();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,16 @@ final class ApertiumPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApertiumPipeline.class);
 
+    /** How much lower a background pipeline's programs run: the kernel gives them a tenth of a foreground program's
+     * share of a core when both want it, and all of it when the other does not. */
+    static final int NICER = 10;
+    /** coreutils' {@code nice}, present on every Debian; null where it is not (background pipelines then run as any). */
+    private static final String NICE = Stream.of("/usr/bin/nice", "/bin/nice")
+            .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+
     private final String mode;
+    private final boolean background;
+    private final ProgramStarter starter;
     private final List<List<String>> commands;
     private final Duration timeout;
     private final Path stderrLog;
@@ -126,9 +136,26 @@ final class ApertiumPipeline implements AutoCloseable {
         }
     }
 
-    ApertiumPipeline(String mode, List<List<String>> commands, Duration timeout) {
+    ApertiumPipeline(String mode, List<List<String>> commands, Duration timeout, ProgramStarter starter) {
+        this(mode, commands, timeout, starter, false);
+    }
+
+    /**
+     * @param background whether the pipeline serves background work ({@link io.relais.engine.BackgroundWork}): its
+     *                   programs then run {@value #NICER} nice levels below the service (where {@code nice} exists)
+     */
+    ApertiumPipeline(String mode, List<List<String>> commands, Duration timeout, ProgramStarter starter,
+                     boolean background) {
         this.mode = mode;
-        this.commands = List.copyOf(commands);
+        this.starter = starter;
+        this.background = background;
+        this.commands = background && NICE != null
+                ? commands.stream().map(c -> {
+                    List<String> lowered = new ArrayList<>(List.of(NICE, "-n", Integer.toString(NICER)));
+                    lowered.addAll(c);
+                    return List.copyOf(lowered);
+                }).toList()
+                : List.copyOf(commands);
         this.timeout = timeout;
         try {
             this.stderrLog = Files.createTempFile("relais-apertium-" + mode + "-", ".log");
@@ -181,7 +208,7 @@ final class ApertiumPipeline implements AutoCloseable {
                 if (running != null) {
                     running.stop();
                 }
-                running = start();
+                running = starter.call(this::start);
             }
             pipeline = running;
             pipeline.waiting.addLast(answer);
@@ -244,7 +271,9 @@ final class ApertiumPipeline implements AutoCloseable {
                     + " (is Apertium installed? ./relais run installs it)", e);
         }
         starts++;
-        log.info("Started Apertium {} pipeline ({} programs, start #{})", mode, processes.size(), starts);
+        log.info("Started Apertium {} pipeline{} ({} programs, start #{})", mode,
+                background ? " for background work" + (NICE == null ? "" : " (nice +" + NICER + ")") : "",
+                processes.size(), starts);
         return new Running(processes);
     }
 

@@ -33,12 +33,12 @@ final class NameAnalyser implements NamePlaceholders.RunReader {
     }
 
     /** The analyser of the fr-es pair (which knows the most multiword names), or of fra-cat; null if neither. */
-    static NameAnalyser french(Duration timeout) {
+    static NameAnalyser french(Duration timeout, ProgramStarter starter) {
         for (Path dictionary : List.of(Path.of("/usr/share/apertium/apertium-fr-es/fr-es.automorf.bin"),
                 Path.of("/usr/share/apertium/apertium-fra-cat/fra-cat.automorf.bin"))) {
             if (Files.isRegularFile(dictionary)) {
                 return new NameAnalyser(new ApertiumPipeline("fr-analyser",
-                        List.of(List.of("lt-proc", "-w", "-z", dictionary.toString())), timeout));
+                        List.of(List.of("lt-proc", "-w", "-z", dictionary.toString())), timeout, starter));
             }
         }
         return null;

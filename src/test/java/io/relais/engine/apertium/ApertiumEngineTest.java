@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.relais.engine.BackgroundWork;
 import io.relais.engine.TextFormat;
 import io.relais.engine.TranslatedText;
 import io.relais.engine.TranslationException;
@@ -140,6 +141,56 @@ class ApertiumEngineTest {
             engine.translate("Phrase numéro " + i + ".", TextFormat.PLAIN, "fr", "es");
         }
         assertThat(pipeline.starts()).isEqualTo(starts);
+    }
+
+    @Test
+    void servesBackgroundWorkOnPipelinesOfItsOwnBelowTheForegroundsPriorityAndNeverAheadOfIt() throws Exception {
+        String sentence = "Le conseil municipal a voté le budget de la ville pour l'année prochaine.";
+        String foreground = engine.translate(sentence, TextFormat.PLAIN, "fr", "ca").text();
+        assertThat(BackgroundWork.call(() -> engine.translate(sentence, TextFormat.PLAIN, "fr", "ca").text()))
+                .isEqualTo(foreground);
+        ApertiumPipeline front = engine.runningPipeline("fra-cat").orElseThrow();
+        ApertiumPipeline back = engine.runningBackgroundPipeline("fra-cat").orElseThrow();
+        assertThat(back).isNotSameAs(front);
+        int ours = niceness(ProcessHandle.current().pid());
+        assertThat(front.processes()).allSatisfy(p -> assertThat(niceness(p.pid())).isEqualTo(ours));
+        assertThat(back.processes()).allSatisfy(p -> assertThat(niceness(p.pid()))
+                .isEqualTo(Math.min(19, ours + ApertiumPipeline.NICER)));
+
+        // a background queue of long requests: a foreground request does not wait for it
+        String paragraph = (sentence + " ").repeat(40);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<Future<?>> queued = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                queued.add(threads.submit(() -> BackgroundWork.call(() -> {
+                    engine.translate(paragraph, TextFormat.PLAIN, "fr", "ca");
+                    return done.incrementAndGet();
+                })));
+            }
+            while (done.get() == 0) {
+                Thread.sleep(5);
+            }
+            assertThat(engine.translate(sentence, TextFormat.PLAIN, "fr", "ca").text()).isEqualTo(foreground);
+            assertThat(done.get()).as("background requests answered when the foreground one was").isLessThan(60);
+            for (Future<?> f : queued) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(BackgroundWork.current()).isFalse();
+    }
+
+    /** A process's nice value (Linux: field 19 of /proc/PID/stat). */
+    private static int niceness(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
