@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -52,6 +55,16 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
     private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
     /** Made with the engine, at its maker's priority: every program is started from it ({@link ProgramStarter}). */
     private final ProgramStarter starter = new ProgramStarter();
+    /**
+     * How long a background pipeline may go unused before its programs are stopped: a set of pipelines holds about a
+     * gigabyte (Apertium's programs load their dictionaries), needed only while a backlog runs.
+     */
+    static final Duration BACKGROUND_IDLE = Duration.ofMinutes(2);
+    private final ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "apertium-idle");
+        t.setDaemon(true);
+        return t;
+    });
     private Function<String, Map<String, String>> glossary = target -> Map.of();
     private boolean namesAsWords = true;
     private volatile NameAnalyser names;
@@ -68,6 +81,7 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
         Map<String, List<String>> parsed = new ConcurrentHashMap<>();
         routes.forEach((target, route) -> parsed.put(target, parseRoute(route)));
         this.routes = parsed;
+        idleCheck.scheduleWithFixedDelay(() -> stopIdleBackground(BACKGROUND_IDLE), 30, 30, TimeUnit.SECONDS);
     }
 
     /**
@@ -354,6 +368,15 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
         return Optional.ofNullable(pipelines.get(mode));
     }
 
+    /** Stops the programs of the background pipelines unused for {@code idle} (they start again when needed). */
+    void stopIdleBackground(Duration idle) {
+        pipelines.forEach((key, pipeline) -> {
+            if (key.endsWith(BACKGROUND)) {
+                pipeline.stopIfIdle(idle);
+            }
+        });
+    }
+
     /** The mode's pipeline for background work, if it was started (for tests). */
     Optional<ApertiumPipeline> runningBackgroundPipeline(String mode) {
         return Optional.ofNullable(pipelines.get(mode + BACKGROUND));
@@ -367,5 +390,6 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
         }
         pipelines.clear();
         starter.close();
+        idleCheck.shutdownNow();
     }
 }

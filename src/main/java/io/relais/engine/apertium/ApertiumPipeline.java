@@ -59,6 +59,8 @@ final class ApertiumPipeline implements AutoCloseable {
     /** The running programs and the requests written to them, whose answers are still to come (in order). */
     private Running running;
     private int starts;
+    /** When a request was last written (nanoTime). */
+    private long lastRequest = System.nanoTime();
 
     private final class Running {
         final List<Process> processes;
@@ -211,6 +213,7 @@ final class ApertiumPipeline implements AutoCloseable {
                 running = starter.call(this::start);
             }
             pipeline = running;
+            lastRequest = System.nanoTime();
             pipeline.waiting.addLast(answer);
             try {
                 pipeline.stdin.write(streamText.replace("\0", "").getBytes(StandardCharsets.UTF_8));
@@ -285,6 +288,21 @@ final class ApertiumPipeline implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /**
+     * Stops the programs if no request was written for {@code idle} and none is waiting for its answer: a later
+     * request starts them again. For background pipelines, whose programs hold as much memory as the foreground's.
+     */
+    synchronized boolean stopIfIdle(Duration idle) {
+        if (running == null || !running.waiting.isEmpty() || System.nanoTime() - lastRequest < idle.toNanos()) {
+            return false;
+        }
+        running.stop();
+        running = null;
+        log.info("Stopped Apertium {} pipeline{}: no request for {} s", mode, background ? " for background work" : "",
+                idle.toSeconds());
+        return true;
     }
 
     @Override

@@ -183,6 +183,27 @@ class ApertiumEngineTest {
         assertThat(BackgroundWork.current()).isFalse();
     }
 
+    @Test
+    void stopsAnUnusedBackgroundPipelinesProgramsAndStartsThemAgainWhenNeeded() {
+        String sentence = "Le chat noir dort dans la maison.";
+        String foreground = engine.translate(sentence, TextFormat.PLAIN, "fr", "es").text();
+        BackgroundWork.call(() -> engine.translate(sentence, TextFormat.PLAIN, "fr", "es"));
+        ApertiumPipeline back = engine.runningBackgroundPipeline("fr-es").orElseThrow();
+        List<Process> programs = back.processes();
+        assertThat(programs).isNotEmpty();
+
+        engine.stopIdleBackground(Duration.ofMinutes(5));
+        assertThat(back.processes()).as("used just now: kept").isEqualTo(programs);
+        engine.stopIdleBackground(Duration.ZERO);
+        assertThat(back.processes()).as("unused for the idle time: stopped").isEmpty();
+        assertThat(programs).noneMatch(Process::isAlive);
+        assertThat(engine.runningPipeline("fr-es").orElseThrow().isAlive()).as("the foreground's stay").isTrue();
+
+        assertThat(BackgroundWork.call(() -> engine.translate(sentence, TextFormat.PLAIN, "fr", "es").text()))
+                .isEqualTo(foreground);
+        assertThat(back.isAlive()).isTrue();
+    }
+
     /** A process's nice value (Linux: field 19 of /proc/PID/stat). */
     private static int niceness(long pid) {
         try {
