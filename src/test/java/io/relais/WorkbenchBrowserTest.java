@@ -652,7 +652,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
 
     /**
      * Undoes the approval from the message the next page shows: back to review, out of the Atom feed, and its article
-     * page no longer readable.
+     * page gone (410).
      */
     void undoWithdrawn(WebDriver driver, long id, long article, String title) throws Exception {
         driver.findElement(By.id("undo")).click();
@@ -662,7 +662,8 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         assertThat(driver.findElement(By.cssSelector("#message, #reopened")).getText()).contains("withdrawn");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> feed("es", "atom.xml").getEntries().stream()
                 .noneMatch(e -> e.getTitle().equals(title)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).equals("404"));
+        // published once, withdrawn now: gone (not merely not found)
+        await().atMost(Duration.ofSeconds(30)).until(() -> publicPage("/es/articles/" + article).equals("410"));
     }
 
     @Test
@@ -701,7 +702,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
             }
         }
         assertThat(publicPage("/feeds/es/feed.json")).doesNotContain(title);
-        assertThat(publicPage("/es/articles/" + article)).isEqualTo("404");
+        assertThat(publicPage("/es/articles/" + article)).isEqualTo("410");
     }
 
     @Test

@@ -46,10 +46,13 @@ public class FeedDocuments {
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     private final DocumentStates states;
+    private final RecentWithdrawals withdrawals;
 
     FeedDocuments(EntryLog log, FeedBuilder builder, PublishSettings properties,
-                  TargetLanguages languages, ITemplateEngine templates, DocumentStates states) {
+                  TargetLanguages languages, ITemplateEngine templates, DocumentStates states,
+                  RecentWithdrawals withdrawals) {
         this.states = states;
+        this.withdrawals = withdrawals;
         this.log = log;
         this.builder = builder;
         this.properties = properties;
@@ -162,12 +165,17 @@ public class FeedDocuments {
         return log.versions(feed) / properties.maxEntries();
     }
 
+    /**
+     * The subscription document: the feed's newest entries, and the entries withdrawn from it lately
+     * ({@link RecentWithdrawals}), all read from the log, so that every node renders the same document.
+     */
     private Rendered subscription(Spec spec, FeedFormat format, long complete) {
+        EntryLog.Mark mark = log.mark(spec.feed());
         List<FeedView.Item> items = log.current(spec.feed(), properties.maxEntries()).stream().map(FeedDocuments::item).toList();
         FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.title(), 0, complete, spec.hubs(),
-                log.since(spec.feed()));
+                log.since(spec.feed()), withdrawals.of(spec.feed(), mark));
         return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8",
-                lastChange(log.mark(spec.feed()).changedAt(), spec.feed()));
+                lastChange(mark.changedAt(), spec.feed()));
     }
 
     /**

@@ -95,7 +95,8 @@ class PublicHttpTest extends StoredArticlesTest {
                 Document.IMF_FIXDATE.format(log.mark("es").changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
 
         // another process (a restart, another node) renders the same bytes with the same validators
-        FeedDocuments restarted = new FeedDocuments(log, builder, settings, languages, templates, states);
+        FeedDocuments restarted = new FeedDocuments(log, builder, settings, languages, templates, states,
+                new RecentWithdrawals(log, settings));
         assertThat(restarted.feed("es", io.relais.publish.FeedFormat.ATOM, 0).orElseThrow().lastModifiedHeader())
                 .isEqualTo(first.get("/feeds/es/atom.xml").headers().firstValue("Last-Modified").orElseThrow());
         assertThat(restarted.feed("es", io.relais.publish.FeedFormat.ATOM, 0).orElseThrow().etag())
