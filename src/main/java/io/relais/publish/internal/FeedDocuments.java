@@ -171,11 +171,21 @@ public class FeedDocuments {
      */
     private Rendered subscription(Spec spec, FeedFormat format, long complete) {
         EntryLog.Mark mark = log.mark(spec.feed());
-        List<FeedView.Item> items = log.current(spec.feed(), properties.maxEntries()).stream().map(FeedDocuments::item).toList();
-        FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.title(), 0, complete, spec.hubs(),
-                log.since(spec.feed()), withdrawals.of(spec.feed(), mark));
-        return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8",
-                lastChange(mark.changedAt(), spec.feed()));
+        for (int attempt = 1; ; attempt++) {
+            List<FeedView.Item> items = log.current(spec.feed(), properties.maxEntries()).stream().map(FeedDocuments::item)
+                    .toList();
+            List<FeedView.Withdrawal> withdrawn = withdrawals.of(spec.feed(), mark);
+            EntryLog.Mark after = log.mark(spec.feed());
+            // the entries, the tombstones and the date read between two equal marks: no change of the feed came in
+            // between, so the bytes and their Last-Modified belong together (a change in between is read again)
+            if (after.equals(mark) || attempt == 3) {
+                FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.title(), 0, complete,
+                        spec.hubs(), log.since(spec.feed()), withdrawn);
+                return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8",
+                        lastChange(after.changedAt(), spec.feed()));
+            }
+            mark = after;
+        }
     }
 
     /**
