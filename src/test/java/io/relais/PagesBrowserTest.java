@@ -351,6 +351,43 @@ class PagesBrowserTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void aWithdrawnArticlesPagesAnswer410InTheirOwnLanguageAndSayNothingOfWhatWasWithdrawn() throws Exception {
+        String french = "Le viaduc de Morlaix fermé pour inspection";
+        long id = articles.store(new NewArticle(sourceId, "pages-withdrawn-" + System.nanoTime(), null, french, null,
+                "<p>Le viaduc de Morlaix est fermé pour inspection.</p>", null, null, null, null)).articleId();
+        Map<String, String> titles = Map.of("ca", "El viaducte de Morlaix tancat per inspecció",
+                "it", "Il viadotto di Morlaix chiuso per ispezione");
+        for (var t : titles.entrySet()) {
+            translations.save(new TranslationResult(id, 1, t.getKey(), "apertium", "fr>" + t.getKey(), t.getValue(), null,
+                    "<p>" + t.getValue() + ".</p>", 80.0, 6, 0, TranslationState.APPROVED, null, List.of()));
+            publisher.republish(t.getKey());
+        }
+        String catalan = ArticleLinks.path("ca", id, titles.get("ca"));
+        // (asked outside the browser: the browser would keep the page it was given, max-age=300, and show it again)
+        assertThat(anonymousGet(url(catalan)).statusCode()).isEqualTo(200);
+        for (var t : titles.entrySet()) {
+            var translation = translations.find(id, 1, t.getKey()).orElseThrow();
+            assertThat(translations.apply(translation, io.relais.translation.TranslationAction.REJECT,
+                    translation.version(), translation.title(), translation.summary(), translation.body(), "wrong")).isTrue();
+            publisher.republish(t.getKey());
+        }
+
+        record Gone(String path, String lang, String title) {
+        }
+        for (Gone gone : List.of(new Gone(catalan, "ca", "Article retirat"),
+                new Gone(ArticleLinks.path("it", id, titles.get("it")), "it", "Articolo ritirato"),
+                new Gone(ArticleLinks.path("fr", id, french), "fr", "Article retiré"))) {
+            assertThat(visit("public-410-" + gone.lang(), gone.path(), gone.lang(), true)).as(gone.path()).isEqualTo(410);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(gone.title());
+            assertThat(browser.getPageSource()).as(gone.path()).doesNotContain("viaduc").doesNotContain("Morlaix")
+                    .doesNotContain("<script");
+            assertThat(browser.findElements(By.cssSelector("a[href='/feeds/']"))).hasSize(1);
+        }
+        // a page never published stays not found
+        assertThat(visit("public-404-never", "/ca/articles/" + (id + 100_000_000L), "ca", false)).isEqualTo(404);
+    }
+
+    @Test
     void anonymousVisitorsAreSentToSignInAndScriptsGet401ProblemDetails() throws Exception {
         uiLanguage("es");
         browser.get(url("/console/sources?q=1"));

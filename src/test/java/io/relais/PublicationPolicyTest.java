@@ -134,7 +134,8 @@ class PublicationPolicyTest extends StoredArticlesTest {
         publisher.republish("es");
         String feed = anonymousGet(url("/feeds/es/atom.xml")).body();
         assertThat(feed).doesNotContain("El faro de Biarritz reabre").doesNotContain("urn:relais:es:article:" + id + "<");
-        assertThat(anonymousGet(url("/es/articles/" + id)).statusCode()).isEqualTo(404);
+        // published once, then withdrawn: its page is gone
+        assertThat(anonymousGet(url("/es/articles/" + id)).statusCode()).isEqualTo(410);
     }
 
     @Test

@@ -73,6 +73,8 @@ public class FeedBuilder {
     static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
     static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
     static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
+    /** RFC 6721: an entry deleted from the feed, {@code <at:deleted-entry ref="…" when="…">}. */
+    static final Namespace TOMBSTONES = Namespace.getNamespace("at", "http://purl.org/atompub/tombstones/1.0");
 
     /** RFC 822 dates as RFC 7231 writes them (two-digit day, GMT): what RSS readers and the validator expect. */
     static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
@@ -245,6 +247,13 @@ public class FeedBuilder {
             feed.addContent(new Element("archive", HISTORY));
         }
         feed.addNamespaceDeclaration(MEDIA);
+        if (!view.withdrawals().isEmpty()) {
+            // before the entries: RFC 4287's grammar puts a feed's extension elements ahead of its entries
+            feed.addNamespaceDeclaration(TOMBSTONES);
+            for (FeedView.Withdrawal withdrawal : view.withdrawals()) {
+                feed.addContent(tombstone(view, withdrawal));
+            }
+        }
         Set<String> updatedValues = new HashSet<>();
         for (FeedView.Item item : view.items()) {
             feed.addContent(atomEntry(item.entry(), updatedValues));
@@ -296,6 +305,16 @@ public class FeedBuilder {
             entry.addContent(mediaContent(image));
         }
         return entry;
+    }
+
+    /**
+     * An entry withdrawn from the feed (RFC 6721): the id it had while published and when it left, with a comment in
+     * the feed's language; nothing of its text.
+     */
+    private static Element tombstone(FeedView view, FeedView.Withdrawal withdrawal) {
+        return new Element("deleted-entry", TOMBSTONES).setAttribute("ref", view.entryId(withdrawal.articleId()))
+                .setAttribute("when", rfc3339(withdrawal.at()))
+                .addContent(new Element("comment", TOMBSTONES).setText(PublicTexts.get(view.lang(), "feed.withdrawn")));
     }
 
     /** The French original as the entry's {@code via} link (Atom; in RSS the same element in the Atom namespace). */
@@ -353,6 +372,9 @@ public class FeedBuilder {
                 // JSON Feed paginates towards older items: the subscription document's next page is the newest archive
                 view.prevArchive() > 0 ? baseUrl + view.archivePath(view.prevArchive(), FeedFormat.JSON) : null,
                 view.isArchive() ? Boolean.TRUE : null,   // RFC 5005's fh:archive: the page will never update again
+                // what left the feed lately, for partners that mirror it (an archive page never changes: none there)
+                view.isArchive() ? null : new JsonFeedDocument.Extension(view.withdrawals().stream()
+                        .map(w -> new JsonFeedDocument.Withdrawn(view.entryId(w.articleId()), rfc3339(w.at()))).toList()),
                 items);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(feed);
     }
@@ -382,12 +404,18 @@ public class FeedBuilder {
         return links;
     }
 
-    /** A feed's date: its newest entry's update, or when the feed began (never 1970). */
+    /**
+     * A feed's date: its newest entry's update or withdrawal (a withdrawal changes the feed: its date does not go back
+     * to the entry before), or when the feed began (never 1970).
+     */
     private static Instant feedUpdated(FeedView view) {
         Instant newest = null;
         for (PublishedEntry e : view.entries()) {
             Instant u = updated(e);
             newest = newest == null || u.isAfter(newest) ? u : newest;
+        }
+        for (FeedView.Withdrawal w : view.withdrawals()) {
+            newest = newest == null || w.at().isAfter(newest) ? w.at() : newest;
         }
         if (newest != null) {
             return newest;
@@ -396,7 +424,12 @@ public class FeedBuilder {
     }
 
     static String entryId(PublishedEntry e) {
-        return "urn:relais:" + e.lang() + ":article:" + e.articleId();
+        return entryId(e.lang(), e.articleId());
+    }
+
+    /** The id of an article's entry in a feed of {@code lang}, the same in every feed and format. */
+    static String entryId(String lang, long articleId) {
+        return "urn:relais:" + lang + ":article:" + articleId;
     }
 
     /** When this version was written. */

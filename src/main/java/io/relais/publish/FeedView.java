@@ -11,7 +11,9 @@ import io.relais.translation.PublishedEntry;
  * {@code /feeds/p/<token>/es}); {@code feedId} the feed's own id (a partner's feed has its own); {@code archive} the
  * archive page number, 0 for the subscription document; {@code prevArchive} the older neighbouring archive page (0:
  * none). An archive page also links to the following page, whose address is known from the start, so that its links
- * never change. {@code since} is the feed's date when it has no entry yet.
+ * never change. {@code since} is the feed's date when it has no entry yet. {@code withdrawals}: entries that left the
+ * feed lately (a subscription document only: an archive page never changes), so that a partner mirroring the feed
+ * removes them (Atom: RFC 6721 tombstones; JSON Feed: {@code _relais.withdrawn}), newest first.
  */
 public record FeedView(
         String lang,
@@ -22,7 +24,8 @@ public record FeedView(
         long archive,
         long prevArchive,
         List<String> hubs,
-        Instant since) {
+        Instant since,
+        List<Withdrawal> withdrawals) {
 
     /** How much of each entry a document carries. */
     public enum ContentMode { TITLE, SUMMARY, FULL }
@@ -31,9 +34,28 @@ public record FeedView(
     public record Item(PublishedEntry entry, boolean resurface) {
     }
 
+    /**
+     * An entry withdrawn from the feed: its article and when it left. Its id is the one the entry had while published
+     * ({@link #entryId}), so that a partner can match it.
+     */
+    public record Withdrawal(long articleId, Instant at) {
+    }
+
     public FeedView {
         items = List.copyOf(items);
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
+        withdrawals = withdrawals == null ? List.of() : List.copyOf(withdrawals);
+    }
+
+    /** A document with no withdrawals to announce. */
+    public FeedView(String lang, List<Item> items, String feedPath, String feedId, String title, long archive,
+                    long prevArchive, List<String> hubs, Instant since) {
+        this(lang, items, feedPath, feedId, title, archive, prevArchive, hubs, since, List.of());
+    }
+
+    /** The id of an entry of this feed (published or withdrawn): {@code urn:relais:es:article:42}. */
+    public String entryId(long articleId) {
+        return FeedBuilder.entryId(lang, articleId);
     }
 
     /** The public subscription document of a language with the given entries, no archives, no hubs. */
@@ -57,7 +79,7 @@ public record FeedView(
 
     /** The same document with other entries. */
     public FeedView withItems(List<Item> others) {
-        return new FeedView(lang, others, feedPath, feedId, title, archive, prevArchive, hubs, since);
+        return new FeedView(lang, others, feedPath, feedId, title, archive, prevArchive, hubs, since, withdrawals);
     }
 
     /** Path of this document in {@code format}. */

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * details in the {@code _relais} extension. Optional members are left out when absent; the extension's members are
  * always written (a missing score or route is {@code null}), so readers see every key. {@code url} is the translated
  * article page, {@code external_url} the French original. An archive page is {@code expired}: it never changes, and
- * JSON Feed readers need not poll it again.
+ * JSON Feed readers need not poll it again. A subscription document's own {@code _relais} lists the items withdrawn
+ * lately ({@link Extension}).
  */
 record JsonFeedDocument(
         String version,
@@ -22,9 +23,21 @@ record JsonFeedDocument(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Hub> hubs,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("next_url") String nextUrl,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean expired,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("_relais") Extension relais,
         List<Item> items) {
 
     static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+    /**
+     * The feed's own {@code _relais} extension (JSON Feed 1.1: a member starting with an underscore), in subscription
+     * documents only: the entries withdrawn lately (JSON Feed has no way of its own to say an item was deleted).
+     */
+    record Extension(List<Withdrawn> withdrawn) {
+    }
+
+    /** An item withdrawn from the feed: the id it had while published, and when it left. */
+    record Withdrawn(String id, @JsonProperty("date_withdrawn") String dateWithdrawn) {
+    }
 
     record Author(String name) {
     }

@@ -171,6 +171,36 @@ class FeedBuilderTest {
     }
 
     @Test
+    void aSubscriptionDocumentAnnouncesWithdrawnEntriesAsAtomTombstonesAndInJsonFeedsExtension() throws Exception {
+        Instant withdrawn = Instant.parse("2026-11-22T07:15:00.250Z");
+        FeedView view = new FeedView("es", List.of(new FeedView.Item(entry, false)), "/feeds/es", FeedView.publicId("es"),
+                FeedBuilder.title("es"), 0, 0, List.of(), null, List.of(new FeedView.Withdrawal(41, withdrawn)));
+        String atom = builder.render(view, FeedFormat.ATOM);
+        assertThat(atom).contains("xmlns:at=\"http://purl.org/atompub/tombstones/1.0\"")
+                .contains("<at:deleted-entry ref=\"urn:relais:es:article:41\" when=\"2026-11-22T07:15:00.250Z\">")
+                .contains("<at:comment>Retirado de este canal: elimínelo de sus copias.</at:comment>")
+                // the withdrawal is the feed's latest change: its date
+                .contains("<updated>2026-11-22T07:15:00.250Z</updated>");
+        assertThat(atom.indexOf("<at:deleted-entry")).isLessThan(atom.indexOf("<entry>"));
+        assertThat(parse(atom).getEntries()).extracting(SyndEntry::getUri).containsExactly("urn:relais:es:article:42");
+        JsonNode json = JsonMapper.builder().build().readTree(builder.render(view, FeedFormat.JSON));
+        assertThat(json.get("_relais").get("withdrawn").get(0).get("id").asString()).isEqualTo("urn:relais:es:article:41");
+        assertThat(json.get("_relais").get("withdrawn").get(0).get("date_withdrawn").asString()).isEqualTo("2026-11-22T07:15:00.250Z");
+        String rss = builder.render(view, FeedFormat.RSS);
+        assertThat(rss).doesNotContain(":article:41").contains("<lastBuildDate>Sun, 22 Nov 2026 07:15:00 GMT</lastBuildDate>");
+
+        // nothing withdrawn: no tombstone namespace, an empty list; an archive page: no list at all
+        FeedView none = new FeedView("es", List.of(new FeedView.Item(entry, false)), "/feeds/es", FeedView.publicId("es"),
+                FeedBuilder.title("es"), 0, 0, List.of(), null);
+        assertThat(builder.render(none, FeedFormat.ATOM)).doesNotContain("tombstones").doesNotContain("deleted-entry");
+        assertThat(JsonMapper.builder().build().readTree(builder.render(none, FeedFormat.JSON)).get("_relais")
+                .get("withdrawn").isEmpty()).isTrue();
+        FeedView archive = new FeedView("es", List.of(new FeedView.Item(entry, false)), "/feeds/es", FeedView.publicId("es"),
+                FeedBuilder.title("es"), 1, 0, List.of(), null);
+        assertThat(JsonMapper.builder().build().readTree(builder.render(archive, FeedFormat.JSON)).has("_relais")).isFalse();
+    }
+
+    @Test
     void twoEntriesUpdatedAtTheSameInstantStillHaveDistinctUpdatedValuesInAtom() {
         PublishedEntry twin = new PublishedEntry(44, 1, "es", "Otro", null, "<p>Otro.</p>", null, "Autre", "Anne Roy",
                 entry.publishedAt(), entry.updatedAt(), "apertium", "fr>es", 90.0, TranslationState.APPROVED);

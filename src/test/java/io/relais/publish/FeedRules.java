@@ -41,6 +41,7 @@ public final class FeedRules {
     static final String DCTERMS = "http://purl.org/dc/terms/";
     static final String HISTORY = "http://purl.org/syndication/history/1.0";
     static final String MEDIA = "http://search.yahoo.com/mrss/";
+    static final String TOMBSTONES = "http://purl.org/atompub/tombstones/1.0";
 
     /** Link relations the validator knows (link.py): any other is UnregisteredAtomLinkRel. */
     static final Set<String> RELS = Set.of("alternate", "current", "describedby", "edit", "edit-media", "enclosure",
@@ -107,7 +108,7 @@ public final class FeedRules {
     /** MediaRssNamespace, ReservedPrefix: the usual prefixes bound to their own namespaces. */
     private void namespaces(Element root) {
         Map<String, String> expected = Map.of("media", MEDIA, "atom", ATOM, "dc", DC, "content", CONTENT, "fh", HISTORY,
-                "dcterms", DCTERMS);
+                "dcterms", DCTERMS, "at", TOMBSTONES);
         for (int i = 0; i < root.getAttributes().getLength(); i++) {
             Node a = root.getAttributes().item(i);
             if (a.getNodeName().startsWith("xmlns:")) {
@@ -308,6 +309,49 @@ public final class FeedRules {
                 }
             }
             media(entry);
+        }
+        tombstones(feed, ids);
+    }
+
+    /**
+     * RFC 6721: each {@code at:deleted-entry} has a {@code ref} (an IRI: the id the entry had) and a {@code when}
+     * (RFC 3339), names no entry the document still has, and stands among the feed's metadata, ahead of its entries
+     * (RFC 4287's grammar: a feed's extension elements come before {@code atom:entry}).
+     */
+    private void tombstones(Element feed, Set<String> entryIds) {
+        boolean entrySeen = false;
+        Set<String> refs = new HashSet<>();
+        for (Element child : children(feed, null, null)) {
+            if (ATOM.equals(child.getNamespaceURI()) && "entry".equals(child.getLocalName())) {
+                entrySeen = true;
+            }
+            if (!TOMBSTONES.equals(child.getNamespaceURI())) {
+                continue;
+            }
+            if (!"deleted-entry".equals(child.getLocalName())) {
+                find("UndefinedElement (RFC 6721)", child.getLocalName());
+                continue;
+            }
+            String ref = child.getAttribute("ref");
+            if (ref.isEmpty()) {
+                find("MissingAttribute (RFC 6721)", "deleted-entry ref");
+            } else {
+                uri(ref, "deleted-entry ref");
+            }
+            if (child.getAttribute("when").isEmpty()) {
+                find("MissingAttribute (RFC 6721)", "deleted-entry when");
+            } else {
+                rfc3339(child.getAttribute("when"), "deleted-entry when");
+            }
+            if (entryIds.contains(ref)) {
+                find("DuplicateEntries (RFC 6721: an entry and its tombstone)", ref);
+            }
+            if (!refs.add(ref)) {
+                find("DuplicateValue (RFC 6721)", "deleted-entry " + ref);
+            }
+            if (entrySeen) {
+                find("UndefinedElement (RFC 4287: extension after entries)", "deleted-entry " + ref);
+            }
         }
     }
 

@@ -53,6 +53,21 @@ class FeedRulesTest {
                 </feed>""";
         assertThat(FeedRules.check("https://relais.example/feeds/es/atom.xml", atom))
                 .anyMatch(f -> f.startsWith("DuplicateUpdated")).anyMatch(f -> f.startsWith("MissingTextualContent"));
+        String tombstones = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0" xml:lang="es">
+                <id>urn:f</id><title>t</title><updated>2026-12-01T00:00:00Z</updated>
+                <link rel="self" href="https://relais.example/feeds/es/atom.xml"/><author><name>a</name></author>
+                <at:deleted-entry ref="urn:1" when="2026-12-01T00:00:00Z"/><at:deleted-entry ref="urn:9"/>
+                <entry><id>urn:1</id><title>a</title><updated>2026-12-01T00:00:00Z</updated><summary>s</summary>
+                <link href="https://x.example/1"/></entry>
+                <at:deleted-entry ref="urn:8" when="yesterday"/>
+                </feed>""";
+        assertThat(FeedRules.check("https://relais.example/feeds/es/atom.xml", tombstones))
+                .anyMatch(f -> f.startsWith("DuplicateEntries (RFC 6721: an entry and its tombstone): urn:1"))
+                .anyMatch(f -> f.startsWith("MissingAttribute (RFC 6721): deleted-entry when"))
+                .anyMatch(f -> f.startsWith("UndefinedElement (RFC 4287: extension after entries): deleted-entry urn:8"))
+                .anyMatch(f -> f.contains("deleted-entry when"));
         String opml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <opml version="2.0"><head><title>x</title><docs>http://opml.org/spec2.opml</docs></head><body>
@@ -85,8 +100,11 @@ class FeedRulesTest {
             List<FeedView.Item> presented = items.stream().map(i -> new FeedView.Item(presentation.apply(i.entry()),
                     presentation.resurface())).toList();
             for (long archive : List.of(0L, 1L, 3L)) {
+                // a subscription document also announces the entries withdrawn lately (an archive page never does)
                 FeedView view = new FeedView("es", presented, "/feeds/es", FeedView.publicId("es"), FeedBuilder.title("es"),
-                        archive, archive == 1 ? 0 : 2, List.of("https://hub.example/"), Instant.parse("2026-11-01T00:00:00Z"));
+                        archive, archive == 1 ? 0 : 2, List.of("https://hub.example/"), Instant.parse("2026-11-01T00:00:00Z"),
+                        archive == 0 ? List.of(new FeedView.Withdrawal(44, Instant.parse("2026-11-22T10:00:00.5Z")),
+                                new FeedView.Withdrawal(45, Instant.parse("2026-11-20T10:00:00Z"))) : List.of());
                 for (FeedFormat format : FeedFormat.values()) {
                     assertThat(FeedRules.check("https://relais.example" + view.path(format), builder.render(view, format)))
                             .as(presentation + " page " + archive + " " + format).isEmpty();

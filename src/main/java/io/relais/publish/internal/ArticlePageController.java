@@ -38,7 +38,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The public page of a published translation ({@code /es/articles/42-el-gato-duerme}) and of its French original
  * ({@code /fr/articles/42-le-chat-dort}, for articles that came without a URL of their own). Only what is published
- * has a page: a withdrawn translation's page answers 404.
+ * has a page: a withdrawn translation's page answers 410 Gone (one never published, 404).
  */
 @Controller
 class ArticlePageController {
@@ -97,7 +97,17 @@ class ArticlePageController {
         Map<String, PublishedEntry> versions = log.publishedVersions(articleId, feeds());
         boolean original = lang.equals(Article.SOURCE_LANGUAGE);
         PublishedEntry entry = original ? versions.values().stream().findFirst().orElse(null) : versions.get(lang);
-        if (entry == null || (!original && !documents.publishes(lang))) {
+        if (!original && !documents.publishes(lang)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (entry == null) {
+            if (log.everPublished(articleId, original ? null : lang)) {
+                // published once, in no feed now: withdrawn. Named by its id only: the slug in the address asked
+                // for may be the withdrawn title's, and nothing of what was withdrawn is said again
+                DocumentResponder.gone(request, response, ArticleLinks.path(lang, articleId, null),
+                        "this article was withdrawn: it is no longer published in this language");
+                return;
+            }
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         String path = ArticleLinks.path(lang, articleId, original ? entry.originalTitle() : entry.title());

@@ -101,19 +101,35 @@ final class DocumentResponder {
      */
     static void notFound(HttpServletRequest request, HttpServletResponse response, String path, String detail)
             throws IOException {
+        problem(request, response, path, HttpServletResponse.SC_NOT_FOUND, "Not Found", detail);
+    }
+
+    /**
+     * A page that was published and has been withdrawn: {@code 410 Gone}, so that a partner's crawler or a search
+     * engine drops it for good (a 404 may be a mistake to try again), answered like {@link #notFound}: the page
+     * saying it was withdrawn, in the address's language, to a browser asking for HTML, else a problem detail. Only
+     * the address is named: nothing of what was withdrawn.
+     */
+    static void gone(HttpServletRequest request, HttpServletResponse response, String path, String detail)
+            throws IOException {
+        problem(request, response, path, HttpServletResponse.SC_GONE, "Gone", detail);
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, String path, int status,
+                                String title, String detail) throws IOException {
         DocumentSecurity.applyForPath(response, path);
         if (asksForHtml(request)) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            response.sendError(status);
             return;
         }
         response.setHeader("Access-Control-Allow-Origin", "*");
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("title", "Not Found");
-        problem.put("status", HttpServletResponse.SC_NOT_FOUND);
+        problem.put("title", title);
+        problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", path);
         byte[] body = PROBLEMS.writeValueAsBytes(problem);
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

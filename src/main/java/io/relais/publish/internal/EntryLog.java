@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.relais.article.ArticleTraces;
+import io.relais.publish.FeedView;
 import io.relais.publish.Presentation;
 import io.relais.translation.PublishedEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -185,6 +186,35 @@ public class EntryLog {
                   and f.id = (select max(g.id) from feed_entry g where g.feed = f.feed and g.article_id = f.article_id)
                 order by f.id desc limit ?""")
                 .params(feed, limit).query(logged()).list();
+    }
+
+    /**
+     * The entries of {@code feed} whose latest row is a withdrawal logged at {@code since} or later (withdrawn and not
+     * published again since), newest first, at most {@code limit}.
+     */
+    public List<FeedView.Withdrawal> withdrawals(String feed, Instant since, int limit) {
+        return jdbc.sql("""
+                select f.article_id, f.logged_at from feed_entry f
+                where f.feed = ? and f.withdrawn = true and f.logged_at >= ?
+                  and f.id = (select max(g.id) from feed_entry g where g.feed = f.feed and g.article_id = f.article_id)
+                order by f.id desc limit ?""")
+                .params(feed, since.atOffset(ZoneOffset.UTC), limit)
+                .query((rs, i) -> new FeedView.Withdrawal(rs.getLong("article_id"),
+                        rs.getObject("logged_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /**
+     * Whether some feed ever published the article in {@code lang} (null: in any language): a page that existed
+     * once. The log keeps every version, so this stays true after the entry was withdrawn.
+     */
+    public boolean everPublished(long articleId, String lang) {
+        if (lang == null) {
+            return jdbc.sql("select count(*) from feed_entry where article_id = ? and withdrawn = false")
+                    .param(articleId).query(Long.class).single() > 0;
+        }
+        return jdbc.sql("select count(*) from feed_entry where article_id = ? and lang = ? and withdrawn = false")
+                .params(articleId, lang).query(Long.class).single() > 0;
     }
 
     /** Number of entry versions ever logged in {@code feed} (withdrawals not counted): what archive pages cut. */

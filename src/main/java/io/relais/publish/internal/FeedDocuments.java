@@ -46,10 +46,13 @@ public class FeedDocuments {
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     private final DocumentStates states;
+    private final RecentWithdrawals withdrawals;
 
     FeedDocuments(EntryLog log, FeedBuilder builder, PublishSettings properties,
-                  TargetLanguages languages, ITemplateEngine templates, DocumentStates states) {
+                  TargetLanguages languages, ITemplateEngine templates, DocumentStates states,
+                  RecentWithdrawals withdrawals) {
         this.states = states;
+        this.withdrawals = withdrawals;
         this.log = log;
         this.builder = builder;
         this.properties = properties;
@@ -162,12 +165,27 @@ public class FeedDocuments {
         return log.versions(feed) / properties.maxEntries();
     }
 
+    /**
+     * The subscription document: the feed's newest entries, and the entries withdrawn from it lately
+     * ({@link RecentWithdrawals}), all read from the log, so that every node renders the same document.
+     */
     private Rendered subscription(Spec spec, FeedFormat format, long complete) {
-        List<FeedView.Item> items = log.current(spec.feed(), properties.maxEntries()).stream().map(FeedDocuments::item).toList();
-        FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.title(), 0, complete, spec.hubs(),
-                log.since(spec.feed()));
-        return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8",
-                lastChange(log.mark(spec.feed()).changedAt(), spec.feed()));
+        EntryLog.Mark mark = log.mark(spec.feed());
+        for (int attempt = 1; ; attempt++) {
+            List<FeedView.Item> items = log.current(spec.feed(), properties.maxEntries()).stream().map(FeedDocuments::item)
+                    .toList();
+            List<FeedView.Withdrawal> withdrawn = withdrawals.of(spec.feed(), mark);
+            EntryLog.Mark after = log.mark(spec.feed());
+            // the entries, the tombstones and the date read between two equal marks: no change of the feed came in
+            // between, so the bytes and their Last-Modified belong together (a change in between is read again)
+            if (after.equals(mark) || attempt == 3) {
+                FeedView view = new FeedView(spec.lang(), items, spec.path(), spec.id(), spec.title(), 0, complete,
+                        spec.hubs(), log.since(spec.feed()), withdrawn);
+                return new Rendered(builder.render(view, format), format.mediaType() + ";charset=UTF-8",
+                        lastChange(after.changedAt(), spec.feed()));
+            }
+            mark = after;
+        }
     }
 
     /**

@@ -127,12 +127,17 @@ class ErrorPages implements ErrorViewResolver {
         String lang = pathLanguage != null && (pathLanguage.equals(Article.SOURCE_LANGUAGE) || languages.languages().contains(pathLanguage))
                 ? pathLanguage : "en";
         Locale locale = Locale.forLanguageTag(lang);
-        boolean notFound = status == HttpStatus.NOT_FOUND;
+        // a page withdrawn after publication (410) says so; one that never was, not found; anything else, an error
+        String kind = switch (status) {
+            case NOT_FOUND -> "public.notFound";
+            case GONE -> "public.gone";
+            default -> "public.error";
+        };
         Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);
         model.put("status", status.value());
-        model.put("title", messages.getMessage(notFound ? "public.notFound.title" : "public.error.title", null, locale));
-        model.put("text", messages.getMessage(notFound ? "public.notFound.text" : "public.error.text", null, locale));
+        model.put("title", messages.getMessage(kind + ".title", null, locale));
+        model.put("text", messages.getMessage(kind + ".text", null, locale));
         model.put("feedsText", messages.getMessage("public.feeds", null, locale));
         if (languages.languages().contains(lang)) {
             model.put("languageLink", "/feeds/" + lang + "/");

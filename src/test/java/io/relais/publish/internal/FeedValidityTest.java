@@ -24,13 +24,15 @@ import io.relais.article.Source;
 import io.relais.publish.FeedPublisher;
 import io.relais.publish.FeedRules;
 import io.relais.translation.StoredIssue;
+import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every feed document Relais serves — each language's current documents and archive pages, partner feeds in every
- * presentation with their archive pages, an empty feed, the OPML list — passes the W3C Feed Validator's rules
+ * presentation with their archive pages, an empty feed, the OPML list, with entries withdrawn (RFC 6721 tombstones,
+ * JSON Feed's {@code _relais.withdrawn}) — passes the W3C Feed Validator's rules
  * ({@link FeedRules}; JSON Feed 1.1 by its specification): reached the way a reader reaches them, from the OPML list
  * and the feeds' own links.
  */
@@ -45,6 +47,7 @@ class FeedValidityTest extends StoredArticlesTest {
     void everyDocumentServedPassesTheValidatorsRules() {
         Source source = sources.ensure("test:feed-validity", Source.Kind.API, "Le Courrier de l'Ouest");
         sources.updateLanguages(source.id(), List.of("en"));
+        List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 56; i++) {
             long id = articles.store(new NewArticle(source.id(), "validity-" + System.nanoTime(), i % 3 == 0 ? null
                     : "https://exemple.fr/validite/" + i, "Bulletin numéro " + i + " sur les marées", i % 2 == 0 ? "Un résumé." : null,
@@ -54,6 +57,7 @@ class FeedValidityTest extends StoredArticlesTest {
                     // a future date from a wrong clock, clamped to the arrival
                     i == 7 ? OffsetDateTime.now(ZoneOffset.UTC).plusYears(3) : OffsetDateTime.now(ZoneOffset.UTC).minusHours(60 - i),
                     null, null, i % 2 == 0 ? List.of("Mer", "Météo") : List.of())).articleId();
+            ids.add(id);
             TranslationState state = i % 3 == 0 ? TranslationState.APPROVED : TranslationState.NEEDS_REVIEW;
             translations.save(new TranslationResult(id, 1, "en", "apertium", "fr>es>en", "Bulletin number " + i + " on the tides",
                     i % 2 == 0 ? "A summary." : null, "<p>Bulletin number " + i + " on the <a href=\"https://exemple.fr/marees\">tides</a>.</p>"
@@ -76,7 +80,16 @@ class FeedValidityTest extends StoredArticlesTest {
                     .forEach(lang -> lang.getValue().properties().forEach(format -> todo.add(format.getValue().asString())));
         }
 
+        // two entries withdrawn after the partners' feeds were filled: tombstones in the public and partner documents
+        for (int i : List.of(54, 55)) {
+            var t = translations.find(ids.get(i), 1, "en").orElseThrow();
+            assertThat(translations.apply(t, TranslationAction.REJECT, t.version(), t.title(), t.summary(), t.body(),
+                    "withdrawn")).isTrue();
+        }
+        publisher.republish("en");
+
         Map<String, List<String>> findings = new LinkedHashMap<>();
+        int withTombstones = 0;
         Set<String> seen = new LinkedHashSet<>();
         Map<String, Integer> kinds = new LinkedHashMap<>();
         while (!todo.isEmpty()) {
@@ -90,6 +103,10 @@ class FeedValidityTest extends StoredArticlesTest {
             }
             assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
             String body = response.body();
+            if (body.contains("<at:deleted-entry ref=\"urn:relais:en:article:" + ids.get(55) + "\"")
+                    || body.contains("\"id\" : \"urn:relais:en:article:" + ids.get(55) + "\",")) {
+                withTombstones++;
+            }
             List<String> found = FeedRules.check(url, body);
             if (!found.isEmpty()) {
                 findings.put(url.replaceAll("/feeds/p/[^/]+/", "/feeds/p/TOKEN/"), found);
@@ -110,5 +127,7 @@ class FeedValidityTest extends StoredArticlesTest {
         assertThat(kinds).containsKeys("feeds.opml", "rss.xml", "atom.xml", "feed.json", "archive rss.xml", "archive atom.xml",
                 "archive feed.json", "partner rss.xml", "partner atom.xml", "partner feed.json", "partner archive atom.xml");
         assertThat(seen.size()).isGreaterThan(40);
+        // the public feed and the three partners' feeds that published it, in Atom and JSON Feed
+        assertThat(withTombstones).as("documents announcing the withdrawal").isGreaterThanOrEqualTo(8);
     }
 }

@@ -23,7 +23,8 @@ class PublicFeedFilterTest {
     /** Documents that always have the same feed, whatever is asked. */
     static class OneFeed extends FeedDocuments {
         OneFeed() {
-            super(null, null, properties(true), new io.relais.translation.TargetLanguages(List.of("es")), null, null);
+            super(null, null, properties(true), new io.relais.translation.TargetLanguages(List.of("es")), null, null,
+                    null);
         }
 
         @Override

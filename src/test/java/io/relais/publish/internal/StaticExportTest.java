@@ -58,6 +58,7 @@ class StaticExportTest extends StoredArticlesTest {
     private StaticExport export(Path dir, boolean publicFeeds) {
         PublishSettings settings = new PublishSettings("http://localhost:8080", dir, 50, Duration.ofMinutes(5),
                 publicFeeds, PublicationPolicy.MACHINE, List.of(), List.of());
-        return new StaticExport(new FeedDocuments(log, builder, settings, languages, templates, states), settings);
+        return new StaticExport(new FeedDocuments(log, builder, settings, languages, templates, states,
+                new RecentWithdrawals(log, settings)), settings);
     }
 }
