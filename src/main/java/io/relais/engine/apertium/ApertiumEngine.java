@@ -52,6 +52,7 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
     private final Map<String, List<String>> routes;
     private final Map<String, List<List<String>>> candidates = new ConcurrentHashMap<>();
     private final Duration timeout;
+    private final SharedAnswers answers;
     private final Map<String, ApertiumPipeline> pipelines = new ConcurrentHashMap<>();
     /** Made with the engine, at its maker's priority: every program is started from it ({@link ProgramStarter}). */
     private final ProgramStarter starter = new ProgramStarter();
@@ -78,6 +79,7 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
     public ApertiumEngine(Path modesDir, Map<String, String> routes, Duration timeout) {
         this.modes = new ApertiumModes(modesDir);
         this.timeout = timeout;
+        this.answers = new SharedAnswers(timeout);
         Map<String, List<String>> parsed = new ConcurrentHashMap<>();
         routes.forEach((target, route) -> parsed.put(target, parseRoute(route)));
         this.routes = parsed;
@@ -291,7 +293,7 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
         if (!LETTER.matcher(text).find()) {
             return new Hop(text, UnknownMarks.NONE);
         }
-        String out = pipeline(mode).translate(ApertiumStreamFormat.fromPlain(text, protect));
+        String out = request(mode, ApertiumStreamFormat.fromPlain(text, protect));
         ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(out, false);
         return new Hop(decoded.text(), decoded.byKind());
     }
@@ -328,7 +330,7 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
             out.append(fragmentHtml);   // markup only (an image, a rule): nothing to translate
             return UnknownMarks.NONE;
         }
-        String translated = pipeline(mode).translate(ApertiumStreamFormat.fromHtml(fragmentHtml, protect));
+        String translated = request(mode, ApertiumStreamFormat.fromHtml(fragmentHtml, protect));
         ApertiumStreamFormat.Decoded decoded = ApertiumStreamFormat.toText(translated, true);
         out.append(decoded.text());
         return decoded.byKind();
@@ -349,6 +351,17 @@ public class ApertiumEngine implements MachineTranslator, BackTranslator, AutoCl
             }
         }
         return analyser;
+    }
+
+    /** Apertium's answer to one request in a mode, shared with the same request of another language. */
+    private String request(String mode, String streamText) {
+        String lane = BackgroundWork.current() ? BACKGROUND : "";
+        return answers.answer(lane, mode, streamText, () -> pipeline(mode).translate(streamText));
+    }
+
+    /** Requests answered with another request's answer rather than by a pipeline, since start. */
+    long sharedAnswers() {
+        return answers.shared();
     }
 
     /**

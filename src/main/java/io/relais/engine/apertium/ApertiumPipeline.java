@@ -59,6 +59,8 @@ final class ApertiumPipeline implements AutoCloseable {
     /** The running programs and the requests written to them, whose answers are still to come (in order). */
     private Running running;
     private int starts;
+    /** Requests written to the programs since the pipeline was made. */
+    private long requests;
     /** When a request was last written (nanoTime). */
     private long lastRequest = System.nanoTime();
 
@@ -176,6 +178,11 @@ final class ApertiumPipeline implements AutoCloseable {
         return starts;
     }
 
+    /** Requests written to the programs (a request that failed and was written again counts twice). */
+    synchronized long requests() {
+        return requests;
+    }
+
     /** The running programs, first to last (for health checks and tests). */
     synchronized List<Process> processes() {
         return running == null ? List.of() : List.copyOf(running.processes);
@@ -213,6 +220,7 @@ final class ApertiumPipeline implements AutoCloseable {
                 running = starter.call(this::start);
             }
             pipeline = running;
+            requests++;
             lastRequest = System.nanoTime();
             pipeline.waiting.addLast(answer);
             try {

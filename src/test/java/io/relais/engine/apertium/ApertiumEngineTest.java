@@ -164,8 +164,9 @@ class ApertiumEngineTest {
         try {
             List<Future<?>> queued = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
+                String request = "Paragraphe " + (i + 1) + ". " + paragraph;   // each its own: none shared
                 queued.add(threads.submit(() -> BackgroundWork.call(() -> {
-                    engine.translate(paragraph, TextFormat.PLAIN, "fr", "ca");
+                    engine.translate(request, TextFormat.PLAIN, "fr", "ca");
                     return done.incrementAndGet();
                 })));
             }
@@ -199,8 +200,9 @@ class ApertiumEngineTest {
         assertThat(programs).noneMatch(Process::isAlive);
         assertThat(engine.runningPipeline("fr-es").orElseThrow().isAlive()).as("the foreground's stay").isTrue();
 
-        assertThat(BackgroundWork.call(() -> engine.translate(sentence, TextFormat.PLAIN, "fr", "es").text()))
-                .isEqualTo(foreground);
+        String another = "Le chien blanc dort dans le jardin.";   // a new request: the answer above is kept
+        assertThat(BackgroundWork.call(() -> engine.translate(another, TextFormat.PLAIN, "fr", "es").text()))
+                .isEqualTo(engine.translate(another, TextFormat.PLAIN, "fr", "es").text());
         assertThat(back.isAlive()).isTrue();
     }
 
@@ -239,6 +241,45 @@ class ApertiumEngineTest {
             threads.shutdownNow();
         }
         assertThat(pipeline.starts()).isEqualTo(starts);
+    }
+
+    @Test
+    void asksAModeOnceForTheSameRequestOfSeveralLanguagesAtOnce() throws Exception {
+        String sentence = "Les pompiers ont maîtrisé l'incendie de la forêt de Fontainebleau avant l'aube.";
+        engine.translate("Bonjour.", TextFormat.PLAIN, "fr", "ca");
+        ApertiumPipeline frCa = engine.runningPipeline("fra-cat").orElseThrow();
+        long requests = frCa.requests();
+        long shared = engine.sharedAnswers();
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            // Catalan and Italian (fr>ca>it) begin with the same hop, asked by three threads each at once
+            List<Future<String>> ca = new ArrayList<>();
+            List<Future<String>> it = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ca.add(threads.submit(() -> engine.translate(sentence, TextFormat.PLAIN, "fr", "ca").text()));
+                it.add(threads.submit(() -> engine.translate(sentence, TextFormat.PLAIN, "fr", "it").text()));
+            }
+            String catalan = ca.get(0).get();
+            String italian = it.get(0).get();
+            for (int i = 1; i < 3; i++) {
+                assertThat(ca.get(i).get()).isEqualTo(catalan);
+                assertThat(it.get(i).get()).isEqualTo(italian);
+            }
+            assertThat(catalan).contains("bombers");
+            assertThat(italian).contains("vigili del fuoco");
+            assertThat(frCa.requests() - requests).as("fr>ca asked once for six translations").isEqualTo(1);
+            // five fr>ca answers shared, and two of ca>it's (three Italian threads, one request)
+            assertThat(engine.sharedAnswers() - shared).isEqualTo(5 + 2);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        // the backlog's lane asks its own pipeline: it never waits for the express lane's request, nor shares it
+        String background = BackgroundWork.call(() -> engine.translate(sentence, TextFormat.PLAIN, "fr", "ca").text());
+        ApertiumPipeline back = engine.runningBackgroundPipeline("fra-cat").orElseThrow();
+        assertThat(back.requests()).isPositive();
+        assertThat(background).isEqualTo(engine.translate(sentence, TextFormat.PLAIN, "fr", "ca").text());
+        assertThat(frCa.requests() - requests).as("answered from the answer kept").isEqualTo(1);
     }
 
     @Test
