@@ -148,8 +148,9 @@ class PartnerFeedsTest extends StoredArticlesTest {
     }
 
     /**
-     * A filter that only looks set — a misspelt member, a null, a blank word — would give the partner every entry: it
-     * is a 400 that names the member, never a 500 and never a partner created without the filter.
+     * A filter that only looks set — a misspelt member, a null, a blank word — would give the partner every entry, and
+     * one naming no source nothing from it: it is a 400 that names the member, never a 500 and never a partner created
+     * without the filter.
      */
     @Test
     void aFilterThatOnlyLooksSetIsA400ThatNamesIt() {
@@ -159,7 +160,8 @@ class PartnerFeedsTest extends StoredArticlesTest {
                 {"\"filter\": {\"keywords\": [\"derby\"]}", "filter: unknown"},
                 {"\"filters\": {\"keywords\": [\"  \"]}", "filters.keywords"},
                 {"\"filters\": {\"categories\": [null]}", "filters.categories"},
-                {"\"filters\": {\"sources\": [null]}", "filters.sources"}}) {
+                {"\"filters\": {\"sources\": [null]}", "filters.sources"},
+                {"\"filters\": {\"sources\": [987654321]}", "filters.sources: no source 987654321"}}) {
             HttpResponse<String> refused = post("/api/partners", "{\"name\": \"Typo\", \"languages\": [\"it\"], " + bad[0] + "}");
             assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).as(bad[0]).hasValue("application/problem+json");

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import io.relais.article.Sources;
 import io.relais.publish.internal.PartnerStore;
 import io.relais.publish.internal.PartnerTopics;
 
@@ -35,9 +36,12 @@ public class Partners {
     private final SecureRandom random = new SecureRandom();
 
     private final PartnerTopics topics;
+    private final Sources sources;
 
-    Partners(PartnerStore store, FeedPublisher publisher, PublishSettings properties, PartnerTopics topics) {
+    Partners(PartnerStore store, FeedPublisher publisher, PublishSettings properties, PartnerTopics topics,
+             Sources sources) {
         this.topics = topics;
+        this.sources = sources;
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
@@ -56,7 +60,7 @@ public class Partners {
         String token = newToken();
         List<String> checked = checkLanguages(languages);
         long id = store.insert(checkName(name), checked, policy == null ? PublicationPolicy.REVIEWED : policy,
-                check(filters), PartnerStore.hash(token));
+                check(filters, List.of()), PartnerStore.hash(token));
         topics.seen(id, token);
         republish(checked);
         return issued(store.find(id).orElseThrow(), token);
@@ -72,7 +76,7 @@ public class Partners {
         List<String> checked = languages == null ? partner.get().languages() : checkLanguages(languages);
         store.update(id, name == null ? partner.get().name() : checkName(name), checked,
                 policy == null ? partner.get().policy() : policy,
-                filters == null ? partner.get().filters() : check(filters));
+                filters == null ? partner.get().filters() : check(filters, partner.get().filters().sources()));
         List<String> touched = new ArrayList<>(partner.get().languages());
         checked.stream().filter(l -> !touched.contains(l)).forEach(touched::add);
         republish(touched);
@@ -159,12 +163,23 @@ public class Partners {
         return out;
     }
 
-    private static PartnerFilters check(PartnerFilters filters) {
+    /**
+     * The filters, once each is known to be one Relais can apply: a source id that names no source is refused (a
+     * mistyped id would give the partner nothing from the source meant, silently), unless the partner already had it
+     * (its source deleted since: kept, so that the partner's other changes can be saved).
+     */
+    private PartnerFilters check(PartnerFilters filters, List<Long> had) {
         if (filters == null) {
             return PartnerFilters.NONE;
         }
         if (filters.sources().size() > MAX_LIST || filters.categories().size() > MAX_LIST || filters.keywords().size() > MAX_LIST) {
             throw new IllegalArgumentException("filters: at most " + MAX_LIST + " sources, categories or keywords");
+        }
+        for (Long source : filters.sources()) {
+            if (!had.contains(source) && sources.find(source).isEmpty()) {
+                throw new IllegalArgumentException("filters.sources: no source " + source
+                        + " (the ids are those of /api/sources)");
+            }
         }
         for (String term : concat(filters.categories(), filters.keywords())) {
             if (term.length() > MAX_TERM || term.contains(",") || term.contains("\n")) {
