@@ -22,6 +22,7 @@ import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.terminology.LearnedFix;
 import io.relais.terminology.LearnedFixes;
+import io.relais.terminology.TranslationMemory;
 import io.relais.terminology.SegmentText;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
@@ -57,6 +58,9 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
 
     @Autowired
     LearnedFixes fixes;
+
+    @Autowired
+    TranslationMemory memory;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -198,6 +202,28 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(cell("title").get("text").asString()).isEqualTo("La fiesta del vuelo a vela en Montluçon");
         assertThat(cell("title").get("state").asString()).isEqualTo("machine");
         assertThat(kinds()).startsWith("REVERT", "REOPEN", "APPROVE");
+    }
+
+    @Test
+    void anApprovalTakenBackLeavesTheTranslationMemory() {
+        String french = "La fête du vol à voile à Montluçon";
+        String approvedTitle = "La fiesta del planeo en Montluçon " + System.nanoTime();
+        save(NURIA, "title", cell("title").get("fingerprint").asString(), approvedTitle, 0);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode())
+                .isEqualTo(200);
+        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText,
+                TranslationMemory.Entry::origin).containsExactly(approvedTitle, TranslationMemory.Origin.EDITOR);
+
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}").statusCode())
+                .isEqualTo(200);
+        // a new article with this title is no longer given the text its editor took back
+        assertThat(memory.lookup(french, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
+                .isEmpty();
+        // approved again: remembered again
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 2}").statusCode())
+                .isEqualTo(200);
+        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText)
+                .isEqualTo(approvedTitle);
     }
 
     @Test

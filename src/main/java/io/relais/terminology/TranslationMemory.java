@@ -74,6 +74,20 @@ public class TranslationMemory {
         }
     }
 
+    /**
+     * Forgets the translation of a segment from one origin while it is still {@code target}: an approval taken back
+     * must not go on translating the segment in new articles (a later approval, which replaced it, stays).
+     */
+    public void forget(String source, String sourceLang, String targetLang, String target, Origin origin) {
+        String normalised = normalise(source);
+        jdbc.sql("""
+                delete from translation_memory
+                where source_lang = ? and target_lang = ? and source_hash = ? and origin = ? and source_text = ?
+                    and target_text = ?""")
+                .params(sourceLang, targetLang, hash(normalised), origin.name(), normalised, target)
+                .update();
+    }
+
     /** The newest segments editors wrote in a language (what its newsroom writes: names, terms, turns of phrase). */
     public List<String> editorsLatest(String targetLang, int limit) {
         return jdbc.sql("""

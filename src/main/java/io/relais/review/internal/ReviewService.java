@@ -344,6 +344,9 @@ class ReviewService {
         }
         // what the approval taught is offered after what approved translations taught from now on
         fixes.unapprove(t.id());
+        if (t.state() == TranslationState.APPROVED) {
+            forget(t);
+        }
         return reopened;
     }
 
@@ -506,6 +509,21 @@ class ReviewService {
             }
         }
         completions.newsroomWrote(approved.lang());
+    }
+
+    /** An approval taken back: its texts leave the translation memory, unless a later approval replaced them. */
+    private void forget(Translation approved) {
+        Article source = source(approved);
+        memory.forget(source.title(), Article.SOURCE_LANGUAGE, approved.lang(), approved.title(),
+                TranslationMemory.Origin.EDITOR);
+        List<String> sourceBlocks = HtmlBlocks.split(source.body());
+        List<String> targetBlocks = HtmlBlocks.split(approved.body());
+        if (sourceBlocks.size() == targetBlocks.size()) {
+            for (int i = 0; i < sourceBlocks.size(); i++) {
+                memory.forget(sourceBlocks.get(i), Article.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
+                        TranslationMemory.Origin.EDITOR);
+            }
+        }
     }
 
     private static OffsetDateTime now() {
