@@ -82,6 +82,19 @@ class ApiTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void aPathValueOfTheWrongTypeIsA400ThatSaysWhatIsExpected() {
+        HttpResponse<String> response = get("/api/partners/abc");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(JSON.readTree(response.body()).get("detail").asString())
+                .isEqualTo("'abc' is not a valid id: a whole number is expected");
+        HttpResponse<String> source = get("/api/sources/12x");
+        assertThat(source.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(source.body()).get("detail").asString())
+                .isEqualTo("'12x' is not a valid id: a whole number is expected");
+    }
+
+    @Test
     void anOversizePushIs413() {
         String huge = "{\"title\": \"Un titre\", \"body\": \"" + "Le texte. ".repeat(600_000) + "\"}";
         HttpResponse<String> response = post("/api/articles", huge);

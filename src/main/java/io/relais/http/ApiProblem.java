@@ -1,8 +1,11 @@
 package io.relais.http;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -24,6 +27,30 @@ public class ApiProblem extends RuntimeException implements MessageSourceResolva
         super(detail);
         this.status = status;
         this.details = details == null ? Map.of() : details;
+    }
+
+    /**
+     * A path or query value of the wrong type ({@code /api/partners/abc}): a 400 that names it and says what is
+     * expected, in the API's words (no Java type names).
+     */
+    public static ApiProblem wrongType(String name, Object value, Class<?> type) {
+        String given = String.valueOf(value);
+        given = given.length() > 40 ? given.substring(0, 40) + "…" : given;
+        String expected;
+        if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
+            expected = "a whole number";
+        } else if (type == boolean.class || type == Boolean.class) {
+            expected = "true or false";
+        } else if (type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive())) {
+            expected = "a number";
+        } else if (type != null && type.isEnum()) {
+            expected = "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+        } else {
+            expected = "a value of another form";
+        }
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "'" + given + "' is not a valid " + (name == null ? "value" : name)
+                + ": " + expected + " is expected");
     }
 
     /** The same sentence as the bundles' {@code code}, with its arguments (messages of their own are resolved too). */

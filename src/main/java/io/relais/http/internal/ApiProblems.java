@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.relais.http.ApiProblem;
@@ -69,6 +71,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().headers(headers)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e)));
+    }
+
+    /**
+     * A path or query value of the wrong type ({@code /api/partners/abc}): says which and what is expected, in the
+     * API's words rather than Spring's "Failed to convert" (no Java type names).
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        return ResponseEntity.badRequest().headers(headers).body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ApiProblem.wrongType(name, e.getValue(), e.getRequiredType()).getMessage()));
     }
 
     /** Why a body could not be read, in words a script's author can act on (no Java class or method names). */

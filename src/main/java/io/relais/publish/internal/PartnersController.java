@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -133,8 +134,16 @@ class PartnersController {
         return partners.revoke(id).map(PartnerView::of).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * A partner the rules refuse. Spring also calls this for an exception whose cause is one (an id that is not a
+     * number: a {@code NumberFormatException}), which is said as every API says it.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
+    ProblemDetail invalid(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    ApiProblem.wrongType(m.getName(), m.getValue(), m.getRequiredType()).getMessage());
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid partner");
         return problem;
