@@ -497,33 +497,30 @@ class ReviewService {
 
     /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
     private void remember(Translation approved) {
-        Article source = source(approved);
-        memory.remember(source.title(), Article.SOURCE_LANGUAGE, approved.lang(), approved.title(),
-                TranslationMemory.Origin.EDITOR, "editor", null, 0);
-        List<String> sourceBlocks = HtmlBlocks.split(source.body());
-        List<String> targetBlocks = HtmlBlocks.split(approved.body());
-        if (sourceBlocks.size() == targetBlocks.size()) {
-            for (int i = 0; i < sourceBlocks.size(); i++) {
-                memory.remember(sourceBlocks.get(i), Article.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
-                        TranslationMemory.Origin.EDITOR, "editor", null, 0);
-            }
-        }
+        segments(approved).forEach((french, text) -> memory.remember(french, Article.SOURCE_LANGUAGE, approved.lang(),
+                text, TranslationMemory.Origin.EDITOR, "editor", null, 0));
         completions.newsroomWrote(approved.lang());
     }
 
     /** An approval taken back: its texts leave the translation memory, unless a later approval replaced them. */
     private void forget(Translation approved) {
+        segments(approved).forEach((french, text) -> memory.forget(french, Article.SOURCE_LANGUAGE, approved.lang(),
+                text, TranslationMemory.Origin.EDITOR));
+    }
+
+    /** French segment to its approved text: the title, and the body's blocks when both have as many. */
+    private Map<String, String> segments(Translation approved) {
         Article source = source(approved);
-        memory.forget(source.title(), Article.SOURCE_LANGUAGE, approved.lang(), approved.title(),
-                TranslationMemory.Origin.EDITOR);
+        Map<String, String> segments = new LinkedHashMap<>();
+        segments.put(source.title(), approved.title());
         List<String> sourceBlocks = HtmlBlocks.split(source.body());
         List<String> targetBlocks = HtmlBlocks.split(approved.body());
         if (sourceBlocks.size() == targetBlocks.size()) {
             for (int i = 0; i < sourceBlocks.size(); i++) {
-                memory.forget(sourceBlocks.get(i), Article.SOURCE_LANGUAGE, approved.lang(), targetBlocks.get(i),
-                        TranslationMemory.Origin.EDITOR);
+                segments.put(sourceBlocks.get(i), targetBlocks.get(i));   // a repeated block: its last text, as before
             }
         }
+        return segments;
     }
 
     private static OffsetDateTime now() {
