@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * An API call that cannot be done, said once: the HTTP status, a sentence for the caller and any details (both
@@ -33,9 +35,11 @@ public class ApiProblem extends RuntimeException implements MessageSourceResolva
      * A path or query value of the wrong type ({@code /api/partners/abc}): a 400 that names it and says what is
      * expected, in the API's words (no Java type names).
      */
-    public static ApiProblem wrongType(String name, Object value, Class<?> type) {
-        String given = String.valueOf(value);
+    public static ApiProblem wrongType(TypeMismatchException e) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String given = String.valueOf(e.getValue());
         given = given.length() > 40 ? given.substring(0, 40) + "…" : given;
+        Class<?> type = e.getRequiredType();
         String expected;
         if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
             expected = "a whole number";

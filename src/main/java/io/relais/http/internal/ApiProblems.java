@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.relais.http.ApiProblem;
@@ -80,9 +79,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        return ResponseEntity.badRequest().headers(headers).body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                ApiProblem.wrongType(name, e.getValue(), e.getRequiredType()).getMessage()));
+        return ResponseEntity.badRequest().headers(headers)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ApiProblem.wrongType(e).getMessage()));
     }
 
     /** Why a body could not be read, in words a script's author can act on (no Java class or method names). */

@@ -141,8 +141,7 @@ class PartnersController {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(Exception e) {
         if (e instanceof MethodArgumentTypeMismatchException m) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    ApiProblem.wrongType(m.getName(), m.getValue(), m.getRequiredType()).getMessage());
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ApiProblem.wrongType(m).getMessage());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid partner");
