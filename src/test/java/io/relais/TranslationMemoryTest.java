@@ -39,6 +39,31 @@ class TranslationMemoryTest extends RelaisIntegrationTest {
     Sources sources;
 
     @Test
+    void aParagraphApprovedInTwoArticlesStaysRememberedWhenOneApprovalIsTakenBack() {
+        String french = "<p>Cet article a été mis à jour avec les chiffres de la préfecture " + System.nanoTime() + ".</p>";
+        String standard = "<p>Este artículo se ha actualizado con las cifras de la prefectura.</p>";
+        memory.rememberApproved(french, "fr", "es", standard);   // article A's approval
+        memory.rememberApproved(french, "fr", "es", standard);   // article B's, the same text
+
+        memory.forgetApproved(french, "fr", "es", standard);     // A's taken back: B's still says it
+        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText,
+                TranslationMemory.Entry::origin).containsExactly(standard, TranslationMemory.Origin.EDITOR);
+
+        memory.forgetApproved(french, "fr", "es", standard);     // B's too: no approval in force says it
+        assertThat(memory.lookup(french, "fr", "es")).isEmpty();
+
+        // another text approved later replaces it, and taking back the earlier one leaves the later one
+        String later = "<p>Este artículo ha sido actualizado con los datos de la prefectura.</p>";
+        memory.rememberApproved(french, "fr", "es", standard);
+        memory.rememberApproved(french, "fr", "es", later);
+        memory.forgetApproved(french, "fr", "es", standard);
+        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText)
+                .isEqualTo(later);
+        memory.forgetApproved(french, "fr", "es", later);
+        assertThat(memory.lookup(french, "fr", "es")).isEmpty();
+    }
+
+    @Test
     void aRepeatedParagraphIsNotSentToTheEngineAgain() {
         String body = "<p>Le conseil régional a voté un budget de trois millions pour les lycées de Normandie.</p>"
                 + "<p>Une phrase nouvelle sur les routes de Bretagne et les ponts de Loire.</p>";

@@ -23,6 +23,12 @@ public class TranslationMemory {
     public record Entry(long id, String targetText, Origin origin, String engine, String route, int unknownWords) {
     }
 
+    /** An editor's entry of a segment while its text is the one given. */
+    private static final String THE_APPROVED_TEXT = "source_lang = ? and target_lang = ? and source_hash = ? "
+            + "and origin = ? and source_text = ? and target_text = ?";
+    /** The engine an editor's entry names. */
+    static final String EDITOR_ENGINE = "editor";
+
     private final JdbcClient jdbc;
 
     public TranslationMemory(JdbcClient jdbc) {
@@ -48,6 +54,41 @@ public class TranslationMemory {
                 .params(OffsetDateTime.now(ZoneOffset.UTC), id).update();
     }
 
+    /**
+     * Remembers an approved translation's text of a segment (the editor's entry). The same text approved again, in
+     * another article (a standard paragraph) or the same one after an undo, is counted: {@link #forgetApproved}
+     * forgets it only with the last approval in force. Another text replaces it and is counted once.
+     */
+    public void rememberApproved(String source, String sourceLang, String targetLang, String target) {
+        String normalised = normalise(source);
+        String hash = hash(normalised);
+        int updated = jdbc.sql("""
+                update translation_memory set approvals = case when target_text = ? then approvals + 1 else 1 end,
+                    source_text = ?, target_text = ?, engine = ?, route = null, unknown_words = 0, last_used_at = ?
+                where source_lang = ? and target_lang = ? and source_hash = ? and origin = ?""")
+                .params(target, normalised, target, EDITOR_ENGINE, OffsetDateTime.now(ZoneOffset.UTC), sourceLang,
+                        targetLang, hash, Origin.EDITOR.name())
+                .update();
+        if (updated == 0) {
+            insert(sourceLang, targetLang, hash, normalised, target, Origin.EDITOR, EDITOR_ENGINE, null, 0);
+        }
+    }
+
+    /**
+     * An approval taken back: its text of the segment stops counting, and the entry is forgotten when no approval in
+     * force gave it that text (the segment must not go on being translated with a text taken back). An entry that a
+     * later approval replaced with another text stays.
+     */
+    public void forgetApproved(String source, String sourceLang, String targetLang, String target) {
+        String normalised = normalise(source);
+        String hash = hash(normalised);
+        Object[] params = {sourceLang, targetLang, hash, Origin.EDITOR.name(), normalised, target};
+        jdbc.sql("delete from translation_memory where " + THE_APPROVED_TEXT + " and approvals <= 1").params(params)
+                .update();
+        jdbc.sql("update translation_memory set approvals = approvals - 1 where " + THE_APPROVED_TEXT).params(params)
+                .update();
+    }
+
     /** Remembers (or replaces) the translation of a segment from one origin. */
     public void remember(String source, String sourceLang, String targetLang, String target, Origin origin,
                          String engine, String route, int unknownWords) {
@@ -61,30 +102,23 @@ public class TranslationMemory {
                         targetLang, hash, origin.name())
                 .update();
         if (updated == 0) {
-            // remembered meanwhile by another worker or editor: theirs is as good. Decided by the insert, not by a
-            // caught duplicate key: this runs in the caller's transaction (a chunk of the localize step, an approval),
-            // which PostgreSQL aborts at a failed statement
-            jdbc.sql("""
-                    insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text,
-                        origin, engine, route, unknown_words)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict do nothing""")
-                    .params(sourceLang, targetLang, hash, normalised, target, origin.name(), engine, route, unknownWords)
-                    .update();
+            insert(sourceLang, targetLang, hash, normalised, target, origin, engine, route, unknownWords);
         }
     }
 
     /**
-     * Forgets the translation of a segment from one origin while it is still {@code target}: an approval taken back
-     * must not go on translating the segment in new articles (a later approval, which replaced it, stays).
+     * A new entry, unless one was remembered meanwhile by another worker or editor: theirs is as good. Decided by the
+     * insert, not by a caught duplicate key: this runs in the caller's transaction (a chunk of the localize step, an
+     * approval), which PostgreSQL aborts at a failed statement.
      */
-    public void forget(String source, String sourceLang, String targetLang, String target, Origin origin) {
-        String normalised = normalise(source);
+    private void insert(String sourceLang, String targetLang, String hash, String normalised, String target,
+                        Origin origin, String engine, String route, int unknownWords) {
         jdbc.sql("""
-                delete from translation_memory
-                where source_lang = ? and target_lang = ? and source_hash = ? and origin = ? and source_text = ?
-                    and target_text = ?""")
-                .params(sourceLang, targetLang, hash(normalised), origin.name(), normalised, target)
+                insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text,
+                    origin, engine, route, unknown_words)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(sourceLang, targetLang, hash, normalised, target, origin.name(), engine, route, unknownWords)
                 .update();
     }
 

@@ -497,15 +497,18 @@ class ReviewService {
 
     /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
     private void remember(Translation approved) {
-        segments(approved).forEach((french, text) -> memory.remember(french, Article.SOURCE_LANGUAGE, approved.lang(),
-                text, TranslationMemory.Origin.EDITOR, "editor", null, 0));
+        segments(approved).forEach((french, text) -> memory.rememberApproved(french, Article.SOURCE_LANGUAGE,
+                approved.lang(), text));
         completions.newsroomWrote(approved.lang());
     }
 
-    /** An approval taken back: its texts leave the translation memory, unless a later approval replaced them. */
+    /**
+     * An approval taken back: its texts leave the translation memory, unless another approval in force gave a segment
+     * the same text or a later one replaced it.
+     */
     private void forget(Translation approved) {
-        segments(approved).forEach((french, text) -> memory.forget(french, Article.SOURCE_LANGUAGE, approved.lang(),
-                text, TranslationMemory.Origin.EDITOR));
+        segments(approved).forEach((french, text) -> memory.forgetApproved(french, Article.SOURCE_LANGUAGE,
+                approved.lang(), text));
     }
 
     /** French segment to its approved text: the title, and the body's blocks when both have as many. */
