@@ -227,6 +227,31 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
     }
 
     @Test
+    void aPublishedCorrectionReplacesTheApprovedTextInTheMemoryAndARejectionTakesItOut() {
+        String french = "La fête du vol à voile à Montluçon";
+        String approvedTitle = "La fiesta del planeo en Montluçon " + System.nanoTime();
+        save(NURIA, "title", cell("title").get("fingerprint").asString(), approvedTitle, 0);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode())
+                .isEqualTo(200);
+
+        // the published text corrected: new articles are given the correction, not the mistake
+        String corrected = "La fiesta del vuelo sin motor en Montluçon " + System.nanoTime();
+        assertThat(save(NURIA, "title", cell("title").get("fingerprint").asString(), corrected, 0).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> stored = as(NURIA, "POST", "/api/review/items/" + id + "/store", "{\"version\": 1, \"seq\": 1}");
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText,
+                TranslationMemory.Entry::origin).containsExactly(corrected, TranslationMemory.Origin.EDITOR);
+
+        // the approved translation rejected: no approval in force says it any more
+        HttpResponse<String> rejected = as(NURIA, "POST", "/api/review/items/" + id + "/reject",
+                "{\"version\": 2, \"reason\": \"the source was wrong\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(memory.lookup(french, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
+                .isEmpty();
+    }
+
+    @Test
     void copyingTheFrenchTeachesNoFixAndARevertToTheMachineForgetsWhatATakenBackDraftTaught() {
         long article = translations.findById(id).orElseThrow().articleId();
         // "Copy the French" into the title, then approve: the French is not a Spanish fix for the machine's words

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -281,9 +282,7 @@ class ReviewService {
             edited = clean(t, title, summary, body);
         }
         requireText(edited, "approved");
-        Translation approved = change(t, version, edited, TranslationAction.APPROVE, null, user);
-        remember(approved);
-        return approved;
+        return change(t, version, edited, TranslationAction.APPROVE, null, user);
     }
 
     /**
@@ -344,9 +343,6 @@ class ReviewService {
         }
         // what the approval taught is offered after what approved translations taught from now on
         fixes.unapprove(t.id());
-        if (t.state() == TranslationState.APPROVED) {
-            forget(t);
-        }
         return reopened;
     }
 
@@ -469,6 +465,7 @@ class ReviewService {
                         t.body(), edited.body(), reason, now())
                 .update();
         Translation after = translations.findById(t.id()).orElseThrow();
+        memoryFollows(t, after);
         // the draft as it stood is in the history already (each save brings its draft version up to date)
         drafts.clear(t.id());
         versions.record(after, switch (action) {
@@ -493,6 +490,24 @@ class ReviewService {
         return new ReviewProblem(HttpStatus.CONFLICT, "someone else changed this translation since version " + version
                 + ": compare both versions and save again on version " + current.version(), details)
                 .said("review.problem.changed");
+    }
+
+    /**
+     * The translation memory says what the approvals in force say: an approval remembers its text, and one taken back
+     * (undone, rejected, re-translated) or corrected (a published correction) forgets the text it had.
+     */
+    private void memoryFollows(Translation before, Translation after) {
+        boolean was = before.state() == TranslationState.APPROVED;
+        boolean is = after.state() == TranslationState.APPROVED;
+        if (was && is && Objects.equals(before.title(), after.title()) && Objects.equals(before.body(), after.body())) {
+            return;
+        }
+        if (was) {
+            forget(before);
+        }
+        if (is) {
+            remember(after);
+        }
     }
 
     /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
