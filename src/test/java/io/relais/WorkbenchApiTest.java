@@ -206,33 +206,23 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
 
     @Test
     void anApprovalTakenBackLeavesTheTranslationMemory() {
-        String french = "La fête du vol à voile à Montluçon";
-        String approvedTitle = "La fiesta del planeo en Montluçon " + System.nanoTime();
-        save(NURIA, "title", cell("title").get("fingerprint").asString(), approvedTitle, 0);
-        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode())
-                .isEqualTo(200);
-        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText,
-                TranslationMemory.Entry::origin).containsExactly(approvedTitle, TranslationMemory.Origin.EDITOR);
+        String approvedTitle = approveATitle();
 
         assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": 1}").statusCode())
                 .isEqualTo(200);
         // a new article with this title is no longer given the text its editor took back
-        assertThat(memory.lookup(french, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
                 .isEmpty();
         // approved again: remembered again
         assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 2}").statusCode())
                 .isEqualTo(200);
-        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText)
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText)
                 .isEqualTo(approvedTitle);
     }
 
     @Test
     void aPublishedCorrectionReplacesTheApprovedTextInTheMemoryAndARejectionTakesItOut() {
-        String french = "La fête du vol à voile à Montluçon";
-        String approvedTitle = "La fiesta del planeo en Montluçon " + System.nanoTime();
-        save(NURIA, "title", cell("title").get("fingerprint").asString(), approvedTitle, 0);
-        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode())
-                .isEqualTo(200);
+        approveATitle();
 
         // the published text corrected: new articles are given the correction, not the mistake
         String corrected = "La fiesta del vuelo sin motor en Montluçon " + System.nanoTime();
@@ -240,14 +230,14 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
                 .isEqualTo(200);
         HttpResponse<String> stored = as(NURIA, "POST", "/api/review/items/" + id + "/store", "{\"version\": 1, \"seq\": 1}");
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
-        assertThat(memory.lookup(french, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText,
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText,
                 TranslationMemory.Entry::origin).containsExactly(corrected, TranslationMemory.Origin.EDITOR);
 
         // the approved translation rejected: no approval in force says it any more
         HttpResponse<String> rejected = as(NURIA, "POST", "/api/review/items/" + id + "/reject",
                 "{\"version\": 2, \"reason\": \"the source was wrong\"}");
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
-        assertThat(memory.lookup(french, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
                 .isEmpty();
     }
 
@@ -522,6 +512,20 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
             }
         }
         throw new AssertionError("no cell " + key);
+    }
+
+    /** The French title of the item under review. */
+    static final String FRENCH_TITLE = "La fête du vol à voile à Montluçon";
+
+    /** The item approved with a title of the editor's own, which the memory then gives for the French title. */
+    String approveATitle() {
+        String approvedTitle = "La fiesta del planeo en Montluçon " + System.nanoTime();
+        save(NURIA, "title", cell("title").get("fingerprint").asString(), approvedTitle, 0);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": 0}").statusCode())
+                .isEqualTo(200);
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText,
+                TranslationMemory.Entry::origin).containsExactly(approvedTitle, TranslationMemory.Origin.EDITOR);
+        return approvedTitle;
     }
 
     HttpResponse<String> save(String auth, String key, String base, String text, int seq) {
