@@ -386,16 +386,21 @@ public final class LatencyBench {
      * answers for them.
      */
     static List<Article> backlogArticles(List<String> sentences, int count) {
+        return backlogArticles(sentences, count, 25, "Fil ");
+    }
+
+    /** Backlog articles from the sentences shuffled with {@code seed}, titles numbered after {@code prefix}. */
+    static List<Article> backlogArticles(List<String> sentences, int count, int seed, String prefix) {
         List<String> shuffled = new ArrayList<>(sentences);
-        Collections.shuffle(shuffled, new Random(25));
+        Collections.shuffle(shuffled, new Random(seed));
         List<Article> list = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < count; i++) {
             if (next + 7 > shuffled.size()) {
-                Collections.shuffle(shuffled, new Random(25 + i));
+                Collections.shuffle(shuffled, new Random(seed + i));
                 next = 0;
             }
-            String title = "Fil " + (i + 1) + " : " + shuffled.get(next++);
+            String title = prefix + (i + 1) + " : " + shuffled.get(next++);
             List<String> paragraphs = new ArrayList<>();
             for (int p = 0; p < 2; p++) {
                 paragraphs.add(String.join(" ", shuffled.subList(next, next + 3)));
