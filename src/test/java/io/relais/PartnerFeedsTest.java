@@ -161,7 +161,8 @@ class PartnerFeedsTest extends StoredArticlesTest {
                 {"\"filters\": {\"keywords\": [\"  \"]}", "filters.keywords"},
                 {"\"filters\": {\"categories\": [null]}", "filters.categories"},
                 {"\"filters\": {\"sources\": [null]}", "filters.sources"},
-                {"\"filters\": {\"sources\": [987654321]}", "filters.sources: no source 987654321"}}) {
+                {"\"filters\": {\"sources\": [987654321]}", "filters.sources: no source 987654321"},
+                {"\"filters\": {\"content\": \"everything\"}", "filters.content: one of title, summary, full"}}) {
             HttpResponse<String> refused = post("/api/partners", "{\"name\": \"Typo\", \"languages\": [\"it\"], " + bad[0] + "}");
             assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).as(bad[0]).hasValue("application/problem+json");

@@ -139,22 +139,22 @@ public class Partners {
 
     private static String checkName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name: required");
+            throw new PartnerRefused("name: required");
         }
         if (name.strip().length() > 300) {
-            throw new IllegalArgumentException("name: at most 300 characters");
+            throw new PartnerRefused("name: at most 300 characters");
         }
         return name.strip();
     }
 
     private List<String> checkLanguages(List<String> languages) {
         if (languages == null || languages.isEmpty()) {
-            throw new IllegalArgumentException("languages: at least one of " + publisher.languages());
+            throw new PartnerRefused("languages: at least one of " + publisher.languages());
         }
         List<String> out = new ArrayList<>();
         for (String lang : languages) {
             if (lang == null || !publisher.publishes(lang.strip())) {
-                throw new IllegalArgumentException("languages: '" + lang + "' is not published here (" + publisher.languages() + ")");
+                throw new PartnerRefused("languages: '" + lang + "' is not published here (" + publisher.languages() + ")");
             }
             if (!out.contains(lang.strip())) {
                 out.add(lang.strip());
@@ -173,17 +173,17 @@ public class Partners {
             return PartnerFilters.NONE;
         }
         if (filters.sources().size() > MAX_LIST || filters.categories().size() > MAX_LIST || filters.keywords().size() > MAX_LIST) {
-            throw new IllegalArgumentException("filters: at most " + MAX_LIST + " sources, categories or keywords");
+            throw new PartnerRefused("filters: at most " + MAX_LIST + " sources, categories or keywords");
         }
         for (Long source : filters.sources()) {
             if (!had.contains(source) && sources.find(source).isEmpty()) {
-                throw new IllegalArgumentException("filters.sources: no source " + source
+                throw new PartnerRefused("filters.sources: no source " + source
                         + " (the ids are those of /api/sources)");
             }
         }
         for (String term : concat(filters.categories(), filters.keywords())) {
             if (term.length() > MAX_TERM || term.contains(",") || term.contains("\n")) {
-                throw new IllegalArgumentException("filters: a category or keyword is at most " + MAX_TERM
+                throw new PartnerRefused("filters: a category or keyword is at most " + MAX_TERM
                         + " characters, without commas or line breaks: '" + abbreviate(term) + "'");
             }
         }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.relais.http.ApiProblem;
 import io.relais.publish.FeedView.ContentMode;
 import io.relais.publish.PartnerFilters;
+import io.relais.publish.PartnerRefused;
 import io.relais.publish.Partners;
 import io.relais.publish.PublicationPolicy;
 
@@ -46,7 +46,11 @@ class PartnersController {
                           @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknown) {
 
         PublicationPolicy publicationPolicy() {
-            return policy == null ? null : PublicationPolicy.of(policy);
+            try {
+                return policy == null ? null : PublicationPolicy.of(policy);
+            } catch (IllegalArgumentException e) {
+                throw new PartnerRefused(e.getMessage());
+            }
         }
 
         /** The filters asked for (null: none given), once the whole request is known to hold only known members. */
@@ -67,7 +71,7 @@ class PartnersController {
         PartnerFilters toFilters() {
             refuseUnknown("filters.", unknown, "sources, categories, keywords, content, bilingual, resurface");
             if (sources != null && sources.contains(null)) {
-                throw new IllegalArgumentException("filters.sources: source ids, no null");
+                throw new PartnerRefused("filters.sources: source ids, no null");
             }
             refuseBlank("filters.categories", categories);
             refuseBlank("filters.keywords", keywords);
@@ -75,7 +79,7 @@ class PartnersController {
             try {
                 mode = content == null ? ContentMode.FULL : ContentMode.valueOf(content.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("filters.content: one of title, summary, full (not '" + content + "')");
+                throw new PartnerRefused("filters.content: one of title, summary, full (not '" + content + "')");
             }
             return new PartnerFilters(sources, categories, keywords, mode, Boolean.TRUE.equals(bilingual),
                     Boolean.TRUE.equals(resurface));
@@ -84,13 +88,13 @@ class PartnersController {
 
     private static void refuseUnknown(String prefix, Map<String, Object> unknown, String known) {
         if (unknown != null && !unknown.isEmpty()) {
-            throw new IllegalArgumentException(prefix + unknown.keySet().iterator().next() + ": unknown (known: " + known + ")");
+            throw new PartnerRefused(prefix + unknown.keySet().iterator().next() + ": unknown (known: " + known + ")");
         }
     }
 
     private static void refuseBlank(String field, List<String> terms) {
         if (terms != null && terms.stream().anyMatch(t -> t == null || t.isBlank())) {
-            throw new IllegalArgumentException(field + ": words, none empty or null");
+            throw new PartnerRefused(field + ": words, none empty or null");
         }
     }
 
@@ -134,15 +138,9 @@ class PartnersController {
         return partners.revoke(id).map(PartnerView::of).orElseThrow(() -> notFound(id));
     }
 
-    /**
-     * A partner the rules refuse. Spring also calls this for an exception whose cause is one (an id that is not a
-     * number: a {@code NumberFormatException}), which is said as every API says it.
-     */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(Exception e) {
-        if (e instanceof MethodArgumentTypeMismatchException m) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ApiProblem.wrongType(m).getMessage());
-        }
+    /** A partner the rules refuse (anything else, an id that is not a number included, is said as every API says it). */
+    @ExceptionHandler(PartnerRefused.class)
+    ProblemDetail invalid(PartnerRefused e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid partner");
         return problem;
