@@ -10,9 +10,12 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,8 @@ import io.relais.publish.PublishSettings;
 @Component
 class StaticExport {
 
+    /** A language's folder: {@code es}, {@code cat}. */
+    private static final Pattern LANGUAGE_FOLDER = Pattern.compile("[a-z]{2,3}");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwxr-xr-x");
 
@@ -71,12 +76,75 @@ class StaticExport {
         exportedPages.merge(lang, pages, Math::max);
     }
 
+    /** The feeds index and OPML list; and the copies of a language no longer published leave (at start). */
     void exportLists() {
         write(root.resolve("index.html"), documents.index());
         if (publicFeeds) {
             write(root.resolve("feeds.opml"), documents.opml());
         } else {
             delete(root.resolve("feeds.opml"));
+        }
+        removeUnpublishedLanguages();
+    }
+
+    /**
+     * A language taken out of {@code relais.languages}: the service answers 404 for its documents, and a web server
+     * serving the folder would go on serving its copies, with the entries withdrawn since. A folder is a language's
+     * when it is named like one and holds a subscription document or archive pages; only the files Relais writes
+     * there go (and the folders they leave empty).
+     */
+    private void removeUnpublishedLanguages() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(root)) {
+            folders = list.filter(Files::isDirectory).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        for (Path dir : folders) {
+            String lang = dir.getFileName().toString();
+            if (!LANGUAGE_FOLDER.matcher(lang).matches() || documents.publishes(lang) || !relaisWrote(dir)) {
+                continue;
+            }
+            Path archive = dir.resolve("archive");
+            if (Files.isDirectory(archive)) {
+                try (Stream<Path> pages = Files.list(archive)) {
+                    for (Path page : pages.filter(p -> p.getFileName().toString().matches("\\d{1,9}")).toList()) {
+                        deleteDocuments(page);
+                        deleteIfEmpty(page);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + archive, e);
+                }
+                deleteIfEmpty(archive);
+            }
+            deleteDocuments(dir);
+            delete(dir.resolve("index.html"));
+            deleteIfEmpty(dir);
+        }
+    }
+
+    private static boolean relaisWrote(Path dir) {
+        return Files.isDirectory(dir.resolve("archive"))
+                || Arrays.stream(FeedFormat.values()).anyMatch(f -> Files.exists(dir.resolve(f.fileName())));
+    }
+
+    /** The subscription documents (or one archive page's) in {@code dir}. */
+    private static void deleteDocuments(Path dir) {
+        for (FeedFormat format : FeedFormat.values()) {
+            delete(dir.resolve(format.fileName()));
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (Stream<Path> left = Files.list(dir)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 

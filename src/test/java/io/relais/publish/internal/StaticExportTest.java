@@ -55,6 +55,47 @@ class StaticExportTest extends StoredArticlesTest {
         assertThat(Files.exists(dir.resolve("es/index.html"))).as("the language page stays, as it is served").isTrue();
     }
 
+    /**
+     * A language taken out of {@code relais.languages}: at the next start its copies leave the folder (the service
+     * answers 404 for them; a web server would have gone on serving them, withdrawn entries and all). What Relais did
+     * not write stays: another file in the language's folder, a folder that only looks like a language's.
+     */
+    @Test
+    void theCopiesOfALanguageNoLongerPublishedLeaveAtTheNextStart(@TempDir Path dir) throws Exception {
+        assertThat(languages.languages()).doesNotContain("nl");
+        Path dutch = dir.resolve("nl");
+        for (String file : List.of("rss.xml", "atom.xml", "feed.json", "index.html", "archive/1/rss.xml",
+                "archive/1/atom.xml", "archive/1/feed.json", "archive/2/rss.xml")) {
+            Files.createDirectories(dutch.resolve(file).getParent());
+            Files.writeString(dutch.resolve(file), "<rss/>");
+        }
+        Path gone = dir.resolve("pl");   // a language's folder whose documents are already gone: only archive pages
+        Files.createDirectories(gone.resolve("archive/1"));
+        Files.writeString(gone.resolve("archive/1/atom.xml"), "<feed/>");
+        Path css = dir.resolve("css");
+        Files.createDirectories(css);
+        Files.writeString(css.resolve("index.html"), "not ours");
+        Files.writeString(dir.resolve("nl-notes.txt"), "not ours");
+
+        StaticExport export = export(dir, true);
+        export.export("es");
+        export.exportLists();
+
+        assertThat(dutch).doesNotExist();
+        assertThat(gone).doesNotExist();
+        assertThat(css.resolve("index.html")).hasContent("not ours");
+        assertThat(dir.resolve("nl-notes.txt")).exists();
+        assertThat(dir.resolve("es/rss.xml")).exists();
+
+        // a file of the operator's own in the language's folder stays, and with it the folder
+        Files.createDirectories(dutch);
+        Files.writeString(dutch.resolve("rss.xml"), "<rss/>");
+        Files.writeString(dutch.resolve("README"), "ours");
+        export.exportLists();
+        assertThat(dutch.resolve("rss.xml")).doesNotExist();
+        assertThat(dutch.resolve("README")).hasContent("ours");
+    }
+
     private StaticExport export(Path dir, boolean publicFeeds) {
         PublishSettings settings = new PublishSettings("http://localhost:8080", dir, 50, Duration.ofMinutes(5),
                 publicFeeds, PublicationPolicy.MACHINE, List.of(), List.of());
