@@ -62,16 +62,21 @@ public class TranslationMemory {
     public void rememberApproved(String source, String sourceLang, String targetLang, String target) {
         String normalised = normalise(source);
         String hash = hash(normalised);
-        int updated = jdbc.sql("""
+        if (countApproval(sourceLang, targetLang, hash, normalised, target) == 0
+                && insert(sourceLang, targetLang, hash, normalised, target, Origin.EDITOR, EDITOR_ENGINE, null, 0) == 0) {
+            // another approval of the segment inserted it meanwhile (the insert waited for its commit): count this one
+            countApproval(sourceLang, targetLang, hash, normalised, target);
+        }
+    }
+
+    private int countApproval(String sourceLang, String targetLang, String hash, String normalised, String target) {
+        return jdbc.sql("""
                 update translation_memory set approvals = case when target_text = ? then approvals + 1 else 1 end,
                     source_text = ?, target_text = ?, engine = ?, route = null, unknown_words = 0, last_used_at = ?
                 where source_lang = ? and target_lang = ? and source_hash = ? and origin = ?""")
                 .params(target, normalised, target, EDITOR_ENGINE, OffsetDateTime.now(ZoneOffset.UTC), sourceLang,
                         targetLang, hash, Origin.EDITOR.name())
                 .update();
-        if (updated == 0) {
-            insert(sourceLang, targetLang, hash, normalised, target, Origin.EDITOR, EDITOR_ENGINE, null, 0);
-        }
     }
 
     /**
@@ -107,13 +112,14 @@ public class TranslationMemory {
     }
 
     /**
-     * A new entry, unless one was remembered meanwhile by another worker or editor: theirs is as good. Decided by the
+     * A new entry (1), unless one was remembered meanwhile by another worker or editor (0): theirs is as good, or
+     * for an approval counted on. Decided by the
      * insert, not by a caught duplicate key: this runs in the caller's transaction (a chunk of the localize step, an
      * approval), which PostgreSQL aborts at a failed statement.
      */
-    private void insert(String sourceLang, String targetLang, String hash, String normalised, String target,
-                        Origin origin, String engine, String route, int unknownWords) {
-        jdbc.sql("""
+    private int insert(String sourceLang, String targetLang, String hash, String normalised, String target,
+                       Origin origin, String engine, String route, int unknownWords) {
+        return jdbc.sql("""
                 insert into translation_memory (source_lang, target_lang, source_hash, source_text, target_text,
                     origin, engine, route, unknown_words)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)

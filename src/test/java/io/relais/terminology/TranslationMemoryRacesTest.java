@@ -59,6 +59,33 @@ class TranslationMemoryRacesTest {
         }
     }
 
+    /**
+     * Editors approve articles that share a segment (a standard paragraph) at the same moment: every approval is
+     * counted, so the entry stays until the last of them is taken back.
+     */
+    @Test
+    void approvalsOfTheSameSegmentAtOnceAreEachCounted() throws Exception {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database));
+        for (int round = 0; round < 10; round++) {
+            String target = "x" + UUID.randomUUID().toString().substring(0, 8);
+            String segment = "Cet article a été mis à jour " + UUID.randomUUID() + ".";
+            Together.run(WORKERS, () -> transaction.execute(status -> {
+                new TranslationMemory(JdbcClient.create(database)).rememberApproved(segment, "fr", target,
+                        "Este artículo se ha actualizado.");
+                return target;
+            }));
+            TranslationMemory memory = new TranslationMemory(JdbcClient.create(database));
+            assertThat(rows(target)).isEqualTo(1);
+            for (int undone = 1; undone < WORKERS; undone++) {
+                memory.forgetApproved(segment, "fr", target, "Este artículo se ha actualizado.");
+                assertThat(memory.lookup(segment, "fr", target)).as("after %d of %d approvals undone", undone, WORKERS)
+                        .isPresent();
+            }
+            memory.forgetApproved(segment, "fr", target, "Este artículo se ha actualizado.");
+            assertThat(memory.lookup(segment, "fr", target)).isEmpty();
+        }
+    }
+
     @Test
     void rememberingAgainReplacesTheTranslationOfTheSameOrigin() {
         TranslationMemory memory = new TranslationMemory(JdbcClient.create(database));
