@@ -673,6 +673,14 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
                 "El puerto de Douarnenez reabre", "<p>Barcos han salido esta mañana.</p>");
         long article = translations.findById(id).orElseThrow().articleId();
         String title = "El puerto de Douarnenez reabre";
+        // the page being filled has room for the approval's versions: a page they completed would keep them, as the
+        // editor's guide says (what the tests before this one published decides where the page stands)
+        long logged = jdbc.sql("select count(*) from feed_entry where feed = 'es' and withdrawn = false")
+                .query(Long.class).single();
+        long room = 50 - logged % 50;
+        if (room < 10) {
+            publishFillers((int) room);
+        }
         WebDriver driver = browser("iker");
         orConsole(driver, () -> {
             driver.get("http://localhost:" + port + "/review/items/" + id);
@@ -685,14 +693,7 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         });
         // the language's archive page that holds the approval's entry fills up afterwards: it is served without it
         long complete = documents.archivePages("es");
-        Source source = sources.ensure("test:workbench-archive", Source.Kind.API, "workbench archive test");
-        for (int i = 0; i < 50; i++) {
-            long filler = articles.store(new NewArticle(source.id(), "wb-archive-" + System.nanoTime(), null,
-                    "Dépêche " + i, null, "<p>Dépêche " + i + ".</p>", null, null, null, null)).articleId();
-            translations.save(new TranslationResult(filler, 1, "es", "apertium", "fr>es", "Despacho " + i, null,
-                    "<p>Despacho " + i + ".</p>", 85.0, 3, 0, TranslationState.AUTO_APPROVED, null, List.of()));
-        }
-        publisher.republish("es");
+        publishFillers(50);
         assertThat(documents.archivePages("es")).isGreaterThan(complete);
         String entry = "urn:relais:es:article:" + article + "<";
         for (long page = 1; page <= documents.archivePages("es"); page++) {
@@ -704,6 +705,18 @@ class WorkbenchBrowserTest extends ReviewBrowserFixture {
         }
         assertThat(publicPage("/feeds/es/feed.json")).doesNotContain(title);
         assertThat(publicPage("/es/articles/" + article)).isEqualTo("410");
+    }
+
+    /** {@code n} machine-approved dispatches published in Spanish (the publication policy of the tests publishes them). */
+    void publishFillers(int n) {
+        Source source = sources.ensure("test:workbench-archive", Source.Kind.API, "workbench archive test");
+        for (int i = 0; i < n; i++) {
+            long filler = articles.store(new NewArticle(source.id(), "wb-archive-" + System.nanoTime(), null,
+                    "Dépêche " + i, null, "<p>Dépêche " + i + ".</p>", null, null, null, null)).articleId();
+            translations.save(new TranslationResult(filler, 1, "es", "apertium", "fr>es", "Despacho " + i, null,
+                    "<p>Despacho " + i + ".</p>", 85.0, 3, 0, TranslationState.AUTO_APPROVED, null, List.of()));
+        }
+        publisher.republish("es");
     }
 
     @Test
