@@ -27,7 +27,7 @@ public class TranslationMemory {
     private static final String THE_APPROVED_TEXT = "source_lang = ? and target_lang = ? and source_hash = ? "
             + "and origin = ? and source_text = ? and target_text = ?";
     /** The engine an editor's entry names. */
-    static final String EDITOR_ENGINE = "editor";
+    private static final String EDITOR_ENGINE = "editor";
 
     private final JdbcClient jdbc;
 

@@ -59,9 +59,7 @@ class StaticExport {
         if (!publicFeeds) {
             // copies written while the public feeds were on would be served by a web server as they were, with the
             // entries withdrawn since: no longer rewritten, they go
-            for (FeedFormat format : FeedFormat.values()) {
-                delete(dir.resolve(format.fileName()));
-            }
+            deleteDocuments(dir);
             return;
         }
         long pages = documents.archivePages(lang);
