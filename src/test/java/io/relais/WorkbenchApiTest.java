@@ -24,6 +24,8 @@ import io.relais.terminology.LearnedFix;
 import io.relais.terminology.LearnedFixes;
 import io.relais.terminology.TranslationMemory;
 import io.relais.terminology.SegmentText;
+import io.relais.translation.Translation;
+import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
@@ -237,6 +239,30 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         HttpResponse<String> rejected = as(NURIA, "POST", "/api/review/items/" + id + "/reject",
                 "{\"version\": 2, \"reason\": \"the source was wrong\"}");
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
+                .isEmpty();
+    }
+
+    @Test
+    void anApprovalTheConsoleWithdrawsOrSendsBackToTheBatchLeavesTheMemory() {
+        // withdrawn from the feeds by an operator (the console rejects it in the store, not at the review desk)
+        approveATitle();
+        Translation approved = translations.findById(id).orElseThrow();
+        assertThat(translations.apply(approved, TranslationAction.REJECT, approved.version(), approved.title(),
+                approved.summary(), approved.body(), "withdrawn from the feeds by admin: a court order")).isTrue();
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
+                .isEmpty();
+
+        // approved again, then sent back to the batch by an operator: the batch is not given the approval's text back
+        int version = translations.findById(id).orElseThrow().version();
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/reopen", "{\"version\": " + version + "}")
+                .statusCode()).isEqualTo(200);
+        assertThat(as(NURIA, "POST", "/api/review/items/" + id + "/approve", "{\"version\": " + (version + 1) + "}")
+                .statusCode()).isEqualTo(200);
+        assertThat(memory.lookup(FRENCH_TITLE, "fr", "es")).get().extracting(TranslationMemory.Entry::origin)
+                .isEqualTo(TranslationMemory.Origin.EDITOR);
+        Translation again = translations.findById(id).orElseThrow();
+        assertThat(translations.requeue(again, again.version(), "re-translation asked by admin")).isTrue();
         assertThat(memory.lookup(FRENCH_TITLE, "fr", "es").filter(e -> e.origin() == TranslationMemory.Origin.EDITOR))
                 .isEmpty();
     }

@@ -198,6 +198,9 @@ public class Translations {
                         machine_at = null
                     where id = ?""").param(current.id()).update();
         }
+        if (updated) {
+            changed(current);
+        }
         // what a feed may publish changes with the state, or with the text of an approved translation, or with a
         // re-translation (above); an editor's draft of an unapproved one changes nothing published (machine feeds
         // show the batch's text)
@@ -223,10 +226,18 @@ public class Translations {
                 where id = ? and version = ?""")
                 .params(abbreviate(reason, 4000), OffsetDateTime.now(ZoneOffset.UTC), current.id(), expectedVersion)
                 .update() == 1;
+        if (updated) {
+            changed(current);
+        }
         if (updated && current.state() != TranslationState.FAILED && current.state() != TranslationState.REJECTED) {
             editorChanged(current.lang(), current.articleId());
         }
         return updated;
+    }
+
+    /** {@link TranslationChanged}: {@code before} is the row the change was made on (its version was checked). */
+    private void changed(Translation before) {
+        events.publishEvent(new TranslationChanged(before, findById(before.id()).orElseThrow()));
     }
 
     /** The feeds follow an editor's change in its transaction ({@link PublishedSetEdited}), then after it. */

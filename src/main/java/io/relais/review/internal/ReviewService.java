@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -24,7 +23,6 @@ import io.relais.engine.Translator;
 import io.relais.system.AppUser;
 import io.relais.terminology.LearnedFixes;
 import io.relais.terminology.SegmentText;
-import io.relais.terminology.TranslationMemory;
 import io.relais.translation.Translation;
 import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationState;
@@ -37,8 +35,9 @@ import io.relais.translation.Translations;
  * correction, a rejection, a re-translation, reopening) names the version of the translation it was made on and
  * refuses a translation someone else changed meanwhile (optimistic locking); it keeps the draft in the history
  * ({@link Versions}) and clears it. Editors' HTML is sanitised like ingested content; every action is audited; an
- * approval teaches the translation memory. Which action is allowed in which state is the translation module's rule
- * ({@link TranslationAction}); the store announces the feed changes.
+ * approval teaches the translation memory ({@link ApprovalsInMemory}, which hears the store's change). Which action is
+ * allowed in which state is the translation module's rule ({@link TranslationAction}); the store announces the feed
+ * changes.
  */
 @Service
 class ReviewService {
@@ -51,24 +50,19 @@ class ReviewService {
     private final Translations translations;
     private final Articles articles;
     private final HtmlSanitizer sanitizer;
-    private final TranslationMemory memory;
-    private final WordCompletions completions;
     private final JdbcClient jdbc;
     private final Translator translator;
     private final Drafts drafts;
     private final Versions versions;
     private final LearnedFixes fixes;
 
-    ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, TranslationMemory memory,
-                  JdbcClient jdbc, Translator translator, Drafts drafts, Versions versions, LearnedFixes fixes,
-                  WordCompletions completions) {
-        this.completions = completions;
+    ReviewService(Translations translations, Articles articles, HtmlSanitizer sanitizer, JdbcClient jdbc,
+                  Translator translator, Drafts drafts, Versions versions, LearnedFixes fixes) {
         this.fixes = fixes;
         this.translator = translator;
         this.translations = translations;
         this.articles = articles;
         this.sanitizer = sanitizer;
-        this.memory = memory;
         this.jdbc = jdbc;
         this.drafts = drafts;
         this.versions = versions;
@@ -464,8 +458,8 @@ class ReviewService {
                 .params(t.id(), user.username(), action.name(), t.state().name(), state.name(), t.title(), edited.title(),
                         t.body(), edited.body(), reason, now())
                 .update();
+        // the translation memory followed the change in the store's transaction (ApprovalsInMemory)
         Translation after = translations.findById(t.id()).orElseThrow();
-        memoryFollows(t, after);
         // the draft as it stood is in the history already (each save brings its draft version up to date)
         drafts.clear(t.id());
         versions.record(after, switch (action) {
@@ -490,55 +484,6 @@ class ReviewService {
         return new ReviewProblem(HttpStatus.CONFLICT, "someone else changed this translation since version " + version
                 + ": compare both versions and save again on version " + current.version(), details)
                 .said("review.problem.changed");
-    }
-
-    /**
-     * The translation memory says what the approvals in force say: an approval remembers its text, and one taken back
-     * (undone, rejected, re-translated) or corrected (a published correction) forgets the text it had.
-     */
-    private void memoryFollows(Translation before, Translation after) {
-        boolean was = before.state() == TranslationState.APPROVED;
-        boolean is = after.state() == TranslationState.APPROVED;
-        if (was && is && Objects.equals(before.title(), after.title()) && Objects.equals(before.body(), after.body())) {
-            return;
-        }
-        if (was) {
-            forget(before);
-        }
-        if (is) {
-            remember(after);
-        }
-    }
-
-    /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
-    private void remember(Translation approved) {
-        segments(approved).forEach((french, text) -> memory.rememberApproved(french, Article.SOURCE_LANGUAGE,
-                approved.lang(), text));
-        completions.newsroomWrote(approved.lang());
-    }
-
-    /**
-     * An approval taken back: its texts leave the translation memory, unless another approval in force gave a segment
-     * the same text or a later one replaced it.
-     */
-    private void forget(Translation approved) {
-        segments(approved).forEach((french, text) -> memory.forgetApproved(french, Article.SOURCE_LANGUAGE,
-                approved.lang(), text));
-    }
-
-    /** French segment to its approved text: the title, and the body's blocks when both have as many. */
-    private Map<String, String> segments(Translation approved) {
-        Article source = source(approved);
-        Map<String, String> segments = new LinkedHashMap<>();
-        segments.put(source.title(), approved.title());
-        List<String> sourceBlocks = HtmlBlocks.split(source.body());
-        List<String> targetBlocks = HtmlBlocks.split(approved.body());
-        if (sourceBlocks.size() == targetBlocks.size()) {
-            for (int i = 0; i < sourceBlocks.size(); i++) {
-                segments.put(sourceBlocks.get(i), targetBlocks.get(i));   // a repeated block: its last text, as before
-            }
-        }
-        return segments;
     }
 
     private static OffsetDateTime now() {
