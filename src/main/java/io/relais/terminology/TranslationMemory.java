@@ -23,9 +23,9 @@ public class TranslationMemory {
     public record Entry(long id, String targetText, Origin origin, String engine, String route, int unknownWords) {
     }
 
-    /** An editor's entry of a segment while its text is the one given. */
-    private static final String THE_APPROVED_TEXT = "source_lang = ? and target_lang = ? and source_hash = ? "
-            + "and origin = ? and source_text = ? and target_text = ?";
+    /** The count of one text approvals in force gave a segment. */
+    private static final String THE_TEXT_APPROVED = "source_lang = ? and target_lang = ? and source_hash = ? "
+            + "and target_text = ?";
     /** The engine an editor's entry names. */
     private static final String EDITOR_ENGINE = "editor";
 
@@ -55,43 +55,74 @@ public class TranslationMemory {
     }
 
     /**
-     * Remembers an approved translation's text of a segment (the editor's entry). The same text approved again, in
-     * another article (a standard paragraph) or the same one after an undo, is counted: {@link #forgetApproved}
-     * forgets it only with the last approval in force. Another text replaces it and is counted once.
+     * Remembers an approved translation's text of a segment: the segment's editor entry says it from now on. Each text
+     * approvals gave a segment is counted, in {@code translation_memory_approved}: the same text approved again (a
+     * standard paragraph in another article, the same article after an undo) is counted again, and
+     * {@link #forgetApproved} forgets a text only with the last approval in force that gave it.
      */
     public void rememberApproved(String source, String sourceLang, String targetLang, String target) {
         String normalised = normalise(source);
         String hash = hash(normalised);
-        if (countApproval(sourceLang, targetLang, hash, normalised, target) == 0
+        // the editor entry first: its row, locked until the commit, orders the approvals of the segment
+        if (showApproved(sourceLang, targetLang, hash, normalised, target) == 0
                 && insert(sourceLang, targetLang, hash, normalised, target, Origin.EDITOR, EDITOR_ENGINE, null, 0) == 0) {
-            // another approval of the segment inserted it meanwhile (the insert waited for its commit): count this one
-            countApproval(sourceLang, targetLang, hash, normalised, target);
+            // another approval of the segment inserted it meanwhile (the insert waited for its commit)
+            showApproved(sourceLang, targetLang, hash, normalised, target);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (jdbc.sql("update translation_memory_approved set approvals = approvals + 1, approved_at = ? where "
+                        + THE_TEXT_APPROVED).params(now, sourceLang, targetLang, hash, target).update() == 0) {
+            jdbc.sql("""
+                    insert into translation_memory_approved (source_lang, target_lang, source_hash, target_text,
+                        approvals, approved_at)
+                    values (?, ?, ?, ?, 1, ?)""").params(sourceLang, targetLang, hash, target, now).update();
         }
     }
 
-    private int countApproval(String sourceLang, String targetLang, String hash, String normalised, String target) {
+    /** The segment's editor entry says {@code target}: 1 when it was there to say it. */
+    private int showApproved(String sourceLang, String targetLang, String hash, String normalised, String target) {
         return jdbc.sql("""
-                update translation_memory set approvals = case when target_text = ? then approvals + 1 else 1 end,
-                    source_text = ?, target_text = ?, engine = ?, route = null, unknown_words = 0, last_used_at = ?
+                update translation_memory set source_text = ?, target_text = ?, engine = ?, route = null,
+                    unknown_words = 0, last_used_at = ?
                 where source_lang = ? and target_lang = ? and source_hash = ? and origin = ?""")
-                .params(target, normalised, target, EDITOR_ENGINE, OffsetDateTime.now(ZoneOffset.UTC), sourceLang,
-                        targetLang, hash, Origin.EDITOR.name())
+                .params(normalised, target, EDITOR_ENGINE, OffsetDateTime.now(ZoneOffset.UTC), sourceLang, targetLang,
+                        hash, Origin.EDITOR.name())
                 .update();
     }
 
     /**
-     * An approval taken back: its text of the segment stops counting, and the entry is forgotten when no approval in
-     * force gave it that text (the segment must not go on being translated with a text taken back). An entry that a
-     * later approval replaced with another text stays.
+     * An approval taken back: its text of the segment stops counting. When the editor entry said that text and no
+     * approval in force gives it any more, the entry says the newest text still approved, or is forgotten when there
+     * is none (the segment must not go on being translated with a text taken back). An entry that a later approval
+     * gave another text keeps it.
      */
     public void forgetApproved(String source, String sourceLang, String targetLang, String target) {
         String normalised = normalise(source);
         String hash = hash(normalised);
-        Object[] params = {sourceLang, targetLang, hash, Origin.EDITOR.name(), normalised, target};
-        jdbc.sql("delete from translation_memory where " + THE_APPROVED_TEXT + " and approvals <= 1").params(params)
-                .update();
-        jdbc.sql("update translation_memory set approvals = approvals - 1 where " + THE_APPROVED_TEXT).params(params)
-                .update();
+        // the editor entry locked first, as an approval of the segment does (above)
+        Optional<String> said = jdbc.sql("""
+                        select target_text from translation_memory
+                        where source_lang = ? and target_lang = ? and source_hash = ? and origin = ? for update""")
+                .params(sourceLang, targetLang, hash, Origin.EDITOR.name()).query(String.class).optional();
+        Object[] params = {sourceLang, targetLang, hash, target};
+        jdbc.sql("delete from translation_memory_approved where " + THE_TEXT_APPROVED + " and approvals <= 1")
+                .params(params).update();
+        jdbc.sql("update translation_memory_approved set approvals = approvals - 1 where " + THE_TEXT_APPROVED)
+                .params(params).update();
+        if (said.isEmpty() || !said.get().equals(target)) {
+            return;
+        }
+        Optional<String> newest = jdbc.sql("""
+                        select target_text from translation_memory_approved
+                        where source_lang = ? and target_lang = ? and source_hash = ?
+                        order by approved_at desc, id desc limit 1""")
+                .params(sourceLang, targetLang, hash).query(String.class).optional();
+        if (newest.isEmpty()) {
+            jdbc.sql("delete from translation_memory where source_lang = ? and target_lang = ? and source_hash = ? "
+                    + "and origin = ?").params(sourceLang, targetLang, hash, Origin.EDITOR.name()).update();
+        } else if (!newest.get().equals(target)) {
+            showApproved(sourceLang, targetLang, hash, normalised, newest.get());
+        }
     }
 
     /** Remembers (or replaces) the translation of a segment from one origin. */
