@@ -20,12 +20,12 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
+import io.relais.review.Withdrawals;
 import io.relais.terminology.LearnedFix;
 import io.relais.terminology.LearnedFixes;
 import io.relais.terminology.TranslationMemory;
 import io.relais.terminology.SegmentText;
 import io.relais.translation.Translation;
-import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
@@ -54,6 +54,9 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
 
     @Autowired
     Translations translations;
+
+    @Autowired
+    Withdrawals withdrawals;
 
     @Autowired
     JdbcClient jdbc;
@@ -243,13 +246,19 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
     }
 
     @Test
-    void anApprovalTheConsoleWithdrawsOrSendsBackToTheBatchLeavesTheMemory() {
-        // withdrawn from the feeds by an operator (the console rejects it in the store, not at the review desk)
+    void anApprovalTheConsoleWithdrawsOrSendsBackToTheBatchLeavesTheMemoryAndTheWithdrawalIsInTheHistory() {
+        // withdrawn from the feeds by an operator (as the console does it)
         String withdrawn = approveATitle();
         Translation approved = translations.findById(id).orElseThrow();
-        assertThat(translations.apply(approved, TranslationAction.REJECT, approved.version(), approved.title(),
-                approved.summary(), approved.body(), "withdrawn from the feeds by admin: a court order")).isTrue();
+        assertThat(withdrawals.withdraw(approved, "admin", "withdrawn from the feeds by admin: a court order")).isTrue();
         assertTheMemoryNoLongerGives(withdrawn);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.REJECTED);
+        JsonNode history = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/versions", null).body());
+        JsonNode last = history.get(0);
+        assertThat(List.of(last.get("kind").asString(), last.get("username").asString(), last.get("note").asString()))
+                .containsExactly("REJECT", "admin", "withdrawn from the feeds by admin: a court order");
+        // read before the withdrawal: refused, nothing changed twice
+        assertThat(withdrawals.withdraw(approved, "admin", "again")).isFalse();
 
         // approved again, then sent back to the batch by an operator: the batch is not given the approval's text back
         int version = translations.findById(id).orElseThrow().version();

@@ -32,10 +32,10 @@ import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.batch.LocalizeRuns;
 import io.relais.publish.ArticleLinks;
+import io.relais.review.Withdrawals;
 import io.relais.translation.ArticleOverviews;
 import io.relais.translation.TargetLanguages;
 import io.relais.translation.Translation;
-import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
 
@@ -68,11 +68,13 @@ class ConsoleArticlesPages {
     private final LocalizeRuns runs;
     private final ConsoleActions actions;
     private final ConsoleAudit audit;
+    private final Withdrawals withdrawals;
     private final List<String> languages;
 
     ConsoleArticlesPages(ArticleOverviews overviews, Articles articles, Revisions revisions, Sources sources,
                          Translations translations, LocalizeRuns runs, ConsoleActions actions, ConsoleAudit audit,
-                         TargetLanguages languages) {
+                         Withdrawals withdrawals, TargetLanguages languages) {
+        this.withdrawals = withdrawals;
         this.overviews = overviews;
         this.articles = articles;
         this.revisions = revisions;
@@ -251,8 +253,8 @@ class ConsoleArticlesPages {
                 int n = 0;
                 for (Translation t : translations.forArticle(id)) {
                     if (t.revision() == article.revision() && IN_FEEDS.contains(t.state())
-                            && translations.apply(t, TranslationAction.REJECT, t.version(), t.title(), t.summary(),
-                            t.body(), "withdrawn from the feeds by " + auth.getName() + ": " + reason.strip())) {
+                            && withdrawals.withdraw(t, auth.getName(),
+                            "withdrawn from the feeds by " + auth.getName() + ": " + reason.strip())) {
                         n++;
                     }
                 }

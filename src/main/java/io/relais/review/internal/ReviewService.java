@@ -320,6 +320,21 @@ class ReviewService {
     }
 
     /**
+     * An operator's withdrawal from the feeds ({@link ConsoleWithdrawals}): rejected with the operator's reason like an
+     * editor's rejection (the operator's right to do it is the console's to check). False when the translation changed
+     * since {@code version} or may not be rejected in its state.
+     */
+    @Transactional
+    boolean withdraw(long id, int version, String operator, String reason) {
+        Translation t = translations.lock(id).orElse(null);
+        if (t == null || t.version() != version || !TranslationAction.REJECT.allowedIn(t.state())) {
+            return false;
+        }
+        change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REJECT, reason, operator);
+        return true;
+    }
+
+    /**
      * Undoes an approval (or a rejection): the text, unchanged, goes back to review; the feeds withdraw what they
      * published of it (they follow the state).
      */
@@ -439,6 +454,12 @@ class ReviewService {
 
     private Translation change(Translation t, int version, Edited edited, TranslationAction action, String reason,
                                AppUser user) {
+        return change(t, version, edited, action, reason, user.username());
+    }
+
+    /** The action, made by {@code by} (an editor, or an operator for a withdrawal), audited and kept in the history. */
+    private Translation change(Translation t, int version, Edited edited, TranslationAction action, String reason,
+                               String by) {
         TranslationState state = action.next(t.state());
         versions.keepCurrent(t);
         boolean applied;
@@ -455,7 +476,7 @@ class ReviewService {
                 insert into review_audit (translation_id, username, action, state_before, state_after, title_before,
                     title_after, body_before, body_after, reason, at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(t.id(), user.username(), action.name(), t.state().name(), state.name(), t.title(), edited.title(),
+                .params(t.id(), by, action.name(), t.state().name(), state.name(), t.title(), edited.title(),
                         t.body(), edited.body(), reason, now())
                 .update();
         // the translation memory followed the change in the store's transaction (ApprovalsInMemory)
@@ -468,7 +489,7 @@ class ReviewService {
             case REJECT -> Versions.Kind.REJECT;
             case RETRANSLATE -> Versions.Kind.RETRANSLATE;
             case REOPEN -> Versions.Kind.REOPEN;
-        }, user.username(), reason);
+        }, by, reason);
         return after;
     }
 
