@@ -26,6 +26,7 @@ import io.relais.terminology.LearnedFixes;
 import io.relais.terminology.TranslationMemory;
 import io.relais.terminology.SegmentText;
 import io.relais.translation.Translation;
+import io.relais.translation.TranslationAction;
 import io.relais.translation.TranslationResult;
 import io.relais.translation.TranslationState;
 import io.relais.translation.Translations;
@@ -271,6 +272,30 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         Translation again = translations.findById(id).orElseThrow();
         assertThat(translations.requeue(again, again.version(), "re-translation asked by admin")).isTrue();
         assertTheMemoryNoLongerGives(withdrawn);
+    }
+
+    @Test
+    void anApprovalOfAnEarlierRevisionTeachesTheMemoryItsOwnFrench() {
+        // revision 1 translated, then revision 2 of the article arrives before the approval of revision 1
+        Source source = sources.ensure("test:workbench-api", Source.Kind.API, "workbench api test");
+        String key = "wb-api-rev-" + System.nanoTime();
+        String first = "<p>Le marché couvert de Rennes rouvre le " + System.nanoTime() + " mars.</p>";
+        long article = articles.store(new NewArticle(source.id(), key, null, "Le marché de Rennes", null, first, null,
+                null, null, null)).articleId();
+        long translation = translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es",
+                "El mercado de Rennes", null, "<p>El mercado cubierto de Rennes reabre en marzo.</p>", 50.0, 10, 0,
+                TranslationState.NEEDS_REVIEW, "review", List.of()));
+        assertThat(articles.store(new NewArticle(source.id(), key, null, "Le marché de Rennes",
+                null, "<p>Le marché couvert de Rennes restera fermé.</p>", null, null, null, null)).revision())
+                .isEqualTo(2);
+
+        Translation t = translations.findById(translation).orElseThrow();
+        assertThat(translations.apply(t, TranslationAction.APPROVE, t.version(), t.title(), t.summary(),
+                "<p>El mercado cubierto de Rennes reabrirá en marzo.</p>", null)).isTrue();
+        assertThat(memory.lookup(first, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText)
+                .isEqualTo("<p>El mercado cubierto de Rennes reabrirá en marzo.</p>");
+        assertThat(memory.lookup("<p>Le marché couvert de Rennes restera fermé.</p>", "fr", "es")
+                .filter(e -> e.origin() == TranslationMemory.Origin.EDITOR)).isEmpty();
     }
 
     @Test

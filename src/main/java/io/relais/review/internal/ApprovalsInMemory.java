@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.relais.article.Article;
 import io.relais.article.Articles;
+import io.relais.article.Revisions;
 import io.relais.engine.HtmlBlocks;
 import io.relais.terminology.TranslationMemory;
 import io.relais.translation.Translation;
@@ -26,11 +27,13 @@ import io.relais.translation.TranslationState;
 class ApprovalsInMemory {
 
     private final Articles articles;
+    private final Revisions revisions;
     private final TranslationMemory memory;
     private final WordCompletions completions;
 
-    ApprovalsInMemory(Articles articles, TranslationMemory memory, WordCompletions completions) {
+    ApprovalsInMemory(Articles articles, Revisions revisions, TranslationMemory memory, WordCompletions completions) {
         this.articles = articles;
+        this.revisions = revisions;
         this.memory = memory;
         this.completions = completions;
     }
@@ -41,36 +44,36 @@ class ApprovalsInMemory {
         Translation after = change.after();
         boolean was = before.state() == TranslationState.APPROVED;
         boolean is = after.state() == TranslationState.APPROVED;
-        if (was && is && Objects.equals(before.title(), after.title()) && Objects.equals(before.body(), after.body())) {
+        boolean sameApprovedText = was && is && Objects.equals(before.title(), after.title())
+                && Objects.equals(before.body(), after.body());
+        if (!was && !is || sameApprovedText) {
             return;
         }
+        Revisions.Text french = frenchOf(after);
         if (was) {
-            forget(before);
+            // an approval taken back: its texts leave the memory, unless another approval in force gave a segment the
+            // same text (then the newest text still approved is given)
+            segments(french, before).forEach((segment, text) -> memory.forgetApproved(segment,
+                    Article.SOURCE_LANGUAGE, before.lang(), text));
         }
         if (is) {
-            remember(after);
+            // an approved text is what editors want: the title, and the body paragraph by paragraph
+            segments(french, after).forEach((segment, text) -> memory.rememberApproved(segment,
+                    Article.SOURCE_LANGUAGE, after.lang(), text));
+            completions.newsroomWrote(after.lang());
         }
     }
 
-    /** An approved text is what editors want: the title, and the body paragraph by paragraph when they line up. */
-    private void remember(Translation approved) {
-        segments(approved).forEach((french, text) -> memory.rememberApproved(french, Article.SOURCE_LANGUAGE,
-                approved.lang(), text));
-        completions.newsroomWrote(approved.lang());
-    }
-
-    /**
-     * An approval taken back: its texts leave the translation memory, unless another approval in force gave a segment
-     * the same text or a later one replaced it.
-     */
-    private void forget(Translation approved) {
-        segments(approved).forEach((french, text) -> memory.forgetApproved(french, Article.SOURCE_LANGUAGE,
-                approved.lang(), text));
+    /** The French the translation was made from: its own revision's, not the article's latest. */
+    private Revisions.Text frenchOf(Translation t) {
+        return revisions.find(t.articleId(), t.revision()).orElseGet(() -> {
+            Article current = articles.find(t.articleId()).orElseThrow();
+            return new Revisions.Text(current.revision(), current.title(), current.summary(), current.body());
+        });
     }
 
     /** French segment to its approved text: the title, and the body's blocks when both have as many. */
-    private Map<String, String> segments(Translation approved) {
-        Article source = articles.find(approved.articleId()).orElseThrow();
+    private static Map<String, String> segments(Revisions.Text source, Translation approved) {
         Map<String, String> segments = new LinkedHashMap<>();
         segments.put(source.title(), approved.title());
         List<String> sourceBlocks = HtmlBlocks.split(source.body());
