@@ -279,22 +279,22 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         // revision 1 translated, then revision 2 of the article arrives before the approval of revision 1
         Source source = sources.ensure("test:workbench-api", Source.Kind.API, "workbench api test");
         String key = "wb-api-rev-" + System.nanoTime();
-        String first = "<p>Le marché couvert de Rennes rouvre le " + System.nanoTime() + " mars.</p>";
-        long article = articles.store(new NewArticle(source.id(), key, null, "Le marché de Rennes", null, first, null,
+        String first = "<p>Le marché couvert de Carhaix rouvre le " + System.nanoTime() + " mars.</p>";
+        long article = articles.store(new NewArticle(source.id(), key, null, "Le marché de Carhaix", null, first, null,
                 null, null, null)).articleId();
         long translation = translations.save(new TranslationResult(article, 1, "es", "apertium", "fr>es",
-                "El mercado de Rennes", null, "<p>El mercado cubierto de Rennes reabre en marzo.</p>", 50.0, 10, 0,
+                "El mercado de Carhaix", null, "<p>El mercado cubierto de Carhaix reabre en marzo.</p>", 50.0, 10, 0,
                 TranslationState.NEEDS_REVIEW, "review", List.of()));
-        assertThat(articles.store(new NewArticle(source.id(), key, null, "Le marché de Rennes",
-                null, "<p>Le marché couvert de Rennes restera fermé.</p>", null, null, null, null)).revision())
+        assertThat(articles.store(new NewArticle(source.id(), key, null, "Le marché de Carhaix",
+                null, "<p>Le marché couvert de Carhaix restera fermé.</p>", null, null, null, null)).revision())
                 .isEqualTo(2);
 
         Translation t = translations.findById(translation).orElseThrow();
         assertThat(translations.apply(t, TranslationAction.APPROVE, t.version(), t.title(), t.summary(),
-                "<p>El mercado cubierto de Rennes reabrirá en marzo.</p>", null)).isTrue();
+                "<p>El mercado cubierto de Carhaix reabrirá en marzo.</p>", null)).isTrue();
         assertThat(memory.lookup(first, "fr", "es")).get().extracting(TranslationMemory.Entry::targetText)
-                .isEqualTo("<p>El mercado cubierto de Rennes reabrirá en marzo.</p>");
-        assertThat(memory.lookup("<p>Le marché couvert de Rennes restera fermé.</p>", "fr", "es")
+                .isEqualTo("<p>El mercado cubierto de Carhaix reabrirá en marzo.</p>");
+        assertThat(memory.lookup("<p>Le marché couvert de Carhaix restera fermé.</p>", "fr", "es")
                 .filter(e -> e.origin() == TranslationMemory.Origin.EDITOR)).isEmpty();
     }
 
