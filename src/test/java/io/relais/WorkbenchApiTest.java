@@ -20,7 +20,7 @@ import io.relais.article.Articles;
 import io.relais.article.NewArticle;
 import io.relais.article.Source;
 import io.relais.article.Sources;
-import io.relais.review.Withdrawals;
+import io.relais.review.OperatorActions;
 import io.relais.terminology.LearnedFix;
 import io.relais.terminology.LearnedFixes;
 import io.relais.terminology.TranslationMemory;
@@ -57,7 +57,7 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
     Translations translations;
 
     @Autowired
-    Withdrawals withdrawals;
+    OperatorActions operator;
 
     @Autowired
     JdbcClient jdbc;
@@ -247,11 +247,11 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
     }
 
     @Test
-    void anApprovalTheConsoleWithdrawsOrSendsBackToTheBatchLeavesTheMemoryAndTheWithdrawalIsInTheHistory() {
+    void anApprovalTheConsoleWithdrawsOrSendsBackToTheBatchLeavesTheMemoryAndTheActionIsInTheHistory() {
         // withdrawn from the feeds by an operator (as the console does it)
         String withdrawn = approveATitle();
         Translation approved = translations.findById(id).orElseThrow();
-        assertThat(withdrawals.withdraw(approved, "admin", "withdrawn from the feeds by admin: a court order")).isTrue();
+        assertThat(operator.withdraw(approved, "admin", "withdrawn from the feeds by admin: a court order")).isTrue();
         assertTheMemoryNoLongerGives(withdrawn);
         assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.REJECTED);
         JsonNode history = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/versions", null).body());
@@ -259,7 +259,7 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(List.of(last.get("kind").asString(), last.get("username").asString(), last.get("note").asString()))
                 .containsExactly("REJECT", "admin", "withdrawn from the feeds by admin: a court order");
         // read before the withdrawal: refused, nothing changed twice
-        assertThat(withdrawals.withdraw(approved, "admin", "again")).isFalse();
+        assertThat(operator.withdraw(approved, "admin", "again")).isFalse();
 
         // approved again, then sent back to the batch by an operator: the batch is not given the approval's text back
         int version = translations.findById(id).orElseThrow().version();
@@ -270,8 +270,26 @@ class WorkbenchApiTest extends RelaisIntegrationTest {
         assertThat(memory.lookup(FRENCH_TITLE, "fr", "es")).get().extracting(TranslationMemory.Entry::origin)
                 .isEqualTo(TranslationMemory.Origin.EDITOR);
         Translation again = translations.findById(id).orElseThrow();
-        assertThat(translations.requeue(again, again.version(), "re-translation asked by admin")).isTrue();
+        assertThat(operator.sendBack(again, "admin", "re-translation asked by admin")).isTrue();
         assertTheMemoryNoLongerGives(withdrawn);
+        assertThat(translations.findById(id).orElseThrow().state()).isEqualTo(TranslationState.FAILED);
+        assertThat(operator.sendBack(again, "admin", "again")).isFalse();
+        // in the history under the operator's name, with the text it had (an editor can bring it back from there)
+        JsonNode sentBack = JSON.readTree(as(NURIA, "GET", "/api/review/items/" + id + "/versions", null).body()).get(0);
+        assertThat(List.of(sentBack.get("kind").asString(), sentBack.get("username").asString(),
+                sentBack.get("note").asString(), sentBack.get("title").asString()))
+                .containsExactly("REQUEUE", "admin", "re-translation asked by admin", withdrawn);
+        assertThat(jdbc.sql("select action from review_audit where translation_id = ? order by id desc limit 1")
+                .param(id).query(String.class).single()).isEqualTo("REQUEUE");
+
+        // the batch translates it again: its text is the machine's, not an editor's edit of the earlier machine text
+        Translation sent = translations.findById(id).orElseThrow();
+        String batchTitle = "La fiesta del vuelo a vela de Montluçon";
+        translations.save(new TranslationResult(sent.articleId(), sent.revision(), "es", "apertium", "fr>es", batchTitle,
+                null, sent.body(), 50.0, 20, 0, TranslationState.NEEDS_REVIEW, "review", List.of()));
+        JsonNode title = cell("title");
+        assertThat(List.of(title.get("text").asString(), title.get("state").asString()))
+                .containsExactly(batchTitle, "machine");
     }
 
     @Test

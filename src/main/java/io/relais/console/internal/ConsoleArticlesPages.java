@@ -32,7 +32,7 @@ import io.relais.article.Source;
 import io.relais.article.Sources;
 import io.relais.batch.LocalizeRuns;
 import io.relais.publish.ArticleLinks;
-import io.relais.review.Withdrawals;
+import io.relais.review.OperatorActions;
 import io.relais.translation.ArticleOverviews;
 import io.relais.translation.TargetLanguages;
 import io.relais.translation.Translation;
@@ -68,13 +68,13 @@ class ConsoleArticlesPages {
     private final LocalizeRuns runs;
     private final ConsoleActions actions;
     private final ConsoleAudit audit;
-    private final Withdrawals withdrawals;
+    private final OperatorActions operatorActions;
     private final List<String> languages;
 
     ConsoleArticlesPages(ArticleOverviews overviews, Articles articles, Revisions revisions, Sources sources,
                          Translations translations, LocalizeRuns runs, ConsoleActions actions, ConsoleAudit audit,
-                         Withdrawals withdrawals, TargetLanguages languages) {
-        this.withdrawals = withdrawals;
+                         OperatorActions operatorActions, TargetLanguages languages) {
+        this.operatorActions = operatorActions;
         this.overviews = overviews;
         this.articles = articles;
         this.revisions = revisions;
@@ -198,7 +198,7 @@ class ConsoleArticlesPages {
                 int n = 0;
                 for (Translation t : translations.forArticle(id)) {
                     if (t.revision() == article.revision() && langs.contains(t.lang())) {
-                        if (translations.requeue(t, t.version(), "re-translation asked by " + auth.getName())) {
+                        if (operatorActions.sendBack(t, auth.getName(), "re-translation asked by " + auth.getName())) {
                             n++;
                         } else {
                             skipped.add("#" + id + " " + t.lang());
@@ -253,7 +253,7 @@ class ConsoleArticlesPages {
                 int n = 0;
                 for (Translation t : translations.forArticle(id)) {
                     if (t.revision() == article.revision() && IN_FEEDS.contains(t.state())
-                            && withdrawals.withdraw(t, auth.getName(),
+                            && operatorActions.withdraw(t, auth.getName(),
                             "withdrawn from the feeds by " + auth.getName() + ": " + reason.strip())) {
                         n++;
                     }

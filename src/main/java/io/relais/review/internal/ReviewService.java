@@ -320,7 +320,7 @@ class ReviewService {
     }
 
     /**
-     * An operator's withdrawal from the feeds ({@link ConsoleWithdrawals}): rejected with the operator's reason like an
+     * An operator's withdrawal from the feeds ({@link ConsoleOperatorActions}): rejected with the operator's reason like an
      * editor's rejection (the operator's right to do it is the console's to check). False when the translation changed
      * since {@code version} or may not be rejected in its state.
      */
@@ -331,6 +331,29 @@ class ReviewService {
             return false;
         }
         change(t, version, new Edited(t.title(), t.summary(), t.body()), TranslationAction.REJECT, reason, operator);
+        return true;
+    }
+
+    /**
+     * An operator's re-translation ({@link ConsoleOperatorActions}): the batch translates it anew, as a new article's.
+     * The text it had is kept in the history as a {@link Versions.Kind#REQUEUE} version under the operator's name with
+     * the reason (an editor can bring it back from there), the draft too (it is cleared: the batch's text replaces what
+     * it was begun on), and the action is audited. False when the translation changed since {@code version}.
+     */
+    @Transactional
+    boolean sendBack(long id, int version, String operator, String reason) {
+        Translation t = translations.lock(id).orElse(null);
+        if (t == null || t.version() != version) {
+            return false;
+        }
+        versions.keepCurrent(t);
+        if (!translations.requeue(t, version, reason)) {
+            return false;
+        }
+        Translation after = translations.findById(id).orElseThrow();
+        audit(t, operator, Versions.Kind.REQUEUE.name(), after.state(), after.title(), after.body(), reason);
+        drafts.clear(id);
+        versions.record(after, Versions.Kind.REQUEUE, operator, reason);
         return true;
     }
 
@@ -472,13 +495,7 @@ class ReviewService {
         if (!applied) {
             throw stale(translations.findById(t.id()).orElseThrow(), version, edited);
         }
-        jdbc.sql("""
-                insert into review_audit (translation_id, username, action, state_before, state_after, title_before,
-                    title_after, body_before, body_after, reason, at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(t.id(), by, action.name(), t.state().name(), state.name(), t.title(), edited.title(),
-                        t.body(), edited.body(), reason, now())
-                .update();
+        audit(t, by, action.name(), state, edited.title(), edited.body(), reason);
         // the translation memory followed the change in the store's transaction (ApprovalsInMemory)
         Translation after = translations.findById(t.id()).orElseThrow();
         // the draft as it stood is in the history already (each save brings its draft version up to date)
@@ -491,6 +508,18 @@ class ReviewService {
             case REOPEN -> Versions.Kind.REOPEN;
         }, by, reason);
         return after;
+    }
+
+    /** One line of the audit: {@code action} made by {@code by} on {@code t} as it was before. */
+    private void audit(Translation t, String by, String action, TranslationState after, String titleAfter,
+                       String bodyAfter, String reason) {
+        jdbc.sql("""
+                insert into review_audit (translation_id, username, action, state_before, state_after, title_before,
+                    title_after, body_before, body_after, reason, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(t.id(), by, action, t.state().name(), after.name(), t.title(), titleAfter, t.body(), bodyAfter,
+                        reason, now())
+                .update();
     }
 
     /** An action made on {@code version} of a translation now at {@code current}'s: 409 with both versions. */

@@ -25,7 +25,11 @@ class Versions {
     static final Duration SESSION = Duration.ofMinutes(10);
 
     /** What made a version. */
-    enum Kind { MACHINE, DRAFT, SAVE, APPROVE, REJECT, RETRANSLATE, REOPEN, REVERT, CONFLICT }
+    enum Kind {
+        MACHINE, DRAFT, SAVE, APPROVE, REJECT, RETRANSLATE, REOPEN, REVERT, CONFLICT,
+        /** Sent back to the batch by an operator (the text it had then): the batch's next text is the machine's. */
+        REQUEUE
+    }
 
     /** One version: who made it, how, when (a draft session from {@code startedAt} to {@code at}) and its text. */
     record Version(long id, Kind kind, String username, String title, String summary, String body,
@@ -60,16 +64,25 @@ class Versions {
 
     /**
      * The machine's text of a translation: its latest machine version (the batch's or a re-translation), or, for a
-     * translation nobody touched yet, its text.
+     * translation nobody touched yet or one the batch translated again after an operator sent it back (nobody touched
+     * it since: the first change keeps that text as a machine version), its text.
      */
     WorkingCopy machine(Translation t) {
-        return jdbc.sql("""
+        Optional<Version> latest = jdbc.sql("""
                         select * from review_version where translation_id = ? and kind in ('MACHINE', 'RETRANSLATE')
                         order by id desc limit 1""")
-                .param(t.id()).query(ROW).optional()
-                .map(v -> new WorkingCopy(t.id(), t.version(), v.title(), v.summary(), Cells.normalised(v.body()), 0,
-                        null, null))
-                .orElseGet(() -> WorkingCopy.of(t));
+                .param(t.id()).query(ROW).optional();
+        Optional<Version> sentBack = jdbc.sql("""
+                        select * from review_version where translation_id = ? and kind = 'REQUEUE'
+                        order by id desc limit 1""")
+                .param(t.id()).query(ROW).optional();
+        boolean translatedAgain = sentBack.isPresent() && (latest.isEmpty() || sentBack.get().id() > latest.get().id())
+                && sentBack.get().translationVersion() != null && t.version() > sentBack.get().translationVersion();
+        if (latest.isEmpty() || translatedAgain) {
+            return WorkingCopy.of(t);
+        }
+        Version v = latest.get();
+        return new WorkingCopy(t.id(), t.version(), v.title(), v.summary(), Cells.normalised(v.body()), 0, null, null);
     }
 
     /**
