@@ -35,7 +35,8 @@ import io.relais.testing.ExitedProcess;
  * ({@code POST /api/articles}, the packaged jar under {@code -Xmx1g}, publication policy {@code machine}), from the
  * request to the moment each language's RSS answers with the article — at an idle service, and while a backlog run
  * of 200 articles is going: pushed beforehand with the express lane off and run when the service starts (a fresh JVM),
- * and pushed as a burst to a service that has been running (the express lane takes the first, the backlog job the rest) —
+ * and pushed as a burst to a service that has been running (the express lane takes the first, the backlog job the rest),
+ * then a second burst of other articles at that service once the first one's run has ended (its code compiled by then) —
  * against the floor: the same article through the {@code apertium} command (every default route at once) and a plain
  * {@link JLanguageTool} loop per language (all at once, instances created and warmed beforehand), on the same cores,
  * in the same run, with the service stopped. Also the backlog run's throughput while express articles arrive, as a
@@ -98,6 +99,9 @@ public final class LatencyBench {
         int warm = Integer.getInteger("bench.warm-arrivals", 2);
         List<Article> express = expressArticles(sentences, 2 * arrivals + warm);
         List<Article> backlog = backlogArticles(sentences, backlogSize);
+        // (e)'s articles: other groupings of the same sentences, so that neither the memory nor a cache answers for them
+        List<Article> secondBacklog = backlogArticles(sentences, backlogSize, 77, "Dépêche ");
+        List<Article> secondExpress = expressArticles(shuffled(sentences, 91), arrivals);
         int expressWords = express.stream().mapToInt(Article::words).sum() / express.size();
         int backlogWords = backlog.stream().mapToInt(Article::words).sum();
         Path work = Path.of("target/bench-latency").toAbsolutePath();
@@ -151,8 +155,9 @@ public final class LatencyBench {
         Service busy = Service.start(work.resolve("backlog"), List.of());   // the pending backlog runs at once
         JsonNode run = busy.awaitBacklogRun();
         busy.awaitWarmUp();
-        BacklogWindow restarted = BacklogWindow.measure(busy, run, backlog, express.subList(warm + arrivals,
+        BacklogWindow restarted = BacklogWindow.measure(busy, run, backlog, "backlog-", express.subList(warm + arrivals,
                 warm + 2 * arrivals), "busy-");
+        busy.stop();
 
         // (d) the same backlog arriving as a burst at a service that has been running (warmed up): the express lane
         // takes the first articles, the rest wait for the debounced backlog run; then the same arrivals during that run
@@ -165,12 +170,21 @@ public final class LatencyBench {
         int handedOver = (int) (running.metric("relais.express.handed-over") - handedOver0);
         // the debounced run starts 10 s after the last article left to it; none when the lane kept up with the burst
         JsonNode burstRun = running.awaitBacklogRun(Duration.ofSeconds(60));
-        BacklogWindow burst = burstRun == null ? null : BacklogWindow.measure(running, burstRun, backlog,
+        BacklogWindow burst = burstRun == null ? null : BacklogWindow.measure(running, burstRun, backlog, "backlog-",
                 express.subList(warm + arrivals, warm + 2 * arrivals), "burst-");
-        long burstRss = burst == null ? running.peakRssMb() : burst.rss();
-        if (burst == null) {
-            running.stop();
+        // (e) a second burst of as many other articles at the same service once that run has ended, with other express
+        // arrivals during its run: the backlog's code compiled by the first run, as a service that has run a while has it
+        BacklogWindow second = null;
+        if (burst != null) {
+            for (int i = 0; i < backlog.size(); i++) {
+                running.push(secondBacklog.get(i), "backlog-e-" + i);
+            }
+            JsonNode secondRun = running.awaitBacklogRun(Duration.ofSeconds(60));
+            second = secondRun == null ? null : BacklogWindow.measure(running, secondRun, secondBacklog, "backlog-e-",
+                    secondExpress, "second-");
         }
+        long burstRss = running.peakRssMb();
+        running.stop();
         long busyRss = restarted.rss();
 
         double rawRate = (double) backlogWords * LANGUAGES.size() / rawBacklog;
@@ -219,6 +233,11 @@ public final class LatencyBench {
         } else {
             System.out.printf(Locale.ROOT, "    no backlog run was seen going: the express lane kept up with the burst%n%n");
         }
+        if (second != null) {
+            row("(e) behind the second burst's run", second.arrivals(), second.load());
+            second.print("(e) a second burst of other articles at the same service, after (d)'s run (the backlog's code "
+                    + "compiled by then)", backlog.size(), rawRate, rawPerWord, floorPerWord);
+        }
         System.out.printf(Locale.ROOT, "load average at the end: %.1f%n", load());
         System.exit(0);
     }
@@ -231,8 +250,8 @@ public final class LatencyBench {
                          double[] split, double load, long rss, double runSeconds, int duringRun) {
 
         /** One arrival every two seconds while the run goes on; then waits for the run's end. */
-        static BacklogWindow measure(Service service, JsonNode run, List<Article> backlog, List<Article> arriving,
-                                     String prefix) throws Exception {
+        static BacklogWindow measure(Service service, JsonNode run, List<Article> backlog, String backlogIds,
+                                     List<Article> arriving, String prefix) throws Exception {
             List<Arrival> behind = new ArrayList<>();
             int during = 0;
             long windowStart = System.currentTimeMillis();
@@ -256,7 +275,7 @@ public final class LatencyBench {
             // the words translated from the first arrival on until the backlog's last translation
             Map<String, Integer> words = new java.util.HashMap<>();
             for (int i = 0; i < backlog.size(); i++) {
-                words.put("bench-backlog-" + i, backlog.get(i).words());
+                words.put("bench-" + backlogIds + i, backlog.get(i).words());
             }
             for (int i = 0; i < arriving.size(); i++) {
                 words.put("bench-" + prefix + i, arriving.get(i).words());
@@ -264,7 +283,6 @@ public final class LatencyBench {
             double[] window = service.wordsStoredSince(windowStart, words);
             double load = LatencyBench.load();
             long rss = service.peakRssMb();
-            service.stop();
             double runSeconds = Duration.between(LocalDateTime.parse(ended.get("startTime").asString()),
                     LocalDateTime.parse(ended.get("endTime").asString())).toMillis() / 1000.0;
             double[] splitDelta = new double[split.length];
@@ -356,6 +374,12 @@ public final class LatencyBench {
 
     static double load() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    static List<String> shuffled(List<String> sentences, int seed) {
+        List<String> list = new ArrayList<>(sentences);
+        Collections.shuffle(list, new Random(seed));
+        return list;
     }
 
     /** Articles of about 600 words: a title, then paragraphs of 3 consecutive sentences. */
