@@ -22,6 +22,11 @@ import org.apache.commons.codec.digest.DigestUtils;
 public record Document(byte[] body, byte[] gzip, String contentType, String etag, String gzipEtag,
                        Instant lastModified, String lastModifiedHeader) {
 
+    /** What keeping it in memory costs, roughly: its bytes, identity and gzipped, and the strings beside them. */
+    int weight() {
+        return body.length + (gzip == null ? 0 : gzip.length) + 256;
+    }
+
     public static Document of(String text, String contentType, Instant lastModified) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         String tag = tag(body);

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -42,7 +44,20 @@ public class FeedDocuments {
     private final PublishSettings properties;
     private final List<String> languages;
     private final ITemplateEngine templates;
-    private final Map<String, Document> cache = new ConcurrentHashMap<>();
+    /**
+     * What the documents kept may weigh at most (their bytes, identity and gzipped): the least used are dropped first
+     * and rendered again when asked for. Without a bound, clients walking every archive page and article page of every
+     * language and partner (a crawler, a partner's backfill) made the cache grow with everything ever published until
+     * the heap ran out; the subscription documents, asked for on every poll, stay.
+     */
+    static final long MAX_CACHED_BYTES = 32L * 1024 * 1024;
+
+    private final Cache<String, Document> kept = Caffeine.newBuilder()
+            .maximumWeight(MAX_CACHED_BYTES)
+            .weigher((String key, Document d) -> d.weight())
+            .executor(Runnable::run)   // evicted in the request that went over the bound, not later on another thread
+            .build();
+    private final Map<String, Document> cache = kept.asMap();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     private final DocumentStates states;
@@ -78,6 +93,11 @@ public class FeedDocuments {
         generation(lang).incrementAndGet();
         generation(PAGE).incrementAndGet();
         cache.keySet().removeIf(key -> key.startsWith(lang + "|") && !isArchivePage(key) || key.startsWith(PAGE + "|"));
+    }
+
+    /** The bytes of the documents kept now (for tests: they stay under {@link #MAX_CACHED_BYTES}). */
+    long cachedBytes() {
+        return kept.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     /** A key of {@link #feed} or {@link #partnerFeed} for a page above 0: an archive page. */

@@ -89,4 +89,33 @@ class ArticlePageCacheTest extends StoredArticlesTest {
                 .body();
         assertThat(page).contains("Texto do editor sobre Sète").doesNotContain("Texto da máquina");
     }
+
+    /**
+     * Clients walking every page (a crawler, a partner's backfill of the archives) do not make the documents kept in
+     * memory grow with everything ever published: past the bound the least used are dropped, and a dropped one is
+     * rendered again, the same, when it is asked for.
+     */
+    @Test
+    void theDocumentsKeptStayUnderTheirBoundAndADroppedOneIsRenderedAgain() {
+        String filler = "<p>" + "Un paragraphe de page. ".repeat(40_000) + "</p>";   // ~1 MB, gzips small
+        long pages = 2 * FeedDocuments.MAX_CACHED_BYTES / filler.length() + 2;
+        int[] renders = new int[1];
+        for (int i = 0; i < pages; i++) {
+            String text = "<h1>page " + i + "</h1>" + filler;
+            Document d = documents.page("bound-test-" + i, documents.pageGeneration(), () -> {
+                renders[0]++;
+                return text;
+            }, null);
+            assertThat(new String(d.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("<h1>page " + i + "</h1>");
+            assertThat(documents.cachedBytes()).isLessThanOrEqualTo(FeedDocuments.MAX_CACHED_BYTES);
+        }
+        assertThat(renders[0]).isEqualTo(pages);
+        // the first page was dropped long ago: asked for again, it is rendered again, with its own text
+        Document first = documents.page("bound-test-0", documents.pageGeneration(), () -> {
+            renders[0]++;
+            return "<h1>page 0</h1>" + filler;
+        }, null);
+        assertThat(renders[0]).isEqualTo(pages + 1);
+        assertThat(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("<h1>page 0</h1>");
+    }
 }
