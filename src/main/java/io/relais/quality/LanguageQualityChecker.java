@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
 
 import io.relais.engine.finishing.SafeCorrections;
 import io.relais.terminology.NewsroomDictionary;
+import io.relais.translation.TargetLanguages;
 
 /**
  * Checks text with LanguageTool in the language it is written in, in the variant the engine writes
@@ -84,8 +85,23 @@ public class LanguageQualityChecker {
     private final Map<String, String> variants;
 
     @Autowired
-    public LanguageQualityChecker(QualitySettings settings) {
-        this(settings.checkersPerLanguage(), settings.variants());
+    public LanguageQualityChecker(QualitySettings settings, TargetLanguages languages) {
+        this(perLanguage(settings.checkersPerLanguage(), languages.languages().size()), settings.variants());
+    }
+
+    /**
+     * {@code relais.quality.checkers-per-language}, or with 0 (the default) the machine's cores shared out over the
+     * target languages, at least one each: every instance holds its rule sets (tens of MB), and more instances than
+     * checks the cores can run at once only fill the heap. On 2 cores with five languages the service held up to three
+     * per language: with them, the live heap of a service that had run a while sat at the collector's marking threshold
+     * and marking took a fifth of the CPU; with one, 2 CPU s of 114 (docs/measurements.md).
+     */
+    static int perLanguage(int configured, int languages) {
+        if (configured > 0) {
+            return configured;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, (cores + Math.max(1, languages) - 1) / Math.max(1, languages));
     }
 
     /** With the default of {@code relais.quality.checkers-per-language} and the engine's variants. */

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param thresholds           per-language segment threshold overriding the fitted one in
  *                             {@code quality/model-<lang>.properties} (on the scale of that model's score)
  * @param autoApproveThreshold one threshold for every language, overriding the fitted ones (unset by default)
- * @param checkersPerLanguage  LanguageTool instances per language at most (each holds its rules in memory)
+ * @param checkersPerLanguage  LanguageTool instances per language at most (each holds its rules in memory); 0, the
+ *                             default: the machine's cores shared out over the target languages, at least one
  * @param roundTrip            the round-trip check: each segment translated back into French and compared with its
  *                             source
  */
@@ -24,7 +25,7 @@ public record QualitySettings(
         Map<String, String> variants,
         Map<String, Double> thresholds,
         Double autoApproveThreshold,
-        @DefaultValue("4") int checkersPerLanguage,
+        @DefaultValue("0") int checkersPerLanguage,
         @DefaultValue RoundTrip roundTrip) {
 
     public QualitySettings {
