@@ -47,8 +47,9 @@ class EmbeddedDatabaseSettingsTest {
                 + "/relais;MODE=PostgreSQL;write_delay=500;LOCK_TIMEOUT=10000"));
         String url = environment.getProperty("spring.datasource.url");
         assertThat(url).startsWith("jdbc:h2:file:" + data + "/relais;MODE=PostgreSQL;")
-                .contains(";WRITE_DELAY=0").contains(";DB_CLOSE_ON_EXIT=FALSE").contains("LOCK_TIMEOUT=10000")
-                .doesNotContain("500");
+                .contains(";WRITE_DELAY=0").contains(";DB_CLOSE_ON_EXIT=FALSE").contains("LOCK_TIMEOUT=10000");
+        // the operator's delay is gone (the settings after the path: the temporary directory's name may hold "500")
+        assertThat(url.substring(url.indexOf(';'))).doesNotContainIgnoringCase("write_delay=500");
     }
 
     @Test
