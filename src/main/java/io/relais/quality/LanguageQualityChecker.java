@@ -100,8 +100,8 @@ public class LanguageQualityChecker {
         if (configured > 0) {
             return configured;
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, (cores + Math.max(1, languages) - 1) / Math.max(1, languages));
+        int shares = Math.max(1, languages);
+        return Math.max(1, (Runtime.getRuntime().availableProcessors() + shares - 1) / shares);
     }
 
     /** With the default of {@code relais.quality.checkers-per-language} and the engine's variants. */

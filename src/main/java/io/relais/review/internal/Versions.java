@@ -68,21 +68,25 @@ class Versions {
      * it since: the first change keeps that text as a machine version), its text.
      */
     WorkingCopy machine(Translation t) {
-        Optional<Version> latest = jdbc.sql("""
-                        select * from review_version where translation_id = ? and kind in ('MACHINE', 'RETRANSLATE')
-                        order by id desc limit 1""")
-                .param(t.id()).query(ROW).optional();
-        Optional<Version> sentBack = jdbc.sql("""
-                        select * from review_version where translation_id = ? and kind = 'REQUEUE'
-                        order by id desc limit 1""")
-                .param(t.id()).query(ROW).optional();
-        boolean translatedAgain = sentBack.isPresent() && (latest.isEmpty() || sentBack.get().id() > latest.get().id())
-                && sentBack.get().translationVersion() != null && t.version() > sentBack.get().translationVersion();
-        if (latest.isEmpty() || translatedAgain) {
+        Optional<Version> latest = latest(t.id(), "'MACHINE', 'RETRANSLATE', 'REQUEUE'");
+        if (latest.isPresent() && latest.get().kind() == Kind.REQUEUE) {
+            Integer sentAt = latest.get().translationVersion();
+            // translated again since: the batch's text; else the machine text from before it was sent back
+            latest = sentAt != null && t.version() > sentAt ? Optional.empty()
+                    : latest(t.id(), "'MACHINE', 'RETRANSLATE'");
+        }
+        if (latest.isEmpty()) {
             return WorkingCopy.of(t);
         }
         Version v = latest.get();
         return new WorkingCopy(t.id(), t.version(), v.title(), v.summary(), Cells.normalised(v.body()), 0, null, null);
+    }
+
+    /** The newest version of one of {@code kinds} (quoted names, written here, not given by a caller). */
+    private Optional<Version> latest(long translationId, String kinds) {
+        return jdbc.sql("select * from review_version where translation_id = ? and kind in (" + kinds
+                        + ") order by id desc limit 1")
+                .param(translationId).query(ROW).optional();
     }
 
     /**
