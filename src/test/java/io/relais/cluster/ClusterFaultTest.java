@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -214,10 +213,9 @@ class ClusterFaultTest {
     void aWorkerCutOffFromTheBrokerInTheMiddleOfASliceDoesNotStoreItTwice() throws Exception {
         Node m = cluster.node("m");
         Node w1 = cluster.node("w1");
-        RunAndSlice caught = runCaughtInTheMiddleOfASlice(m, w1);
+        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, inSlice -> lab.cut(w1.name(), Target.BROKER));
         long run = caught.run();
         long slice = caught.slice();
-        lab.cut(w1.name(), Target.BROKER);
         try {
             // the broker gives the slice to w2 once it has given w1 up (missed heartbeats); w1 meanwhile finishes
             // or loses it — either way it is stored once
@@ -236,10 +234,9 @@ class ClusterFaultTest {
     void aWorkerCutOffFromTheDatabaseInTheMiddleOfASliceLeavesItToAnotherAndDoesNotStoreItTwice() throws Exception {
         Node m = cluster.node("m");
         Node w1 = cluster.node("w1");
-        RunAndSlice caught = runCaughtInTheMiddleOfASlice(m, w1);
+        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, inSlice -> lab.cut(w1.name(), Target.DB));
         long run = caught.run();
         long slice = caught.slice();
-        lab.cut(w1.name(), Target.DB);
         try {
             // w1 gives the slice up (its statement times out, the message goes back to the queue) and w2 runs the
             // rest of it, while w1 is still cut off
@@ -249,13 +246,8 @@ class ClusterFaultTest {
             lab.heal(w1.name());
         }
         assertThat(awaitEnd(run, Duration.ofMinutes(15))).isEqualTo("COMPLETED");
-        // read once the run ended: w1 logs a slice's end after recording it, and may have been cut off in between
-        if (cluster.log(w1).matches("(?s).*Partition " + slice + " \\([^)]*\\) COMPLETED.*")) {
-            // the cut came just after w1 had recorded the slice's end (its last chunk was already in): nothing to hand on
-            System.out.println("w1 had finished slice " + slice + " as it was cut off");
-        } else {
-            assertThat(cluster.log(cluster.node("w2"))).contains("Partition " + slice + " (");
-        }
+        // cut off with a chunk still to store (it was frozen there), w1 could not have finished it: w2 did
+        assertThat(cluster.log(cluster.node("w2"))).contains("Partition " + slice + " (");
         everyArticleIsTranslatedIntoEveryLanguageExactlyOnce();
         noSliceLost(run);
         feedsEqualOnEveryNode();
@@ -275,8 +267,7 @@ class ClusterFaultTest {
 
     /** A run with a worker inside a slice, the service restarted: every article translated once all the same. */
     private void aRunCaughtByARestartOf(String service, Runnable restart) throws Exception {
-        long run = runCaughtInTheMiddleOfASlice(cluster.node("m"), cluster.node("w1")).run();
-        restart.run();
+        long run = faultInTheMiddleOfASlice(cluster.node("m"), cluster.node("w1"), inSlice -> restart.run()).run();
         awaitEveryArticleTranslated(Duration.ofMinutes(15));
         String status = awaitEnd(run, Duration.ofMinutes(15));
         System.out.println("Run " + run + " caught by the " + service + " restart ended " + status);
@@ -313,9 +304,9 @@ class ClusterFaultTest {
         long killed;
         try {
             cluster.awaitStarted(manager, Duration.ofMinutes(40));
-            // caught while w2 is inside a slice (any worker would do: this is about the manager; w1 may still be
+            // killed while w2 is inside a slice (any worker would do: this is about the manager; w1 may still be
             // reconnecting to the broker after the slow link's test)
-            run = runCaughtInTheMiddleOfASlice(manager, cluster.node("w2")).run();
+            run = faultInTheMiddleOfASlice(manager, cluster.node("w2"), inSlice -> cluster.kill(manager)).run();
         } finally {
             // killed whatever happened: a manager left alive would be a candidate for polling in the next tests
             cluster.kill(manager);
@@ -348,10 +339,9 @@ class ClusterFaultTest {
         Node m = cluster.node("m");
         Node w1 = cluster.node("w1");
         Node w2 = cluster.node("w2");
-        RunAndSlice caught = runCaughtInTheMiddleOfASlice(m, w1);
+        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, inSlice -> cluster.kill(w1));
         long run = caught.run();
         long killed = caught.slice();
-        cluster.kill(w1);
         long writtenBeforeKill = cluster.count(
                 "select write_count from batch_step_execution where step_execution_id = ?", killed);
 
@@ -505,56 +495,92 @@ class ClusterFaultTest {
         }
     }
 
-    /**
-     * Waits until {@code node} is inside a slice (started, at least one chunk stored, not finished) and returns the
-     * slice's step execution id.
-     */
+    /** A run, and the slice a worker was caught in the middle of. */
     private record RunAndSlice(long run, long slice) {
     }
 
+    /** A fault struck while a worker is held in the middle of a slice. */
+    @FunctionalInterface
+    private interface Fault {
+        void strike(RunAndSlice caught) throws Exception;
+    }
+
     /**
-     * Pushes a run's articles and starts it, until {@code worker} is caught inside a slice (started, a chunk stored,
-     * not finished): on a quiet machine a run can end before the test's polling sees that moment, and then another
-     * run is tried (at most four).
+     * Pushes a run's articles and starts it until {@code worker} is caught inside a slice (started, a chunk stored,
+     * not finished), and strikes {@code fault} there. A slice lasts a second or less on a fast machine, shorter than
+     * the test can poll and act: the worker is frozen (SIGSTOP) as soon as it is seen in the middle of one, the slice
+     * is looked at again while it cannot move, and the fault strikes before it goes on (SIGCONT; nothing for a worker
+     * the fault killed). When the run ends before, another run is tried (at most four).
      */
-    private RunAndSlice runCaughtInTheMiddleOfASlice(Node m, Node worker) throws Exception {
+    private RunAndSlice faultInTheMiddleOfASlice(Node m, Node worker, Fault fault) throws Exception {
         for (int attempt = 1; ; attempt++) {
             // text the cluster has not translated yet: the earlier tests' phrases are all in its memory by now, and a
             // slice of them ends before it can be caught
             pushArticles(m, ARTICLES, true);
             long run = startRun(m);
-            long slice = awaitInTheMiddleOfASlice(worker, run);
+            long slice = frozenInTheMiddleOfASlice(worker, run);
             if (slice > 0) {
-                return new RunAndSlice(run, slice);
+                RunAndSlice caught = new RunAndSlice(run, slice);
+                try {
+                    fault.strike(caught);
+                } finally {
+                    cluster.thaw(worker);
+                }
+                return caught;
             }
             System.out.println("run " + run + " ended before " + worker.name() + " was caught inside a slice: again");
             assertThat(attempt).as(worker.name() + " was never caught inside a slice in 4 runs").isLessThan(4);
         }
     }
 
-    /** The slice {@code node} is in the middle of, or 0 when the run ended first. */
-    private long awaitInTheMiddleOfASlice(Node node, long run) {
+    /**
+     * The slice {@code node} is in the middle of, with the node frozen there; or 0 (the node running) when the run
+     * ended first.
+     */
+    private long frozenInTheMiddleOfASlice(Node node, long run) throws InterruptedException {
         Pattern started = Pattern.compile("Partition (\\d+) \\(([^)]*)\\) starting on " + node.name() + "\\b");
-        AtomicLong slice = new AtomicLong();
-        ClusterNodes.await(Duration.ofMinutes(15), node.name() + " never was in the middle of a slice", () -> {
-            Matcher m = started.matcher(cluster.log(node));
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long lastRunCheck = 0;
+        while (System.nanoTime() < deadline) {
+            String log = cluster.log(node);
+            Matcher m = started.matcher(log);
             long last = -1;
             while (m.find()) {
                 last = Long.parseLong(m.group(1));
             }
-            if (last >= 0) {
-                String status = sliceStatus(last);
-                long written = cluster.count("select write_count from batch_step_execution where step_execution_id = ?",
-                        last);
-                if ("STARTED".equals(status) && written > 0 && written < SLICE) {
-                    slice.set(last);
-                    return true;
+            // the log says whether that slice has ended on the node: the database is asked only while it has not
+            if (last >= 0 && !Pattern.compile("Partition " + last + " (\\([^)]*\\) [A-Z]+: \\d+ read|handed back)")
+                    .matcher(log).find() && inTheMiddle(last)) {
+                cluster.freeze(node);
+                // a commit the node had sent lands meanwhile: the slice is looked at as the frozen node left it
+                Thread.sleep(200);
+                if (inTheMiddle(last)) {
+                    return last;
+                }
+                cluster.thaw(node);
+            }
+            if (System.nanoTime() - lastRunCheck > Duration.ofMillis(500).toNanos()) {
+                lastRunCheck = System.nanoTime();
+                String runStatus = cluster.string("select status from batch_job_execution where job_execution_id = ?",
+                        run);
+                if (List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(runStatus)) {
+                    return 0;
                 }
             }
-            String runStatus = cluster.string("select status from batch_job_execution where job_execution_id = ?", run);
-            return List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(runStatus);
-        });
-        return slice.get();
+            Thread.sleep(30);
+        }
+        throw new AssertionError(node.name() + " never was in the middle of a slice of run " + run);
+    }
+
+    /** Started, a chunk stored, not every chunk. */
+    private boolean inTheMiddle(long slice) {
+        String state = cluster.string(
+                "select status || ' ' || write_count from batch_step_execution where step_execution_id = ?", slice);
+        if (state == null || !state.startsWith("STARTED ")) {
+            return false;
+        }
+        long written = Long.parseLong(state.substring("STARTED ".length()));
+        return written > 0 && written < SLICE;
     }
 
     private String sliceStatus(long slice) {

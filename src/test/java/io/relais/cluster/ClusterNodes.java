@@ -1,6 +1,7 @@
 package io.relais.cluster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,6 +206,37 @@ public final class ClusterNodes implements AutoCloseable {
     public void kill(Node node) throws InterruptedException {
         node.process().destroyForcibly();
         node.process().waitFor();
+    }
+
+    /**
+     * Stops the node's process where it is (SIGSTOP; every thread, mid-statement or mid-message): a test holds a node
+     * at a moment it cannot otherwise catch, e.g. inside a slice of a second, while it strikes a fault.
+     */
+    public void freeze(Node node) {
+        signal(node, "-STOP");
+    }
+
+    /** Lets a {@link #freeze frozen} node go on (SIGCONT); nothing for a node that has exited. */
+    public void thaw(Node node) {
+        if (node.process().isAlive()) {
+            signal(node, "-CONT");
+        }
+    }
+
+    private static void signal(Node node, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(node.process().pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0 && node.process().isAlive()) {
+                throw new IllegalStateException("kill " + signal + " " + node.name() + ": " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String log(Node node) {
