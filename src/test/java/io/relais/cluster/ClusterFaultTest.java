@@ -215,7 +215,7 @@ class ClusterFaultTest {
     void aWorkerCutOffFromTheBrokerInTheMiddleOfASliceDoesNotStoreItTwice() throws Exception {
         Node m = cluster.node("m");
         Node w1 = cluster.node("w1");
-        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, inSlice -> lab.cut(w1.name(), Target.BROKER));
+        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, () -> lab.cut(w1.name(), Target.BROKER));
         long run = caught.run();
         long slice = caught.slice();
         try {
@@ -236,7 +236,7 @@ class ClusterFaultTest {
     void aWorkerCutOffFromTheDatabaseInTheMiddleOfASliceLeavesItToAnotherAndDoesNotStoreItTwice() throws Exception {
         Node m = cluster.node("m");
         Node w1 = cluster.node("w1");
-        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, inSlice -> lab.cut(w1.name(), Target.DB));
+        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, () -> lab.cut(w1.name(), Target.DB));
         long run = caught.run();
         long slice = caught.slice();
         try {
@@ -269,7 +269,7 @@ class ClusterFaultTest {
 
     /** A run with a worker inside a slice, the service restarted: every article translated once all the same. */
     private void aRunCaughtByARestartOf(String service, Runnable restart) throws Exception {
-        long run = faultInTheMiddleOfASlice(cluster.node("m"), cluster.node("w1"), inSlice -> restart.run()).run();
+        long run = faultInTheMiddleOfASlice(cluster.node("m"), cluster.node("w1"), () -> restart.run()).run();
         awaitEveryArticleTranslated(Duration.ofMinutes(15));
         String status = awaitEnd(run, Duration.ofMinutes(15));
         System.out.println("Run " + run + " caught by the " + service + " restart ended " + status);
@@ -308,7 +308,7 @@ class ClusterFaultTest {
             cluster.awaitStarted(manager, Duration.ofMinutes(40));
             // killed while w2 is inside a slice (any worker would do: this is about the manager; w1 may still be
             // reconnecting to the broker after the slow link's test)
-            run = faultInTheMiddleOfASlice(manager, cluster.node("w2"), inSlice -> cluster.kill(manager)).run();
+            run = faultInTheMiddleOfASlice(manager, cluster.node("w2"), () -> cluster.kill(manager)).run();
         } finally {
             // killed whatever happened: a manager left alive would be a candidate for polling in the next tests
             cluster.kill(manager);
@@ -341,7 +341,7 @@ class ClusterFaultTest {
         Node m = cluster.node("m");
         Node w1 = cluster.node("w1");
         Node w2 = cluster.node("w2");
-        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, inSlice -> cluster.kill(w1));
+        RunAndSlice caught = faultInTheMiddleOfASlice(m, w1, () -> cluster.kill(w1));
         long run = caught.run();
         long killed = caught.slice();
         long writtenBeforeKill = cluster.count(
@@ -504,7 +504,7 @@ class ClusterFaultTest {
     /** A fault struck while a worker is held in the middle of a slice. */
     @FunctionalInterface
     private interface Fault {
-        void strike(RunAndSlice caught) throws Exception;
+        void strike() throws Exception;
     }
 
     /**
@@ -524,7 +524,7 @@ class ClusterFaultTest {
             if (slice > 0) {
                 RunAndSlice caught = new RunAndSlice(run, slice);
                 try {
-                    fault.strike(caught);
+                    fault.strike();
                 } finally {
                     cluster.thaw(worker);
                 }
