@@ -3,8 +3,7 @@ package io.relais.quality.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-
+import io.relais.engine.Words;
 import io.relais.quality.QualityIssue;
 
 /** Each protected term found in the French source must be in the translation as the glossary writes it. */
@@ -19,17 +18,12 @@ public class GlossaryCheck implements MtCheck {
     public List<QualityIssue> check(CheckedSegment s) {
         List<QualityIssue> issues = new ArrayList<>();
         for (Map.Entry<String, String> term : s.terms().entrySet()) {
-            if (wholeWord(term.getKey()).matcher(s.sourceText()).find()
-                    && !wholeWord(term.getValue()).matcher(s.targetText()).find()) {
+            if (Words.hasWhole(s.sourceText(), term.getKey()) && !Words.hasWhole(s.targetText(), term.getValue())) {
                 issues.add(blocking("TERM_MISSING", "The glossary writes \"" + term.getKey() + "\" as \""
                         + term.getValue() + "\", not found in the translation", -1, -1, term.getValue(), term.getKey(),
                         term.getValue()));
             }
         }
         return issues;
-    }
-
-    private static Pattern wholeWord(String term) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])");
     }
 }

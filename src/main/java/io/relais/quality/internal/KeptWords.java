@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.relais.engine.Words;
+
 /**
  * Words of a translation written exactly as in its French segment that the target's speller does not know: what the
  * engine kept because it did not know it. Names are kept on purpose (“Rennes”); a lower-case one is a word the
@@ -26,9 +28,7 @@ public final class KeptWords {
         Matcher m = WORD.matcher(target);
         while (m.find()) {
             String word = m.group();
-            if (word.length() >= 2 && !kept.contains(word)
-                    && Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
-                    .matcher(source).find()
+            if (word.length() >= 2 && !kept.contains(word) && Words.hasWhole(source, word)
                     && !spellers.knows(code, word)) {
                 kept.add(word);
             }

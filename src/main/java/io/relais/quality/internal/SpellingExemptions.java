@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.relais.engine.Words;
 import io.relais.quality.LanguageQualityChecker;
 import io.relais.quality.QualityIssue;
 
@@ -55,15 +56,11 @@ final class SpellingExemptions {
         boolean any = false;
         while (m.find()) {
             any = true;
-            if (!wholeWord(m.group()).matcher(source).find()) {
+            if (!Words.hasWhole(source, m.group())) {
                 return false;
             }
         }
         return any;
-    }
-
-    private static Pattern wholeWord(String word) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])");
     }
 
     private static List<int[]> glossarySpans(CheckedSegment s) {
@@ -72,9 +69,8 @@ final class SpellingExemptions {
             if (rendering == null || rendering.isBlank()) {
                 continue;
             }
-            Matcher m = wholeWord(rendering).matcher(s.targetText());
-            while (m.find()) {
-                spans.add(new int[] {m.start(), m.end()});
+            for (int at : Words.everyWhole(s.targetText(), rendering)) {
+                spans.add(new int[] {at, at + rendering.length()});
             }
         }
         return spans;
