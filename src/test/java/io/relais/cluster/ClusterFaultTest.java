@@ -2,7 +2,9 @@ package io.relais.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +31,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 
+import io.relais.batch.LocalizeSteps;
 import io.relais.cluster.ClusterNodes.Node;
 import io.relais.cluster.NetworkLab.Target;
+import io.relais.cluster.internal.SlicePartitioner;
 
 /**
  * Cluster mode under the faults of real clusters, in the cluster lab ({@link NetworkLab}: each node a host of its
@@ -586,7 +591,10 @@ class ClusterFaultTest {
         throw new AssertionError(node.name() + " never was in the middle of a slice of run " + run);
     }
 
-    /** Started, a chunk stored, not every chunk. */
+    /**
+     * Started, a chunk stored, and an article of the slice still to translate (a slice at the tail of a language's
+     * articles has fewer than {@value #SLICE}: its written count alone cannot say whether its last chunk is stored).
+     */
     private boolean inTheMiddle(long slice) {
         String state = cluster.string(
                 "select status || ' ' || write_count from batch_step_execution where step_execution_id = ?", slice);
@@ -594,7 +602,28 @@ class ClusterFaultTest {
             return false;
         }
         long written = Long.parseLong(state.substring("STARTED ".length()));
-        return written > 0 && written < SLICE;
+        if (written == 0) {
+            return false;
+        }
+        Map<String, Object> range = slices.computeIfAbsent(slice, this::sliceRange);
+        return cluster.count("select count(*) from article a where a.id between ? and ? and not exists (select 1 from "
+                + "translation t where t.article_id = a.id and t.lang = ? and t.state <> 'PENDING')",
+                range.get(SlicePartitioner.FIRST_ID), range.get(SlicePartitioner.LAST_ID),
+                range.get(LocalizeSteps.LANG)) > 0;
+    }
+
+    /** Each slice's language and articles, as the manager wrote them in its context. */
+    private final Map<Long, Map<String, Object>> slices = new ConcurrentHashMap<>();
+
+    private Map<String, Object> sliceRange(long slice) {
+        String context = cluster.string("select coalesce(serialized_context, short_context) from "
+                + "batch_step_execution_context where step_execution_id = ?", slice);
+        try {
+            return new DefaultExecutionContextSerializer().deserialize(
+                    new ByteArrayInputStream(context.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String sliceStatus(long slice) {
