@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.languagetool.JLanguageTool;
-import org.languagetool.rules.Rule;
 import org.languagetool.rules.spelling.SpellingCheckRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,28 +75,32 @@ final class SourceWords {
      * Adds the words to the ignored sets of {@code tool}'s spell checkers; returns what takes them out again (run it
      * before the instance goes back to the pool).
      */
-    @SuppressWarnings("unchecked")
     List<Runnable> passOver(JLanguageTool tool) {
+        return passOver(tool.getAllActiveRules().stream().filter(SpellingCheckRule.class::isInstance)
+                .map(SpellingCheckRule.class::cast).toList());
+    }
+
+    /** The same, given the instance's spell checkers (found once per instance: {@link LanguageQualityChecker}). */
+    @SuppressWarnings("unchecked")
+    List<Runnable> passOver(List<SpellingCheckRule> spellers) {
         if (words.isEmpty()) {
             return List.of();
         }
         List<Runnable> undo = new ArrayList<>();
-        for (Rule rule : tool.getAllActiveRules()) {
-            if (rule instanceof SpellingCheckRule speller) {
-                Set<String> ignored;
-                try {
-                    ignored = (Set<String>) IGNORED.get(speller);
-                } catch (IllegalAccessException | ClassCastException e) {
-                    continue;
-                }
-                List<String> added = new ArrayList<>();
-                for (String w : words) {
-                    if (ignored.add(w)) {
-                        added.add(w);
-                    }
-                }
-                undo.add(() -> added.forEach(ignored::remove));
+        for (SpellingCheckRule speller : spellers) {
+            Set<String> ignored;
+            try {
+                ignored = (Set<String>) IGNORED.get(speller);
+            } catch (IllegalAccessException | ClassCastException e) {
+                continue;
             }
+            List<String> added = new ArrayList<>();
+            for (String w : words) {
+                if (ignored.add(w)) {
+                    added.add(w);
+                }
+            }
+            undo.add(() -> added.forEach(ignored::remove));
         }
         return undo;
     }
