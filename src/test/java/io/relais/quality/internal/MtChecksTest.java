@@ -98,6 +98,18 @@ class MtChecksTest {
         assertThat(issues).anyMatch(i -> i.ruleId().equals("FRENCH_SENTENCE") && i.blocking());
         CheckedSegment translated = translate(engine, french, "fr>es>en");
         assertThat(rules(new UntranslatedFrenchCheck(SPELLERS), translated)).doesNotContain("FRENCH_SENTENCE");
+        // one French sentence among translated ones: found, and placed on it
+        String mixed = "The council met on Monday. " + french + " The vote is next week.";
+        CheckedSegment partly = CheckedSegment.of(french, mixed, TextFormat.PLAIN, "en", "fr>es>en", UnknownMarks.NONE,
+                Map.of());
+        assertThat(new UntranslatedFrenchCheck(SPELLERS).check(partly))
+                .filteredOn(i -> i.ruleId().equals("FRENCH_SENTENCE")).singleElement()
+                .satisfies(i -> assertThat(mixed.substring(i.startOffset(), i.endOffset()))
+                        .isEqualTo(french));
+        // a short text, or one whose words the speller knows, has no French sentence to look for
+        assertThat(rules(new UntranslatedFrenchCheck(SPELLERS), CheckedSegment.of("Bonjour à tous.",
+                "Bonjour à tous.", TextFormat.PLAIN, "en", "fr>es>en", UnknownMarks.NONE, Map.of())))
+                .doesNotContain("FRENCH_SENTENCE");
     }
 
     @Test
