@@ -86,7 +86,8 @@ public record ClusterSettings(
      * @param password    from the environment ({@code RELAIS_CLUSTER_RABBIT_PASSWORD}) on a real cluster
      * @param virtualHost virtual host
      * @param heartbeat   AMQP heartbeat asked of the broker: a node cut off from it is given up (its unacknowledged
-     *                    slices handed to other workers) after about twice this, and notices it as soon
+     *                    slices handed to other workers) after about twice this, and notices it as soon; also how
+     *                    long a node waits for a new connection to the broker to open before trying again
      */
     public record Rabbit(@DefaultValue("localhost") String host, @DefaultValue("5672") int port,
                          @DefaultValue("guest") String username, @DefaultValue("guest") String password,

@@ -520,6 +520,9 @@ class ClusterFaultTest {
      * the fault killed). When the run ends before (the other worker took its slices), another run is tried (at most six).
      */
     private RunAndSlice faultInTheMiddleOfASlice(Node m, Node worker, Fault fault) throws Exception {
+        // after an earlier fault the worker reconnects to the broker in its own time: until then no slice reaches it
+        ClusterNodes.await(Duration.ofMinutes(2), worker.name() + " does not consume the slices' queue",
+                () -> lab.consumers(ClusterSettings.PARTITION_QUEUE).contains(worker.host()));
         for (int attempt = 1; ; attempt++) {
             // text the cluster has not translated yet: the earlier tests' phrases are all in its memory by now, and a
             // slice of them ends before it can be caught

@@ -74,6 +74,11 @@ final class NetworkLab implements AutoCloseable {
         return wrapped;
     }
 
+    /** The address of each consumer of the broker's {@code queue}: the nodes listening on it. */
+    List<String> consumers(String queue) {
+        return run("consumers", queue).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
     /** Drops every packet between the node and the target, both ways: a partition, not a refusal. */
     void cut(String name, Target target) {
         run("cut", name, target.name().toLowerCase());

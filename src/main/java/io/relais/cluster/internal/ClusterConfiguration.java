@@ -82,6 +82,9 @@ public class ClusterConfiguration {
         factory.setPassword(rabbit.password());
         factory.setVirtualHost(rabbit.virtualHost());
         factory.setRequestedHeartBeat((int) Math.max(1, rabbit.heartbeat().toSeconds()));
+        // a connection attempt lost on a bad link (a dropped SYN or handshake) is given up after a heartbeat, not the
+        // client's 60 s: the node's consumers are back within seconds of the link healing
+        factory.setConnectionTimeout((int) Math.max(1000, rabbit.heartbeat().toMillis()));
         factory.setConnectionNameStrategy(f -> "relais " + node.name());
         return factory;
     }
