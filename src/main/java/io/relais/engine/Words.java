@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Word counting shared by the engines, the memory and the verdict: a letter followed by letters, digits, ' or -. */
+/**
+ * Word counting shared by the engines, the memory and the verdict (a letter followed by letters, digits, ' or -), and
+ * the search for a word standing whole in a text that the quality checks share.
+ */
 public final class Words {
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’-]*");
@@ -20,7 +23,7 @@ public final class Words {
      * Where {@code word} next stands whole in {@code text} at or after {@code from}: its neighbours on both sides are
      * no letter and no digit ({@code (?<![\p{L}\p{N}])word(?![\p{L}\p{N}])}); -1 if nowhere. Written by hand because
      * that regex, compiled per word, starts with a look-behind that keeps the JDK from its fast search: the quality
-     * checks ran it for every word of every segment, a tenth of the express lane's CPU.
+     * checks ran it for every word of every segment, a tenth of the JVM's samples in an idle express article.
      */
     public static int wholeAt(String text, String word, int from) {
         for (int at = text.indexOf(word, Math.max(0, from)); at >= 0; at = text.indexOf(word, at + 1)) {
@@ -30,7 +33,7 @@ public final class Words {
                 return at;
             }
             if (at >= text.length()) {
-                break;
+                break;   // an empty word, at the text's end: indexOf would find it there again
             }
         }
         return -1;

@@ -3,6 +3,7 @@ package io.relais.quality.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import io.relais.engine.Words;
 import io.relais.quality.QualityIssue;
 
