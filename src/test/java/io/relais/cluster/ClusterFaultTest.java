@@ -517,10 +517,10 @@ class ClusterFaultTest {
      * not finished), and strikes {@code fault} there. A slice lasts a second or less on a fast machine, shorter than
      * the test can poll and act: the worker is frozen (SIGSTOP) as soon as it is seen in the middle of one, the slice
      * is looked at again while it cannot move, and the fault strikes before it goes on (SIGCONT; nothing for a worker
-     * the fault killed). When the run ends before (the other worker took its slices), another run is tried (at most six).
+     * the fault killed). When the run ends before (the other worker took its slices), another run is tried (at most
+     * six). First, the worker must be consuming the slices' queue: after an earlier fault it reconnects in its own time.
      */
     private RunAndSlice faultInTheMiddleOfASlice(Node m, Node worker, Fault fault) throws Exception {
-        // after an earlier fault the worker reconnects to the broker in its own time: until then no slice reaches it
         ClusterNodes.await(Duration.ofMinutes(2), worker.name() + " does not consume the slices' queue",
                 () -> lab.consumers(ClusterSettings.PARTITION_QUEUE).contains(worker.host()));
         for (int attempt = 1; ; attempt++) {
